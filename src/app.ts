@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import { registerErrorHandler } from "./http/problem.js";
+import { authentifier } from "./modules/auth/auth.hooks.js";
+import { authRoutes } from "./modules/auth/auth.routes.js";
+import { CacheClesApi } from "./modules/auth/auth.service.js";
+import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
+import { didsRoutes } from "./modules/dids/dids.routes.js";
+import { healthRoutes } from "./modules/health/health.routes.js";
+import { auditRoutes } from "./modules/history/audit.routes.js";
+import { referenceRoutes } from "./modules/reference/reference.routes.js";
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  logger?: FastifyServerOptions["logger"];
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+    clesApi: CacheClesApi;
+  }
+}
+
+export type App = FastifyInstance<
+  import("node:http").Server,
+  import("node:http").IncomingMessage,
+  import("node:http").ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // A caller's request id is kept so one id follows a call from Hermes or a script through our logs.
+    genReqId: (req) => {
+      const fourni = req.headers["x-request-id"];
+      return typeof fourni === "string" && /^[\w.-]{1,64}$/.test(fourni) ? fourni : randomUUID();
+    },
+    requestIdHeader: false,
+    ajv: { customOptions: { coerceTypes: "array", removeAdditional: false, allErrors: false } },
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate("database", options.database);
+  app.decorate("config", options.config);
+  const cles = new CacheClesApi(options.database.db);
+  app.decorate("clesApi", cles);
+  await app.register(cookie);
+  await app.register(helmet, {
+    // the extranet is a same-origin SPA; the API docs page needs its inline bootstrap script
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+      },
+    },
+    strictTransportSecurity: options.config.cookieSecure,
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "API Telephony",
+        version: "1.0.0",
+        description:
+          "Inventaire centralisé des SDA (DID), affectations aux campagnes Hermes, commandes de numéros.",
+      },
+      servers: [{ url: "/" }],
+      components: {
+        securitySchemes: {
+          cleApi: { type: "http", scheme: "bearer", description: "Clé API : Authorization: Bearer tel_..." },
+          session: { type: "apiKey", in: "cookie", name: "tel_session" },
+        },
+      },
+      security: [{ cleApi: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  await app.register(
+    async (api) => {
+      api.addHook("onRequest", authentifier(cles));
+      await api.register(healthRoutes);
+      await api.register(authRoutes, {
+        cles,
+        dureeSessionHeures: options.config.sessionHeures,
+        cookieSecure: options.config.cookieSecure,
+        maxConnexionsParMinute: options.config.connexionsParMinute,
+      });
+      await api.register(referenceRoutes);
+      await api.register(didsRoutes);
+      await api.register(commandesRoutes);
+      await api.register(auditRoutes);
+      api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+    },
+    { prefix: "/api/v1" },
+  );
+  return app;
+}

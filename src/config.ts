@@ -1,0 +1,48 @@
+import path from "node:path";
+
+export interface Config {
+  /** PostgreSQL server URL; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Public base path of the extranet, for links printed at start. */
+  publicUrl: string | undefined;
+  logLevel: string;
+  /** Password of the first `admin` account; when absent one is generated and printed once. */
+  adminPassword: string | undefined;
+  sessionHeures: number;
+  cookieSecure: boolean;
+  connexionsParMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+function entier(nom: string, valeur: string | undefined, defaut: number, min: number, max: number): number {
+  if (valeur === undefined || valeur === "") return defaut;
+  const n = Number(valeur);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${nom} doit être un entier entre ${min} et ${max} (reçu « ${valeur} »).`);
+  }
+  return n;
+}
+
+/** Every setting, read once at start; nothing else reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError("DATABASE_URL doit commencer par postgres:// ou postgresql://.");
+  }
+  return {
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || "./data"),
+    host: env.HOST?.trim() || "127.0.0.1",
+    port: entier("PORT", env.PORT, 3000, 0, 65535),
+    publicUrl: env.PUBLIC_URL?.trim() || undefined,
+    logLevel: env.LOG_LEVEL?.trim() || "info",
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    sessionHeures: entier("SESSION_HOURS", env.SESSION_HOURS, 12, 1, 24 * 30),
+    cookieSecure: env.COOKIE_SECURE === "true" || env.COOKIE_SECURE === "1",
+    connexionsParMinute: entier("LOGIN_RATE_PER_MINUTE", env.LOGIN_RATE_PER_MINUTE, 10, 1, 10_000),
+  };
+}

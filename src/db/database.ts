@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { DB } from "./schema.js";
+
+export type ModeBase = "pglite" | "postgres";
+
+export interface Database {
+  db: Kysely<DB>;
+  mode: ModeBase;
+  close(): Promise<void>;
+}
+
+// One set of type parsers for both modes (PGlite is reached through node-postgres too):
+// counts and ids as numbers, money as numbers, SQL dates as the 'YYYY-MM-DD' people typed.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export interface OptionsBase {
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded database; "memory://" keeps it in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OptionsBase): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, mode: "postgres", close: () => db.destroy() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
+  const dataDir = options.dataDir ?? "memory://";
+  if (!dataDir.startsWith("memory://")) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
+  const lite = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
+  // PGlite is a single connection: a pool of one serialises queries and keeps each transaction on it.
+  const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    mode: "pglite",
+    close: async () => {
+      await db.destroy();
+      await lite.close();
+    },
+  };
+}

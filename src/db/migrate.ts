@@ -1,0 +1,58 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: migrations run before the typed schema exists
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import * as m0001 from "./migrations/0001_inventaire.js";
+
+// Listed here rather than read from a folder so that the built server and the tests run the same set.
+const MIGRATIONS: Record<string, Migration> = {
+  "0001_inventaire": m0001,
+};
+
+export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";
+
+class ProviderStatique implements MigrationProvider {
+  async getMigrations() {
+    return MIGRATIONS;
+  }
+}
+
+export class BasePlusRecenteError extends Error {
+  constructor(readonly inconnues: string[]) {
+    super(
+      `La base a été migrée par une version plus récente de l'application (migrations inconnues : ${inconnues.join(", ")}). ` +
+        "Mettez l'application à jour avant de la démarrer sur cette base.",
+    );
+  }
+}
+
+export class MigrationError extends Error {}
+
+/** Names of the migrations the database has run; empty on a new database. */
+export async function migrationsAppliquees(db: Kysely<any>): Promise<string[]> {
+  const existe = await sql<{ existe: boolean }>`
+    SELECT to_regclass('public.kysely_migration') IS NOT NULL AS existe`.execute(db);
+  if (!existe.rows[0]?.existe) return [];
+  const r = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+  return r.rows.map((x) => x.name);
+}
+
+/** Brings the schema up to date; refuses a database that a newer release has migrated. */
+export async function migrer(db: Kysely<any>): Promise<{ appliquees: string[]; version: string }> {
+  const inconnues = (await migrationsAppliquees(db)).filter((n) => !(n in MIGRATIONS));
+  if (inconnues.length > 0) throw new BasePlusRecenteError(inconnues);
+  const migrator = new Migrator({ db, provider: new ProviderStatique() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const echec = results?.find((r) => r.status === "Error");
+    throw new MigrationError(
+      `Échec de la migration ${echec?.migrationName ?? "?"} : ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return {
+    appliquees: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+    version: VERSION_SCHEMA,
+  };
+}
+
+export async function versionBase(db: Kysely<any>): Promise<string | null> {
+  return (await migrationsAppliquees(db)).at(-1) ?? null;
+}

@@ -1,0 +1,260 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Columns the database fills in: identity, defaults, timestamps kept by triggers.
+type Id = Generated<number>;
+type Horodatage = ColumnType<Date, Date | string | undefined, Date | string>;
+type Defaut<T> = ColumnType<T, T | undefined, T>;
+/** SQL `date` columns travel as 'YYYY-MM-DD' strings (see the type parsers in database.ts). */
+type DateSql = string;
+type Json = ColumnType<Record<string, unknown>, string, string>;
+
+interface Suivi {
+  actif: Defaut<boolean>;
+  version: Defaut<number>;
+  date_creation: Horodatage;
+  date_modification: Horodatage;
+}
+
+export interface IndicatifTable extends Suivi {
+  id: Id;
+  code: string;
+  indicatif: string;
+  libelle: string;
+}
+export interface RegionTable extends Suivi {
+  id: Id;
+  indicatif_id: number;
+  code: string;
+  libelle: string;
+  prefixe: string | null;
+}
+export interface OperateurTable extends Suivi {
+  id: Id;
+  code: string;
+  nom: string;
+  type: Defaut<"VOIP" | "TRADITIONNEL" | "HYBRIDE">;
+  contact: string | null;
+}
+export interface TypeDidTable extends Suivi {
+  id: Id;
+  code: string;
+  libelle: string;
+  description: string | null;
+}
+export interface EquipementTable extends Suivi {
+  id: Id;
+  code: string;
+  nom: string;
+  type: string | null;
+  ip_address: string | null;
+}
+export interface StatutTable extends Suivi {
+  id: Id;
+  code: string;
+  libelle: string;
+  description: string | null;
+  ordre: Defaut<number>;
+  couleur: string;
+}
+export interface CloudTable extends Suivi {
+  id: Id;
+  code: string;
+  nom: string;
+  routage: string | null;
+}
+export interface ClientTable extends Suivi {
+  id: Id;
+  code: string;
+  nom: string;
+  siret: string | null;
+  adresse: string | null;
+  contact_nom: string | null;
+  contact_email: string | null;
+  contact_tel: string | null;
+}
+export interface GroupementTable extends Suivi {
+  id: Id;
+  client_id: number;
+  code: string;
+  libelle: string;
+}
+export interface CampaignTable extends Suivi {
+  id: Id;
+  client_id: number;
+  code: string;
+  nom: string;
+  description: string | null;
+  hermes_id: string | null;
+  prospection: Defaut<boolean>;
+}
+export interface DidTable extends Suivi {
+  id: Id;
+  indicatif_id: number;
+  did: string;
+  did_format_e164: string;
+  operateur_id: number | null;
+  type_id: number | null;
+  region_id: number | null;
+  equipement_id: number | null;
+  client_id: number | null;
+  groupement_id: number | null;
+  cloud_id: number | null;
+  statut_id: number;
+  description: string | null;
+  reference_externe: string | null;
+  date_acquisition: DateSql | null;
+  date_activation: DateSql | null;
+  date_resiliation: DateSql | null;
+  cout_mensuel: number | null;
+  cout_mise_en_service: number | null;
+  notes: string | null;
+  created_by: string | null;
+  modified_by: string | null;
+}
+export interface DidConfigTable extends Suivi {
+  id: Id;
+  code: string;
+  nom: string;
+  description: string | null;
+  config: Json;
+}
+export interface DidVirtualTable extends Suivi {
+  id: Id;
+  did_id: number;
+  campaign_id: number;
+  config_id: number | null;
+  alias: string | null;
+  priorite: Defaut<number>;
+  date_debut: Horodatage;
+  date_fin: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  entrant: Defaut<boolean>;
+  sortant: Defaut<boolean>;
+}
+export interface DidHistoriqueTable {
+  id: Generated<number>;
+  did_id: number;
+  action: string;
+  champ: string | null;
+  ancienne_valeur: string | null;
+  nouvelle_valeur: string | null;
+  utilisateur: string;
+  motif: string | null;
+  request_id: string | null;
+  date_action: Horodatage;
+}
+export interface CommandeSequenceTable {
+  annee: number;
+  dernier: number;
+}
+export interface DidCommandeTable extends Suivi {
+  id: Id;
+  reference: string;
+  client_id: number;
+  groupement_id: number | null;
+  demandeur_nom: string;
+  demandeur_email: string | null;
+  demandeur_tel: string | null;
+  operateur_id: number | null;
+  type_did_id: number;
+  region_id: number | null;
+  quantite: number;
+  prefixe_souhaite: string | null;
+  motif: string | null;
+  urgence: Defaut<"BASSE" | "NORMALE" | "HAUTE" | "URGENTE">;
+  date_souhaitee: DateSql | null;
+  statut_id: number;
+  valideur_nom: string | null;
+  date_validation: Date | null;
+  commentaire_validation: string | null;
+  reference_operateur: string | null;
+  date_livraison: Date | null;
+  created_by: string | null;
+}
+export interface DidCommandeLigneTable {
+  id: Id;
+  commande_id: number;
+  did_id: number;
+  date_creation: Horodatage;
+}
+export interface DidCommandeCommentaireTable {
+  id: Id;
+  commande_id: number;
+  auteur: string;
+  commentaire: string;
+  type: Defaut<"INFO" | "VALIDATION" | "REJET" | "LIVRAISON">;
+  date_creation: Horodatage;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  entite: string;
+  entite_id: number | null;
+  action: string;
+  acteur: string;
+  acteur_type: "UTILISATEUR" | "CLE_API" | "SYSTEME" | "CLI";
+  request_id: string | null;
+  motif: string | null;
+  avant: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  apres: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  date_action: Horodatage;
+}
+
+export interface UtilisateurTable extends Suivi {
+  id: Id;
+  login: string;
+  nom: string;
+  email: string | null;
+  role: string;
+  client_id: number | null;
+  mot_de_passe_hash: string;
+  derniere_connexion: Date | null;
+}
+export interface SessionTable {
+  id: string;
+  utilisateur_id: number;
+  csrf: string;
+  expire_le: Date | string;
+  date_creation: Horodatage;
+}
+export interface CleApiTable extends Suivi {
+  id: Id;
+  nom: string;
+  prefixe: string;
+  hash: string;
+  role: string;
+  client_id: number | null;
+  expire_le: Date | string | null;
+  revoquee_le: Date | string | null;
+  derniere_utilisation: Date | string | null;
+  created_by: string | null;
+}
+
+export interface DB {
+  tel_utilisateur: UtilisateurTable;
+  tel_session: SessionTable;
+  tel_cle_api: CleApiTable;
+  tel_audit: AuditTable;
+  tel_indicatif: IndicatifTable;
+  tel_region: RegionTable;
+  tel_operateur: OperateurTable;
+  tel_type_did: TypeDidTable;
+  tel_equipement: EquipementTable;
+  tel_statut_did: StatutTable;
+  tel_cloud: CloudTable;
+  tel_client: ClientTable;
+  tel_groupement: GroupementTable;
+  tel_campaign: CampaignTable;
+  tel_did: DidTable;
+  tel_did_config: DidConfigTable;
+  tel_did_virtual: DidVirtualTable;
+  tel_did_historique: DidHistoriqueTable;
+  tel_statut_commande: StatutTable;
+  tel_commande_sequence: CommandeSequenceTable;
+  tel_did_commande: DidCommandeTable;
+  tel_did_commande_ligne: DidCommandeLigneTable;
+  tel_did_commande_commentaire: DidCommandeCommentaireTable;
+}
+
+export type Did = Selectable<DidTable>;
+export type NouveauDid = Insertable<DidTable>;
+export type MajDid = Updateable<DidTable>;

@@ -1,0 +1,50 @@
+import { PassThrough } from "node:stream";
+import { stringify } from "csv-stringify";
+import type { FastifyReply } from "fastify";
+
+const TAILLE_LOT = 2000;
+
+function cellule(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString();
+  if (v !== null && typeof v === "object") return JSON.stringify(v);
+  return v;
+}
+
+/**
+ * Streams a whole filtered list as CSV (`;`, UTF-8 with BOM so spreadsheet software reads accents),
+ * fetched by id batches so a million rows never sit in memory at once.
+ */
+export function envoyerCsv(
+  reply: FastifyReply,
+  nom: string,
+  lot: (apresId: number, taille: number) => Promise<Array<Record<string, unknown>>>,
+) {
+  const sortie = new PassThrough();
+  const csv = stringify({
+    delimiter: ";",
+    header: true,
+    bom: true,
+    cast: { boolean: (b) => (b ? "1" : "0") },
+  });
+  csv.pipe(sortie);
+  (async () => {
+    let apres = 0;
+    let colonnes: string[] | undefined;
+    for (;;) {
+      const lignes = await lot(apres, TAILLE_LOT);
+      if (lignes.length === 0) break;
+      for (const l of lignes) {
+        colonnes ??= Object.keys(l);
+        const ok = csv.write(Object.fromEntries(colonnes.map((c) => [c, cellule(l[c])])));
+        if (!ok) await new Promise((r) => csv.once("drain", r));
+      }
+      apres = Number(lignes[lignes.length - 1]?.id);
+      if (lignes.length < TAILLE_LOT) break;
+    }
+    csv.end();
+  })().catch((err) => sortie.destroy(err));
+  return reply
+    .header("content-type", "text/csv; charset=utf-8")
+    .header("content-disposition", `attachment; filename="${nom}.csv"`)
+    .send(sortie);
+}

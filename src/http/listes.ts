@@ -1,0 +1,87 @@
+import { type Static, type TObject, type TProperties, type TSchema, Type } from "@sinclair/typebox";
+
+export const PAR_PAGE_MAX = 200;
+
+/** Query parameters every list accepts. */
+export const ParamsListe = {
+  page: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1, description: "Page, à partir de 1" }),
+  ),
+  par_page: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: PAR_PAGE_MAX,
+      default: 50,
+      description: `Lignes par page (max ${PAR_PAGE_MAX})`,
+    }),
+  ),
+  tri: Type.Optional(
+    Type.String({
+      maxLength: 60,
+      pattern: "^-?[a-z_]+$",
+      description: "Champ de tri ; préfixe « - » pour l'ordre décroissant",
+    }),
+  ),
+  q: Type.Optional(Type.String({ maxLength: 100, description: "Recherche libre" })),
+  actif: Type.Optional(Type.Boolean()),
+  cree_depuis: Type.Optional(Type.String({ format: "date-time", description: "date_creation ≥" })),
+  cree_avant: Type.Optional(Type.String({ format: "date-time", description: "date_creation <" })),
+  modifie_depuis: Type.Optional(Type.String({ format: "date-time", description: "date_modification ≥" })),
+  format: Type.Optional(
+    Type.Union([Type.Literal("json"), Type.Literal("csv")], {
+      description: "csv : export de toute la liste filtrée",
+    }),
+  ),
+};
+
+export type ParamsListeT = {
+  page?: number;
+  par_page?: number;
+  tri?: string;
+  q?: string;
+  actif?: boolean;
+  cree_depuis?: string;
+  cree_avant?: string;
+  modifie_depuis?: string;
+  format?: "json" | "csv";
+};
+
+export function reponseListe<T extends TSchema>(item: T) {
+  return Type.Object({
+    data: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    par_page: Type.Integer(),
+  });
+}
+
+export function objet<P extends TProperties>(props: P, description?: string): TObject<P> {
+  return Type.Object(props, { additionalProperties: false, ...(description ? { description } : {}) });
+}
+
+export type StaticObj<T extends TSchema> = Static<T>;
+
+/** Parses `tri` against the sortable fields; unknown fields are refused rather than ignored. */
+export function lireTri(
+  tri: string | undefined,
+  triables: readonly string[],
+  defaut: string,
+): { champ: string; sens: "asc" | "desc" } | { erreur: string } {
+  const valeur = tri ?? defaut;
+  const desc = valeur.startsWith("-");
+  const champ = desc ? valeur.slice(1) : valeur;
+  if (!triables.includes(champ))
+    return { erreur: `Tri impossible sur « ${champ} ». Champs triables : ${triables.join(", ")}.` };
+  return { champ, sens: desc ? "desc" : "asc" };
+}
+
+export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+export const ParamsId = Type.Object({ id: Id });
+
+/** Writes strings for LIKE without letting the caller's % and _ act as wildcards. */
+export function echapperLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A timestamp: the database hands out Date objects, the serializer writes them as ISO 8601 strings. */
+export const DateHeure = Type.Unsafe<Date | string>(Type.String({ format: "date-time" }));

@@ -1,0 +1,197 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ApiError } from "./errors.js";
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  column?: string;
+  table?: string;
+}
+
+// Messages for the constraints a caller can run into; the constraint names themselves are never shown.
+const CONTRAINTES: Record<string, { code: string; message: string; champ?: string }> = {
+  tel_did_numero_unique: {
+    code: "NUMERO_EXISTANT",
+    message: "Ce numéro existe déjà dans l'inventaire.",
+    champ: "did",
+  },
+  tel_did_did_format_e164_key: {
+    code: "NUMERO_EXISTANT",
+    message: "Ce numéro existe déjà dans l'inventaire.",
+    champ: "did",
+  },
+  tel_did_virtual_un_entrant: {
+    code: "AFFECTATION_ENTRANTE_EXISTANTE",
+    message: "Ce numéro a déjà une affectation entrante sur cette période.",
+  },
+  tel_did_commande_quantite: {
+    code: "QUANTITE_INVALIDE",
+    message: "La quantité doit être comprise entre 1 et 1000.",
+    champ: "quantite",
+  },
+  tel_did_config_objet: {
+    code: "CONFIG_INVALIDE",
+    message: "La configuration doit être un objet JSON.",
+    champ: "config",
+  },
+  tel_did_config_couleur: {
+    code: "CONFIG_INVALIDE",
+    message: "La couleur doit être au format #RRGGBB.",
+    champ: "config.couleur",
+  },
+  tel_did_groupement_du_client: {
+    code: "GROUPEMENT_AUTRE_CLIENT",
+    message: "Le groupement n'appartient pas au client du numéro.",
+    champ: "groupement_id",
+  },
+  tel_did_commande_groupement_du_client: {
+    code: "GROUPEMENT_AUTRE_CLIENT",
+    message: "Le groupement n'appartient pas au client de la commande.",
+    champ: "groupement_id",
+  },
+};
+
+function depuisPostgres(err: PgError): ApiError | undefined {
+  const connue = err.constraint ? CONTRAINTES[err.constraint] : undefined;
+  const details = connue?.champ
+    ? [{ champ: connue.champ, message: connue.message, code: connue.code }]
+    : undefined;
+  switch (err.code) {
+    case "23505":
+      return connue
+        ? new ApiError(409, connue.code, connue.message, details)
+        : new ApiError(409, "DOUBLON", "Un enregistrement avec cette valeur existe déjà.", [
+            { champ: champDeContrainte(err.constraint), message: "Valeur déjà utilisée.", code: "DOUBLON" },
+          ]);
+    case "23P01":
+      return new ApiError(409, connue?.code ?? "CONFLIT_PERIODE", connue?.message ?? "Conflit de période.");
+    case "23503":
+      return new ApiError(
+        409,
+        "REFERENCE_INVALIDE",
+        "Cette opération casserait un lien entre enregistrements : référence inexistante, ou enregistrement encore utilisé ailleurs (désactivez-le avec « actif » plutôt que de le supprimer).",
+      );
+    case "23514":
+    case "23502":
+      return connue
+        ? new ApiError(422, connue.code, connue.message, details)
+        : new ApiError(422, "VALIDATION", "Une valeur ne respecte pas les règles de l'inventaire.", [
+            {
+              champ: err.column ?? champDeContrainte(err.constraint),
+              message: "Valeur refusée.",
+              code: "CONTRAINTE",
+            },
+          ]);
+    case "22P02":
+    case "22007":
+    case "22008":
+    case "22003":
+    case "22001":
+    case "2201B":
+      return new ApiError(422, "VALIDATION", "Une valeur n'a pas le format attendu.");
+    case "40001":
+    case "40P01":
+      return new ApiError(503, "CONFLIT_CONCURRENT", "Opération concurrente : réessayez.");
+    default:
+      return undefined;
+  }
+}
+
+/** "tel_client_code_key" → "code": the field, without the table's internal name. */
+function champDeContrainte(constraint: string | undefined): string {
+  if (!constraint) return "";
+  const m = /^tel_[a-z_]+?_([a-z_]+?)_(key|check|fkey)$/.exec(constraint);
+  return m?.[1] ?? "";
+}
+
+export function problem(reply: FastifyReply, request: FastifyRequest, e: ApiError) {
+  return reply
+    .status(e.status)
+    .type("application/problem+json")
+    .send({
+      type: `about:blank#${e.code}`,
+      title: e.message,
+      status: e.status,
+      code: e.code,
+      detail: e.message,
+      instance: request.url.split("?")[0],
+      request_id: request.id,
+      ...(e.details ? { errors: e.details } : {}),
+      ...(e.extra ?? {}),
+    });
+}
+
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError & PgError, request, reply) => {
+    if (error instanceof ApiError) return problem(reply, request, error);
+    if (error.validation) {
+      const details = error.validation.map((v) => {
+        const chemin = (v.instancePath || "").replace(/^\//, "").replace(/\//g, ".");
+        const manquant = (v.params as { missingProperty?: string })?.missingProperty;
+        const champ = [chemin, manquant].filter(Boolean).join(".") || (error.validationContext ?? "");
+        return {
+          champ,
+          message: messageValidation(v.keyword, v.params, v.message),
+          code: v.keyword.toUpperCase(),
+        };
+      });
+      return problem(
+        reply,
+        request,
+        new ApiError(400, "VALIDATION", "La requête contient des valeurs invalides.", details),
+      );
+    }
+    const pg = depuisPostgres(error);
+    if (pg) return problem(reply, request, pg);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      const code = error.code?.startsWith("FST_") ? codeFastify(error.code) : "REQUETE_INVALIDE";
+      return problem(reply, request, new ApiError(error.statusCode, code, messageFastify(error.statusCode)));
+    }
+    request.log.error({ err: error }, "erreur interne");
+    return problem(reply, request, new ApiError(500, "ERREUR_INTERNE", "Erreur interne du serveur."));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    problem(reply, request, new ApiError(404, "ROUTE_INCONNUE", "Cette adresse n'existe pas dans l'API.")),
+  );
+}
+
+function codeFastify(code: string): string {
+  if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return "TYPE_CONTENU_NON_SUPPORTE";
+  if (code === "FST_ERR_CTP_BODY_TOO_LARGE") return "CORPS_TROP_GROS";
+  if (code === "FST_ERR_CTP_EMPTY_JSON_BODY" || code === "FST_ERR_CTP_INVALID_JSON_BODY")
+    return "JSON_INVALIDE";
+  return "REQUETE_INVALIDE";
+}
+
+function messageFastify(status: number): string {
+  if (status === 413) return "Le corps de la requête est trop volumineux.";
+  if (status === 415) return "Type de contenu non supporté : envoyez du JSON.";
+  return "Requête invalide.";
+}
+
+function messageValidation(keyword: string, params: Record<string, unknown>, defaut?: string): string {
+  switch (keyword) {
+    case "required":
+      return "Champ obligatoire.";
+    case "type":
+      return `Type attendu : ${String(params.type)}.`;
+    case "maxLength":
+      return `Au plus ${String(params.limit)} caractères.`;
+    case "minLength":
+      return `Au moins ${String(params.limit)} caractère(s).`;
+    case "maximum":
+      return `Valeur maximale : ${String(params.limit)}.`;
+    case "minimum":
+      return `Valeur minimale : ${String(params.limit)}.`;
+    case "pattern":
+      return "Format invalide.";
+    case "format":
+      return `Format attendu : ${String(params.format)}.`;
+    case "enum":
+      return `Valeurs possibles : ${(params.allowedValues as unknown[])?.join(", ")}.`;
+    case "additionalProperties":
+      return `Champ inconnu : ${String(params.additionalProperty)}.`;
+    default:
+      return defaut ?? "Valeur invalide.";
+  }
+}

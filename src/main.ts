@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+import { Command } from "commander";
+import { ConfigError, loadConfig } from "./config.js";
+import { openDatabase } from "./db/database.js";
+import { BasePlusRecenteError, MigrationError, migrer } from "./db/migrate.js";
+import { seedReference } from "./db/reference-data.js";
+import { ApiError } from "./http/errors.js";
+import { acteurCli } from "./modules/auth/acteur.js";
+import { creerCleApi, creerUtilisateur, genererMotDePasse } from "./modules/auth/auth.service.js";
+import { seedDemo } from "./modules/demo/seed-demo.js";
+import { demarrer } from "./server.js";
+
+async function avecBase<T>(
+  travail: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrer(database.db);
+    await seedReference(database.db);
+    return await travail(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function idClient(db: Awaited<ReturnType<typeof openDatabase>>["db"], code: string | undefined) {
+  if (!code) return null;
+  const c = await db
+    .selectFrom("tel_client")
+    .select("id")
+    .where("code", "=", code.toUpperCase())
+    .executeTakeFirst();
+  if (!c) throw new ApiError(422, "CLIENT_INCONNU", `Client inconnu : ${code}.`);
+  return c.id;
+}
+
+const programme = new Command()
+  .name("telephony")
+  .description("API Telephony : inventaire des SDA, affectations Hermes, commandes")
+  .showHelpAfterError();
+
+programme
+  .command("serve")
+  .description("Démarre l'API et l'extranet (migre la base et charge les référentiels au passage)")
+  .action(async () => {
+    await demarrer(loadConfig());
+  });
+
+programme
+  .command("migrate")
+  .description("Met le schéma de la base à jour et charge les référentiels manquants")
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const r = await migrer(database.db);
+      await seedReference(database.db);
+      console.log(
+        r.appliquees.length ? `Migrations appliquées : ${r.appliquees.join(", ")}` : "Base déjà à jour.",
+      );
+      console.log(`Version du schéma : ${r.version}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+programme
+  .command("seed-demo")
+  .description(
+    "Remplit une base vide avec un jeu de démonstration réaliste (clients, campagnes, 2 000 numéros, commandes)",
+  )
+  .option("--numeros <n>", "nombre de numéros", "2000")
+  .action(async (opts: { numeros: string }) => {
+    await avecBase(async ({ db }) => {
+      const r = await seedDemo(db, { numeros: Number(opts.numeros) });
+      console.log(
+        `Démo chargée : ${r.clients} clients, ${r.campagnes} campagnes, ${r.numeros} numéros, ${r.affectations} affectations, ${r.commandes} commandes.`,
+      );
+    });
+  });
+
+const user = programme.command("user").description("Comptes utilisateurs");
+user
+  .command("create")
+  .description("Crée un compte ; sans --password, un mot de passe est généré et affiché une fois")
+  .requiredOption("--login <login>")
+  .requiredOption("--role <role>", "admin | gestionnaire | lecteur | client | hermes")
+  .option("--nom <nom>")
+  .option("--email <email>")
+  .option("--client <code>", "code du client (rôle client)")
+  .option("--password <mdp>")
+  .action(
+    async (o: {
+      login: string;
+      role: string;
+      nom?: string;
+      email?: string;
+      client?: string;
+      password?: string;
+    }) => {
+      await avecBase(async ({ db }) => {
+        const mdp = o.password ?? genererMotDePasse();
+        const u = await creerUtilisateur(db, acteurCli(), {
+          login: o.login,
+          nom: o.nom ?? o.login,
+          email: o.email ?? null,
+          role: o.role,
+          client_id: await idClient(db, o.client),
+          mot_de_passe: mdp,
+        });
+        console.log(`Compte ${u.login} (${u.role}) créé.`);
+        if (!o.password) console.log(`Mot de passe (affiché cette seule fois) : ${mdp}`);
+      });
+    },
+  );
+
+const apikey = programme.command("apikey").description("Clés API");
+apikey
+  .command("create")
+  .description("Crée une clé API, affichée cette seule fois")
+  .requiredOption("--nom <nom>")
+  .requiredOption("--role <role>", "admin | gestionnaire | lecteur | client | hermes")
+  .option("--client <code>", "code du client (rôle client)")
+  .option("--expire <date>", "date d'expiration ISO 8601")
+  .action(async (o: { nom: string; role: string; client?: string; expire?: string }) => {
+    await avecBase(async ({ db }) => {
+      const c = await creerCleApi(db, acteurCli(), {
+        nom: o.nom,
+        role: o.role,
+        client_id: await idClient(db, o.client),
+        expire_le: o.expire ?? null,
+      });
+      console.log(`Clé « ${c.nom} » (${c.role}) créée. Conservez-la, elle ne sera plus affichée :`);
+      console.log(c.cle);
+    });
+  });
+
+programme.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof ConfigError || e instanceof BasePlusRecenteError || e instanceof MigrationError) {
+    console.error(`Erreur : ${e.message}`);
+  } else if (e instanceof ApiError) {
+    console.error(
+      `Erreur ${e.code} : ${e.message}${e.details ? ` (${e.details.map((d) => `${d.champ} : ${d.message}`).join("; ")})` : ""}`,
+    );
+  } else if (
+    e &&
+    typeof e === "object" &&
+    "code" in e &&
+    String((e as { code: unknown }).code).startsWith("23")
+  ) {
+    console.error(`Erreur : la base a refusé l'écriture (${(e as unknown as Error).message}).`);
+  } else {
+    console.error(e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,347 @@
+import rateLimit from "@fastify/rate-limit";
+import { Type } from "@sinclair/typebox";
+import type { App } from "../../app.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import { DateHeure, Id, ParamsId } from "../../http/listes.js";
+import { ecrireAudit } from "../history/audit.repository.js";
+import { ROLES } from "./acteur.js";
+import { COOKIE_CSRF, COOKIE_SESSION, exigerRole } from "./auth.hooks.js";
+import {
+  type CacheClesApi,
+  colonnesCle,
+  creerCleApi,
+  creerUtilisateur,
+  fermerSession,
+  hacherMotDePasse,
+  ouvrirSession,
+  verifierMotDePasse,
+} from "./auth.service.js";
+
+const N = <T extends import("@sinclair/typebox").TSchema>(s: T) => Type.Union([s, Type.Null()]);
+const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+const Moi = Type.Object({
+  id: N(Type.Integer()),
+  login: Type.String(),
+  nom: Type.String(),
+  role: Type.String(),
+  client_id: N(Type.Integer()),
+  type: Type.String(),
+});
+const Utilisateur = Type.Object({
+  id: Type.Integer(),
+  login: Type.String(),
+  nom: Type.String(),
+  email: N(Type.String()),
+  role: Type.String(),
+  client_id: N(Type.Integer()),
+  actif: Type.Boolean(),
+  version: Type.Integer(),
+  derniere_connexion: N(DateHeure),
+  date_creation: DateHeure,
+  date_modification: DateHeure,
+});
+const CleApi = Type.Object({
+  id: Type.Integer(),
+  nom: Type.String(),
+  prefixe: Type.String(),
+  role: Type.String(),
+  client_id: N(Type.Integer()),
+  expire_le: N(DateHeure),
+  revoquee_le: N(DateHeure),
+  derniere_utilisation: N(DateHeure),
+  created_by: N(Type.String()),
+  actif: Type.Boolean(),
+  version: Type.Integer(),
+  date_creation: DateHeure,
+  date_modification: DateHeure,
+});
+
+export interface OptionsAuth {
+  cles: CacheClesApi;
+  dureeSessionHeures: number;
+  cookieSecure: boolean;
+  maxConnexionsParMinute: number;
+}
+
+export async function authRoutes(app: App, opts: OptionsAuth) {
+  const db = () => app.database.db;
+  await app.register(rateLimit, { global: false });
+
+  app.post(
+    "/auth/login",
+    {
+      config: {
+        public: true,
+        rateLimit: {
+          max: opts.maxConnexionsParMinute,
+          timeWindow: 60_000,
+          keyGenerator: (req) =>
+            `${req.ip}|${String((req.body as { login?: string })?.login ?? "").toLowerCase()}`,
+          errorResponseBuilder: (_req, ctx) =>
+            new ApiError(
+              429,
+              "TROP_DE_TENTATIVES",
+              `Trop de tentatives de connexion : réessayez dans ${Math.ceil(ctx.ttl / 1000)} s.`,
+            ),
+        },
+      },
+      schema: {
+        tags: ["Authentification"],
+        summary: "Ouvrir une session (cookie HttpOnly) ; renvoie le jeton anti-CSRF à joindre aux écritures",
+        body: Type.Object(
+          {
+            login: Type.String({ minLength: 1, maxLength: 100 }),
+            mot_de_passe: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ utilisateur: Moi, csrf: Type.String(), expire: DateHeure }) },
+      },
+    },
+    async (request, reply) => {
+      const s = await ouvrirSession(
+        db(),
+        request.body.login,
+        request.body.mot_de_passe,
+        opts.dureeSessionHeures,
+      );
+      if (!s) throw new ApiError(401, "IDENTIFIANTS_INVALIDES", "Identifiant ou mot de passe incorrect.");
+      const base = { path: "/", sameSite: "strict" as const, secure: opts.cookieSecure, expires: s.expire };
+      reply.setCookie(COOKIE_SESSION, s.jeton, { ...base, httpOnly: true });
+      reply.setCookie(COOKIE_CSRF, s.csrf, { ...base, httpOnly: false });
+      return {
+        utilisateur: { ...s.utilisateur, type: "UTILISATEUR" },
+        csrf: s.csrf,
+        expire: s.expire.toISOString(),
+      };
+    },
+  );
+
+  app.post(
+    "/auth/logout",
+    { schema: { tags: ["Authentification"], summary: "Fermer la session", response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const jeton = request.cookies[COOKIE_SESSION];
+      if (jeton) await fermerSession(db(), jeton);
+      reply.clearCookie(COOKIE_SESSION, { path: "/" }).clearCookie(COOKIE_CSRF, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/auth/me",
+    { schema: { tags: ["Authentification"], summary: "Qui suis-je", response: { 200: Moi } } },
+    async (request) => {
+      const a = request.acteur;
+      if (a.type === "UTILISATEUR") {
+        const u = await db()
+          .selectFrom("tel_utilisateur")
+          .select(["id", "login", "nom", "role", "client_id"])
+          .where("id", "=", a.utilisateurId as number)
+          .executeTakeFirstOrThrow();
+        return { ...u, type: a.type };
+      }
+      return {
+        id: a.utilisateurId ?? null,
+        login: a.nom,
+        nom: a.nom,
+        role: a.role,
+        client_id: a.clientId,
+        type: a.type,
+      };
+    },
+  );
+
+  // ---- users (admin only)
+  const admin = exigerRole(["admin"]);
+  const colonnesUtilisateur = [
+    "id",
+    "login",
+    "nom",
+    "email",
+    "role",
+    "client_id",
+    "actif",
+    "version",
+    "derniere_connexion",
+    "date_creation",
+    "date_modification",
+  ] as const;
+
+  app.get(
+    "/utilisateurs",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["Administration"],
+        summary: "Comptes utilisateurs",
+        response: { 200: Type.Object({ data: Type.Array(Utilisateur), total: Type.Integer() }) },
+      },
+    },
+    async () => {
+      const data = await db()
+        .selectFrom("tel_utilisateur")
+        .select(colonnesUtilisateur)
+        .orderBy("login")
+        .execute();
+      return { data, total: data.length };
+    },
+  );
+
+  app.post(
+    "/utilisateurs",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["Administration"],
+        summary: "Créer un compte",
+        body: Type.Object(
+          {
+            login: Type.String({ pattern: "^[a-z0-9._@-]{2,100}$" }),
+            nom: Type.String({ minLength: 1, maxLength: 200 }),
+            email: Type.Optional(N(Type.String({ format: "email", maxLength: 254 }))),
+            role: Role,
+            client_id: Type.Optional(N(Id)),
+            mot_de_passe: Type.String({ minLength: 10, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Utilisateur },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await creerUtilisateur(db(), request.acteur, request.body)),
+  );
+
+  app.patch(
+    "/utilisateurs/:id",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["Administration"],
+        summary: "Modifier un compte (rôle, activation, mot de passe)",
+        params: ParamsId,
+        body: Type.Object(
+          {
+            nom: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            email: Type.Optional(N(Type.String({ format: "email", maxLength: 254 }))),
+            role: Type.Optional(Role),
+            client_id: Type.Optional(N(Id)),
+            actif: Type.Optional(Type.Boolean()),
+            mot_de_passe: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Utilisateur },
+      },
+    },
+    async (request) => {
+      const { mot_de_passe, ...reste } = request.body;
+      const valeurs: Record<string, unknown> = { ...reste };
+      if (mot_de_passe) {
+        verifierMotDePasse(mot_de_passe);
+        valeurs.mot_de_passe_hash = await hacherMotDePasse(mot_de_passe);
+      }
+      return db()
+        .transaction()
+        .execute(async (trx) => {
+          const avant = await trx
+            .selectFrom("tel_utilisateur")
+            .select(colonnesUtilisateur)
+            .where("id", "=", request.params.id)
+            .executeTakeFirst();
+          if (!avant) throw introuvable("Utilisateur");
+          const apres = await trx
+            .updateTable("tel_utilisateur")
+            .set(valeurs)
+            .where("id", "=", request.params.id)
+            .returning(colonnesUtilisateur)
+            .executeTakeFirstOrThrow();
+          if (reste.actif === false || mot_de_passe || reste.role)
+            await trx.deleteFrom("tel_session").where("utilisateur_id", "=", apres.id).execute();
+          await ecrireAudit(trx, request.acteur, {
+            entite: "tel_utilisateur",
+            entiteId: apres.id,
+            action: "MODIFICATION",
+            avant,
+            apres,
+          });
+          return apres;
+        });
+    },
+  );
+
+  // ---- API keys (admin only)
+  app.get(
+    "/cles-api",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["Administration"],
+        summary: "Clés API (le secret n'est jamais renvoyé)",
+        response: { 200: Type.Object({ data: Type.Array(CleApi), total: Type.Integer() }) },
+      },
+    },
+    async () => {
+      const data = await db().selectFrom("tel_cle_api").select(colonnesCle).orderBy("id", "desc").execute();
+      return { data, total: data.length };
+    },
+  );
+
+  app.post(
+    "/cles-api",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["Administration"],
+        summary: "Créer une clé API : la clé est affichée cette seule fois",
+        body: Type.Object(
+          {
+            nom: Type.String({ minLength: 1, maxLength: 100 }),
+            role: Role,
+            client_id: Type.Optional(N(Id)),
+            expire_le: Type.Optional(N(DateHeure)),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Composite([CleApi, Type.Object({ cle: Type.String() })]) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await creerCleApi(db(), request.acteur, request.body)),
+  );
+
+  app.post(
+    "/cles-api/:id/revoquer",
+    {
+      preHandler: admin,
+      schema: {
+        tags: ["Administration"],
+        summary: "Révoquer une clé API (effet immédiat)",
+        params: ParamsId,
+        response: { 200: CleApi },
+      },
+    },
+    async (request) => {
+      const r = await db()
+        .transaction()
+        .execute(async (trx) => {
+          const apres = await trx
+            .updateTable("tel_cle_api")
+            .set({ revoquee_le: new Date(), actif: false })
+            .where("id", "=", request.params.id)
+            .returning(colonnesCle)
+            .executeTakeFirst();
+          if (!apres) throw introuvable("Clé API");
+          await ecrireAudit(trx, request.acteur, {
+            entite: "tel_cle_api",
+            entiteId: apres.id,
+            action: "REVOCATION",
+            apres,
+          });
+          return apres;
+        });
+      opts.cles.oublier();
+      return r;
+    },
+  );
+}

@@ -1,0 +1,316 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { ApiError } from "../../http/errors.js";
+import { ecrireAudit } from "../history/audit.repository.js";
+import { type Acteur, ROLES, type Role } from "./acteur.js";
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+// argon2id with OWASP's recommended minimum (19 MiB, 2 passes): slow for a guesser, quick enough for a login.
+const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export const hacherMotDePasse = (mdp: string) => argonHash(mdp, ARGON);
+
+export function genererMotDePasse(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+function verifierRole(role: string, clientId: number | null | undefined) {
+  if (!ROLES.includes(role as Role))
+    throw new ApiError(422, "ROLE_INCONNU", `Rôle inconnu : ${role}. Rôles : ${ROLES.join(", ")}.`);
+  if ((role === "client") !== (clientId != null)) {
+    throw new ApiError(
+      422,
+      "CLIENT_ROLE",
+      "Le rôle « client » exige un client, et seul ce rôle en accepte un.",
+      [{ champ: "client_id", message: "Client obligatoire pour le rôle client, interdit sinon." }],
+    );
+  }
+}
+
+export function verifierMotDePasse(mdp: string) {
+  if (mdp.length < 10 || mdp.length > 200) {
+    throw new ApiError(
+      422,
+      "MOT_DE_PASSE_FAIBLE",
+      "Le mot de passe doit compter entre 10 et 200 caractères.",
+      [{ champ: "mot_de_passe", message: "10 caractères au moins." }],
+    );
+  }
+}
+
+export interface NouvelUtilisateur {
+  login: string;
+  nom: string;
+  email?: string | null;
+  role: string;
+  client_id?: number | null;
+  mot_de_passe: string;
+}
+
+export async function creerUtilisateur(db: Kysely<DB>, acteur: Acteur, u: NouvelUtilisateur) {
+  verifierRole(u.role, u.client_id);
+  verifierMotDePasse(u.mot_de_passe);
+  const mot_de_passe_hash = await hacherMotDePasse(u.mot_de_passe);
+  return db.transaction().execute(async (trx) => {
+    const cree = await trx
+      .insertInto("tel_utilisateur")
+      .values({
+        login: u.login.toLowerCase(),
+        nom: u.nom,
+        email: u.email ?? null,
+        role: u.role,
+        client_id: u.client_id ?? null,
+        mot_de_passe_hash,
+      })
+      .returning([
+        "id",
+        "login",
+        "nom",
+        "email",
+        "role",
+        "client_id",
+        "actif",
+        "version",
+        "date_creation",
+        "date_modification",
+        "derniere_connexion",
+      ])
+      .executeTakeFirstOrThrow();
+    await ecrireAudit(trx, acteur, {
+      entite: "tel_utilisateur",
+      entiteId: cree.id,
+      action: "CREATION",
+      apres: cree,
+    });
+    return cree;
+  });
+}
+
+/** Creates the first administrator when the database has no user; returns the password to show once. */
+export async function initialiserAdmin(
+  db: Kysely<DB>,
+  motDePasse: string | undefined,
+): Promise<string | null> {
+  const existe = await db.selectFrom("tel_utilisateur").select("id").limit(1).executeTakeFirst();
+  if (existe) return null;
+  const mdp = motDePasse ?? genererMotDePasse();
+  await creerUtilisateur(
+    db,
+    { nom: "système", type: "SYSTEME", role: "admin", clientId: null },
+    {
+      login: "admin",
+      nom: "Administrateur",
+      role: "admin",
+      mot_de_passe: mdp,
+    },
+  );
+  return motDePasse ? null : mdp;
+}
+
+export interface SessionOuverte {
+  jeton: string;
+  csrf: string;
+  expire: Date;
+  utilisateur: { id: number; login: string; nom: string; role: string; client_id: number | null };
+}
+
+export async function ouvrirSession(
+  db: Kysely<DB>,
+  login: string,
+  motDePasse: string,
+  dureeHeures: number,
+): Promise<SessionOuverte | null> {
+  const u = await db
+    .selectFrom("tel_utilisateur")
+    .select(["id", "login", "nom", "role", "client_id", "mot_de_passe_hash", "actif"])
+    .where("login", "=", login.toLowerCase())
+    .executeTakeFirst();
+  // Verify against a dummy hash when the login is unknown so timing does not reveal which logins exist.
+  const hashAVerifier = u?.mot_de_passe_hash ?? (await leurre());
+  const ok = await argonVerify(hashAVerifier, motDePasse).catch(() => false);
+  if (!u || !ok || !u.actif) return null;
+  const jeton = randomBytes(32).toString("base64url");
+  const csrf = randomBytes(24).toString("base64url");
+  const expire = new Date(Date.now() + dureeHeures * 3600_000);
+  await db
+    .insertInto("tel_session")
+    .values({ id: sha256(jeton), utilisateur_id: u.id, csrf, expire_le: expire })
+    .execute();
+  await db
+    .updateTable("tel_utilisateur")
+    .set({ derniere_connexion: new Date() })
+    .where("id", "=", u.id)
+    .execute();
+  return {
+    jeton,
+    csrf,
+    expire,
+    utilisateur: { id: u.id, login: u.login, nom: u.nom, role: u.role, client_id: u.client_id },
+  };
+}
+
+let hashLeurre: Promise<string> | undefined;
+function leurre() {
+  hashLeurre ??= hacherMotDePasse(randomBytes(16).toString("hex"));
+  return hashLeurre;
+}
+
+export async function fermerSession(db: Kysely<DB>, jeton: string) {
+  await db.deleteFrom("tel_session").where("id", "=", sha256(jeton)).execute();
+}
+
+export async function acteurDeSession(
+  db: Kysely<DB>,
+  jeton: string,
+): Promise<{ acteur: Acteur; csrf: string } | null> {
+  const s = await db
+    .selectFrom("tel_session as s")
+    .innerJoin("tel_utilisateur as u", "u.id", "s.utilisateur_id")
+    .select(["u.id", "u.login", "u.role", "u.client_id", "u.actif", "s.csrf", "s.expire_le"])
+    .where("s.id", "=", sha256(jeton))
+    .executeTakeFirst();
+  if (!s?.actif || new Date(s.expire_le) < new Date()) return null;
+  return {
+    acteur: {
+      nom: s.login,
+      type: "UTILISATEUR",
+      role: s.role as Role,
+      clientId: s.client_id,
+      utilisateurId: s.id,
+    },
+    csrf: s.csrf,
+  };
+}
+
+// ---- API keys: "tel_<prefix>_<secret>"; the prefix finds the row, the SHA-256 of the whole key proves it.
+
+export interface NouvelleCle {
+  nom: string;
+  role: string;
+  client_id?: number | null;
+  expire_le?: string | Date | null;
+}
+
+export async function creerCleApi(db: Kysely<DB>, acteur: Acteur, c: NouvelleCle) {
+  verifierRole(c.role, c.client_id);
+  if (c.expire_le && new Date(c.expire_le) <= new Date()) {
+    throw new ApiError(422, "EXPIRATION_PASSEE", "La date d'expiration doit être dans le futur.", [
+      { champ: "expire_le", message: "Date passée." },
+    ]);
+  }
+  const prefixe = randomBytes(6).toString("hex");
+  const cle = `tel_${prefixe}_${randomBytes(24).toString("base64url")}`;
+  return db.transaction().execute(async (trx) => {
+    const cree = await trx
+      .insertInto("tel_cle_api")
+      .values({
+        nom: c.nom,
+        prefixe,
+        hash: sha256(cle),
+        role: c.role,
+        client_id: c.client_id ?? null,
+        expire_le: c.expire_le ?? null,
+        created_by: acteur.nom,
+      })
+      .returning(colonnesCle)
+      .executeTakeFirstOrThrow();
+    await ecrireAudit(trx, acteur, {
+      entite: "tel_cle_api",
+      entiteId: cree.id,
+      action: "CREATION",
+      apres: cree,
+    });
+    return { ...cree, cle };
+  });
+}
+
+export const colonnesCle = [
+  "id",
+  "nom",
+  "prefixe",
+  "role",
+  "client_id",
+  "expire_le",
+  "revoquee_le",
+  "derniere_utilisation",
+  "created_by",
+  "actif",
+  "version",
+  "date_creation",
+  "date_modification",
+] as const;
+
+interface CleEnCache {
+  acteur: Acteur;
+  hash: string;
+  expire: number | null;
+  lueA: number;
+}
+
+/**
+ * Resolves Bearer keys. A short in-memory cache keeps the routing hot path off the database; revocation
+ * through this process empties it at once, and other instances notice within CACHE_MS.
+ */
+export class CacheClesApi {
+  private readonly cache = new Map<string, CleEnCache>();
+  private readonly derniereEcriture = new Map<number, number>();
+  static readonly CACHE_MS = 10_000;
+
+  constructor(private readonly db: Kysely<DB>) {}
+
+  oublier() {
+    this.cache.clear();
+  }
+
+  async resoudre(cle: string): Promise<Acteur | null> {
+    const m = /^tel_([0-9a-f]{12})_[A-Za-z0-9_-]{20,64}$/.exec(cle);
+    if (!m) return null;
+    const prefixe = m[1] as string;
+    const maintenant = Date.now();
+    let entree = this.cache.get(prefixe);
+    if (!entree || maintenant - entree.lueA > CacheClesApi.CACHE_MS) {
+      const row = await this.db
+        .selectFrom("tel_cle_api")
+        .select(["id", "nom", "hash", "role", "client_id", "expire_le", "revoquee_le", "actif"])
+        .where("prefixe", "=", prefixe)
+        .executeTakeFirst();
+      if (!row || row.revoquee_le || !row.actif) {
+        this.cache.delete(prefixe);
+        return null;
+      }
+      entree = {
+        acteur: {
+          nom: `cle:${row.nom}`,
+          type: "CLE_API",
+          role: row.role as Role,
+          clientId: row.client_id,
+          utilisateurId: row.id,
+        },
+        hash: row.hash,
+        expire: row.expire_le ? new Date(row.expire_le).getTime() : null,
+        lueA: maintenant,
+      };
+      this.cache.set(prefixe, entree);
+    }
+    const attendu = Buffer.from(entree.hash, "hex");
+    const recu = Buffer.from(sha256(cle), "hex");
+    if (attendu.length !== recu.length || !timingSafeEqual(attendu, recu)) return null;
+    if (entree.expire !== null && entree.expire <= maintenant) return null;
+    this.noterUtilisation(entree.acteur.utilisateurId as number, maintenant);
+    return entree.acteur;
+  }
+
+  // last-used time is kept to the minute: one write per key per minute, not one per request
+  private noterUtilisation(id: number, maintenant: number) {
+    if (maintenant - (this.derniereEcriture.get(id) ?? 0) < 60_000) return;
+    this.derniereEcriture.set(id, maintenant);
+    this.db
+      .updateTable("tel_cle_api")
+      .set({ derniere_utilisation: new Date(maintenant) })
+      .where("id", "=", id)
+      .execute()
+      .catch(() => this.derniereEcriture.delete(id));
+  }
+}

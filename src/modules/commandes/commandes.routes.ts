@@ -1,0 +1,214 @@
+import { type TSchema, Type } from "@sinclair/typebox";
+import { sql } from "kysely";
+import type { App } from "../../app.js";
+import { envoyerCsv } from "../../http/csv.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import { etag } from "../../http/etag.js";
+import { DateHeure, Id, lireTri, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { exigerRole, TOUS } from "../auth/auth.hooks.js";
+import { selectCommande } from "./commandes.repository.js";
+
+const N = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
+
+export const Commande = Type.Object({
+  id: Type.Integer(),
+  reference: Type.String(),
+  client_id: Type.Integer(),
+  client: Type.String(),
+  groupement_id: N(Type.Integer()),
+  groupement: N(Type.String()),
+  demandeur_nom: Type.String(),
+  demandeur_email: N(Type.String()),
+  demandeur_tel: N(Type.String()),
+  operateur_id: N(Type.Integer()),
+  operateur: N(Type.String()),
+  type_did_id: Type.Integer(),
+  type_code: Type.String(),
+  type: Type.String(),
+  region_id: N(Type.Integer()),
+  region_code: N(Type.String()),
+  region: N(Type.String()),
+  quantite: Type.Integer(),
+  quantite_livree: Type.Integer(),
+  prefixe_souhaite: N(Type.String()),
+  motif: N(Type.String()),
+  urgence: Type.String(),
+  date_souhaitee: N(Type.String()),
+  statut_id: Type.Integer(),
+  statut_code: Type.String(),
+  statut: Type.String(),
+  statut_couleur: Type.String(),
+  valideur_nom: N(Type.String()),
+  date_validation: N(DateHeure),
+  commentaire_validation: N(Type.String()),
+  reference_operateur: N(Type.String()),
+  date_livraison: N(DateHeure),
+  created_by: N(Type.String()),
+  actif: Type.Boolean(),
+  version: Type.Integer(),
+  date_creation: DateHeure,
+  date_modification: DateHeure,
+});
+
+const Commentaire = Type.Object({
+  id: Type.Integer(),
+  auteur: Type.String(),
+  commentaire: Type.String(),
+  type: Type.String(),
+  date_creation: DateHeure,
+});
+
+const TRIS: Record<string, string> = {
+  id: "c.id",
+  reference: "c.reference",
+  date_creation: "c.date_creation",
+  date_souhaitee: "c.date_souhaitee",
+  statut: "s.ordre",
+  client: "cl.nom",
+  quantite: "c.quantite",
+  // urgency ranks URGENTE first when sorted descending
+  urgence: "urgence_rang",
+};
+
+export async function commandesRoutes(app: App) {
+  const db = () => app.database.db;
+  const portee = (request: { acteur: { role: string; clientId: number | null } }) =>
+    request.acteur.role === "client" ? (request.acteur.clientId ?? -1) : undefined;
+
+  app.get(
+    "/commandes",
+    {
+      preHandler: exigerRole(TOUS),
+      schema: {
+        tags: ["Commandes"],
+        summary: "Demandes de commande de numéros",
+        querystring: Type.Object({
+          page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+          par_page: Type.Optional(Type.Integer({ minimum: 1, maximum: PAR_PAGE_MAX, default: 50 })),
+          tri: Type.Optional(Type.String({ maxLength: 40, pattern: "^-?[a-z_]+$" })),
+          statut: Type.Optional(Type.String({ pattern: "^[A-Z_]{2,30}$" })),
+          client_id: Type.Optional(Id),
+          type_did_id: Type.Optional(Id),
+          region_id: Type.Optional(Id),
+          operateur_id: Type.Optional(Id),
+          urgence: Type.Optional(
+            Type.Union(["BASSE", "NORMALE", "HAUTE", "URGENTE"].map((u) => Type.Literal(u))),
+          ),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          cree_depuis: Type.Optional(Type.String({ format: "date-time" })),
+          cree_avant: Type.Optional(Type.String({ format: "date-time" })),
+          format: Type.Optional(Type.Union([Type.Literal("json"), Type.Literal("csv")])),
+        }),
+        response: { 200: reponseListe(Commande) },
+      },
+    },
+    async (request, reply) => {
+      const {
+        page = 1,
+        par_page = 50,
+        tri,
+        format,
+        statut,
+        q,
+        cree_depuis,
+        cree_avant,
+        ...egal
+      } = request.query;
+      const t = lireTri(tri, Object.keys(TRIS), "-date_creation");
+      if ("erreur" in t) throw new ApiError(400, "TRI_INVALIDE", t.erreur);
+      const filtrer = <Q extends ReturnType<typeof selectCommande>>(base: Q) => {
+        let r = base;
+        for (const [k, v] of Object.entries(egal))
+          if (v !== undefined) r = r.where(`c.${k}` as "c.client_id", "=", v as never) as Q;
+        if (statut) r = r.where("s.code", "=", statut) as Q;
+        if (q)
+          r = r.where((eb) =>
+            eb.or([
+              eb("c.reference", "ilike", `%${q}%`),
+              eb("cl.nom", "ilike", `%${q}%`),
+              eb("c.motif", "ilike", `%${q}%`),
+            ]),
+          ) as Q;
+        if (cree_depuis) r = r.where("c.date_creation", ">=", new Date(cree_depuis)) as Q;
+        if (cree_avant) r = r.where("c.date_creation", "<", new Date(cree_avant)) as Q;
+        const clientId = portee(request);
+        if (clientId !== undefined) r = r.where("c.client_id", "=", clientId) as Q;
+        return r;
+      };
+      if (format === "csv") {
+        return envoyerCsv(reply, "commandes", (apres, taille) =>
+          filtrer(selectCommande(db())).where("c.id", ">", apres).orderBy("c.id").limit(taille).execute(),
+        );
+      }
+      const rang = sql`CASE c.urgence WHEN 'URGENTE' THEN 4 WHEN 'HAUTE' THEN 3 WHEN 'NORMALE' THEN 2 ELSE 1 END`;
+      const ordre = t.champ === "urgence" ? rang : sql.ref(TRIS[t.champ] as string);
+      const [data, total] = await Promise.all([
+        filtrer(selectCommande(db()))
+          .orderBy(ordre, t.sens)
+          .orderBy("c.date_creation", "asc")
+          .orderBy("c.id")
+          .limit(par_page)
+          .offset((page - 1) * par_page)
+          .execute(),
+        filtrer(selectCommande(db()))
+          .clearSelect()
+          .select(sql<number>`count(*)`.as("n"))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { data, total: Number(total.n), page, par_page };
+    },
+  );
+
+  app.get(
+    "/commandes/:id",
+    {
+      preHandler: exigerRole(TOUS),
+      schema: {
+        tags: ["Commandes"],
+        summary: "Une commande avec ses numéros livrés et ses commentaires",
+        params: ParamsId,
+        response: {
+          200: Type.Composite([
+            Commande,
+            Type.Object({
+              commentaires: Type.Array(Commentaire),
+              numeros: Type.Array(
+                Type.Object({
+                  id: Type.Integer(),
+                  did_format_e164: Type.String(),
+                  statut_code: Type.String(),
+                }),
+              ),
+            }),
+          ]),
+        },
+      },
+    },
+    async (request, reply) => {
+      let q = selectCommande(db()).where("c.id", "=", request.params.id);
+      const clientId = portee(request);
+      if (clientId !== undefined) q = q.where("c.client_id", "=", clientId);
+      const commande = await q.executeTakeFirst();
+      if (!commande) throw introuvable("Commande");
+      const [commentaires, numeros] = await Promise.all([
+        db()
+          .selectFrom("tel_did_commande_commentaire")
+          .select(["id", "auteur", "commentaire", "type", "date_creation"])
+          .where("commande_id", "=", commande.id)
+          .orderBy("date_creation")
+          .orderBy("id")
+          .execute(),
+        db()
+          .selectFrom("tel_did_commande_ligne as l")
+          .innerJoin("tel_did as d", "d.id", "l.did_id")
+          .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+          .select(["d.id", "d.did_format_e164", "s.code as statut_code"])
+          .where("l.commande_id", "=", commande.id)
+          .orderBy("d.did_format_e164")
+          .execute(),
+      ]);
+      reply.header("etag", etag(commande.version));
+      return { ...commande, commentaires, numeros };
+    },
+  );
+}

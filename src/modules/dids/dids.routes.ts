@@ -1,0 +1,373 @@
+import { type TSchema, Type } from "@sinclair/typebox";
+import { sql } from "kysely";
+import type { App } from "../../app.js";
+import { envoyerCsv } from "../../http/csv.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import { etag, versionAttendue } from "../../http/etag.js";
+import { DateHeure, Id, lireTri, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { normaliser } from "../../numbering/index.js";
+import { exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
+import { ecrireAudit } from "../history/audit.repository.js";
+import { appliquerFiltres, type FiltresDid, selectDidComplet, TRIS_DID } from "./dids.repository.js";
+import { creerDid, type EntreeDid, lireDid, modifierDid } from "./dids.service.js";
+
+const N = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
+const DateJour = Type.String({ format: "date", description: "AAAA-MM-JJ" });
+const Montant = Type.Number({ minimum: 0, maximum: 1_000_000 });
+
+export const DidComplet = Type.Object({
+  id: Type.Integer(),
+  indicatif_id: Type.Integer(),
+  pays: Type.String(),
+  indicatif: Type.String(),
+  did: Type.String({ description: "Numéro national significatif (sans le 0)" }),
+  did_format_e164: Type.String(),
+  operateur_id: N(Type.Integer()),
+  operateur: N(Type.String()),
+  type_id: N(Type.Integer()),
+  type_code: N(Type.String()),
+  type: N(Type.String()),
+  region_id: N(Type.Integer()),
+  region_code: N(Type.String()),
+  region: N(Type.String()),
+  equipement_id: N(Type.Integer()),
+  equipement: N(Type.String()),
+  client_id: N(Type.Integer()),
+  client_code: N(Type.String()),
+  client: N(Type.String()),
+  groupement_id: N(Type.Integer()),
+  groupement: N(Type.String()),
+  cloud_id: N(Type.Integer()),
+  cloud: N(Type.String()),
+  statut_id: Type.Integer(),
+  statut_code: Type.String(),
+  statut: Type.String(),
+  statut_couleur: Type.String(),
+  description: N(Type.String()),
+  reference_externe: N(Type.String()),
+  date_acquisition: N(Type.String()),
+  date_activation: N(Type.String()),
+  date_resiliation: N(Type.String()),
+  cout_mensuel: N(Type.Number()),
+  cout_mise_en_service: N(Type.Number()),
+  notes: N(Type.String()),
+  created_by: N(Type.String()),
+  modified_by: N(Type.String()),
+  actif: Type.Boolean(),
+  version: Type.Integer(),
+  date_creation: DateHeure,
+  date_modification: DateHeure,
+});
+
+const Descriptifs = {
+  operateur_id: Type.Optional(N(Id)),
+  equipement_id: Type.Optional(N(Id)),
+  groupement_id: Type.Optional(N(Id)),
+  cloud_id: Type.Optional(N(Id)),
+  description: Type.Optional(N(Type.String({ maxLength: 2000 }))),
+  reference_externe: Type.Optional(N(Type.String({ maxLength: 100 }))),
+  date_acquisition: Type.Optional(N(DateJour)),
+  date_activation: Type.Optional(N(DateJour)),
+  cout_mensuel: Type.Optional(N(Montant)),
+  cout_mise_en_service: Type.Optional(N(Montant)),
+  notes: Type.Optional(N(Type.String({ maxLength: 10000 }))),
+  actif: Type.Optional(Type.Boolean()),
+};
+
+const CorpsCreation = Type.Object(
+  {
+    numero: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: "Le numéro, sous toute forme courante (01 42 68 53 00, +33..., 0033...)",
+    }),
+    pays: Type.Optional(
+      Type.String({
+        pattern: "^[A-Z]{2}$",
+        description: "Pays supposé pour un format national (FR par défaut)",
+      }),
+    ),
+    indicatif_id: Type.Optional(Id),
+    did_format_e164: Type.Optional(Type.String({ maxLength: 20 })),
+    type_id: Type.Optional(Id),
+    region_id: Type.Optional(N(Id)),
+    client_id: Type.Optional(N(Id)),
+    statut: Type.Optional(Type.Union([Type.Literal("COMMANDE"), Type.Literal("DISPONIBLE")])),
+    ...Descriptifs,
+  },
+  { additionalProperties: false },
+);
+
+const CorpsMaj = Type.Object(
+  {
+    ...Descriptifs,
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    motif: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const FiltresDidSchema = {
+  statut: Type.Optional(
+    Type.String({ pattern: "^[A-Z_]{2,30}$", description: "Code de statut (DISPONIBLE...)" }),
+  ),
+  statut_id: Type.Optional(Id),
+  client_id: Type.Optional(Id),
+  groupement_id: Type.Optional(Id),
+  operateur_id: Type.Optional(Id),
+  type_id: Type.Optional(Id),
+  region_id: Type.Optional(Id),
+  equipement_id: Type.Optional(Id),
+  cloud_id: Type.Optional(Id),
+  indicatif_id: Type.Optional(Id),
+  campaign_id: Type.Optional(Id),
+  actif: Type.Optional(Type.Boolean()),
+  sans_client: Type.Optional(Type.Boolean()),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: "Numéro sous toute forme, chiffres partiels, ou texte (description, référence)",
+    }),
+  ),
+  acquis_depuis: Type.Optional(DateJour),
+  acquis_avant: Type.Optional(DateJour),
+  resilie_depuis: Type.Optional(DateJour),
+  resilie_avant: Type.Optional(DateJour),
+  modifie_depuis: Type.Optional(DateHeure),
+};
+
+const Historique = Type.Object({
+  id: Type.Integer(),
+  action: Type.String(),
+  champ: N(Type.String()),
+  ancienne_valeur: N(Type.String()),
+  nouvelle_valeur: N(Type.String()),
+  utilisateur: Type.String(),
+  motif: N(Type.String()),
+  request_id: N(Type.String()),
+  date_action: DateHeure,
+});
+
+export async function didsRoutes(app: App) {
+  const db = () => app.database.db;
+  const portee = (request: { acteur: { role: string; clientId: number | null } }) =>
+    request.acteur.role === "client" ? request.acteur.clientId : undefined;
+
+  app.get(
+    "/dids",
+    {
+      preHandler: exigerRole(TOUS),
+      schema: {
+        tags: ["Numéros"],
+        summary: "Inventaire des numéros, avec leurs libellés (opérateur, client, statut et sa couleur...)",
+        querystring: Type.Object({
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
+          par_page: Type.Optional(Type.Integer({ minimum: 1, maximum: PAR_PAGE_MAX, default: 50 })),
+          tri: Type.Optional(
+            Type.String({
+              maxLength: 40,
+              pattern: "^-?[a-z_0-9]+$",
+              description: `Un de : ${Object.keys(TRIS_DID).join(", ")}`,
+            }),
+          ),
+          format: Type.Optional(Type.Union([Type.Literal("json"), Type.Literal("csv")])),
+          ...FiltresDidSchema,
+        }),
+        response: { 200: reponseListe(DidComplet) },
+      },
+    },
+    async (request, reply) => {
+      const {
+        page = 1,
+        par_page = 50,
+        tri,
+        format,
+        ...filtres
+      } = request.query as FiltresDid & {
+        page?: number;
+        par_page?: number;
+        tri?: string;
+        format?: string;
+      };
+      const t = lireTri(tri, Object.keys(TRIS_DID), "did");
+      if ("erreur" in t) throw new ApiError(400, "TRI_INVALIDE", t.erreur);
+      const clientId = portee(request);
+      const base = (q: ReturnType<typeof selectDidComplet>) => {
+        let r = appliquerFiltres(q, filtres);
+        if (clientId !== undefined) r = r.where("d.client_id", "=", clientId ?? -1);
+        return r;
+      };
+      if (format === "csv") {
+        return envoyerCsv(reply, "numeros", (apres, taille) =>
+          base(selectDidComplet(db())).where("d.id", ">", apres).orderBy("d.id").limit(taille).execute(),
+        );
+      }
+      const compte = appliquerFiltres(
+        db().selectFrom("tel_did as d").select(sql<number>`count(*)`.as("n")),
+        filtres,
+      );
+      const [data, total] = await Promise.all([
+        base(selectDidComplet(db()))
+          .orderBy(sql.ref(TRIS_DID[t.champ] as string), t.sens)
+          .orderBy("d.id")
+          .limit(par_page)
+          .offset((page - 1) * par_page)
+          .execute(),
+        (clientId !== undefined
+          ? compte.where("d.client_id", "=", clientId ?? -1)
+          : compte
+        ).executeTakeFirstOrThrow(),
+      ]);
+      return { data, total: Number(total.n), page, par_page };
+    },
+  );
+
+  app.get(
+    "/dids/:id",
+    {
+      preHandler: exigerRole(TOUS),
+      schema: {
+        tags: ["Numéros"],
+        summary: "Un numéro avec ses libellés",
+        params: ParamsId,
+        response: { 200: DidComplet },
+      },
+    },
+    async (request, reply) => {
+      const did = await lireDid(db(), request.params.id, portee(request));
+      if (!did) throw introuvable("Numéro");
+      reply.header("etag", etag(did.version));
+      return did;
+    },
+  );
+
+  app.get(
+    "/dids/par-numero/:numero",
+    {
+      preHandler: exigerRole(TOUS),
+      schema: {
+        tags: ["Numéros"],
+        summary: "Un numéro trouvé par sa valeur, sous toute forme (0142685300, +33142685300...)",
+        params: Type.Object({ numero: Type.String({ maxLength: 40 }) }),
+        querystring: Type.Object({ pays: Type.Optional(Type.String({ pattern: "^[A-Z]{2}$" })) }),
+        response: { 200: DidComplet },
+      },
+    },
+    async (request, reply) => {
+      const n = normaliser(request.params.numero, request.query.pays ?? "FR");
+      if (!n.ok)
+        throw new ApiError(422, n.code, n.raison, [{ champ: "numero", message: n.raison, code: n.code }]);
+      let q = selectDidComplet(db()).where("d.did_format_e164", "=", n.numero.e164);
+      const clientId = portee(request);
+      if (clientId !== undefined) q = q.where("d.client_id", "=", clientId ?? -1);
+      const did = await q.executeTakeFirst();
+      if (!did) throw introuvable("Numéro");
+      reply.header("etag", etag(did.version));
+      return did;
+    },
+  );
+
+  app.post(
+    "/dids",
+    {
+      preHandler: exigerRole(PERSONNEL),
+      schema: {
+        tags: ["Numéros"],
+        summary: "Ajouter un numéro à l'inventaire (E.164, type et région déduits du numéro)",
+        body: CorpsCreation,
+        response: { 201: DidComplet },
+      },
+    },
+    async (request, reply) => {
+      const cree = await creerDid(db(), request.acteur, request.body as EntreeDid);
+      const did = await lireDid(db(), cree.id);
+      reply.header("etag", etag(cree.version)).header("location", `/api/v1/dids/${cree.id}`);
+      return reply.status(201).send(did as NonNullable<typeof did>);
+    },
+  );
+
+  app.patch(
+    "/dids/:id",
+    {
+      preHandler: exigerRole(PERSONNEL),
+      schema: {
+        tags: ["Numéros"],
+        summary:
+          "Modifier les champs descriptifs d'un numéro (le statut et le client changent par les actions)",
+        params: ParamsId,
+        body: CorpsMaj,
+        response: { 200: DidComplet },
+      },
+    },
+    async (request, reply) => {
+      const { version, motif, ...valeurs } = request.body;
+      const attendue = versionAttendue(request.headers["if-match"], version);
+      const maj = await modifierDid(db(), request.acteur, request.params.id, valeurs, attendue, motif);
+      reply.header("etag", etag(maj.version));
+      return (await lireDid(db(), maj.id)) as NonNullable<Awaited<ReturnType<typeof lireDid>>>;
+    },
+  );
+
+  app.delete(
+    "/dids/:id",
+    {
+      preHandler: exigerRole(["admin"]),
+      schema: {
+        tags: ["Numéros"],
+        summary: "Supprimer un numéro saisi par erreur (refusé s'il a servi : résiliez-le ou désactivez-le)",
+        params: ParamsId,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          const avant = await trx
+            .selectFrom("tel_did")
+            .selectAll()
+            .where("id", "=", request.params.id)
+            .forUpdate()
+            .executeTakeFirst();
+          if (!avant) throw introuvable("Numéro");
+          const attendue = versionAttendue(request.headers["if-match"], undefined);
+          if (attendue !== undefined && attendue !== avant.version)
+            throw new ApiError(412, "VERSION_PERIMEE", "Numéro modifié entre-temps.");
+          await trx.deleteFrom("tel_did_historique").where("did_id", "=", avant.id).execute();
+          await trx.deleteFrom("tel_did").where("id", "=", avant.id).execute();
+          await ecrireAudit(trx, request.acteur, {
+            entite: "tel_did",
+            entiteId: avant.id,
+            action: "SUPPRESSION",
+            avant,
+          });
+        });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/dids/:id/history",
+    {
+      preHandler: exigerRole(TOUS),
+      schema: {
+        tags: ["Numéros"],
+        summary: "L'histoire d'un numéro : statuts, clients, campagnes, configurations, coûts...",
+        params: ParamsId,
+        response: { 200: Type.Object({ data: Type.Array(Historique) }) },
+      },
+    },
+    async (request) => {
+      const did = await lireDid(db(), request.params.id, portee(request));
+      if (!did) throw introuvable("Numéro");
+      const data = await db()
+        .selectFrom("tel_did_historique")
+        .selectAll()
+        .where("did_id", "=", request.params.id)
+        .orderBy("date_action")
+        .orderBy("id")
+        .execute();
+      return { data };
+    },
+  );
+}

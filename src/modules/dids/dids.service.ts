@@ -1,0 +1,224 @@
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import { normaliser } from "../../numbering/index.js";
+import type { Acteur } from "../auth/acteur.js";
+import { champsModifies, type Executor, ecrireAudit } from "../history/audit.repository.js";
+import { conflitVersion } from "../reference/resource.js";
+import { idsReference, indicatifParPays, regionParCode, selectDidComplet } from "./dids.repository.js";
+
+export const CHAMPS_DESCRIPTIFS = [
+  "operateur_id",
+  "equipement_id",
+  "groupement_id",
+  "cloud_id",
+  "description",
+  "reference_externe",
+  "date_acquisition",
+  "date_activation",
+  "cout_mensuel",
+  "cout_mise_en_service",
+  "notes",
+  "actif",
+] as const;
+
+export interface EntreeDid {
+  numero: string;
+  pays?: string | undefined;
+  did_format_e164?: string | undefined;
+  type_id?: number | undefined;
+  region_id?: number | null | undefined;
+  indicatif_id?: number | undefined;
+  client_id?: number | null | undefined;
+  statut?: "COMMANDE" | "DISPONIBLE" | undefined;
+  operateur_id?: number | null | undefined;
+  equipement_id?: number | null | undefined;
+  groupement_id?: number | null | undefined;
+  cloud_id?: number | null | undefined;
+  description?: string | null | undefined;
+  reference_externe?: string | null | undefined;
+  date_acquisition?: string | null | undefined;
+  date_activation?: string | null | undefined;
+  cout_mensuel?: number | null | undefined;
+  cout_mise_en_service?: number | null | undefined;
+  notes?: string | null | undefined;
+  actif?: boolean | undefined;
+}
+
+const incoherent = (champ: string, message: string) =>
+  new ApiError(422, "VALEUR_INCOHERENTE", message, [{ champ, message, code: "INCOHERENT" }]);
+
+/**
+ * Reads the number, derives country, E.164, type and region from it, and checks what the caller gave
+ * against what the number says: a value that contradicts the number is refused, not stored.
+ */
+export async function resoudreNumero(db: Executor, e: EntreeDid) {
+  const r = normaliser(e.numero, e.pays ?? "FR");
+  if (!r.ok)
+    throw new ApiError(422, r.code, r.raison, [{ champ: "numero", message: r.raison, code: r.code }]);
+  const n = r.numero;
+  const indicatif = await indicatifParPays(db, n.pays);
+  if (!indicatif) {
+    throw new ApiError(
+      422,
+      "PAYS_NON_GERE",
+      `Le pays ${n.pays} (+${n.indicatif}) n'est pas dans le référentiel des indicatifs.`,
+      [{ champ: "numero", message: "Pays absent du référentiel." }],
+    );
+  }
+  if (e.indicatif_id !== undefined && e.indicatif_id !== indicatif.id) {
+    throw incoherent(
+      "indicatif_id",
+      `L'indicatif donné ne correspond pas au numéro (${n.pays} +${n.indicatif}).`,
+    );
+  }
+  if (e.did_format_e164 !== undefined && e.did_format_e164 !== n.e164) {
+    throw incoherent("did_format_e164", `Le format E.164 donné ne correspond pas au numéro (${n.e164}).`);
+  }
+  const typeId = await idsReference(db, "tel_type_did", n.type);
+  if (e.type_id !== undefined && e.type_id !== typeId) {
+    throw incoherent("type_id", `Le type donné contredit le numéro, qui est de type ${n.type}.`);
+  }
+  const region = n.region ? await regionParCode(db, indicatif.id, n.region) : undefined;
+  const regionId = region?.id ?? null;
+  if (e.region_id !== undefined && e.region_id !== regionId) {
+    throw incoherent(
+      "region_id",
+      `La région donnée contredit le numéro${n.region ? `, qui est en zone ${n.region}` : ", qui n'a pas de zone"}.`,
+    );
+  }
+  return { numero: n, indicatifId: indicatif.id, typeId: typeId ?? null, regionId };
+}
+
+export async function ecrireHistorique(
+  db: Executor,
+  acteur: Acteur,
+  didId: number,
+  action: string,
+  changements: Array<{ champ: string | null; avant: unknown; apres: unknown }>,
+  motif?: string | null,
+) {
+  if (changements.length === 0) return;
+  await db
+    .insertInto("tel_did_historique")
+    .values(
+      changements.map((c) => ({
+        did_id: didId,
+        action,
+        champ: c.champ,
+        ancienne_valeur: texte(c.avant),
+        nouvelle_valeur: texte(c.apres),
+        utilisateur: acteur.nom,
+        motif: motif ?? null,
+        request_id: acteur.requestId ?? null,
+      })),
+    )
+    .execute();
+}
+
+function texte(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, trxExistante?: Transaction<DB>) {
+  const travail = async (trx: Transaction<DB>) => {
+    const { numero, indicatifId, typeId, regionId } = await resoudreNumero(trx, e);
+    const statut = e.statut ?? "DISPONIBLE";
+    const statutId = await idsReference(trx, "tel_statut_did", statut);
+    if (!statutId) throw new ApiError(422, "STATUT_INCONNU", `Statut inconnu : ${statut}.`);
+    const cree = await trx
+      .insertInto("tel_did")
+      .values({
+        indicatif_id: indicatifId,
+        did: numero.national,
+        did_format_e164: numero.e164,
+        type_id: typeId,
+        region_id: regionId,
+        statut_id: statutId,
+        client_id: e.client_id ?? null,
+        ...Object.fromEntries(CHAMPS_DESCRIPTIFS.filter((k) => e[k] !== undefined).map((k) => [k, e[k]])),
+        created_by: acteur.nom,
+        modified_by: acteur.nom,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await ecrireHistorique(
+      trx,
+      acteur,
+      cree.id,
+      "CREATION",
+      [{ champ: "statut", avant: null, apres: statut }],
+      null,
+    );
+    await ecrireAudit(trx, acteur, { entite: "tel_did", entiteId: cree.id, action: "CREATION", apres: cree });
+    return cree;
+  };
+  return trxExistante ? travail(trxExistante) : db.transaction().execute(travail);
+}
+
+export async function lireDid(db: Executor, id: number, clientId?: number | null) {
+  let q = selectDidComplet(db).where("d.id", "=", id);
+  if (clientId !== undefined)
+    q = clientId === null ? q.where("d.id", "=", -1) : q.where("d.client_id", "=", clientId);
+  return q.executeTakeFirst();
+}
+
+/** Descriptive changes; the status and the holding client move only through the lifecycle actions. */
+export async function modifierDid(
+  db: Kysely<DB>,
+  acteur: Acteur,
+  id: number,
+  valeurs: Partial<Record<(typeof CHAMPS_DESCRIPTIFS)[number], unknown>>,
+  versionAttendue: number | undefined,
+  motif?: string | null,
+) {
+  return db.transaction().execute(async (trx) => {
+    const avant = await trx
+      .selectFrom("tel_did")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!avant) throw introuvable("Numéro");
+    if (versionAttendue !== undefined && avant.version !== versionAttendue) throw conflitVersion();
+    if (valeurs.groupement_id != null && avant.client_id === null) {
+      throw new ApiError(
+        422,
+        "GROUPEMENT_SANS_CLIENT",
+        "Un numéro sans client ne peut pas avoir de groupement.",
+        [{ champ: "groupement_id", message: "Affectez d'abord le numéro à un client." }],
+      );
+    }
+    const apres = await trx
+      .updateTable("tel_did")
+      .set({ ...valeurs, modified_by: acteur.nom } as Record<string, unknown>)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const modifies = champsModifies(avant, apres).filter((c) => c !== "modified_by");
+    await ecrireHistorique(
+      trx,
+      acteur,
+      id,
+      "MODIFICATION",
+      modifies.map((champ) => ({
+        champ,
+        avant: (avant as Record<string, unknown>)[champ],
+        apres: (apres as Record<string, unknown>)[champ],
+      })),
+      motif,
+    );
+    await ecrireAudit(trx, acteur, {
+      entite: "tel_did",
+      entiteId: id,
+      action: "MODIFICATION",
+      avant,
+      apres,
+      motif: motif ?? null,
+    });
+    return apres;
+  });
+}

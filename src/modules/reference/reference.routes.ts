@@ -1,0 +1,263 @@
+import { Type } from "@sinclair/typebox";
+import type { App } from "../../app.js";
+import { ApiError } from "../../http/errors.js";
+import { Id } from "../../http/listes.js";
+import { LECTURE_INTERNE, PERSONNEL } from "../auth/auth.hooks.js";
+import { SchemaConfig, verifierConfig } from "../configs/config.schema.js";
+import { type DefinitionRessource, registerResource } from "./resource.js";
+
+const Code = Type.String({ pattern: "^[A-Z0-9_]{2,30}$", description: "Code en majuscules (A-Z, 0-9, _)" });
+const Libelle = (max = 100) => Type.String({ minLength: 1, maxLength: max });
+const Texte = (max: number) => Type.String({ maxLength: max });
+const Couleur = Type.String({ pattern: "^#[0-9A-Fa-f]{6}$", description: "#RRGGBB" });
+const Email = Type.String({ format: "email", maxLength: 254 });
+
+const ADMIN_SEUL: DefinitionRessource["ecriture"] = ["admin"];
+
+export const RESSOURCES: DefinitionRessource[] = [
+  {
+    chemin: "indicatifs",
+    table: "tel_indicatif",
+    nom: "Indicatif",
+    tag: "Référentiels",
+    champs: {
+      code: Type.String({ pattern: "^[A-Z]{2}$", description: "Code pays ISO 3166 (FR, BE...)" }),
+      indicatif: Type.String({
+        pattern: "^[1-9][0-9]{0,2}$",
+        description: "Indicatif international, chiffres seuls (33)",
+      }),
+      libelle: Libelle(),
+    },
+    obligatoires: ["code", "indicatif", "libelle"],
+    filtres: { code: Type.String({ maxLength: 2 }), indicatif: Type.String({ maxLength: 3 }) },
+    recherche: ["code", "libelle", "indicatif"],
+    triables: ["code", "libelle", "indicatif"],
+    triParDefaut: "code",
+    ecriture: ADMIN_SEUL,
+  },
+  {
+    chemin: "regions",
+    table: "tel_region",
+    nom: "Région",
+    tag: "Référentiels",
+    champs: {
+      indicatif_id: Id,
+      code: Type.String({ pattern: "^[A-Z0-9_]{2,20}$" }),
+      libelle: Libelle(),
+      prefixe: Type.String({ pattern: "^[0-9]{1,6}$" }),
+    },
+    obligatoires: ["indicatif_id", "code", "libelle"],
+    filtres: { indicatif_id: Id, code: Type.String({ maxLength: 20 }) },
+    recherche: ["code", "libelle", "prefixe"],
+    triables: ["code", "libelle", "prefixe"],
+    triParDefaut: "prefixe",
+    ecriture: ADMIN_SEUL,
+  },
+  {
+    chemin: "operateurs",
+    table: "tel_operateur",
+    nom: "Opérateur",
+    tag: "Référentiels",
+    champs: {
+      code: Code,
+      nom: Libelle(),
+      type: Type.Union([Type.Literal("VOIP"), Type.Literal("TRADITIONNEL"), Type.Literal("HYBRIDE")]),
+      contact: Texte(500),
+    },
+    obligatoires: ["code", "nom"],
+    filtres: { code: Type.String({ maxLength: 30 }), type: Type.String({ maxLength: 20 }) },
+    recherche: ["code", "nom", "contact"],
+    triables: ["code", "nom", "type"],
+    triParDefaut: "nom",
+    ecriture: ADMIN_SEUL,
+  },
+  {
+    chemin: "types-did",
+    table: "tel_type_did",
+    nom: "Type de numéro",
+    tag: "Référentiels",
+    champs: { code: Code, libelle: Libelle(), description: Texte(1000) },
+    obligatoires: ["code", "libelle"],
+    filtres: { code: Type.String({ maxLength: 30 }) },
+    recherche: ["code", "libelle", "description"],
+    triables: ["code", "libelle"],
+    triParDefaut: "code",
+    ecriture: ADMIN_SEUL,
+  },
+  {
+    chemin: "equipements",
+    table: "tel_equipement",
+    nom: "Équipement",
+    tag: "Référentiels",
+    champs: {
+      code: Code,
+      nom: Libelle(),
+      type: Texte(50),
+      ip_address: Type.String({ anyOf: [{ format: "ipv4" }, { format: "ipv6" }], maxLength: 45 }),
+    },
+    obligatoires: ["code", "nom"],
+    filtres: { code: Type.String({ maxLength: 30 }), type: Type.String({ maxLength: 50 }) },
+    recherche: ["code", "nom", "type", "ip_address"],
+    triables: ["code", "nom", "type"],
+    triParDefaut: "code",
+    ecriture: ADMIN_SEUL,
+    lecture: LECTURE_INTERNE,
+  },
+  {
+    chemin: "statuts-did",
+    table: "tel_statut_did",
+    nom: "Statut de numéro",
+    tag: "Référentiels",
+    champs: {
+      code: Type.String({ pattern: "^[A-Z_]{2,30}$" }),
+      libelle: Libelle(),
+      description: Texte(1000),
+      ordre: Type.Integer(),
+      couleur: Couleur,
+    },
+    obligatoires: ["code", "libelle", "couleur"],
+    filtres: { code: Type.String({ maxLength: 30 }) },
+    recherche: ["code", "libelle"],
+    triables: ["ordre", "code", "libelle"],
+    triParDefaut: "ordre",
+    ecriture: ADMIN_SEUL,
+  },
+  {
+    chemin: "statuts-commande",
+    table: "tel_statut_commande",
+    nom: "Statut de commande",
+    tag: "Référentiels",
+    champs: {
+      code: Type.String({ pattern: "^[A-Z_]{2,30}$" }),
+      libelle: Libelle(),
+      description: Texte(1000),
+      ordre: Type.Integer(),
+      couleur: Couleur,
+    },
+    obligatoires: ["code", "libelle", "couleur"],
+    filtres: { code: Type.String({ maxLength: 30 }) },
+    recherche: ["code", "libelle"],
+    triables: ["ordre", "code", "libelle"],
+    triParDefaut: "ordre",
+    ecriture: ADMIN_SEUL,
+  },
+  {
+    chemin: "clouds",
+    table: "tel_cloud",
+    nom: "Cloud",
+    tag: "Référentiels",
+    champs: { code: Code, nom: Libelle(), routage: Texte(500) },
+    obligatoires: ["code", "nom"],
+    filtres: { code: Type.String({ maxLength: 30 }) },
+    recherche: ["code", "nom", "routage"],
+    triables: ["code", "nom"],
+    triParDefaut: "code",
+    ecriture: ADMIN_SEUL,
+    lecture: LECTURE_INTERNE,
+  },
+  {
+    chemin: "clients",
+    table: "tel_client",
+    nom: "Client",
+    tag: "Clients",
+    champs: {
+      code: Code,
+      nom: Libelle(200),
+      siret: Type.String({ pattern: "^[0-9]{14}$", description: "14 chiffres" }),
+      adresse: Texte(500),
+      contact_nom: Texte(200),
+      contact_email: Email,
+      contact_tel: Texte(30),
+    },
+    obligatoires: ["code", "nom"],
+    filtres: { code: Type.String({ maxLength: 30 }) },
+    recherche: ["code", "nom", "siret", "contact_nom", "contact_email"],
+    triables: ["code", "nom"],
+    triParDefaut: "nom",
+    ecriture: PERSONNEL,
+    colonneClient: "id",
+  },
+  {
+    chemin: "groupements",
+    table: "tel_groupement",
+    nom: "Groupement",
+    tag: "Clients",
+    champs: { client_id: Id, code: Code, libelle: Libelle(200) },
+    obligatoires: ["client_id", "code", "libelle"],
+    filtres: { client_id: Id, code: Type.String({ maxLength: 30 }) },
+    recherche: ["code", "libelle"],
+    triables: ["code", "libelle", "client_id"],
+    triParDefaut: "libelle",
+    ecriture: PERSONNEL,
+    colonneClient: "client_id",
+    verifier: async (_db, valeurs, existant) => {
+      if (existant && valeurs.client_id !== existant.client_id) {
+        throw new ApiError(
+          422,
+          "CLIENT_IMMUABLE",
+          "Un groupement ne change pas de client : créez-en un autre.",
+          [{ champ: "client_id", message: "Non modifiable." }],
+        );
+      }
+    },
+  },
+  {
+    chemin: "campaigns",
+    table: "tel_campaign",
+    nom: "Campagne",
+    tag: "Campagnes",
+    champs: {
+      client_id: Id,
+      code: Type.String({ pattern: "^[A-Z0-9_-]{2,40}$" }),
+      nom: Libelle(200),
+      description: Texte(2000),
+      hermes_id: Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "Identifiant de la campagne dans Hermes",
+      }),
+      prospection: Type.Boolean({
+        description: "Campagne de prospection : présentation de numéros NPV seulement (ARCEP)",
+      }),
+    },
+    obligatoires: ["client_id", "code", "nom"],
+    filtres: {
+      client_id: Id,
+      code: Type.String({ maxLength: 40 }),
+      hermes_id: Type.String({ maxLength: 64 }),
+      prospection: Type.Boolean(),
+    },
+    recherche: ["code", "nom", "hermes_id", "description"],
+    triables: ["code", "nom", "hermes_id", "client_id"],
+    triParDefaut: "code",
+    ecriture: PERSONNEL,
+    colonneClient: "client_id",
+  },
+  {
+    chemin: "configs",
+    table: "tel_did_config",
+    nom: "Configuration",
+    tag: "Configurations",
+    champs: {
+      code: Type.String({ pattern: "^[A-Z0-9_-]{2,40}$" }),
+      nom: Libelle(200),
+      description: Texte(2000),
+      config: SchemaConfig,
+    },
+    obligatoires: ["code", "nom"],
+    filtres: { code: Type.String({ maxLength: 40 }) },
+    recherche: ["code", "nom", "description"],
+    triables: ["code", "nom"],
+    triParDefaut: "code",
+    ecriture: PERSONNEL,
+    lecture: LECTURE_INTERNE,
+    json: ["config"],
+    verifier: async (_db, valeurs) => {
+      if (valeurs.config) verifierConfig(valeurs.config as Record<string, unknown>);
+    },
+  },
+];
+
+export async function referenceRoutes(app: App) {
+  for (const def of RESSOURCES) registerResource(app, def);
+}

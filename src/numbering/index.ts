@@ -1,0 +1,9 @@
+export { PREFIXES_NPV, ZONES_FR } from "./arcep.js";
+export {
+  chiffresDeRecherche,
+  type NumeroNormalise,
+  normaliser,
+  type ResultatNormalisation,
+  TYPES_DID,
+  type TypeDid,
+} from "./numbering.js";

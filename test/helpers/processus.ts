@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+
+export const RACINE = path.resolve(import.meta.dirname, "../..");
+export const MAIN = path.join(RACINE, "dist/main.js");
+
+export interface Serveur {
+  url: string;
+  processus: ChildProcess;
+  sortie: () => string;
+  arreter: () => Promise<void>;
+}
+
+/** Starts the built server as `npm start` does, and waits until it prints its URL. */
+export async function lancerServeur(env: Record<string, string>, delaiMs = 30_000): Promise<Serveur> {
+  const processus = spawn(process.execPath, [MAIN, "serve"], {
+    cwd: RACINE,
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let sortie = "";
+  processus.stdout?.on("data", (d) => (sortie += d));
+  processus.stderr?.on("data", (d) => (sortie += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`server did not start in time:\n${sortie}`)), delaiMs);
+    const verifier = () => {
+      const m = /API :\s+(http:\/\/\S+)\/api\/v1/.exec(sortie);
+      if (m) {
+        clearTimeout(t);
+        resolve(m[1] as string);
+      }
+    };
+    processus.stdout?.on("data", verifier);
+    processus.on("exit", (code) => {
+      clearTimeout(t);
+      reject(new Error(`server exited with ${code}:\n${sortie}`));
+    });
+  });
+  return {
+    url,
+    processus,
+    sortie: () => sortie,
+    arreter: () =>
+      new Promise<void>((resolve) => {
+        if (processus.exitCode !== null) return resolve();
+        processus.once("exit", () => resolve());
+        processus.kill("SIGTERM");
+      }),
+  };
+}
+
+export function cli(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: RACINE,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
