@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { registerErrorHandler } from "./http/problem.js";
+import { assignmentsRoutes } from "./modules/assignments/assignments.routes.js";
 import { authentifier } from "./modules/auth/auth.hooks.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { CacheClesApi } from "./modules/auth/auth.service.js";
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       });
       await api.register(referenceRoutes);
       await api.register(didsRoutes);
+      await api.register(assignmentsRoutes);
       await api.register(commandesRoutes);
       await api.register(auditRoutes);
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>

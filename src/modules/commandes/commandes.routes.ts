@@ -3,10 +3,16 @@ import { sql } from "kysely";
 import type { App } from "../../app.js";
 import { envoyerCsv } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
-import { etag } from "../../http/etag.js";
+import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, lireTri, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { exigerRole, TOUS } from "../auth/auth.hooks.js";
 import { selectCommande } from "./commandes.repository.js";
+import {
+  commenterCommande,
+  creerCommande,
+  type EntreeCommande,
+  modifierCommande,
+} from "./commandes.service.js";
 
 const N = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 
@@ -57,6 +63,22 @@ const Commentaire = Type.Object({
   type: Type.String(),
   date_creation: DateHeure,
 });
+
+const Urgence = Type.Union(["BASSE", "NORMALE", "HAUTE", "URGENTE"].map((u) => Type.Literal(u)));
+const ChampsCommande = {
+  groupement_id: Type.Optional(N(Id)),
+  demandeur_nom: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  demandeur_email: Type.Optional(N(Type.String({ format: "email", maxLength: 254 }))),
+  demandeur_tel: Type.Optional(N(Type.String({ maxLength: 30 }))),
+  operateur_id: Type.Optional(N(Id)),
+  region_id: Type.Optional(N(Id)),
+  prefixe_souhaite: Type.Optional(N(Type.String({ pattern: "^[0-9]{1,8}$" }))),
+  motif: Type.Optional(N(Type.String({ maxLength: 2000 }))),
+  urgence: Type.Optional(Urgence),
+  date_souhaitee: Type.Optional(N(Type.String({ format: "date" }))),
+};
+const Quantite = Type.Integer({ minimum: 1, maximum: 1000, description: "1 à 1000 numéros" });
+const DEMANDEURS = ["admin", "gestionnaire", "client"] as const;
 
 const TRIS: Record<string, string> = {
   id: "c.id",
@@ -157,6 +179,88 @@ export async function commandesRoutes(app: App) {
       ]);
       return { data, total: Number(total.n), page, par_page };
     },
+  );
+
+  const lireComplet = async (id: number) =>
+    (await selectCommande(db()).where("c.id", "=", id).executeTakeFirst()) as NonNullable<
+      Awaited<ReturnType<ReturnType<typeof selectCommande>["executeTakeFirst"]>>
+    >;
+
+  app.post(
+    "/commandes",
+    {
+      preHandler: exigerRole([...DEMANDEURS]),
+      schema: {
+        tags: ["Commandes"],
+        summary: "Créer une demande de commande (brouillon) ; référence CMD-<année>-<n°> attribuée sans trou",
+        body: Type.Object(
+          { client_id: Type.Optional(Id), type_did_id: Id, quantite: Quantite, ...ChampsCommande },
+          { additionalProperties: false },
+        ),
+        response: { 201: Commande },
+      },
+    },
+    async (request, reply) => {
+      const cree = await creerCommande(db(), request.acteur, request.body as EntreeCommande);
+      reply.header("etag", etag(cree.version)).header("location", `/api/v1/commandes/${cree.id}`);
+      return reply.status(201).send(await lireComplet(cree.id));
+    },
+  );
+
+  app.patch(
+    "/commandes/:id",
+    {
+      preHandler: exigerRole([...DEMANDEURS]),
+      schema: {
+        tags: ["Commandes"],
+        summary: "Modifier un brouillon de commande",
+        params: ParamsId,
+        body: Type.Object(
+          {
+            client_id: Type.Optional(Id),
+            type_did_id: Type.Optional(Id),
+            quantite: Type.Optional(Quantite),
+            version: Type.Optional(Type.Integer({ minimum: 1 })),
+            ...ChampsCommande,
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Commande },
+      },
+    },
+    async (request, reply) => {
+      const { version, ...valeurs } = request.body;
+      const maj = await modifierCommande(
+        db(),
+        request.acteur,
+        request.params.id,
+        valeurs as EntreeCommande,
+        versionAttendue(request.headers["if-match"], version),
+      );
+      reply.header("etag", etag(maj.version));
+      return lireComplet(maj.id);
+    },
+  );
+
+  app.post(
+    "/commandes/:id/commentaires",
+    {
+      preHandler: exigerRole([...DEMANDEURS]),
+      schema: {
+        tags: ["Commandes"],
+        summary: "Ajouter un commentaire libre à une commande",
+        params: ParamsId,
+        body: Type.Object(
+          { commentaire: Type.String({ minLength: 1, maxLength: 5000 }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: Commentaire },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await commenterCommande(db(), request.acteur, request.params.id, request.body.commentaire)),
   );
 
   app.get(

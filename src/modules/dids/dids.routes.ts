@@ -8,6 +8,7 @@ import { DateHeure, Id, lireTri, PAR_PAGE_MAX, ParamsId, reponseListe } from "..
 import { normaliser } from "../../numbering/index.js";
 import { exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
 import { ecrireAudit } from "../history/audit.repository.js";
+import { ACTIONS, type Action, appliquerAction, FREEZE_JOURS_DEFAUT } from "./cycle-de-vie.js";
 import { appliquerFiltres, type FiltresDid, selectDidComplet, TRIS_DID } from "./dids.repository.js";
 import { creerDid, type EntreeDid, lireDid, modifierDid } from "./dids.service.js";
 
@@ -343,6 +344,53 @@ export async function didsRoutes(app: App) {
           });
         });
       return reply.status(204).send(null);
+    },
+  );
+
+  const ParamsAction = {
+    client_id: Type.Optional(N(Id)),
+    groupement_id: Type.Optional(N(Id)),
+    motif: Type.Optional(
+      Type.String({ maxLength: 2000, description: "Pourquoi : gardé dans l'historique du numéro" }),
+    ),
+  };
+
+  app.post(
+    "/dids/:id/actions/:action",
+    {
+      preHandler: exigerRole(PERSONNEL),
+      schema: {
+        tags: ["Numéros"],
+        summary:
+          "Faire évoluer le statut d'un numéro : livrer, affecter, liberer, mettre-en-production, arreter-production, resilier, reactiver",
+        params: Type.Object({ id: Id, action: Type.Union(Object.keys(ACTIONS).map((a) => Type.Literal(a))) }),
+        body: Type.Object(
+          { ...ParamsAction, version: Type.Optional(Type.Integer({ minimum: 1 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: DidComplet },
+      },
+    },
+    async (request, reply) => {
+      const { version, ...p } = request.body ?? {};
+      const attendue = versionAttendue(request.headers["if-match"], version);
+      const apres = await db()
+        .transaction()
+        .execute((trx) =>
+          appliquerAction(
+            trx,
+            request.acteur,
+            request.params.id,
+            request.params.action as Action,
+            { ...p, version: attendue },
+            {
+              freezeJours: FREEZE_JOURS_DEFAUT,
+              maintenant: new Date(),
+            },
+          ),
+        );
+      reply.header("etag", etag(apres.version));
+      return (await lireDid(db(), apres.id)) as NonNullable<Awaited<ReturnType<typeof lireDid>>>;
     },
   );
 

@@ -1,0 +1,278 @@
+import { type TSchema, Type } from "@sinclair/typebox";
+import { sql } from "kysely";
+import type { App } from "../../app.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import { etag, versionAttendue } from "../../http/etag.js";
+import { DateHeure, Id, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
+import type { Executor } from "../history/audit.repository.js";
+import { creerAffectation, type EntreeAffectation, modifierAffectation } from "./assignments.service.js";
+
+const N = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
+
+const Affectation = Type.Object({
+  id: Type.Integer(),
+  did_id: Type.Integer(),
+  did_format_e164: Type.String(),
+  client_id: Type.Integer(),
+  campaign_id: Type.Integer(),
+  campaign_code: Type.String(),
+  hermes_id: N(Type.String()),
+  config_id: N(Type.Integer()),
+  config_code: N(Type.String()),
+  alias: N(Type.String()),
+  priorite: Type.Integer(),
+  date_debut: DateHeure,
+  date_fin: N(DateHeure),
+  entrant: Type.Boolean(),
+  sortant: Type.Boolean(),
+  courante: Type.Boolean(),
+  actif: Type.Boolean(),
+  version: Type.Integer(),
+  date_creation: DateHeure,
+  date_modification: DateHeure,
+});
+
+function selectAffectation(db: Executor) {
+  return db
+    .selectFrom("tel_did_virtual as v")
+    .innerJoin("tel_did as d", "d.id", "v.did_id")
+    .innerJoin("tel_campaign as c", "c.id", "v.campaign_id")
+    .leftJoin("tel_did_config as cf", "cf.id", "v.config_id")
+    .select([
+      "v.id",
+      "v.did_id",
+      "d.did_format_e164",
+      "c.client_id",
+      "v.campaign_id",
+      "c.code as campaign_code",
+      "c.hermes_id",
+      "v.config_id",
+      "cf.code as config_code",
+      "v.alias",
+      "v.priorite",
+      "v.date_debut",
+      "v.date_fin",
+      "v.entrant",
+      "v.sortant",
+      sql<boolean>`v.actif AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now())`.as(
+        "courante",
+      ),
+      "v.actif",
+      "v.version",
+      "v.date_creation",
+      "v.date_modification",
+    ]);
+}
+
+const Modifiables = {
+  config_id: Type.Optional(N(Id)),
+  alias: Type.Optional(N(Type.String({ maxLength: 100 }))),
+  priorite: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  date_fin: Type.Optional(N(Type.String({ format: "date-time" }))),
+  entrant: Type.Optional(Type.Boolean()),
+  sortant: Type.Optional(Type.Boolean()),
+};
+
+export async function assignmentsRoutes(app: App) {
+  const db = () => app.database.db;
+  const portee = (request: { acteur: { role: string; clientId: number | null } }) =>
+    request.acteur.role === "client" ? (request.acteur.clientId ?? -1) : undefined;
+  const lire = async (id: number, clientId?: number) => {
+    let q = selectAffectation(db()).where("v.id", "=", id);
+    if (clientId !== undefined) q = q.where("c.client_id", "=", clientId);
+    return q.executeTakeFirst();
+  };
+
+  app.get(
+    "/affectations",
+    {
+      preHandler: exigerRole(TOUS),
+      schema: {
+        tags: ["Affectations"],
+        summary: "Affectations des numéros aux campagnes Hermes (DID_VIRTUAL)",
+        querystring: Type.Object({
+          page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+          par_page: Type.Optional(Type.Integer({ minimum: 1, maximum: PAR_PAGE_MAX, default: 50 })),
+          did_id: Type.Optional(Id),
+          campaign_id: Type.Optional(Id),
+          config_id: Type.Optional(Id),
+          client_id: Type.Optional(Id),
+          courante: Type.Optional(Type.Boolean({ description: "true : en vigueur maintenant" })),
+          entrant: Type.Optional(Type.Boolean()),
+          sortant: Type.Optional(Type.Boolean()),
+        }),
+        response: { 200: reponseListe(Affectation) },
+      },
+    },
+    async (request) => {
+      const {
+        page = 1,
+        par_page = 50,
+        courante,
+        did_id,
+        campaign_id,
+        config_id,
+        client_id,
+        entrant,
+        sortant,
+      } = request.query;
+      const filtrer = <Q extends ReturnType<typeof selectAffectation>>(q: Q) => {
+        let r = q;
+        if (did_id) r = r.where("v.did_id", "=", did_id) as Q;
+        if (campaign_id) r = r.where("v.campaign_id", "=", campaign_id) as Q;
+        if (config_id) r = r.where("v.config_id", "=", config_id) as Q;
+        if (client_id) r = r.where("c.client_id", "=", client_id) as Q;
+        if (entrant !== undefined) r = r.where("v.entrant", "=", entrant) as Q;
+        if (sortant !== undefined) r = r.where("v.sortant", "=", sortant) as Q;
+        if (courante !== undefined) {
+          const cond = sql<boolean>`(v.actif AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now()))`;
+          r = r.where(courante ? cond : sql<boolean>`NOT ${cond}`) as Q;
+        }
+        const clientId = portee(request);
+        if (clientId !== undefined) r = r.where("c.client_id", "=", clientId) as Q;
+        return r;
+      };
+      const [data, total] = await Promise.all([
+        filtrer(selectAffectation(db()))
+          .orderBy("v.date_debut", "desc")
+          .orderBy("v.id", "desc")
+          .limit(par_page)
+          .offset((page - 1) * par_page)
+          .execute(),
+        filtrer(selectAffectation(db()))
+          .clearSelect()
+          .select(sql<number>`count(*)`.as("n"))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { data, total: Number(total.n), page, par_page };
+    },
+  );
+
+  app.get(
+    "/affectations/:id",
+    {
+      preHandler: exigerRole(TOUS),
+      schema: {
+        tags: ["Affectations"],
+        summary: "Une affectation",
+        params: ParamsId,
+        response: { 200: Affectation },
+      },
+    },
+    async (request, reply) => {
+      const a = await lire(request.params.id, portee(request));
+      if (!a) throw introuvable("Affectation");
+      reply.header("etag", etag(a.version));
+      return a;
+    },
+  );
+
+  app.post(
+    "/affectations",
+    {
+      preHandler: exigerRole(PERSONNEL),
+      schema: {
+        tags: ["Affectations"],
+        summary: "Affecter un numéro du client à une de ses campagnes (entrant et/ou sortant)",
+        body: Type.Object(
+          {
+            did_id: Id,
+            campaign_id: Id,
+            date_debut: Type.Optional(Type.String({ format: "date-time" })),
+            ...Modifiables,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Affectation },
+      },
+    },
+    async (request, reply) => {
+      const cree = await creerAffectation(db(), request.acteur, request.body as EntreeAffectation);
+      reply.header("etag", etag(cree.version)).header("location", `/api/v1/affectations/${cree.id}`);
+      return reply.status(201).send((await lire(cree.id)) as NonNullable<Awaited<ReturnType<typeof lire>>>);
+    },
+  );
+
+  app.patch(
+    "/affectations/:id",
+    {
+      preHandler: exigerRole(PERSONNEL),
+      schema: {
+        tags: ["Affectations"],
+        summary: "Modifier une affectation (configuration, alias, priorité, fin, sens)",
+        params: ParamsId,
+        body: Type.Object(
+          {
+            ...Modifiables,
+            actif: Type.Optional(Type.Boolean()),
+            version: Type.Optional(Type.Integer({ minimum: 1 })),
+            motif: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Affectation },
+      },
+    },
+    async (request, reply) => {
+      const { version, motif, ...valeurs } = request.body;
+      const maj = await modifierAffectation(
+        db(),
+        request.acteur,
+        request.params.id,
+        valeurs as never,
+        versionAttendue(request.headers["if-match"], version),
+        motif,
+      );
+      reply.header("etag", etag(maj.version));
+      return (await lire(maj.id)) as NonNullable<Awaited<ReturnType<typeof lire>>>;
+    },
+  );
+
+  app.post(
+    "/affectations/:id/terminer",
+    {
+      preHandler: exigerRole(PERSONNEL),
+      schema: {
+        tags: ["Affectations"],
+        summary: "Terminer une affectation (maintenant, ou à une date)",
+        params: ParamsId,
+        body: Type.Object(
+          {
+            date_fin: Type.Optional(Type.String({ format: "date-time" })),
+            motif: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Affectation },
+      },
+    },
+    async (request) => {
+      const a = await lire(request.params.id);
+      if (!a) throw introuvable("Affectation");
+      if (a.date_fin && new Date(a.date_fin) <= new Date())
+        throw new ApiError(409, "DEJA_TERMINEE", "Cette affectation est déjà terminée.");
+      const fin = request.body.date_fin ?? new Date().toISOString();
+      if (new Date(fin) <= new Date(a.date_debut)) {
+        await modifierAffectation(
+          db(),
+          request.acteur,
+          a.id,
+          { actif: false },
+          undefined,
+          request.body.motif ?? "Affectation annulée avant son début",
+        );
+      } else {
+        await modifierAffectation(
+          db(),
+          request.acteur,
+          a.id,
+          { date_fin: fin },
+          undefined,
+          request.body.motif ?? "Fin d'affectation",
+        );
+      }
+      return (await lire(a.id)) as NonNullable<Awaited<ReturnType<typeof lire>>>;
+    },
+  );
+}

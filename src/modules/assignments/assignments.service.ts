@@ -1,0 +1,207 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import type { Acteur } from "../auth/acteur.js";
+import { ecrireHistorique } from "../dids/dids.service.js";
+import { ecrireAudit } from "../history/audit.repository.js";
+import { conflitVersion } from "../reference/resource.js";
+
+export interface EntreeAffectation {
+  did_id: number;
+  campaign_id: number;
+  config_id?: number | null;
+  alias?: string | null;
+  priorite?: number;
+  date_debut?: string;
+  date_fin?: string | null;
+  entrant?: boolean;
+  sortant?: boolean;
+}
+
+const refus = (code: string, message: string, champ?: string) =>
+  new ApiError(422, code, message, champ ? [{ champ, message, code }] : undefined);
+
+async function contexte(trx: Transaction<DB>, didId: number, campaignId: number) {
+  const did = await trx
+    .selectFrom("tel_did as d")
+    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+    .leftJoin("tel_type_did as t", "t.id", "d.type_id")
+    .select(["d.id", "d.client_id", "d.did_format_e164", "s.code as statut", "t.code as type"])
+    .where("d.id", "=", didId)
+    .forUpdate("d")
+    .executeTakeFirst();
+  if (!did) throw refus("NUMERO_INCONNU", "Numéro inconnu.", "did_id");
+  const campagne = await trx
+    .selectFrom("tel_campaign")
+    .select(["id", "client_id", "prospection", "code", "actif"])
+    .where("id", "=", campaignId)
+    .executeTakeFirst();
+  if (!campagne) throw refus("CAMPAGNE_INCONNUE", "Campagne inconnue.", "campaign_id");
+  return { did, campagne };
+}
+
+/** Rules of an assignment that involve other rows: same client, a number held by it, ARCEP presentation rules. */
+function verifierRegles(
+  did: { client_id: number | null; statut: string; type: string | null },
+  campagne: { client_id: number; prospection: boolean; actif: boolean },
+  sortant: boolean,
+) {
+  if (!campagne.actif) throw refus("CAMPAGNE_INACTIVE", "Cette campagne est désactivée.", "campaign_id");
+  if (did.client_id === null || !["AFFECTE", "UTILISE"].includes(did.statut)) {
+    throw refus(
+      "NUMERO_NON_AFFECTE",
+      "Le numéro doit d'abord être affecté à un client (statut Affecté ou Utilisé).",
+      "did_id",
+    );
+  }
+  if (did.client_id !== campagne.client_id) {
+    throw refus("CLIENT_DIFFERENT", "La campagne appartient à un autre client que le numéro.", "campaign_id");
+  }
+  if (sortant && did.type === "MOBILE") {
+    throw refus(
+      "MOBILE_INTERDIT_SORTANT",
+      "Un numéro mobile (06/07) ne peut pas être présenté en appel sortant par un centre d'appels (ARCEP).",
+      "sortant",
+    );
+  }
+  if (sortant && campagne.prospection && did.type !== "NPV") {
+    throw refus(
+      "NPV_OBLIGATOIRE",
+      "Une campagne de prospection ne présente que des numéros NPV (ARCEP, depuis le 1er janvier 2023).",
+      "sortant",
+    );
+  }
+}
+
+/** UTILISE exactly when the number has a current assignment: moves AFFECTE↔UTILISE after any change. */
+export async function synchroniserStatut(trx: Transaction<DB>, acteur: Acteur, didId: number, motif: string) {
+  const r = await sql<{ statut: string; courantes: number }>`
+    SELECT s.code AS statut,
+      (SELECT count(*) FROM tel_did_virtual v
+        WHERE v.did_id = d.id AND v.actif AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now())) AS courantes
+    FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id WHERE d.id = ${didId}`.execute(trx);
+  const etat = r.rows[0];
+  if (!etat) return;
+  const cible =
+    etat.statut === "AFFECTE" && Number(etat.courantes) > 0
+      ? "UTILISE"
+      : etat.statut === "UTILISE" && Number(etat.courantes) === 0
+        ? "AFFECTE"
+        : null;
+  if (!cible) return;
+  await trx
+    .updateTable("tel_did")
+    .set({
+      statut_id: (eb) => eb.selectFrom("tel_statut_did").select("id").where("code", "=", cible),
+      modified_by: acteur.nom,
+    })
+    .where("id", "=", didId)
+    .execute();
+  await ecrireHistorique(
+    trx,
+    acteur,
+    didId,
+    "STATUT",
+    [{ champ: "statut", avant: etat.statut, apres: cible }],
+    motif,
+  );
+}
+
+export async function creerAffectation(db: Kysely<DB>, acteur: Acteur, e: EntreeAffectation) {
+  return db.transaction().execute(async (trx) => {
+    const { did, campagne } = await contexte(trx, e.did_id, e.campaign_id);
+    verifierRegles(did, campagne, e.sortant ?? false);
+    const cree = await trx
+      .insertInto("tel_did_virtual")
+      .values({ ...e, entrant: e.entrant ?? true, sortant: e.sortant ?? false })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await ecrireHistorique(
+      trx,
+      acteur,
+      did.id,
+      "AFFECTATION_CAMPAGNE",
+      [
+        {
+          champ: "campagne",
+          avant: null,
+          apres: `${campagne.code}${cree.entrant ? " entrant" : ""}${cree.sortant ? " sortant" : ""}`,
+        },
+      ],
+      null,
+    );
+    if (cree.config_id)
+      await ecrireHistorique(trx, acteur, did.id, "CONFIGURATION", [
+        { champ: "config_id", avant: null, apres: cree.config_id },
+      ]);
+    await ecrireAudit(trx, acteur, {
+      entite: "tel_did_virtual",
+      entiteId: cree.id,
+      action: "CREATION",
+      apres: cree,
+    });
+    await synchroniserStatut(trx, acteur, did.id, `Affectation à la campagne ${campagne.code}`);
+    return cree;
+  });
+}
+
+export async function modifierAffectation(
+  db: Kysely<DB>,
+  acteur: Acteur,
+  id: number,
+  valeurs: Partial<Omit<EntreeAffectation, "did_id" | "campaign_id">> & { actif?: boolean },
+  version: number | undefined,
+  motif?: string | null,
+) {
+  return db.transaction().execute(async (trx) => {
+    const avant = await trx
+      .selectFrom("tel_did_virtual")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!avant) throw introuvable("Affectation");
+    if (version !== undefined && version !== avant.version) throw conflitVersion();
+    const { did, campagne } = await contexte(trx, avant.did_id, avant.campaign_id);
+    const sortant = valeurs.sortant ?? avant.sortant;
+    if (sortant && !avant.sortant) verifierRegles(did, campagne, true);
+    const apres = await trx
+      .updateTable("tel_did_virtual")
+      .set(valeurs)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const changements: Array<{ champ: string; avant: unknown; apres: unknown }> = [];
+    for (const k of [
+      "config_id",
+      "alias",
+      "priorite",
+      "date_debut",
+      "date_fin",
+      "entrant",
+      "sortant",
+      "actif",
+    ] as const) {
+      if (JSON.stringify(avant[k]) !== JSON.stringify(apres[k]))
+        changements.push({ champ: `affectation.${k}`, avant: avant[k], apres: apres[k] });
+    }
+    await ecrireHistorique(
+      trx,
+      acteur,
+      did.id,
+      `AFFECTATION_${campagne.code}`.slice(0, 50),
+      changements,
+      motif,
+    );
+    await ecrireAudit(trx, acteur, {
+      entite: "tel_did_virtual",
+      entiteId: id,
+      action: "MODIFICATION",
+      avant,
+      apres,
+      motif: motif ?? null,
+    });
+    await synchroniserStatut(trx, acteur, did.id, motif ?? `Affectation ${campagne.code} modifiée`);
+    return apres;
+  });
+}

@@ -1,0 +1,170 @@
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import type { Acteur } from "../auth/acteur.js";
+import { ecrireAudit } from "../history/audit.repository.js";
+import { conflitVersion } from "../reference/resource.js";
+
+export interface EntreeCommande {
+  client_id?: number | undefined;
+  groupement_id?: number | null | undefined;
+  demandeur_nom?: string | undefined;
+  demandeur_email?: string | null | undefined;
+  demandeur_tel?: string | null | undefined;
+  operateur_id?: number | null | undefined;
+  type_did_id?: number | undefined;
+  region_id?: number | null | undefined;
+  quantite?: number | undefined;
+  prefixe_souhaite?: string | null | undefined;
+  motif?: string | null | undefined;
+  urgence?: "BASSE" | "NORMALE" | "HAUTE" | "URGENTE" | undefined;
+  date_souhaitee?: string | null | undefined;
+}
+
+/**
+ * Next reference of the year. The counter row is locked by the UPDATE until the transaction ends, so
+ * concurrent creations queue on it: references are distinct, consecutive, and a rolled-back creation
+ * gives its number back.
+ */
+export async function prochaineReference(trx: Transaction<DB>, annee: number): Promise<string> {
+  await trx
+    .insertInto("tel_commande_sequence")
+    .values({ annee, dernier: 0 })
+    .onConflict((oc) => oc.column("annee").doNothing())
+    .execute();
+  const r = await trx
+    .updateTable("tel_commande_sequence")
+    .set((eb) => ({ dernier: eb("dernier", "+", 1) }))
+    .where("annee", "=", annee)
+    .returning("dernier")
+    .executeTakeFirstOrThrow();
+  if (r.dernier > 99999)
+    throw new ApiError(409, "REFERENCES_EPUISEES", `Plus de références disponibles pour ${annee}.`);
+  return `CMD-${annee}-${String(r.dernier).padStart(5, "0")}`;
+}
+
+async function statutId(db: Kysely<DB> | Transaction<DB>, code: string) {
+  return (
+    await db.selectFrom("tel_statut_commande").select("id").where("code", "=", code).executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function creerCommande(
+  db: Kysely<DB>,
+  acteur: Acteur,
+  e: EntreeCommande,
+  maintenant = new Date(),
+) {
+  const clientId = acteur.role === "client" ? acteur.clientId : e.client_id;
+  if (!clientId)
+    throw new ApiError(422, "VALIDATION", "Le client est obligatoire.", [
+      { champ: "client_id", message: "Champ obligatoire." },
+    ]);
+  if (acteur.role === "client" && e.client_id !== undefined && e.client_id !== acteur.clientId) {
+    throw new ApiError(403, "INTERDIT", "Vous ne pouvez commander que pour votre propre client.");
+  }
+  return db.transaction().execute(async (trx) => {
+    const reference = await prochaineReference(trx, maintenant.getFullYear());
+    const cree = await trx
+      .insertInto("tel_did_commande")
+      .values({
+        ...e,
+        reference,
+        client_id: clientId,
+        demandeur_nom: e.demandeur_nom ?? acteur.nom,
+        type_did_id: e.type_did_id as number,
+        quantite: e.quantite as number,
+        statut_id: await statutId(trx, "BROUILLON"),
+        created_by: acteur.nom,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("tel_did_commande_commentaire")
+      .values({
+        commande_id: cree.id,
+        auteur: acteur.nom,
+        commentaire: `Commande ${reference} créée (brouillon).`,
+        type: "INFO",
+      })
+      .execute();
+    await ecrireAudit(trx, acteur, {
+      entite: "tel_did_commande",
+      entiteId: cree.id,
+      action: "CREATION",
+      apres: cree,
+    });
+    return cree;
+  });
+}
+
+/** A draft is edited by its requester or staff; once submitted, only the workflow moves it. */
+export async function modifierCommande(
+  db: Kysely<DB>,
+  acteur: Acteur,
+  id: number,
+  e: EntreeCommande,
+  version: number | undefined,
+) {
+  return db.transaction().execute(async (trx) => {
+    const avant = await trx
+      .selectFrom("tel_did_commande as c")
+      .innerJoin("tel_statut_commande as s", "s.id", "c.statut_id")
+      .selectAll("c")
+      .select("s.code as statut_code")
+      .where("c.id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!avant || (acteur.role === "client" && avant.client_id !== acteur.clientId))
+      throw introuvable("Commande");
+    if (version !== undefined && avant.version !== version) throw conflitVersion();
+    if (avant.statut_code !== "BROUILLON") {
+      throw new ApiError(
+        409,
+        "COMMANDE_NON_MODIFIABLE",
+        "Seul un brouillon se modifie ; cette commande a déjà été soumise.",
+      );
+    }
+    if (acteur.role === "client" && e.client_id !== undefined && e.client_id !== acteur.clientId) {
+      throw new ApiError(403, "INTERDIT", "Vous ne pouvez commander que pour votre propre client.");
+    }
+    const { statut_code: _s, ...ancien } = avant;
+    const apres = await trx
+      .updateTable("tel_did_commande")
+      .set(e)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await ecrireAudit(trx, acteur, {
+      entite: "tel_did_commande",
+      entiteId: id,
+      action: "MODIFICATION",
+      avant: ancien,
+      apres,
+    });
+    return apres;
+  });
+}
+
+export async function commenterCommande(db: Kysely<DB>, acteur: Acteur, id: number, commentaire: string) {
+  return db.transaction().execute(async (trx) => {
+    const c = await trx
+      .selectFrom("tel_did_commande")
+      .select(["id", "client_id"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!c || (acteur.role === "client" && c.client_id !== acteur.clientId)) throw introuvable("Commande");
+    const cree = await trx
+      .insertInto("tel_did_commande_commentaire")
+      .values({ commande_id: id, auteur: acteur.nom, commentaire, type: "INFO" })
+      .returning(["id", "auteur", "commentaire", "type", "date_creation"])
+      .executeTakeFirstOrThrow();
+    await ecrireAudit(trx, acteur, {
+      entite: "tel_did_commande_commentaire",
+      entiteId: cree.id,
+      action: "CREATION",
+      apres: cree,
+    });
+    return cree;
+  });
+}

@@ -1,0 +1,187 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import type { Acteur } from "../auth/acteur.js";
+import { ecrireAudit } from "../history/audit.repository.js";
+import { conflitVersion } from "../reference/resource.js";
+import { ecrireHistorique } from "./dids.service.js";
+
+export const STATUTS = ["COMMANDE", "DISPONIBLE", "AFFECTE", "UTILISE", "RESILIE"] as const;
+export type Statut = (typeof STATUTS)[number];
+
+/** The only moves a number's status may make (DOMAIN.md); everything else is refused. */
+export const TRANSITIONS: Record<Statut, readonly Statut[]> = {
+  COMMANDE: ["DISPONIBLE", "RESILIE"],
+  DISPONIBLE: ["AFFECTE", "RESILIE"],
+  AFFECTE: ["UTILISE", "DISPONIBLE", "RESILIE"],
+  UTILISE: ["AFFECTE", "DISPONIBLE", "RESILIE"],
+  RESILIE: ["DISPONIBLE"],
+};
+
+export const ACTIONS = {
+  livrer: { vers: "DISPONIBLE", depuis: ["COMMANDE"] },
+  affecter: { vers: "AFFECTE", depuis: ["DISPONIBLE"] },
+  liberer: { vers: "DISPONIBLE", depuis: ["AFFECTE", "UTILISE"] },
+  "mettre-en-production": { vers: "UTILISE", depuis: ["AFFECTE"] },
+  "arreter-production": { vers: "AFFECTE", depuis: ["UTILISE"] },
+  resilier: { vers: "RESILIE", depuis: ["COMMANDE", "DISPONIBLE", "AFFECTE", "UTILISE"] },
+  reactiver: { vers: "DISPONIBLE", depuis: ["RESILIE"] },
+} as const satisfies Record<string, { vers: Statut; depuis: readonly Statut[] }>;
+export type Action = keyof typeof ACTIONS;
+
+export interface ParametresAction {
+  client_id?: number | null | undefined;
+  groupement_id?: number | null | undefined;
+  motif?: string | undefined;
+  version?: number | undefined;
+}
+
+export const FREEZE_JOURS_DEFAUT = 90;
+
+/** Applies one lifecycle action to one number, with its side effects, in the caller's transaction. */
+export async function appliquerAction(
+  trx: Kysely<DB>,
+  acteur: Acteur,
+  didId: number,
+  action: Action,
+  p: ParametresAction,
+  options: { freezeJours: number; maintenant: Date },
+) {
+  const regle = ACTIONS[action];
+  const d = await trx
+    .selectFrom("tel_did as d")
+    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+    .select(["d.id", "d.client_id", "d.groupement_id", "d.version", "d.date_resiliation", "s.code as statut"])
+    .where("d.id", "=", didId)
+    .forUpdate("d")
+    .executeTakeFirst();
+  if (!d) throw introuvable("Numéro");
+  if (p.version !== undefined && p.version !== d.version) throw conflitVersion();
+  const depuis = d.statut as Statut;
+  if (!(regle.depuis as readonly Statut[]).includes(depuis) || !TRANSITIONS[depuis].includes(regle.vers)) {
+    throw new ApiError(
+      409,
+      "TRANSITION_INTERDITE",
+      `Action « ${action} » impossible : le numéro est au statut ${depuis}.`,
+      undefined,
+      {
+        statut_actuel: depuis,
+        transitions_possibles: TRANSITIONS[depuis],
+      },
+    );
+  }
+  const maintenant = options.maintenant;
+  const set: Record<string, unknown> = { modified_by: acteur.nom };
+  let clientApres = d.client_id;
+  if (action === "affecter") {
+    clientApres = p.client_id ?? d.client_id;
+    if (!clientApres)
+      throw new ApiError(422, "CLIENT_OBLIGATOIRE", "Indiquez le client à qui affecter le numéro.", [
+        { champ: "client_id", message: "Obligatoire." },
+      ]);
+    set.client_id = clientApres;
+    set.groupement_id = p.groupement_id ?? (clientApres === d.client_id ? d.groupement_id : null);
+  }
+  if (action === "liberer") {
+    clientApres = null;
+    set.client_id = null;
+    set.groupement_id = null;
+  }
+  if (action === "reactiver") {
+    clientApres = p.client_id === undefined ? d.client_id : p.client_id;
+    const reutilisable = d.date_resiliation
+      ? new Date(new Date(d.date_resiliation).getTime() + options.freezeJours * 86400_000)
+      : maintenant;
+    if (clientApres !== d.client_id && reutilisable > maintenant) {
+      throw new ApiError(
+        409,
+        "NUMERO_GELE",
+        `Numéro résilié le ${d.date_resiliation} : il ne peut pas être redonné à un autre client avant le ${reutilisable.toISOString().slice(0, 10)} (gel de ${options.freezeJours} jours).`,
+        undefined,
+        { reutilisable_le: reutilisable.toISOString().slice(0, 10) },
+      );
+    }
+    set.client_id = clientApres;
+    set.groupement_id = clientApres === d.client_id ? d.groupement_id : null;
+    set.date_resiliation = null;
+  }
+  if (action === "resilier") set.date_resiliation = maintenant.toISOString().slice(0, 10);
+  if (action === "mettre-en-production") {
+    const courante = await trx
+      .selectFrom("tel_did_virtual")
+      .select("id")
+      .where("did_id", "=", didId)
+      .where("actif", "=", true)
+      .where("date_debut", "<=", maintenant)
+      .where((eb) => eb.or([eb("date_fin", "is", null), eb("date_fin", ">", maintenant)]))
+      .executeTakeFirst();
+    if (!courante)
+      throw new ApiError(
+        409,
+        "AUCUNE_AFFECTATION",
+        "Affectez d'abord le numéro à une campagne : un numéro utilisé a une affectation en cours.",
+      );
+  }
+  if (["liberer", "arreter-production", "resilier"].includes(action)) {
+    // the number leaves production: its current and future assignments end now
+    const fins = await trx
+      .updateTable("tel_did_virtual")
+      .set({ date_fin: maintenant })
+      .where("did_id", "=", didId)
+      .where("actif", "=", true)
+      .where("date_debut", "<", maintenant)
+      .where((eb) => eb.or([eb("date_fin", "is", null), eb("date_fin", ">", maintenant)]))
+      .returning("id")
+      .execute();
+    const futures = await trx
+      .updateTable("tel_did_virtual")
+      .set({ actif: false })
+      .where("did_id", "=", didId)
+      .where("actif", "=", true)
+      .where("date_debut", ">=", maintenant)
+      .returning("id")
+      .execute();
+    if (fins.length + futures.length > 0) {
+      await ecrireHistorique(
+        trx,
+        acteur,
+        didId,
+        "FIN_AFFECTATIONS",
+        [
+          {
+            champ: "affectations",
+            avant: `${fins.length + futures.length} en cours ou à venir`,
+            apres: "terminées",
+          },
+        ],
+        p.motif,
+      );
+    }
+  }
+  set.statut_id = sql`(SELECT id FROM tel_statut_did WHERE code = ${regle.vers})`;
+  const apres = await trx
+    .updateTable("tel_did")
+    .set(set)
+    .where("id", "=", didId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const changements: Array<{ champ: string; avant: unknown; apres: unknown }> = [
+    { champ: "statut", avant: depuis, apres: regle.vers },
+  ];
+  if (clientApres !== d.client_id)
+    changements.push({ champ: "client_id", avant: d.client_id, apres: clientApres });
+  if ("groupement_id" in set && set.groupement_id !== d.groupement_id)
+    changements.push({ champ: "groupement_id", avant: d.groupement_id, apres: set.groupement_id });
+  if ("date_resiliation" in set)
+    changements.push({ champ: "date_resiliation", avant: d.date_resiliation, apres: set.date_resiliation });
+  await ecrireHistorique(trx, acteur, didId, action.toUpperCase().replace(/-/g, "_"), changements, p.motif);
+  await ecrireAudit(trx, acteur, {
+    entite: "tel_did",
+    entiteId: didId,
+    action: `ACTION_${action.toUpperCase()}`,
+    avant: d,
+    apres,
+    motif: p.motif ?? null,
+  });
+  return apres;
+}

@@ -1,0 +1,70 @@
+import type { Kysely } from "kysely";
+import { type App, buildApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import type { DB } from "../../src/db/schema.js";
+import type { Role } from "../../src/modules/auth/acteur.js";
+import { creerCleApi } from "../../src/modules/auth/auth.service.js";
+import { type BaseDeTest, type Cible, ouvrirBaseDeTest } from "./bases.js";
+
+export interface Contexte {
+  app: App;
+  base: BaseDeTest;
+  db: Kysely<DB>;
+  /** Bearer headers of one API key per role (the client key is bound to client A). */
+  cles: Record<Role, Record<string, string>>;
+  clientA: number;
+  clientB: number;
+  fermer(): Promise<void>;
+}
+
+const SYSTEME = { nom: "test", type: "SYSTEME" as const, role: "admin" as const, clientId: null };
+
+export async function contexte(cible: Cible): Promise<Contexte> {
+  const base = await ouvrirBaseDeTest(cible);
+  const app = await buildApp({ database: base, config: loadConfig({ LOGIN_RATE_PER_MINUTE: "1000" }) });
+  await app.ready();
+  const db = base.db;
+  const clientA = (
+    await db
+      .insertInto("tel_client")
+      .values({ code: "CLIENT_A", nom: "Client A" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  const clientB = (
+    await db
+      .insertInto("tel_client")
+      .values({ code: "CLIENT_B", nom: "Client B" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  const cles = {} as Contexte["cles"];
+  for (const role of ["admin", "gestionnaire", "lecteur", "client", "hermes"] as Role[]) {
+    const c = await creerCleApi(db, SYSTEME, {
+      nom: `test-${role}`,
+      role,
+      client_id: role === "client" ? clientA : null,
+    });
+    cles[role] = { authorization: `Bearer ${c.cle}` };
+  }
+  return {
+    app,
+    base,
+    db,
+    cles,
+    clientA,
+    clientB,
+    fermer: async () => {
+      await app.close();
+      await base.close();
+    },
+  };
+}
+
+export async function idDe(
+  db: Kysely<DB>,
+  table: "tel_statut_did" | "tel_type_did" | "tel_operateur" | "tel_indicatif" | "tel_region",
+  code: string,
+) {
+  return (await db.selectFrom(table).select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
+}
