@@ -29,6 +29,8 @@ declare module "fastify" {
     database: Database;
     config: Config;
     clesApi: CacheClesApi;
+    /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */
+    routesDeclarees: string[];
   }
 }
 
@@ -54,6 +56,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("database", options.database);
+  app.decorate("routesDeclarees", [] as string[]);
+  app.addHook("onRoute", (route) => {
+    if (route.schema?.hide) return;
+    for (const m of ([] as string[]).concat(route.method))
+      if (m !== "HEAD") app.routesDeclarees.push(`${m} ${route.url}`);
+  });
   app.decorate("config", options.config);
   const cles = new CacheClesApi(options.database.db);
   app.decorate("clesApi", cles);

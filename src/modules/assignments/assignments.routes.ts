@@ -87,7 +87,7 @@ export async function assignmentsRoutes(app: App) {
   app.get(
     "/affectations",
     {
-      preHandler: exigerRole(TOUS),
+      preValidation: exigerRole(TOUS),
       schema: {
         tags: ["Affectations"],
         summary: "Affectations des numéros aux campagnes Hermes (DID_VIRTUAL)",
@@ -152,7 +152,7 @@ export async function assignmentsRoutes(app: App) {
   app.get(
     "/affectations/:id",
     {
-      preHandler: exigerRole(TOUS),
+      preValidation: exigerRole(TOUS),
       schema: {
         tags: ["Affectations"],
         summary: "Une affectation",
@@ -171,7 +171,7 @@ export async function assignmentsRoutes(app: App) {
   app.post(
     "/affectations",
     {
-      preHandler: exigerRole(PERSONNEL),
+      preValidation: exigerRole(PERSONNEL),
       schema: {
         tags: ["Affectations"],
         summary: "Affecter un numéro du client à une de ses campagnes (entrant et/ou sortant)",
@@ -197,7 +197,7 @@ export async function assignmentsRoutes(app: App) {
   app.patch(
     "/affectations/:id",
     {
-      preHandler: exigerRole(PERSONNEL),
+      preValidation: exigerRole(PERSONNEL),
       schema: {
         tags: ["Affectations"],
         summary: "Modifier une affectation (configuration, alias, priorité, fin, sens)",
@@ -232,7 +232,7 @@ export async function assignmentsRoutes(app: App) {
   app.post(
     "/affectations/:id/terminer",
     {
-      preHandler: exigerRole(PERSONNEL),
+      preValidation: exigerRole(PERSONNEL),
       schema: {
         tags: ["Affectations"],
         summary: "Terminer une affectation (maintenant, ou à une date)",

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
+import type { FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from "fastify";
 import { ApiError } from "../../http/errors.js";
 import type { Acteur, Role } from "./acteur.js";
 import { acteurDeSession, type CacheClesApi } from "./auth.service.js";
@@ -50,7 +50,7 @@ export function authentifier(cles: CacheClesApi) {
   };
 }
 
-export function exigerRole(roles: readonly Role[]): preHandlerAsyncHookHandler {
+export function exigerRole(roles: readonly Role[]): preValidationAsyncHookHandler {
   return async (request) => {
     if (!roles.includes(request.acteur.role)) {
       throw new ApiError(403, "INTERDIT", "Votre rôle ne permet pas cette action.");

@@ -171,7 +171,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
   app.get(
     "/utilisateurs",
     {
-      preHandler: admin,
+      preValidation: admin,
       schema: {
         tags: ["Administration"],
         summary: "Comptes utilisateurs",
@@ -191,7 +191,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
   app.post(
     "/utilisateurs",
     {
-      preHandler: admin,
+      preValidation: admin,
       schema: {
         tags: ["Administration"],
         summary: "Créer un compte",
@@ -216,7 +216,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
   app.patch(
     "/utilisateurs/:id",
     {
-      preHandler: admin,
+      preValidation: admin,
       schema: {
         tags: ["Administration"],
         summary: "Modifier un compte (rôle, activation, mot de passe)",
@@ -275,7 +275,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
   app.get(
     "/cles-api",
     {
-      preHandler: admin,
+      preValidation: admin,
       schema: {
         tags: ["Administration"],
         summary: "Clés API (le secret n'est jamais renvoyé)",
@@ -291,7 +291,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
   app.post(
     "/cles-api",
     {
-      preHandler: admin,
+      preValidation: admin,
       schema: {
         tags: ["Administration"],
         summary: "Créer une clé API : la clé est affichée cette seule fois",
@@ -313,7 +313,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
   app.post(
     "/cles-api/:id/revoquer",
     {
-      preHandler: admin,
+      preValidation: admin,
       schema: {
         tags: ["Administration"],
         summary: "Révoquer une clé API (effet immédiat)",

@@ -100,7 +100,7 @@ export async function commandesRoutes(app: App) {
   app.get(
     "/commandes",
     {
-      preHandler: exigerRole(TOUS),
+      preValidation: exigerRole(TOUS),
       schema: {
         tags: ["Commandes"],
         summary: "Demandes de commande de numéros",
@@ -189,7 +189,7 @@ export async function commandesRoutes(app: App) {
   app.post(
     "/commandes",
     {
-      preHandler: exigerRole([...DEMANDEURS]),
+      preValidation: exigerRole([...DEMANDEURS]),
       schema: {
         tags: ["Commandes"],
         summary: "Créer une demande de commande (brouillon) ; référence CMD-<année>-<n°> attribuée sans trou",
@@ -210,7 +210,7 @@ export async function commandesRoutes(app: App) {
   app.patch(
     "/commandes/:id",
     {
-      preHandler: exigerRole([...DEMANDEURS]),
+      preValidation: exigerRole([...DEMANDEURS]),
       schema: {
         tags: ["Commandes"],
         summary: "Modifier un brouillon de commande",
@@ -245,7 +245,7 @@ export async function commandesRoutes(app: App) {
   app.post(
     "/commandes/:id/commentaires",
     {
-      preHandler: exigerRole([...DEMANDEURS]),
+      preValidation: exigerRole([...DEMANDEURS]),
       schema: {
         tags: ["Commandes"],
         summary: "Ajouter un commentaire libre à une commande",
@@ -266,7 +266,7 @@ export async function commandesRoutes(app: App) {
   app.get(
     "/commandes/:id",
     {
-      preHandler: exigerRole(TOUS),
+      preValidation: exigerRole(TOUS),
       schema: {
         tags: ["Commandes"],
         summary: "Une commande avec ses numéros livrés et ses commentaires",

@@ -157,7 +157,7 @@ export async function didsRoutes(app: App) {
   app.get(
     "/dids",
     {
-      preHandler: exigerRole(TOUS),
+      preValidation: exigerRole(TOUS),
       schema: {
         tags: ["Numéros"],
         summary: "Inventaire des numéros, avec leurs libellés (opérateur, client, statut et sa couleur...)",
@@ -226,7 +226,7 @@ export async function didsRoutes(app: App) {
   app.get(
     "/dids/:id",
     {
-      preHandler: exigerRole(TOUS),
+      preValidation: exigerRole(TOUS),
       schema: {
         tags: ["Numéros"],
         summary: "Un numéro avec ses libellés",
@@ -245,7 +245,7 @@ export async function didsRoutes(app: App) {
   app.get(
     "/dids/par-numero/:numero",
     {
-      preHandler: exigerRole(TOUS),
+      preValidation: exigerRole(TOUS),
       schema: {
         tags: ["Numéros"],
         summary: "Un numéro trouvé par sa valeur, sous toute forme (0142685300, +33142685300...)",
@@ -271,7 +271,7 @@ export async function didsRoutes(app: App) {
   app.post(
     "/dids",
     {
-      preHandler: exigerRole(PERSONNEL),
+      preValidation: exigerRole(PERSONNEL),
       schema: {
         tags: ["Numéros"],
         summary: "Ajouter un numéro à l'inventaire (E.164, type et région déduits du numéro)",
@@ -290,7 +290,7 @@ export async function didsRoutes(app: App) {
   app.patch(
     "/dids/:id",
     {
-      preHandler: exigerRole(PERSONNEL),
+      preValidation: exigerRole(PERSONNEL),
       schema: {
         tags: ["Numéros"],
         summary:
@@ -312,7 +312,7 @@ export async function didsRoutes(app: App) {
   app.delete(
     "/dids/:id",
     {
-      preHandler: exigerRole(["admin"]),
+      preValidation: exigerRole(["admin"]),
       schema: {
         tags: ["Numéros"],
         summary: "Supprimer un numéro saisi par erreur (refusé s'il a servi : résiliez-le ou désactivez-le)",
@@ -358,7 +358,7 @@ export async function didsRoutes(app: App) {
   app.post(
     "/dids/:id/actions/:action",
     {
-      preHandler: exigerRole(PERSONNEL),
+      preValidation: exigerRole(PERSONNEL),
       schema: {
         tags: ["Numéros"],
         summary:
@@ -397,7 +397,7 @@ export async function didsRoutes(app: App) {
   app.get(
     "/dids/:id/history",
     {
-      preHandler: exigerRole(TOUS),
+      preValidation: exigerRole(TOUS),
       schema: {
         tags: ["Numéros"],
         summary: "L'histoire d'un numéro : statuts, clients, campagnes, configurations, coûts...",

@@ -23,7 +23,7 @@ export async function auditRoutes(app: App) {
   app.get(
     "/audit",
     {
-      preHandler: exigerRole(["admin", "gestionnaire", "lecteur"]),
+      preValidation: exigerRole(["admin", "gestionnaire", "lecteur"]),
       schema: {
         tags: ["Historique"],
         summary: "Journal de toutes les écritures : qui, quand, quoi (avant/après)",

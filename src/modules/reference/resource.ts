@@ -119,7 +119,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
   app.get(
     `/${def.chemin}`,
     {
-      preHandler: exigerRole(lecture),
+      preValidation: exigerRole(lecture),
       schema: {
         tags: [def.tag],
         summary: `Liste des ${def.nom.toLowerCase()}s`,
@@ -177,7 +177,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
   app.get(
     `/${def.chemin}/:id`,
     {
-      preHandler: exigerRole(lecture),
+      preValidation: exigerRole(lecture),
       schema: { tags: [def.tag], summary: `${def.nom} par id`, params: ParamsId, response: { 200: sortie } },
     },
     async (request, reply) => {
@@ -191,7 +191,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
   app.post(
     `/${def.chemin}`,
     {
-      preHandler: exigerRole(def.ecriture),
+      preValidation: exigerRole(def.ecriture),
       schema: {
         tags: [def.tag],
         summary: `Créer un(e) ${def.nom.toLowerCase()}`,
@@ -224,7 +224,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
   app.patch(
     `/${def.chemin}/:id`,
     {
-      preHandler: exigerRole(def.ecriture),
+      preValidation: exigerRole(def.ecriture),
       schema: {
         tags: [def.tag],
         summary: `Modifier un(e) ${def.nom.toLowerCase()} (If-Match pour éviter d'écraser une modification concurrente)`,
@@ -264,7 +264,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
   app.delete(
     `/${def.chemin}/:id`,
     {
-      preHandler: exigerRole(def.ecriture),
+      preValidation: exigerRole(def.ecriture),
       schema: {
         tags: [def.tag],
         summary: `Supprimer un(e) ${def.nom.toLowerCase()} (refusé s'il est encore référencé : désactivez-le plutôt)`,

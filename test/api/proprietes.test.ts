@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Contexte, contexte } from "../helpers/app.js";
+import { CIBLES } from "../helpers/bases.js";
+
+const hostile = fc.oneof(
+  fc.string({ maxLength: 50 }),
+  fc.string({ unit: "grapheme", maxLength: 30 }),
+  fc.string({ unit: "binary", maxLength: 30 }),
+  fc.constantFrom(
+    "'; DROP TABLE tel_did; --",
+    "1 OR 1=1",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "\u0000",
+    "\u202e\u0645\ud83d\ude00",
+    "%00%27",
+    "../../etc/passwd",
+    "${7*7}{{7*7}}",
+    "NaN",
+    "-1",
+    "9999999999999999999999",
+    "0142685300",
+    "+33142685300",
+    "#ZZZZZZ",
+    "2026-02-30",
+    "",
+  ),
+  fc.constant("x".repeat(100_000)),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 5 }),
+  fc.constant(Array.from({ length: 200 }).reduce<unknown>((acc) => ({ a: acc }), 1)),
+  fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 5 }),
+);
+
+describe.each(CIBLES)("hostile input on every write route ($nom)", (cible) => {
+  let ctx: Contexte;
+  let cleSacrifiee: number;
+  beforeAll(async () => {
+    ctx = await contexte(cible);
+    const h = ctx.cles.admin;
+    // the revoke route is aimed at this key, not at the one the test authenticates with
+    cleSacrifiee = (
+      await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/cles-api",
+        headers: h,
+        payload: { nom: "sacrifiee", role: "lecteur" },
+      })
+    ).json().id;
+    // rows to aim PATCH and actions at
+    const d = (
+      await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/dids",
+        headers: h,
+        payload: { numero: "0142685300" },
+      })
+    ).json();
+    await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/dids/${d.id}/actions/affecter`,
+      headers: h,
+      payload: { client_id: ctx.clientA },
+    });
+  });
+  afterAll(async () => ctx?.fermer());
+
+  const empreinte = async () =>
+    (
+      await sql<{ e: string }>`SELECT concat_ws('|',
+        (SELECT count(*) FROM tel_audit), (SELECT coalesce(sum(version), 0) FROM tel_did),
+        (SELECT count(*) FROM tel_did), (SELECT count(*) FROM tel_did_historique),
+        (SELECT coalesce(sum(version), 0) FROM tel_client), (SELECT count(*) FROM tel_did_virtual),
+        (SELECT count(*) FROM tel_did_commande), (SELECT count(*) FROM tel_utilisateur)) AS e`.execute(ctx.db)
+    ).rows[0]?.e;
+
+  it("answers 4xx problem+json, never 5xx, and leaves the database unchanged when it refuses", async () => {
+    const paths = (
+      ctx.app.swagger() as {
+        paths: Record<
+          string,
+          Record<
+            string,
+            {
+              requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
+            }
+          >
+        >;
+      }
+    ).paths;
+    const ecritures = Object.entries(paths).flatMap(([p, ops]) =>
+      Object.entries(ops)
+        .filter(([m]) => ["post", "patch", "put"].includes(m) && p !== "/api/v1/auth/login")
+        .map(([m, op]) => ({
+          methode: m.toUpperCase(),
+          chemin: p,
+          champs: Object.keys(op.requestBody?.content["application/json"]?.schema.properties ?? {}),
+        })),
+    );
+    expect(ecritures.length).toBeGreaterThan(25);
+    const cinqcents: string[] = [];
+    for (const route of ecritures) {
+      const id = route.chemin.startsWith("/api/v1/cles-api") ? cleSacrifiee : 1;
+      const url = route.chemin.replace("{id}", String(id)).replace("{action}", "affecter");
+      const corps = fc.oneof(
+        fc.record(Object.fromEntries(route.champs.map((c) => [c, hostile])), { requiredKeys: [] }),
+        fc.dictionary(fc.string({ maxLength: 20 }), hostile, { maxKeys: 4 }),
+        hostile,
+      );
+      await fc.assert(
+        fc.asyncProperty(corps, async (payload) => {
+          const avant = await empreinte();
+          const r = await ctx.app.inject({
+            method: route.methode as "POST",
+            url,
+            headers: { ...ctx.cles.admin, "content-type": "application/json" },
+            payload: JSON.stringify(payload),
+          });
+          if (r.statusCode >= 500)
+            cinqcents.push(
+              `${route.methode} ${route.chemin} ${r.statusCode} ${JSON.stringify(payload).slice(0, 200)} ${r.body.slice(0, 200)}`,
+            );
+          expect(r.statusCode).toBeLessThan(500);
+          expect(r.statusCode, "the test key must stay valid").not.toBe(401);
+          if (r.statusCode >= 400) {
+            expect(r.headers["content-type"]).toContain("application/problem+json");
+            const p = r.json();
+            expect(typeof p.code).toBe("string");
+            expect(r.body).not.toMatch(/SELECT |INSERT |violates|at .*\.ts:|node_modules/);
+            expect(await empreinte()).toBe(avant);
+          }
+        }),
+        { numRuns: 12, seed: 42 },
+      );
+    }
+    expect(cinqcents).toEqual([]);
+  });
+
+  it("refuses bodies that are not JSON, with a problem response", async () => {
+    const r = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/dids",
+      headers: { ...ctx.cles.admin, "content-type": "application/json" },
+      payload: "{pas du json",
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().code).toBe("JSON_INVALIDE");
+    const xml = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/dids",
+      headers: { ...ctx.cles.admin, "content-type": "application/xml" },
+      payload: "<a/>",
+    });
+    expect(xml.statusCode).toBe(415);
+  });
+});
