@@ -51,7 +51,7 @@ describe.each(CIBLES)("starting the server as `npm start` does ($nom)", (cible) 
     expect(await sante.json()).toMatchObject({
       ok: true,
       base: cible.nom,
-      version_migration: "0001_inventaire",
+      version_migration: "0002_index_liste_client",
     });
     expect(duree).toBeLessThan(15_000);
     expect(s1.sortie()).toContain("/admin/telephony");

@@ -132,20 +132,24 @@ export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid): T {
   }
   if (f.q?.trim()) {
     const saisie = f.q.trim();
-    const chiffres = chiffresDeRecherche(saisie);
-    const texte = `%${echapperLike(saisie)}%`;
-    r = r.where((eb) => {
-      const ou = [
-        eb("d.description", "ilike", texte),
-        eb("d.reference_externe", "ilike", texte),
-        eb("d.notes", "ilike", texte),
-      ];
-      // Partial digits go through the trigram indexes on did and E.164.
-      if (chiffres.length >= 2) {
-        ou.push(eb("d.did", "like", `%${chiffres}%`), eb("d.did_format_e164", "like", `%${chiffres}%`));
-      }
-      return eb.or(ou);
-    });
+    // A query made only of digits and separators is a number: search the number columns through their
+    // trigram indexes only, so a partial-digit search never scans the free-text columns of every row.
+    if (/^[\d\s.()+/-]+$/.test(saisie)) {
+      const chiffres = chiffresDeRecherche(saisie);
+      // E.164 is '+' + country code + did: digits typed with their country code are looked for there,
+      // national digits in did alone (one trigram index instead of two).
+      const colonne = /^\s*(\+|00)/.test(saisie) ? "d.did_format_e164" : "d.did";
+      r = r.where(colonne, "like", `%${chiffres}%`);
+    } else {
+      const texte = `%${echapperLike(saisie)}%`;
+      r = r.where((eb) =>
+        eb.or([
+          eb("d.description", "ilike", texte),
+          eb("d.reference_externe", "ilike", texte),
+          eb("d.notes", "ilike", texte),
+        ]),
+      );
+    }
   }
   return r as T;
 }
