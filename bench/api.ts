@@ -107,7 +107,10 @@ try {
       `${titre.padEnd(42)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`,
     );
   }
-  serveur.kill("SIGTERM");
+  await new Promise((resolve) => {
+    serveur.once("exit", resolve);
+    serveur.kill("SIGTERM");
+  });
 } finally {
   await database.close();
   await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);

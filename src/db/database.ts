@@ -37,6 +37,11 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
       max: options.poolSize ?? 10,
       options: `-c join_collapse_limit=${JOIN_COLLAPSE_LIMIT}`,
     });
+    // An idle connection dropped by the server (restart, failover) must not take the process down:
+    // the pool discards it and opens a new one on the next query.
+    pool.on("error", (err) =>
+      process.stderr.write(`Connexion PostgreSQL inactive perdue : ${err.message}\n`),
+    );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, mode: "postgres", close: () => db.destroy() };
   }
