@@ -1,4 +1,4 @@
-import { type Static, type TObject, type TProperties, type TSchema, Type } from "@sinclair/typebox";
+import { type TSchema, Type } from "@sinclair/typebox";
 
 export const PAR_PAGE_MAX = 200;
 
@@ -55,12 +55,6 @@ export function reponseListe<T extends TSchema>(item: T) {
   });
 }
 
-export function objet<P extends TProperties>(props: P, description?: string): TObject<P> {
-  return Type.Object(props, { additionalProperties: false, ...(description ? { description } : {}) });
-}
-
-export type StaticObj<T extends TSchema> = Static<T>;
-
 /** Parses `tri` against the sortable fields; unknown fields are refused rather than ignored. */
 export function lireTri(
   tri: string | undefined,
@@ -85,3 +79,6 @@ export function echapperLike(s: string): string {
 
 /** A timestamp: the database hands out Date objects, the serializer writes them as ISO 8601 strings. */
 export const DateHeure = Type.Unsafe<Date | string>(Type.String({ format: "date-time" }));
+
+/** A value that may be null. */
+export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);

@@ -17,6 +17,7 @@ const hostile = fc.oneof(
     "\u202e\u0645\ud83d\ude00",
     "%00%27",
     "../../etc/passwd",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as text
     "${7*7}{{7*7}}",
     "NaN",
     "-1",

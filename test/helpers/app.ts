@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { type App, buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { DB } from "../../src/db/schema.js";
-import type { Role } from "../../src/modules/auth/acteur.js";
+import { type Role, SYSTEME } from "../../src/modules/auth/acteur.js";
 import { creerCleApi } from "../../src/modules/auth/auth.service.js";
 import { type BaseDeTest, type Cible, ouvrirBaseDeTest } from "./bases.js";
 
@@ -16,8 +16,6 @@ export interface Contexte {
   clientB: number;
   fermer(): Promise<void>;
 }
-
-const SYSTEME = { nom: "test", type: "SYSTEME" as const, role: "admin" as const, clientId: null };
 
 export async function contexte(cible: Cible): Promise<Contexte> {
   const base = await ouvrirBaseDeTest(cible);

@@ -1,14 +1,12 @@
-import { type TSchema, Type } from "@sinclair/typebox";
+import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import type { App } from "../../app.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
-import { DateHeure, Id, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
-import { exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
+import { DateHeure, Id, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { clientVisible, exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
 import type { Executor } from "../history/audit.repository.js";
 import { creerAffectation, type EntreeAffectation, modifierAffectation } from "./assignments.service.js";
-
-const N = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 
 const Affectation = Type.Object({
   id: Type.Integer(),
@@ -17,13 +15,13 @@ const Affectation = Type.Object({
   client_id: Type.Integer(),
   campaign_id: Type.Integer(),
   campaign_code: Type.String(),
-  hermes_id: N(Type.String()),
-  config_id: N(Type.Integer()),
-  config_code: N(Type.String()),
-  alias: N(Type.String()),
+  hermes_id: Nullable(Type.String()),
+  config_id: Nullable(Type.Integer()),
+  config_code: Nullable(Type.String()),
+  alias: Nullable(Type.String()),
   priorite: Type.Integer(),
   date_debut: DateHeure,
-  date_fin: N(DateHeure),
+  date_fin: Nullable(DateHeure),
   entrant: Type.Boolean(),
   sortant: Type.Boolean(),
   courante: Type.Boolean(),
@@ -66,18 +64,16 @@ function selectAffectation(db: Executor) {
 }
 
 const Modifiables = {
-  config_id: Type.Optional(N(Id)),
-  alias: Type.Optional(N(Type.String({ maxLength: 100 }))),
+  config_id: Type.Optional(Nullable(Id)),
+  alias: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   priorite: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-  date_fin: Type.Optional(N(Type.String({ format: "date-time" }))),
+  date_fin: Type.Optional(Nullable(Type.String({ format: "date-time" }))),
   entrant: Type.Optional(Type.Boolean()),
   sortant: Type.Optional(Type.Boolean()),
 };
 
 export async function assignmentsRoutes(app: App) {
   const db = () => app.database.db;
-  const portee = (request: { acteur: { role: string; clientId: number | null } }) =>
-    request.acteur.role === "client" ? (request.acteur.clientId ?? -1) : undefined;
   const lire = async (id: number, clientId?: number) => {
     let q = selectAffectation(db()).where("v.id", "=", id);
     if (clientId !== undefined) q = q.where("c.client_id", "=", clientId);
@@ -129,7 +125,7 @@ export async function assignmentsRoutes(app: App) {
           const cond = sql<boolean>`(v.actif AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now()))`;
           r = r.where(courante ? cond : sql<boolean>`NOT ${cond}`) as Q;
         }
-        const clientId = portee(request);
+        const clientId = clientVisible(request);
         if (clientId !== undefined) r = r.where("c.client_id", "=", clientId) as Q;
         return r;
       };
@@ -161,7 +157,7 @@ export async function assignmentsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const a = await lire(request.params.id, portee(request));
+      const a = await lire(request.params.id, clientVisible(request));
       if (!a) throw introuvable("Affectation");
       reply.header("etag", etag(a.version));
       return a;

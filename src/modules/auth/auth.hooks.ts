@@ -61,3 +61,11 @@ export function exigerRole(roles: readonly Role[]): preValidationAsyncHookHandle
 export const PERSONNEL: Role[] = ["admin", "gestionnaire"];
 export const TOUS: Role[] = ["admin", "gestionnaire", "lecteur", "client", "hermes"];
 export const LECTURE_INTERNE: Role[] = ["admin", "gestionnaire", "lecteur", "hermes"];
+
+/**
+ * The only client whose rows this caller may see: its own for the `client` role (-1, matching nothing, for a
+ * client account without client), undefined for every other role.
+ */
+export function clientVisible(request: { acteur: Acteur }): number | undefined {
+  return request.acteur.role === "client" ? (request.acteur.clientId ?? -1) : undefined;
+}

@@ -2,7 +2,7 @@ import rateLimit from "@fastify/rate-limit";
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../app.js";
 import { ApiError, introuvable } from "../../http/errors.js";
-import { DateHeure, Id, ParamsId } from "../../http/listes.js";
+import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { ROLES } from "./acteur.js";
 import { COOKIE_CSRF, COOKIE_SESSION, exigerRole } from "./auth.hooks.js";
@@ -17,26 +17,25 @@ import {
   verifierMotDePasse,
 } from "./auth.service.js";
 
-const N = <T extends import("@sinclair/typebox").TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const Moi = Type.Object({
-  id: N(Type.Integer()),
+  id: Nullable(Type.Integer()),
   login: Type.String(),
   nom: Type.String(),
   role: Type.String(),
-  client_id: N(Type.Integer()),
+  client_id: Nullable(Type.Integer()),
   type: Type.String(),
 });
 const Utilisateur = Type.Object({
   id: Type.Integer(),
   login: Type.String(),
   nom: Type.String(),
-  email: N(Type.String()),
+  email: Nullable(Type.String()),
   role: Type.String(),
-  client_id: N(Type.Integer()),
+  client_id: Nullable(Type.Integer()),
   actif: Type.Boolean(),
   version: Type.Integer(),
-  derniere_connexion: N(DateHeure),
+  derniere_connexion: Nullable(DateHeure),
   date_creation: DateHeure,
   date_modification: DateHeure,
 });
@@ -45,11 +44,11 @@ const CleApi = Type.Object({
   nom: Type.String(),
   prefixe: Type.String(),
   role: Type.String(),
-  client_id: N(Type.Integer()),
-  expire_le: N(DateHeure),
-  revoquee_le: N(DateHeure),
-  derniere_utilisation: N(DateHeure),
-  created_by: N(Type.String()),
+  client_id: Nullable(Type.Integer()),
+  expire_le: Nullable(DateHeure),
+  revoquee_le: Nullable(DateHeure),
+  derniere_utilisation: Nullable(DateHeure),
+  created_by: Nullable(Type.String()),
   actif: Type.Boolean(),
   version: Type.Integer(),
   date_creation: DateHeure,
@@ -199,9 +198,9 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
           {
             login: Type.String({ pattern: "^[a-z0-9._@-]{2,100}$" }),
             nom: Type.String({ minLength: 1, maxLength: 200 }),
-            email: Type.Optional(N(Type.String({ format: "email", maxLength: 254 }))),
+            email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
             role: Role,
-            client_id: Type.Optional(N(Id)),
+            client_id: Type.Optional(Nullable(Id)),
             mot_de_passe: Type.String({ minLength: 10, maxLength: 200 }),
           },
           { additionalProperties: false },
@@ -224,9 +223,9 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
         body: Type.Object(
           {
             nom: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-            email: Type.Optional(N(Type.String({ format: "email", maxLength: 254 }))),
+            email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
             role: Type.Optional(Role),
-            client_id: Type.Optional(N(Id)),
+            client_id: Type.Optional(Nullable(Id)),
             actif: Type.Optional(Type.Boolean()),
             mot_de_passe: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
           },
@@ -299,8 +298,8 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
           {
             nom: Type.String({ minLength: 1, maxLength: 100 }),
             role: Role,
-            client_id: Type.Optional(N(Id)),
-            expire_le: Type.Optional(N(DateHeure)),
+            client_id: Type.Optional(Nullable(Id)),
+            expire_le: Type.Optional(Nullable(DateHeure)),
           },
           { additionalProperties: false },
         ),

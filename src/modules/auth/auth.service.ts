@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import { ecrireAudit } from "../history/audit.repository.js";
-import { type Acteur, ROLES, type Role } from "./acteur.js";
+import { type Acteur, ROLES, type Role, SYSTEME } from "./acteur.js";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 // argon2id with OWASP's recommended minimum (19 MiB, 2 passes): slow for a guesser, quick enough for a login.
@@ -96,16 +96,12 @@ export async function initialiserAdmin(
   const existe = await db.selectFrom("tel_utilisateur").select("id").limit(1).executeTakeFirst();
   if (existe) return null;
   const mdp = motDePasse ?? genererMotDePasse();
-  await creerUtilisateur(
-    db,
-    { nom: "système", type: "SYSTEME", role: "admin", clientId: null },
-    {
-      login: "admin",
-      nom: "Administrateur",
-      role: "admin",
-      mot_de_passe: mdp,
-    },
-  );
+  await creerUtilisateur(db, SYSTEME, {
+    login: "admin",
+    nom: "Administrateur",
+    role: "admin",
+    mot_de_passe: mdp,
+  });
   return motDePasse ? null : mdp;
 }
 

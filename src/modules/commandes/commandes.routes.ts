@@ -1,11 +1,11 @@
-import { type TSchema, Type } from "@sinclair/typebox";
+import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import type { App } from "../../app.js";
 import { envoyerCsv } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
-import { DateHeure, Id, lireTri, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
-import { exigerRole, TOUS } from "../auth/auth.hooks.js";
+import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { clientVisible, exigerRole, TOUS } from "../auth/auth.hooks.js";
 import { selectCommande } from "./commandes.repository.js";
 import {
   commenterCommande,
@@ -14,42 +14,40 @@ import {
   modifierCommande,
 } from "./commandes.service.js";
 
-const N = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
-
 export const Commande = Type.Object({
   id: Type.Integer(),
   reference: Type.String(),
   client_id: Type.Integer(),
   client: Type.String(),
-  groupement_id: N(Type.Integer()),
-  groupement: N(Type.String()),
+  groupement_id: Nullable(Type.Integer()),
+  groupement: Nullable(Type.String()),
   demandeur_nom: Type.String(),
-  demandeur_email: N(Type.String()),
-  demandeur_tel: N(Type.String()),
-  operateur_id: N(Type.Integer()),
-  operateur: N(Type.String()),
+  demandeur_email: Nullable(Type.String()),
+  demandeur_tel: Nullable(Type.String()),
+  operateur_id: Nullable(Type.Integer()),
+  operateur: Nullable(Type.String()),
   type_did_id: Type.Integer(),
   type_code: Type.String(),
   type: Type.String(),
-  region_id: N(Type.Integer()),
-  region_code: N(Type.String()),
-  region: N(Type.String()),
+  region_id: Nullable(Type.Integer()),
+  region_code: Nullable(Type.String()),
+  region: Nullable(Type.String()),
   quantite: Type.Integer(),
   quantite_livree: Type.Integer(),
-  prefixe_souhaite: N(Type.String()),
-  motif: N(Type.String()),
+  prefixe_souhaite: Nullable(Type.String()),
+  motif: Nullable(Type.String()),
   urgence: Type.String(),
-  date_souhaitee: N(Type.String()),
+  date_souhaitee: Nullable(Type.String()),
   statut_id: Type.Integer(),
   statut_code: Type.String(),
   statut: Type.String(),
   statut_couleur: Type.String(),
-  valideur_nom: N(Type.String()),
-  date_validation: N(DateHeure),
-  commentaire_validation: N(Type.String()),
-  reference_operateur: N(Type.String()),
-  date_livraison: N(DateHeure),
-  created_by: N(Type.String()),
+  valideur_nom: Nullable(Type.String()),
+  date_validation: Nullable(DateHeure),
+  commentaire_validation: Nullable(Type.String()),
+  reference_operateur: Nullable(Type.String()),
+  date_livraison: Nullable(DateHeure),
+  created_by: Nullable(Type.String()),
   actif: Type.Boolean(),
   version: Type.Integer(),
   date_creation: DateHeure,
@@ -66,16 +64,16 @@ const Commentaire = Type.Object({
 
 const Urgence = Type.Union(["BASSE", "NORMALE", "HAUTE", "URGENTE"].map((u) => Type.Literal(u)));
 const ChampsCommande = {
-  groupement_id: Type.Optional(N(Id)),
+  groupement_id: Type.Optional(Nullable(Id)),
   demandeur_nom: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  demandeur_email: Type.Optional(N(Type.String({ format: "email", maxLength: 254 }))),
-  demandeur_tel: Type.Optional(N(Type.String({ maxLength: 30 }))),
-  operateur_id: Type.Optional(N(Id)),
-  region_id: Type.Optional(N(Id)),
-  prefixe_souhaite: Type.Optional(N(Type.String({ pattern: "^[0-9]{1,8}$" }))),
-  motif: Type.Optional(N(Type.String({ maxLength: 2000 }))),
+  demandeur_email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
+  demandeur_tel: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+  operateur_id: Type.Optional(Nullable(Id)),
+  region_id: Type.Optional(Nullable(Id)),
+  prefixe_souhaite: Type.Optional(Nullable(Type.String({ pattern: "^[0-9]{1,8}$" }))),
+  motif: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   urgence: Type.Optional(Urgence),
-  date_souhaitee: Type.Optional(N(Type.String({ format: "date" }))),
+  date_souhaitee: Type.Optional(Nullable(Type.String({ format: "date" }))),
 };
 const Quantite = Type.Integer({ minimum: 1, maximum: 1000, description: "1 à 1000 numéros" });
 const DEMANDEURS = ["admin", "gestionnaire", "client"] as const;
@@ -94,8 +92,6 @@ const TRIS: Record<string, string> = {
 
 export async function commandesRoutes(app: App) {
   const db = () => app.database.db;
-  const portee = (request: { acteur: { role: string; clientId: number | null } }) =>
-    request.acteur.role === "client" ? (request.acteur.clientId ?? -1) : undefined;
 
   app.get(
     "/commandes",
@@ -153,7 +149,7 @@ export async function commandesRoutes(app: App) {
           ) as Q;
         if (cree_depuis) r = r.where("c.date_creation", ">=", new Date(cree_depuis)) as Q;
         if (cree_avant) r = r.where("c.date_creation", "<", new Date(cree_avant)) as Q;
-        const clientId = portee(request);
+        const clientId = clientVisible(request);
         if (clientId !== undefined) r = r.where("c.client_id", "=", clientId) as Q;
         return r;
       };
@@ -290,7 +286,7 @@ export async function commandesRoutes(app: App) {
     },
     async (request, reply) => {
       let q = selectCommande(db()).where("c.id", "=", request.params.id);
-      const clientId = portee(request);
+      const clientId = clientVisible(request);
       if (clientId !== undefined) q = q.where("c.client_id", "=", clientId);
       const commande = await q.executeTakeFirst();
       if (!commande) throw introuvable("Commande");

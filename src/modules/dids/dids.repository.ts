@@ -24,6 +24,8 @@ export interface FiltresDid {
   resilie_avant?: string | undefined;
   modifie_depuis?: string | undefined;
   sans_client?: boolean | undefined;
+  /** Set by the server for the `client` role, never by the caller. */
+  client_visible?: number | undefined;
 }
 
 type Q = SelectQueryBuilder<DB & { d: DB["tel_did"] }, "d", object>;
@@ -109,6 +111,7 @@ export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid): T {
     );
   }
   if (f.sans_client) r = r.where("d.client_id", "is", null);
+  if (f.client_visible !== undefined) r = r.where("d.client_id", "=", f.client_visible);
   if (f.actif !== undefined) r = r.where("d.actif", "=", f.actif);
   if (f.acquis_depuis) r = r.where("d.date_acquisition", ">=", f.acquis_depuis);
   if (f.acquis_avant) r = r.where("d.date_acquisition", "<", f.acquis_avant);

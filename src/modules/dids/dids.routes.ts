@@ -1,18 +1,17 @@
-import { type TSchema, Type } from "@sinclair/typebox";
+import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import type { App } from "../../app.js";
 import { envoyerCsv } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
-import { DateHeure, Id, lireTri, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { normaliser } from "../../numbering/index.js";
-import { exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
+import { clientVisible, exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { ACTIONS, type Action, appliquerAction, FREEZE_JOURS_DEFAUT } from "./cycle-de-vie.js";
 import { appliquerFiltres, type FiltresDid, selectDidComplet, TRIS_DID } from "./dids.repository.js";
 import { creerDid, type EntreeDid, lireDid, modifierDid } from "./dids.service.js";
 
-const N = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const DateJour = Type.String({ format: "date", description: "AAAA-MM-JJ" });
 const Montant = Type.Number({ minimum: 0, maximum: 1_000_000 });
 
@@ -23,37 +22,37 @@ export const DidComplet = Type.Object({
   indicatif: Type.String(),
   did: Type.String({ description: "Numéro national significatif (sans le 0)" }),
   did_format_e164: Type.String(),
-  operateur_id: N(Type.Integer()),
-  operateur: N(Type.String()),
-  type_id: N(Type.Integer()),
-  type_code: N(Type.String()),
-  type: N(Type.String()),
-  region_id: N(Type.Integer()),
-  region_code: N(Type.String()),
-  region: N(Type.String()),
-  equipement_id: N(Type.Integer()),
-  equipement: N(Type.String()),
-  client_id: N(Type.Integer()),
-  client_code: N(Type.String()),
-  client: N(Type.String()),
-  groupement_id: N(Type.Integer()),
-  groupement: N(Type.String()),
-  cloud_id: N(Type.Integer()),
-  cloud: N(Type.String()),
+  operateur_id: Nullable(Type.Integer()),
+  operateur: Nullable(Type.String()),
+  type_id: Nullable(Type.Integer()),
+  type_code: Nullable(Type.String()),
+  type: Nullable(Type.String()),
+  region_id: Nullable(Type.Integer()),
+  region_code: Nullable(Type.String()),
+  region: Nullable(Type.String()),
+  equipement_id: Nullable(Type.Integer()),
+  equipement: Nullable(Type.String()),
+  client_id: Nullable(Type.Integer()),
+  client_code: Nullable(Type.String()),
+  client: Nullable(Type.String()),
+  groupement_id: Nullable(Type.Integer()),
+  groupement: Nullable(Type.String()),
+  cloud_id: Nullable(Type.Integer()),
+  cloud: Nullable(Type.String()),
   statut_id: Type.Integer(),
   statut_code: Type.String(),
   statut: Type.String(),
   statut_couleur: Type.String(),
-  description: N(Type.String()),
-  reference_externe: N(Type.String()),
-  date_acquisition: N(Type.String()),
-  date_activation: N(Type.String()),
-  date_resiliation: N(Type.String()),
-  cout_mensuel: N(Type.Number()),
-  cout_mise_en_service: N(Type.Number()),
-  notes: N(Type.String()),
-  created_by: N(Type.String()),
-  modified_by: N(Type.String()),
+  description: Nullable(Type.String()),
+  reference_externe: Nullable(Type.String()),
+  date_acquisition: Nullable(Type.String()),
+  date_activation: Nullable(Type.String()),
+  date_resiliation: Nullable(Type.String()),
+  cout_mensuel: Nullable(Type.Number()),
+  cout_mise_en_service: Nullable(Type.Number()),
+  notes: Nullable(Type.String()),
+  created_by: Nullable(Type.String()),
+  modified_by: Nullable(Type.String()),
   actif: Type.Boolean(),
   version: Type.Integer(),
   date_creation: DateHeure,
@@ -61,17 +60,17 @@ export const DidComplet = Type.Object({
 });
 
 const Descriptifs = {
-  operateur_id: Type.Optional(N(Id)),
-  equipement_id: Type.Optional(N(Id)),
-  groupement_id: Type.Optional(N(Id)),
-  cloud_id: Type.Optional(N(Id)),
-  description: Type.Optional(N(Type.String({ maxLength: 2000 }))),
-  reference_externe: Type.Optional(N(Type.String({ maxLength: 100 }))),
-  date_acquisition: Type.Optional(N(DateJour)),
-  date_activation: Type.Optional(N(DateJour)),
-  cout_mensuel: Type.Optional(N(Montant)),
-  cout_mise_en_service: Type.Optional(N(Montant)),
-  notes: Type.Optional(N(Type.String({ maxLength: 10000 }))),
+  operateur_id: Type.Optional(Nullable(Id)),
+  equipement_id: Type.Optional(Nullable(Id)),
+  groupement_id: Type.Optional(Nullable(Id)),
+  cloud_id: Type.Optional(Nullable(Id)),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  reference_externe: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  date_acquisition: Type.Optional(Nullable(DateJour)),
+  date_activation: Type.Optional(Nullable(DateJour)),
+  cout_mensuel: Type.Optional(Nullable(Montant)),
+  cout_mise_en_service: Type.Optional(Nullable(Montant)),
+  notes: Type.Optional(Nullable(Type.String({ maxLength: 10000 }))),
   actif: Type.Optional(Type.Boolean()),
 };
 
@@ -91,8 +90,8 @@ const CorpsCreation = Type.Object(
     indicatif_id: Type.Optional(Id),
     did_format_e164: Type.Optional(Type.String({ maxLength: 20 })),
     type_id: Type.Optional(Id),
-    region_id: Type.Optional(N(Id)),
-    client_id: Type.Optional(N(Id)),
+    region_id: Type.Optional(Nullable(Id)),
+    client_id: Type.Optional(Nullable(Id)),
     statut: Type.Optional(Type.Union([Type.Literal("COMMANDE"), Type.Literal("DISPONIBLE")])),
     ...Descriptifs,
   },
@@ -140,19 +139,17 @@ export const FiltresDidSchema = {
 const Historique = Type.Object({
   id: Type.Integer(),
   action: Type.String(),
-  champ: N(Type.String()),
-  ancienne_valeur: N(Type.String()),
-  nouvelle_valeur: N(Type.String()),
+  champ: Nullable(Type.String()),
+  ancienne_valeur: Nullable(Type.String()),
+  nouvelle_valeur: Nullable(Type.String()),
   utilisateur: Type.String(),
-  motif: N(Type.String()),
-  request_id: N(Type.String()),
+  motif: Nullable(Type.String()),
+  request_id: Nullable(Type.String()),
   date_action: DateHeure,
 });
 
 export async function didsRoutes(app: App) {
   const db = () => app.database.db;
-  const portee = (request: { acteur: { role: string; clientId: number | null } }) =>
-    request.acteur.role === "client" ? request.acteur.clientId : undefined;
 
   app.get(
     "/dids",
@@ -192,31 +189,27 @@ export async function didsRoutes(app: App) {
       };
       const t = lireTri(tri, Object.keys(TRIS_DID), "did");
       if ("erreur" in t) throw new ApiError(400, "TRI_INVALIDE", t.erreur);
-      const clientId = portee(request);
-      const base = (q: ReturnType<typeof selectDidComplet>) => {
-        let r = appliquerFiltres(q, filtres);
-        if (clientId !== undefined) r = r.where("d.client_id", "=", clientId ?? -1);
-        return r;
-      };
+      // the caller's client scope travels with the filters, so the page, the count and the export agree
+      const vus = { ...filtres, client_visible: clientVisible(request) };
       if (format === "csv") {
         return envoyerCsv(reply, "numeros", (apres, taille) =>
-          base(selectDidComplet(db())).where("d.id", ">", apres).orderBy("d.id").limit(taille).execute(),
+          appliquerFiltres(selectDidComplet(db()), vus)
+            .where("d.id", ">", apres)
+            .orderBy("d.id")
+            .limit(taille)
+            .execute(),
         );
       }
-      const compte = appliquerFiltres(
-        db().selectFrom("tel_did as d").select(sql<number>`count(*)`.as("n")),
-        filtres,
-      );
       const [data, total] = await Promise.all([
-        base(selectDidComplet(db()))
+        appliquerFiltres(selectDidComplet(db()), vus)
           .orderBy(sql.ref(TRIS_DID[t.champ] as string), t.sens)
           .orderBy("d.id")
           .limit(par_page)
           .offset((page - 1) * par_page)
           .execute(),
-        (clientId !== undefined
-          ? compte.where("d.client_id", "=", clientId ?? -1)
-          : compte
+        appliquerFiltres(
+          db().selectFrom("tel_did as d").select(sql<number>`count(*)`.as("n")),
+          vus,
         ).executeTakeFirstOrThrow(),
       ]);
       return { data, total: Number(total.n), page, par_page };
@@ -235,7 +228,7 @@ export async function didsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const did = await lireDid(db(), request.params.id, portee(request));
+      const did = await lireDid(db(), request.params.id, clientVisible(request));
       if (!did) throw introuvable("Numéro");
       reply.header("etag", etag(did.version));
       return did;
@@ -258,10 +251,12 @@ export async function didsRoutes(app: App) {
       const n = normaliser(request.params.numero, request.query.pays ?? "FR");
       if (!n.ok)
         throw new ApiError(422, n.code, n.raison, [{ champ: "numero", message: n.raison, code: n.code }]);
-      let q = selectDidComplet(db()).where("d.did_format_e164", "=", n.numero.e164);
-      const clientId = portee(request);
-      if (clientId !== undefined) q = q.where("d.client_id", "=", clientId ?? -1);
-      const did = await q.executeTakeFirst();
+      const did = await appliquerFiltres(
+        selectDidComplet(db()).where("d.did_format_e164", "=", n.numero.e164),
+        {
+          client_visible: clientVisible(request),
+        },
+      ).executeTakeFirst();
       if (!did) throw introuvable("Numéro");
       reply.header("etag", etag(did.version));
       return did;
@@ -348,8 +343,8 @@ export async function didsRoutes(app: App) {
   );
 
   const ParamsAction = {
-    client_id: Type.Optional(N(Id)),
-    groupement_id: Type.Optional(N(Id)),
+    client_id: Type.Optional(Nullable(Id)),
+    groupement_id: Type.Optional(Nullable(Id)),
     motif: Type.Optional(
       Type.String({ maxLength: 2000, description: "Pourquoi : gardé dans l'historique du numéro" }),
     ),
@@ -406,7 +401,7 @@ export async function didsRoutes(app: App) {
       },
     },
     async (request) => {
-      const did = await lireDid(db(), request.params.id, portee(request));
+      const did = await lireDid(db(), request.params.id, clientVisible(request));
       if (!did) throw introuvable("Numéro");
       const data = await db()
         .selectFrom("tel_did_historique")

@@ -5,7 +5,13 @@ import { normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
 import { champsModifies, type Executor, ecrireAudit } from "../history/audit.repository.js";
 import { conflitVersion } from "../reference/resource.js";
-import { idsReference, indicatifParPays, regionParCode, selectDidComplet } from "./dids.repository.js";
+import {
+  appliquerFiltres,
+  idsReference,
+  indicatifParPays,
+  regionParCode,
+  selectDidComplet,
+} from "./dids.repository.js";
 
 export const CHAMPS_DESCRIPTIFS = [
   "operateur_id",
@@ -159,11 +165,10 @@ export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, trx
   return trxExistante ? travail(trxExistante) : db.transaction().execute(travail);
 }
 
-export async function lireDid(db: Executor, id: number, clientId?: number | null) {
-  let q = selectDidComplet(db).where("d.id", "=", id);
-  if (clientId !== undefined)
-    q = clientId === null ? q.where("d.id", "=", -1) : q.where("d.client_id", "=", clientId);
-  return q.executeTakeFirst();
+export async function lireDid(db: Executor, id: number, clientVisible?: number) {
+  return appliquerFiltres(selectDidComplet(db).where("d.id", "=", id), {
+    client_visible: clientVisible,
+  }).executeTakeFirst();
 }
 
 /** Descriptive changes; the status and the holding client move only through the lifecycle actions. */

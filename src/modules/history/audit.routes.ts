@@ -1,21 +1,20 @@
 import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import type { App } from "../../app.js";
-import { DateHeure, PAR_PAGE_MAX } from "../../http/listes.js";
+import { DateHeure, Nullable, PAR_PAGE_MAX } from "../../http/listes.js";
 import { exigerRole } from "../auth/auth.hooks.js";
 
-const N = <T extends import("@sinclair/typebox").TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const EntreeAudit = Type.Object({
   id: Type.Integer(),
   entite: Type.String(),
-  entite_id: N(Type.Integer()),
+  entite_id: Nullable(Type.Integer()),
   action: Type.String(),
   acteur: Type.String(),
   acteur_type: Type.String(),
-  request_id: N(Type.String()),
-  motif: N(Type.String()),
-  avant: N(Type.Record(Type.String(), Type.Unknown())),
-  apres: N(Type.Record(Type.String(), Type.Unknown())),
+  request_id: Nullable(Type.String()),
+  motif: Nullable(Type.String()),
+  avant: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  apres: Nullable(Type.Record(Type.String(), Type.Unknown())),
   date_action: DateHeure,
 });
 
