@@ -11,15 +11,19 @@ import { openDatabase } from "../src/db/database.js";
 import { migrer } from "../src/db/migrate.js";
 import { seedReference } from "../src/db/reference-data.js";
 import { creerCleApi } from "../src/modules/auth/auth.service.js";
+import { normaliser } from "../src/numbering/index.js";
 
 const N = Number(process.env.BENCH_NUMEROS ?? 1_000_000);
 const DUREE = Number(process.env.BENCH_SECONDES ?? 15);
 const maintenance = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-const nom = `tel_bench_${randomBytes(3).toString("hex")}`;
+// BENCH_GARDER=<name> keeps (and reuses) a seeded database between runs while tuning.
+const garder = process.env.BENCH_GARDER;
+const nom = garder ?? `tel_bench_${randomBytes(3).toString("hex")}`;
 const admin = new pg.Client({ connectionString: maintenance });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${nom}`);
+const existe = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [nom])).rowCount === 1;
+if (!existe) await admin.query(`CREATE DATABASE ${nom}`);
 const url = new URL(maintenance);
 url.pathname = `/${nom}`;
 const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 16 });
@@ -27,25 +31,7 @@ try {
   await migrer(database.db);
   await seedReference(database.db);
   const { db } = database;
-  const t0 = Date.now();
-  await sql`INSERT INTO tel_client (code, nom) SELECT 'CLIENT_' || g, 'Client ' || g FROM generate_series(1, 50) g`.execute(
-    db,
-  );
-  // numbers spread over the five zones, clients, statuses and operators
-  await sql`
-    INSERT INTO tel_did (indicatif_id, did, did_format_e164, type_id, region_id, operateur_id, client_id, statut_id, cout_mensuel, date_acquisition)
-    SELECT fr.id, n, '+33' || n,
-      (SELECT id FROM tel_type_did WHERE code = 'GEO'),
-      (SELECT r.id FROM tel_region r WHERE r.indicatif_id = fr.id AND r.prefixe = '0' || left(n, 1)),
-      1 + (g % 7),
-      CASE WHEN g % 10 < 7 THEN 1 + (g % 50) END,
-      (SELECT id FROM tel_statut_did WHERE code = (ARRAY['DISPONIBLE','AFFECTE','UTILISE','UTILISE','RESILIE'])[1 + g % 5]),
-      1.5, date '2025-01-01' + (g % 600)
-    FROM generate_series(1, ${N}) g,
-      LATERAL (SELECT ((1 + g % 5)::text || lpad((g / 5)::text, 8, '0')) AS n) x,
-      (SELECT id FROM tel_indicatif WHERE code = 'FR') fr`.execute(db);
-  await sql`ANALYZE`.execute(db);
-  console.log(`seeded ${N} numbers in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (!existe) await peupler(db);
 
   const cle = await creerCleApi(
     db,
@@ -80,7 +66,9 @@ try {
     await sql<{
       did: string;
     }>`SELECT '0' || did AS did FROM tel_did TABLESAMPLE SYSTEM (1) LIMIT 5000`.execute(db)
-  ).rows.map((r) => r.did);
+  ).rows
+    .map((r) => r.did)
+    .filter((d) => normaliser(d).ok);
   const scenarios: Array<[string, () => string]> = [
     [
       "filtered page (statut=UTILISE&client_id)",
@@ -113,6 +101,29 @@ try {
   });
 } finally {
   await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
+  if (!garder) await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
   await admin.end();
+}
+
+// Numbers spread over the five zones, 50 clients (70 % held), statuses and operators, independently of each other.
+async function peupler(db: typeof database.db) {
+  const t0 = Date.now();
+  await sql`INSERT INTO tel_client (code, nom) SELECT 'CLIENT_' || g, 'Client ' || g FROM generate_series(1, 50) g`.execute(
+    db,
+  );
+  // numbers spread over the five zones, clients, statuses and operators
+  await sql`
+    INSERT INTO tel_did (indicatif_id, did, did_format_e164, type_id, region_id, operateur_id, client_id, statut_id, cout_mensuel, date_acquisition)
+    SELECT fr.id, n, '+33' || n,
+      (SELECT id FROM tel_type_did WHERE code = 'GEO'),
+      (SELECT r.id FROM tel_region r WHERE r.indicatif_id = fr.id AND r.prefixe = '0' || left(n, 1)),
+      1 + (g % 7),
+      CASE WHEN abs(hashint4(g)) % 10 < 7 THEN 1 + abs(hashint4(g + 1)) % 50 END,
+      (SELECT id FROM tel_statut_did WHERE code = (ARRAY['DISPONIBLE','AFFECTE','UTILISE','UTILISE','RESILIE'])[1 + abs(hashint4(g + 2)) % 5]),
+      1.5, date '2025-01-01' + (g % 600)
+    FROM generate_series(1, ${N}) g,
+      LATERAL (SELECT ((1 + g % 5)::text || lpad((g / 5)::text, 8, '0')) AS n) x,
+      (SELECT id FROM tel_indicatif WHERE code = 'FR') fr`.execute(db);
+  await sql`VACUUM ANALYZE`.execute(db);
+  console.log(`seeded ${N} numbers in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

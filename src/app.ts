@@ -16,6 +16,7 @@ import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { auditRoutes } from "./modules/history/audit.routes.js";
+import { Libelles } from "./modules/reference/libelles.js";
 import { referenceRoutes } from "./modules/reference/reference.routes.js";
 
 export interface AppOptions {
@@ -29,6 +30,7 @@ declare module "fastify" {
     database: Database;
     config: Config;
     clesApi: CacheClesApi;
+    libelles: Libelles;
     /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */
     routesDeclarees: string[];
   }
@@ -65,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("config", options.config);
   const cles = new CacheClesApi(options.database.db);
   app.decorate("clesApi", cles);
+  app.decorate("libelles", new Libelles(options.database.db));
   await app.register(cookie);
   await app.register(helmet, {
     // the extranet is a same-origin SPA; the API docs page needs its inline bootstrap script

@@ -1,9 +1,12 @@
+import os from "node:os";
 import path from "node:path";
 
 export interface Config {
   /** PostgreSQL server URL; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Connections to the PostgreSQL server per API instance. */
+  dbPoolSize: number;
   host: string;
   port: number;
   /** Public base path of the extranet, for links printed at start. */
@@ -36,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR?.trim() || "./data"),
+    // about two connections per core: more only makes PostgreSQL's processes fight over the same cores
+    dbPoolSize: entier("DB_POOL_SIZE", env.DB_POOL_SIZE, Math.max(4, 2 * os.availableParallelism()), 1, 500),
     host: env.HOST?.trim() || "127.0.0.1",
     port: entier("PORT", env.PORT, 3000, 0, 65535),
     publicUrl: env.PUBLIC_URL?.trim() || undefined,

@@ -7,7 +7,11 @@ import { initialiserAdmin } from "./modules/auth/auth.service.js";
 
 /** Opens the database, brings it up to date, seeds reference data, and serves the API and the extranet. */
 export async function demarrer(config: Config) {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
   try {
     await migrer(database.db);
     await seedReference(database.db);

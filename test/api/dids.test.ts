@@ -228,6 +228,49 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     ).toBe(true);
   });
 
+  it("shows labels renamed or created a moment ago (in-memory labels stay fresh)", async () => {
+    const d = (await creer({ numero: "0233000123" })).json();
+    const op = await idDe(ctx.db, "tel_operateur", "KEYYO");
+    await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/v1/dids/${d.id}`,
+      headers: h,
+      payload: { operateur_id: op },
+    });
+    expect(
+      (await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${d.id}`, headers: h })).json().operateur,
+    ).toBe("Keyyo");
+    await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/v1/operateurs/${op}`,
+      headers: ctx.cles.admin,
+      payload: { nom: "Keyyo Business" },
+    });
+    expect(
+      (await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${d.id}`, headers: h })).json().operateur,
+    ).toBe("Keyyo Business");
+    // a client written straight to the database (as another instance would) is found on first sight
+    const autre = await ctx.db
+      .insertInto("tel_client")
+      .values({ code: "ECRIT_AILLEURS", nom: "Écrit ailleurs" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/dids/${d.id}/actions/affecter`,
+      headers: h,
+      payload: { client_id: autre.id },
+    });
+    const liste = (
+      await ctx.app.inject({ method: "GET", url: "/api/v1/dids?q=0233000123", headers: h })
+    ).json();
+    expect(liste.data[0]).toMatchObject({
+      client: "Écrit ailleurs",
+      client_code: "ECRIT_AILLEURS",
+      statut: "Affecté",
+    });
+  });
+
   it("refuses a mobile number in outbound use", async () => {
     const mobile = (await creer({ numero: "0612000001" })).json();
     await ctx.app.inject({

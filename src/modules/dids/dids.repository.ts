@@ -30,62 +30,9 @@ export interface FiltresDid {
 
 type Q = SelectQueryBuilder<DB & { d: DB["tel_did"] }, "d", object>;
 
-/** Labels people read, joined in one query as the team's V_TEL_DID_COMPLET view did. */
-export function selectDidComplet(db: Executor) {
-  return db
-    .selectFrom("tel_did as d")
-    .innerJoin("tel_indicatif as i", "i.id", "d.indicatif_id")
-    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-    .leftJoin("tel_operateur as o", "o.id", "d.operateur_id")
-    .leftJoin("tel_type_did as t", "t.id", "d.type_id")
-    .leftJoin("tel_region as r", "r.id", "d.region_id")
-    .leftJoin("tel_equipement as e", "e.id", "d.equipement_id")
-    .leftJoin("tel_client as c", "c.id", "d.client_id")
-    .leftJoin("tel_groupement as g", "g.id", "d.groupement_id")
-    .leftJoin("tel_cloud as cl", "cl.id", "d.cloud_id")
-    .select([
-      "d.id",
-      "d.indicatif_id",
-      "i.code as pays",
-      "i.indicatif",
-      "d.did",
-      "d.did_format_e164",
-      "d.operateur_id",
-      "o.nom as operateur",
-      "d.type_id",
-      "t.code as type_code",
-      "t.libelle as type",
-      "d.region_id",
-      "r.code as region_code",
-      "r.libelle as region",
-      "d.equipement_id",
-      "e.nom as equipement",
-      "d.client_id",
-      "c.code as client_code",
-      "c.nom as client",
-      "d.groupement_id",
-      "g.libelle as groupement",
-      "d.cloud_id",
-      "cl.nom as cloud",
-      "d.statut_id",
-      "s.code as statut_code",
-      "s.libelle as statut",
-      "s.couleur as statut_couleur",
-      "d.description",
-      "d.reference_externe",
-      "d.date_acquisition",
-      "d.date_activation",
-      "d.date_resiliation",
-      "d.cout_mensuel",
-      "d.cout_mise_en_service",
-      "d.notes",
-      "d.created_by",
-      "d.modified_by",
-      "d.actif",
-      "d.version",
-      "d.date_creation",
-      "d.date_modification",
-    ]);
+/** Numbers as stored; their labels come from the in-memory Libelles (see reference/libelles.ts). */
+export function selectDid(db: Executor) {
+  return db.selectFrom("tel_did as d").selectAll("d");
 }
 
 export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid): T {
@@ -157,15 +104,16 @@ export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid): T {
   return r as T;
 }
 
+// Sort keys: a column, or the label of a lookup (read only for the rows that pass the filters).
 export const TRIS_DID: Record<string, string> = {
   id: "d.id",
   did: "d.did",
   did_format_e164: "d.did_format_e164",
-  statut: "s.ordre",
-  client: "c.nom",
-  operateur: "o.nom",
-  type: "t.code",
-  region: "r.code",
+  statut: "(SELECT ordre FROM tel_statut_did WHERE id = d.statut_id)",
+  client: "(SELECT nom FROM tel_client WHERE id = d.client_id)",
+  operateur: "(SELECT nom FROM tel_operateur WHERE id = d.operateur_id)",
+  type: "(SELECT code FROM tel_type_did WHERE id = d.type_id)",
+  region: "(SELECT code FROM tel_region WHERE id = d.region_id)",
   date_acquisition: "d.date_acquisition",
   date_activation: "d.date_activation",
   date_resiliation: "d.date_resiliation",

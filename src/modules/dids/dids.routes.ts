@@ -9,7 +9,7 @@ import { normaliser } from "../../numbering/index.js";
 import { clientVisible, exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { ACTIONS, type Action, appliquerAction, FREEZE_JOURS_DEFAUT } from "./cycle-de-vie.js";
-import { appliquerFiltres, type FiltresDid, selectDidComplet, TRIS_DID } from "./dids.repository.js";
+import { appliquerFiltres, type FiltresDid, selectDid, TRIS_DID } from "./dids.repository.js";
 import { creerDid, type EntreeDid, lireDid, modifierDid } from "./dids.service.js";
 
 const DateJour = Type.String({ format: "date", description: "AAAA-MM-JJ" });
@@ -193,26 +193,32 @@ export async function didsRoutes(app: App) {
       const vus = { ...filtres, client_visible: clientVisible(request) };
       if (format === "csv") {
         return envoyerCsv(reply, "numeros", (apres, taille) =>
-          appliquerFiltres(selectDidComplet(db()), vus)
+          appliquerFiltres(selectDid(db()), vus)
             .where("d.id", ">", apres)
             .orderBy("d.id")
             .limit(taille)
-            .execute(),
+            .execute()
+            .then((lot) => app.libelles.etiqueter(lot)),
         );
       }
-      const [data, total] = await Promise.all([
-        appliquerFiltres(selectDidComplet(db()), vus)
-          .orderBy(sql.ref(TRIS_DID[t.champ] as string), t.sens)
-          .orderBy("d.id")
-          .limit(par_page)
-          .offset((page - 1) * par_page)
-          .execute(),
-        appliquerFiltres(
-          db().selectFrom("tel_did as d").select(sql<number>`count(*)`.as("n")),
-          vus,
-        ).executeTakeFirstOrThrow(),
-      ]);
-      return { data, total: Number(total.n), page, par_page };
+      const compte = appliquerFiltres(
+        db().selectFrom("tel_did as d").select(sql<number>`count(*)`.as("n")),
+        vus,
+      );
+      // the total rides along with the page as a scalar subquery: one round trip and one plan per request
+      const data = await appliquerFiltres(selectDid(db()), vus)
+        .select(compte.as("total_filtre"))
+        .orderBy(sql.raw(TRIS_DID[t.champ] as string), t.sens)
+        .orderBy("d.id")
+        .limit(par_page)
+        .offset((page - 1) * par_page)
+        .execute();
+      const total = data[0]
+        ? Number(data[0].total_filtre)
+        : page > 1
+          ? Number((await compte.executeTakeFirstOrThrow()).n)
+          : 0;
+      return { data: await app.libelles.etiqueter(data), total, page, par_page };
     },
   );
 
@@ -228,7 +234,7 @@ export async function didsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const did = await lireDid(db(), request.params.id, clientVisible(request));
+      const did = await lireDid(db(), app.libelles, request.params.id, clientVisible(request));
       if (!did) throw introuvable("Numéro");
       reply.header("etag", etag(did.version));
       return did;
@@ -251,15 +257,12 @@ export async function didsRoutes(app: App) {
       const n = normaliser(request.params.numero, request.query.pays ?? "FR");
       if (!n.ok)
         throw new ApiError(422, n.code, n.raison, [{ champ: "numero", message: n.raison, code: n.code }]);
-      const did = await appliquerFiltres(
-        selectDidComplet(db()).where("d.did_format_e164", "=", n.numero.e164),
-        {
-          client_visible: clientVisible(request),
-        },
-      ).executeTakeFirst();
+      const did = await appliquerFiltres(selectDid(db()).where("d.did_format_e164", "=", n.numero.e164), {
+        client_visible: clientVisible(request),
+      }).executeTakeFirst();
       if (!did) throw introuvable("Numéro");
       reply.header("etag", etag(did.version));
-      return did;
+      return (await app.libelles.etiqueter([did]))[0] as NonNullable<Awaited<ReturnType<typeof lireDid>>>;
     },
   );
 
@@ -276,7 +279,7 @@ export async function didsRoutes(app: App) {
     },
     async (request, reply) => {
       const cree = await creerDid(db(), request.acteur, request.body as EntreeDid);
-      const did = await lireDid(db(), cree.id);
+      const did = await lireDid(db(), app.libelles, cree.id);
       reply.header("etag", etag(cree.version)).header("location", `/api/v1/dids/${cree.id}`);
       return reply.status(201).send(did as NonNullable<typeof did>);
     },
@@ -300,7 +303,7 @@ export async function didsRoutes(app: App) {
       const attendue = versionAttendue(request.headers["if-match"], version);
       const maj = await modifierDid(db(), request.acteur, request.params.id, valeurs, attendue, motif);
       reply.header("etag", etag(maj.version));
-      return (await lireDid(db(), maj.id)) as NonNullable<Awaited<ReturnType<typeof lireDid>>>;
+      return (await lireDid(db(), app.libelles, maj.id)) as NonNullable<Awaited<ReturnType<typeof lireDid>>>;
     },
   );
 
@@ -385,7 +388,9 @@ export async function didsRoutes(app: App) {
           ),
         );
       reply.header("etag", etag(apres.version));
-      return (await lireDid(db(), apres.id)) as NonNullable<Awaited<ReturnType<typeof lireDid>>>;
+      return (await lireDid(db(), app.libelles, apres.id)) as NonNullable<
+        Awaited<ReturnType<typeof lireDid>>
+      >;
     },
   );
 
@@ -401,7 +406,7 @@ export async function didsRoutes(app: App) {
       },
     },
     async (request) => {
-      const did = await lireDid(db(), request.params.id, clientVisible(request));
+      const did = await lireDid(db(), app.libelles, request.params.id, clientVisible(request));
       if (!did) throw introuvable("Numéro");
       const data = await db()
         .selectFrom("tel_did_historique")

@@ -4,13 +4,14 @@ import { ApiError, introuvable } from "../../http/errors.js";
 import { normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
 import { champsModifies, type Executor, ecrireAudit } from "../history/audit.repository.js";
+import type { Libelles } from "../reference/libelles.js";
 import { conflitVersion } from "../reference/resource.js";
 import {
   appliquerFiltres,
   idsReference,
   indicatifParPays,
   regionParCode,
-  selectDidComplet,
+  selectDid,
 } from "./dids.repository.js";
 
 export const CHAMPS_DESCRIPTIFS = [
@@ -165,10 +166,11 @@ export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, trx
   return trxExistante ? travail(trxExistante) : db.transaction().execute(travail);
 }
 
-export async function lireDid(db: Executor, id: number, clientVisible?: number) {
-  return appliquerFiltres(selectDidComplet(db).where("d.id", "=", id), {
+export async function lireDid(db: Executor, libelles: Libelles, id: number, clientVisible?: number) {
+  const did = await appliquerFiltres(selectDid(db).where("d.id", "=", id), {
     client_visible: clientVisible,
   }).executeTakeFirst();
+  return did ? (await libelles.etiqueter([did]))[0] : undefined;
 }
 
 /** Descriptive changes; the status and the holding client move only through the lifecycle actions. */

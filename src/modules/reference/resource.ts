@@ -9,6 +9,7 @@ import {
   DateHeure,
   echapperLike,
   lireTri,
+  Nullable,
   ParamsId,
   ParamsListe,
   type ParamsListeT,
@@ -61,7 +62,7 @@ const Base = {
 
 function schemaSortie(def: DefinitionRessource) {
   const props: Record<string, TSchema> = { ...Base };
-  for (const [k, s] of Object.entries(def.champs)) props[k] = Type.Union([s, Type.Null()]);
+  for (const [k, s] of Object.entries(def.champs)) props[k] = Nullable(s);
   return Type.Object(props, { $id: undefined });
 }
 
@@ -81,12 +82,13 @@ export function porteeClient(acteur: Acteur, def: DefinitionRessource): number |
 
 export function registerResource(app: App, def: DefinitionRessource) {
   const db = () => app.database.db as unknown as Dyn;
+
   const sortie = schemaSortie(def);
   const corpsCreation = Type.Object(
     Object.fromEntries(
       Object.entries({ ...def.champs, actif: Type.Boolean() }).map(([k, s]) => [
         k,
-        def.obligatoires.includes(k) ? s : Type.Optional(Type.Union([s, Type.Null()])),
+        def.obligatoires.includes(k) ? s : Type.Optional(Nullable(s)),
       ]),
     ),
     { additionalProperties: false },
@@ -96,11 +98,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
       Object.entries({ ...def.champs, actif: Type.Boolean(), version: Type.Integer({ minimum: 1 }) }).map(
         ([k, s]) => [
           k,
-          Type.Optional(
-            def.obligatoires.includes(k) || k === "actif" || k === "version"
-              ? s
-              : Type.Union([s, Type.Null()]),
-          ),
+          Type.Optional(def.obligatoires.includes(k) || k === "actif" || k === "version" ? s : Nullable(s)),
         ],
       ),
     ),
@@ -216,6 +214,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
         });
         return ligne;
       });
+      app.libelles.invalider();
       reply.header("etag", etag(cree.version as number)).header("location", `${request.url}/${cree.id}`);
       return reply.status(201).send(cree);
     },
@@ -256,6 +255,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
         });
         return ligne;
       });
+      app.libelles.invalider();
       reply.header("etag", etag(maj.version as number));
       return maj;
     },
@@ -288,6 +288,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
           avant: existant,
         });
       });
+      app.libelles.invalider();
       return reply.status(204).send(null);
     },
   );
