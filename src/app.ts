@@ -16,12 +16,18 @@ import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { auditRoutes } from "./modules/history/audit.routes.js";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
+import { Expediteur } from "./modules/notifications/notifications.service.js";
+import { Planificateur } from "./modules/planificateur/planificateur.js";
 import { Libelles } from "./modules/reference/libelles.js";
 import { referenceRoutes } from "./modules/reference/reference.routes.js";
+import { tableauDeBordRoutes } from "./modules/tableau-de-bord/tableau-de-bord.routes.js";
 
 export interface AppOptions {
   database: Database;
   config: Config;
+  /** The time the rules see (freeze periods, dated assignments); tests pass a clock they control. */
+  horloge?: () => Date;
   logger?: FastifyServerOptions["logger"];
 }
 
@@ -31,6 +37,9 @@ declare module "fastify" {
     config: Config;
     clesApi: CacheClesApi;
     libelles: Libelles;
+    horloge: () => Date;
+    expediteur: Expediteur;
+    planificateur: Planificateur;
     /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */
     routesDeclarees: string[];
   }
@@ -67,7 +76,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("config", options.config);
   const cles = new CacheClesApi(options.database.db);
   app.decorate("clesApi", cles);
-  app.decorate("libelles", new Libelles(options.database.db));
+  app.decorate("libelles", new Libelles(options.database.db, options.config.freezeJours));
+  const horloge = options.horloge ?? (() => new Date());
+  app.decorate("horloge", horloge);
+  const expediteur = new Expediteur(options.database.db, options.config, horloge);
+  app.decorate("expediteur", expediteur);
+  const planificateur = new Planificateur(options.database.db, expediteur, horloge, (message, err) =>
+    err ? app.log.error({ err }, message) : app.log.info(message),
+  );
+  app.decorate("planificateur", planificateur);
+  app.addHook("onClose", async () => {
+    await planificateur.arreter();
+    expediteur.fermer();
+  });
   await app.register(cookie);
   await app.register(helmet, {
     // the extranet is a same-origin SPA; the API docs page needs its inline bootstrap script
@@ -124,6 +145,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(assignmentsRoutes);
       await api.register(commandesRoutes);
       await api.register(auditRoutes);
+      await api.register(tableauDeBordRoutes);
+      await api.register(notificationsRoutes);
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

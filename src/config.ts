@@ -17,6 +17,16 @@ export interface Config {
   sessionHeures: number;
   cookieSecure: boolean;
   connexionsParMinute: number;
+  /** Days a terminated number stays frozen before another client may have it (ARCEP: 45 to 120). */
+  freezeJours: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Extra addresses told of every submitted order, besides the staff accounts that have an e-mail. */
+  valideursEmails: string[];
+  webhookUrls: string[];
+  webhookSecret: string | undefined;
+  /** Seconds between two runs of the scheduler (dated assignments, notification retries); 0 disables it. */
+  planificateurSecondes: number;
 }
 
 export class ConfigError extends Error {}
@@ -30,11 +40,28 @@ function entier(nom: string, valeur: string | undefined, defaut: number, min: nu
   return n;
 }
 
+function liste(valeur: string | undefined): string[] {
+  return (valeur ?? "")
+    .split(/[,;\s]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
 /** Every setting, read once at start; nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError("DATABASE_URL doit commencer par postgres:// ou postgresql://.");
+  }
+  const webhookUrls = liste(env.WEBHOOK_URLS);
+  for (const u of webhookUrls) {
+    if (!/^https?:\/\//.test(u))
+      throw new ConfigError(`WEBHOOK_URLS : adresse invalide « ${u} » (http:// ou https:// attendu).`);
+  }
+  if (webhookUrls.length > 0 && !env.WEBHOOK_SECRET) {
+    throw new ConfigError(
+      "WEBHOOK_SECRET est obligatoire avec WEBHOOK_URLS : chaque envoi est signé (HMAC-SHA256).",
+    );
   }
   return {
     databaseUrl,
@@ -49,5 +76,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHeures: entier("SESSION_HOURS", env.SESSION_HOURS, 12, 1, 24 * 30),
     cookieSecure: env.COOKIE_SECURE === "true" || env.COOKIE_SECURE === "1",
     connexionsParMinute: entier("LOGIN_RATE_PER_MINUTE", env.LOGIN_RATE_PER_MINUTE, 10, 1, 10_000),
+    freezeJours: entier("FREEZE_DAYS", env.FREEZE_DAYS, 90, 45, 120),
+    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    mailFrom: env.MAIL_FROM?.trim() || "API Telephony <telephony@localhost>",
+    valideursEmails: liste(env.NOTIFY_VALIDATORS),
+    webhookUrls: liste(env.WEBHOOK_URLS),
+    webhookSecret: env.WEBHOOK_SECRET || undefined,
+    planificateurSecondes: entier(
+      "SCHEDULER_INTERVAL_SECONDS",
+      env.SCHEDULER_INTERVAL_SECONDS,
+      30,
+      0,
+      86_400,
+    ),
   };
 }

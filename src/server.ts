@@ -22,6 +22,7 @@ export async function demarrer(config: Config) {
   const motDePasse = await initialiserAdmin(database.db, config.adminPassword);
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   const adresse = await app.listen({ host: config.host, port: config.port });
+  app.planificateur.demarrer(config.planificateurSecondes * 1000);
   const base = config.publicUrl ?? adresse.replace("127.0.0.1", "localhost");
   const lignes = [
     `API Telephony prête (base ${database.mode === "pglite" ? `embarquée PGlite dans ${config.dataDir}` : "PostgreSQL"}).`,

@@ -229,7 +229,24 @@ export interface CleApiTable extends Suivi {
   created_by: string | null;
 }
 
+export interface NotificationTable {
+  id: Generated<number>;
+  canal: "EMAIL" | "WEBHOOK";
+  evenement: string;
+  destinataire: string;
+  sujet: string;
+  corps: string;
+  commande_id: number | null;
+  statut: Defaut<"EN_ATTENTE" | "ENVOYEE" | "ECHEC" | "NON_ENVOYEE">;
+  tentatives: Defaut<number>;
+  prochain_essai: Horodatage;
+  derniere_erreur: string | null;
+  date_envoi: Date | null;
+  date_creation: Horodatage;
+}
+
 export interface DB {
+  tel_notification: NotificationTable;
   tel_utilisateur: UtilisateurTable;
   tel_session: SessionTable;
   tel_cle_api: CleApiTable;

@@ -184,7 +184,12 @@ export async function assignmentsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const cree = await creerAffectation(db(), request.acteur, request.body as EntreeAffectation);
+      const cree = await creerAffectation(
+        db(),
+        request.acteur,
+        request.body as EntreeAffectation,
+        app.horloge(),
+      );
       reply.header("etag", etag(cree.version)).header("location", `/api/v1/affectations/${cree.id}`);
       return reply.status(201).send((await lire(cree.id)) as NonNullable<Awaited<ReturnType<typeof lire>>>);
     },
@@ -219,6 +224,7 @@ export async function assignmentsRoutes(app: App) {
         valeurs as never,
         versionAttendue(request.headers["if-match"], version),
         motif,
+        app.horloge(),
       );
       reply.header("etag", etag(maj.version));
       return (await lire(maj.id)) as NonNullable<Awaited<ReturnType<typeof lire>>>;
@@ -246,28 +252,21 @@ export async function assignmentsRoutes(app: App) {
     async (request) => {
       const a = await lire(request.params.id);
       if (!a) throw introuvable("Affectation");
-      if (a.date_fin && new Date(a.date_fin) <= new Date())
+      const maintenant = app.horloge();
+      if (a.date_fin && new Date(a.date_fin) <= maintenant)
         throw new ApiError(409, "DEJA_TERMINEE", "Cette affectation est déjà terminée.");
-      const fin = request.body.date_fin ?? new Date().toISOString();
-      if (new Date(fin) <= new Date(a.date_debut)) {
-        await modifierAffectation(
-          db(),
-          request.acteur,
-          a.id,
-          { actif: false },
-          undefined,
-          request.body.motif ?? "Affectation annulée avant son début",
-        );
-      } else {
-        await modifierAffectation(
-          db(),
-          request.acteur,
-          a.id,
-          { date_fin: fin },
-          undefined,
-          request.body.motif ?? "Fin d'affectation",
-        );
-      }
+      const fin = request.body.date_fin ?? maintenant.toISOString();
+      // ending before it began cancels it; otherwise it ends on the date given
+      const annulation = new Date(fin) <= new Date(a.date_debut);
+      await modifierAffectation(
+        db(),
+        request.acteur,
+        a.id,
+        annulation ? { actif: false } : { date_fin: fin },
+        undefined,
+        request.body.motif ?? (annulation ? "Affectation annulée avant son début" : "Fin d'affectation"),
+        maintenant,
+      );
       return (await lire(a.id)) as NonNullable<Awaited<ReturnType<typeof lire>>>;
     },
   );

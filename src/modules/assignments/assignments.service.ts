@@ -73,47 +73,62 @@ function verifierRegles(
   }
 }
 
-/** UTILISE exactly when the number has a current assignment: moves AFFECTE↔UTILISE after any change. */
-export async function synchroniserStatut(trx: Transaction<DB>, acteur: Acteur, didId: number, motif: string) {
-  const r = await sql<{ statut: string; courantes: number }>`
-    SELECT s.code AS statut,
-      (SELECT count(*) FROM tel_did_virtual v
-        WHERE v.did_id = d.id AND v.actif AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now())) AS courantes
-    FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id WHERE d.id = ${didId}`.execute(trx);
-  const etat = r.rows[0];
-  if (!etat) return;
-  const cible =
-    etat.statut === "AFFECTE" && Number(etat.courantes) > 0
-      ? "UTILISE"
-      : etat.statut === "UTILISE" && Number(etat.courantes) === 0
-        ? "AFFECTE"
-        : null;
-  if (!cible) return;
-  await trx
-    .updateTable("tel_did")
-    .set({
-      statut_id: (eb) => eb.selectFrom("tel_statut_did").select("id").where("code", "=", cible),
-      modified_by: acteur.nom,
-    })
-    .where("id", "=", didId)
-    .execute();
-  await ecrireHistorique(
-    trx,
-    acteur,
-    didId,
-    "STATUT",
-    [{ champ: "statut", avant: etat.statut, apres: cible }],
-    motif,
-  );
+/**
+ * UTILISE exactly when the number has a current assignment at `maintenant`: moves AFFECTE↔UTILISE for the
+ * numbers given (all out-of-step numbers when `didIds` is undefined). Returns how many moved.
+ */
+export async function synchroniserStatuts(
+  trx: Kysely<DB>,
+  acteur: Acteur,
+  maintenant: Date,
+  motif: string,
+  didIds?: number[],
+): Promise<number> {
+  if (didIds && didIds.length === 0) return 0;
+  const courante = sql<boolean>`EXISTS (SELECT 1 FROM tel_did_virtual v
+    WHERE v.did_id = d.id AND v.actif AND v.date_debut <= ${maintenant} AND (v.date_fin IS NULL OR v.date_fin > ${maintenant}))`;
+  let q = trx
+    .selectFrom("tel_did as d")
+    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+    .select(["d.id", "s.code as statut"])
+    .where("s.code", "in", ["AFFECTE", "UTILISE"])
+    .where(sql<boolean>`(s.code = 'AFFECTE') = ${courante}`);
+  if (didIds) q = q.where("d.id", "in", didIds);
+  const decales = await q.forUpdate("d").execute();
+  for (const d of decales) {
+    const cible = d.statut === "AFFECTE" ? "UTILISE" : "AFFECTE";
+    await trx
+      .updateTable("tel_did")
+      .set({
+        statut_id: (eb) => eb.selectFrom("tel_statut_did").select("id").where("code", "=", cible),
+        modified_by: acteur.nom,
+      })
+      .where("id", "=", d.id)
+      .execute();
+    await ecrireHistorique(
+      trx,
+      acteur,
+      d.id,
+      "STATUT",
+      [{ champ: "statut", avant: d.statut, apres: cible }],
+      motif,
+    );
+  }
+  return decales.length;
 }
 
-export async function creerAffectation(db: Kysely<DB>, acteur: Acteur, e: EntreeAffectation) {
+export async function creerAffectation(
+  db: Kysely<DB>,
+  acteur: Acteur,
+  e: EntreeAffectation,
+  maintenant = new Date(),
+) {
   return db.transaction().execute(async (trx) => {
     const { did, campagne } = await contexte(trx, e.did_id, e.campaign_id);
     verifierRegles(did, campagne, e.sortant ?? false);
     const cree = await trx
       .insertInto("tel_did_virtual")
-      .values({ ...e, entrant: e.entrant ?? true, sortant: e.sortant ?? false })
+      .values({ ...e, date_debut: e.date_debut ?? maintenant, entrant: e.entrant ?? true, sortant: e.sortant ?? false })
       .returningAll()
       .executeTakeFirstOrThrow();
     await ecrireHistorique(
@@ -140,7 +155,9 @@ export async function creerAffectation(db: Kysely<DB>, acteur: Acteur, e: Entree
       action: "CREATION",
       apres: cree,
     });
-    await synchroniserStatut(trx, acteur, did.id, `Affectation à la campagne ${campagne.code}`);
+    await synchroniserStatuts(trx, acteur, maintenant, `Affectation à la campagne ${campagne.code}`, [
+      did.id,
+    ]);
     return cree;
   });
 }
@@ -152,6 +169,7 @@ export async function modifierAffectation(
   valeurs: Partial<Omit<EntreeAffectation, "did_id" | "campaign_id">> & { actif?: boolean },
   version: number | undefined,
   motif?: string | null,
+  maintenant = new Date(),
 ) {
   return db.transaction().execute(async (trx) => {
     const avant = await trx
@@ -201,7 +219,9 @@ export async function modifierAffectation(
       apres,
       motif: motif ?? null,
     });
-    await synchroniserStatut(trx, acteur, did.id, motif ?? `Affectation ${campagne.code} modifiée`);
+    await synchroniserStatuts(trx, acteur, maintenant, motif ?? `Affectation ${campagne.code} modifiée`, [
+      did.id,
+    ]);
     return apres;
   });
 }

@@ -13,6 +13,12 @@ import {
   type EntreeCommande,
   modifierCommande,
 } from "./commandes.service.js";
+import {
+  livrerNumeros,
+  TRANSITIONS_COMMANDE,
+  type TransitionCommande,
+  transitionCommande,
+} from "./workflow.js";
 
 export const Commande = Type.Object({
   id: Type.Integer(),
@@ -257,6 +263,96 @@ export async function commandesRoutes(app: App) {
       reply
         .status(201)
         .send(await commenterCommande(db(), request.acteur, request.params.id, request.body.commentaire)),
+  );
+
+  app.post(
+    "/commandes/:id/actions/:action",
+    {
+      preValidation: exigerRole([...DEMANDEURS]),
+      schema: {
+        tags: ["Commandes"],
+        summary:
+          "Faire avancer une commande : soumettre, annuler, valider, rejeter (motif), demarrer (référence opérateur), livrer",
+        params: Type.Object({
+          id: Id,
+          action: Type.Union(Object.keys(TRANSITIONS_COMMANDE).map((a) => Type.Literal(a))),
+        }),
+        body: Type.Object(
+          {
+            commentaire: Type.Optional(Type.String({ maxLength: 2000 })),
+            reference_operateur: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            version: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Commande },
+      },
+    },
+    async (request, reply) => {
+      const { version, ...p } = request.body ?? {};
+      const apres = await transitionCommande(
+        db(),
+        app.config,
+        request.acteur,
+        request.params.id,
+        request.params.action as TransitionCommande,
+        { ...p, version: versionAttendue(request.headers["if-match"], version) },
+        app.horloge(),
+      );
+      app.expediteur.reveiller();
+      reply.header("etag", etag(apres.version));
+      return lireComplet(apres.id);
+    },
+  );
+
+  app.post(
+    "/commandes/:id/livraisons",
+    {
+      preValidation: exigerRole(["admin", "gestionnaire"]),
+      schema: {
+        tags: ["Commandes"],
+        summary:
+          "Saisir les numéros reçus (liste ou plages 0162100000-0162100099) ; simulation pour prévisualiser",
+        params: ParamsId,
+        body: Type.Object(
+          {
+            numeros: Type.Union([
+              Type.String({ minLength: 1, maxLength: 200_000 }),
+              Type.Array(Type.String({ maxLength: 60 }), { minItems: 1, maxItems: 5000 }),
+            ]),
+            depassement: Type.Optional(
+              Type.Boolean({ description: "Accepter plus de numéros que commandés" }),
+            ),
+            terminer: Type.Optional(
+              Type.Boolean({
+                description: "Clore la livraison : la commande passe à LIVREE et ses numéros à DISPONIBLE",
+              }),
+            ),
+            simulation: Type.Optional(Type.Boolean({ description: "Vérifier sans rien enregistrer" })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            livres: Type.Array(Type.String()),
+            deja_livres: Type.Integer(),
+            simulation: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const r = await livrerNumeros(
+        db(),
+        app.config,
+        request.acteur,
+        request.params.id,
+        request.body,
+        app.horloge(),
+      );
+      app.expediteur.reveiller();
+      return r;
+    },
   );
 
   app.get(

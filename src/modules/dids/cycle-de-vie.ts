@@ -5,6 +5,7 @@ import type { Acteur } from "../auth/acteur.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { conflitVersion } from "../reference/resource.js";
 import { ecrireHistorique } from "./dids.service.js";
+import { finDuGel, jourDe } from "./gel.js";
 
 export const STATUTS = ["COMMANDE", "DISPONIBLE", "AFFECTE", "UTILISE", "RESILIE"] as const;
 export type Statut = (typeof STATUTS)[number];
@@ -35,8 +36,6 @@ export interface ParametresAction {
   motif?: string | undefined;
   version?: number | undefined;
 }
-
-export const FREEZE_JOURS_DEFAUT = 90;
 
 /** Applies one lifecycle action to one number, with its side effects, in the caller's transaction. */
 export async function appliquerAction(
@@ -71,10 +70,25 @@ export async function appliquerAction(
     );
   }
   const maintenant = options.maintenant;
+  // A terminated number goes to another client only after the freeze; its former holder may have it back earlier.
+  const verifierGel = (clientApres: number | null) => {
+    if (!d.date_resiliation || clientApres === d.client_id) return;
+    const reutilisable = finDuGel(d.date_resiliation, options.freezeJours);
+    if (reutilisable > jourDe(maintenant)) {
+      throw new ApiError(
+        409,
+        "NUMERO_GELE",
+        `Numéro résilié le ${d.date_resiliation} : il ne peut pas être donné à un autre client avant le ${reutilisable} (gel de ${options.freezeJours} jours).`,
+        undefined,
+        { reutilisable_le: reutilisable },
+      );
+    }
+  };
   const set: Record<string, unknown> = { modified_by: acteur.nom };
   let clientApres = d.client_id;
   if (action === "affecter") {
     clientApres = p.client_id ?? d.client_id;
+    verifierGel(clientApres);
     if (!clientApres)
       throw new ApiError(422, "CLIENT_OBLIGATOIRE", "Indiquez le client à qui affecter le numéro.", [
         { champ: "client_id", message: "Obligatoire." },
@@ -89,23 +103,12 @@ export async function appliquerAction(
   }
   if (action === "reactiver") {
     clientApres = p.client_id === undefined ? d.client_id : p.client_id;
-    const reutilisable = d.date_resiliation
-      ? new Date(new Date(d.date_resiliation).getTime() + options.freezeJours * 86400_000)
-      : maintenant;
-    if (clientApres !== d.client_id && reutilisable > maintenant) {
-      throw new ApiError(
-        409,
-        "NUMERO_GELE",
-        `Numéro résilié le ${d.date_resiliation} : il ne peut pas être redonné à un autre client avant le ${reutilisable.toISOString().slice(0, 10)} (gel de ${options.freezeJours} jours).`,
-        undefined,
-        { reutilisable_le: reutilisable.toISOString().slice(0, 10) },
-      );
-    }
+    verifierGel(clientApres);
     set.client_id = clientApres;
+    // date_resiliation stays: it keeps the number frozen for other clients after a reactivation too
     set.groupement_id = clientApres === d.client_id ? d.groupement_id : null;
-    set.date_resiliation = null;
   }
-  if (action === "resilier") set.date_resiliation = maintenant.toISOString().slice(0, 10);
+  if (action === "resilier") set.date_resiliation = jourDe(maintenant);
   if (action === "mettre-en-production") {
     const courante = await trx
       .selectFrom("tel_did_virtual")
@@ -184,4 +187,40 @@ export async function appliquerAction(
     motif: p.motif ?? null,
   });
   return apres;
+}
+
+/** The action that moves a number from one status to another, if the machine allows that move. */
+export function actionPour(depuis: Statut, vers: Statut): Action | undefined {
+  if (!TRANSITIONS[depuis].includes(vers)) return undefined;
+  return (Object.keys(ACTIONS) as Action[]).find(
+    (a) => ACTIONS[a].vers === vers && (ACTIONS[a].depuis as readonly Statut[]).includes(depuis),
+  );
+}
+
+/** Moves a number to a target status through the action the machine prescribes for that move. */
+export async function changerStatut(
+  trx: Kysely<DB>,
+  acteur: Acteur,
+  didId: number,
+  vers: Statut,
+  p: ParametresAction,
+  options: { freezeJours: number; maintenant: Date },
+) {
+  const d = await trx
+    .selectFrom("tel_did as d")
+    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+    .select("s.code as statut")
+    .where("d.id", "=", didId)
+    .forUpdate("d")
+    .executeTakeFirst();
+  if (!d) throw introuvable("Numéro");
+  const depuis = d.statut as Statut;
+  const action = actionPour(depuis, vers);
+  if (!action) {
+    throw new ApiError(409, "TRANSITION_INTERDITE", `Passage de ${depuis} à ${vers} interdit.`, undefined, {
+      statut_actuel: depuis,
+      transitions_possibles: TRANSITIONS[depuis],
+    });
+  }
+  return appliquerAction(trx, acteur, didId, action, p, options);
 }

@@ -8,7 +8,14 @@ import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe 
 import { normaliser } from "../../numbering/index.js";
 import { clientVisible, exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
 import { ecrireAudit } from "../history/audit.repository.js";
-import { ACTIONS, type Action, appliquerAction, FREEZE_JOURS_DEFAUT } from "./cycle-de-vie.js";
+import {
+  ACTIONS,
+  type Action,
+  appliquerAction,
+  changerStatut,
+  STATUTS,
+  type Statut,
+} from "./cycle-de-vie.js";
 import { appliquerFiltres, type FiltresDid, selectDid, TRIS_DID } from "./dids.repository.js";
 import { creerDid, type EntreeDid, lireDid, modifierDid } from "./dids.service.js";
 
@@ -48,6 +55,11 @@ export const DidComplet = Type.Object({
   date_acquisition: Nullable(Type.String()),
   date_activation: Nullable(Type.String()),
   date_resiliation: Nullable(Type.String()),
+  reutilisable_le: Nullable(
+    Type.String({
+      description: "Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir",
+    }),
+  ),
   cout_mensuel: Nullable(Type.Number()),
   cout_mise_en_service: Nullable(Type.Number()),
   notes: Nullable(Type.String()),
@@ -381,9 +393,51 @@ export async function didsRoutes(app: App) {
             request.params.id,
             request.params.action as Action,
             { ...p, version: attendue },
+            { freezeJours: app.config.freezeJours, maintenant: app.horloge() },
+          ),
+        );
+      reply.header("etag", etag(apres.version));
+      return (await lireDid(db(), app.libelles, apres.id)) as NonNullable<
+        Awaited<ReturnType<typeof lireDid>>
+      >;
+    },
+  );
+
+  app.post(
+    "/dids/:id/statut",
+    {
+      preValidation: exigerRole(PERSONNEL),
+      schema: {
+        tags: ["Numéros"],
+        summary:
+          "Passer un numéro à un statut : l'action correspondante de la machine d'états s'applique, ou le passage est refusé",
+        params: ParamsId,
+        body: Type.Object(
+          {
+            statut: Type.Union(STATUTS.map((x) => Type.Literal(x))),
+            ...ParamsAction,
+            version: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: DidComplet },
+      },
+    },
+    async (request, reply) => {
+      const { version, statut, ...p } = request.body;
+      const attendue = versionAttendue(request.headers["if-match"], version);
+      const apres = await db()
+        .transaction()
+        .execute((trx) =>
+          changerStatut(
+            trx,
+            request.acteur,
+            request.params.id,
+            statut as Statut,
+            { ...p, version: attendue },
             {
-              freezeJours: FREEZE_JOURS_DEFAUT,
-              maintenant: new Date(),
+              freezeJours: app.config.freezeJours,
+              maintenant: app.horloge(),
             },
           ),
         );
@@ -391,6 +445,74 @@ export async function didsRoutes(app: App) {
       return (await lireDid(db(), app.libelles, apres.id)) as NonNullable<
         Awaited<ReturnType<typeof lireDid>>
       >;
+    },
+  );
+
+  app.post(
+    "/dids/actions/:action",
+    {
+      preValidation: exigerRole(PERSONNEL),
+      schema: {
+        tags: ["Numéros"],
+        summary: "Action en masse sur une liste de numéros : tout ou rien, avec un compte rendu par numéro",
+        params: Type.Object({ action: Type.Union(Object.keys(ACTIONS).map((a) => Type.Literal(a))) }),
+        body: Type.Object(
+          { ids: Type.Array(Id, { minItems: 1, maxItems: 5000, uniqueItems: true }), ...ParamsAction },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            action: Type.String(),
+            total: Type.Integer(),
+            resultats: Type.Array(
+              Type.Object({ id: Type.Integer(), ok: Type.Boolean(), statut: Nullable(Type.String()) }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { ids, ...p } = request.body;
+      const action = request.params.action as Action;
+      const options = { freezeJours: app.config.freezeJours, maintenant: app.horloge() };
+      const resultats: Array<{
+        id: number;
+        ok: boolean;
+        statut: string | null;
+        code?: string;
+        message?: string;
+      }> = [];
+      // every number is tried, so the report names each refusal; one refusal rolls the whole batch back
+      const echec = new ApiError(
+        409,
+        "ACTION_EN_MASSE_REFUSEE",
+        "Au moins un numéro refuse cette action : aucun n'a été modifié.",
+      );
+      try {
+        await db()
+          .transaction()
+          .execute(async (trx) => {
+            for (const id of ids) {
+              try {
+                await trx.executeQuery(sql`SAVEPOINT un_numero`.compile(trx));
+                await appliquerAction(trx, request.acteur, id, action, p, options);
+                await trx.executeQuery(sql`RELEASE SAVEPOINT un_numero`.compile(trx));
+                resultats.push({ id, ok: true, statut: ACTIONS[action].vers });
+              } catch (e) {
+                await trx.executeQuery(sql`ROLLBACK TO SAVEPOINT un_numero`.compile(trx));
+                const err =
+                  e instanceof ApiError ? e : new ApiError(409, "REFUS", "La base a refusé ce changement.");
+                resultats.push({ id, ok: false, statut: null, code: err.code, message: err.message });
+              }
+            }
+            if (resultats.some((r) => !r.ok)) throw echec;
+          });
+      } catch (e) {
+        if (e === echec)
+          throw new ApiError(echec.status, echec.code, echec.message, undefined, { resultats });
+        throw e;
+      }
+      return { action, total: resultats.length, resultats };
     },
   );
 

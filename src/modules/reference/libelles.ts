@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB, Did } from "../../db/schema.js";
+import { finDuGel } from "../dids/gel.js";
 
 interface Tables {
   indicatifs: Map<number, { code: string; indicatif: string }>;
@@ -25,7 +26,10 @@ export class Libelles {
   private chargeA = 0;
   private chargement: Promise<Tables> | undefined;
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly freezeJours: number,
+  ) {}
 
   invalider() {
     this.chargeA = 0;
@@ -133,6 +137,8 @@ export class Libelles {
         date_acquisition: d.date_acquisition,
         date_activation: d.date_activation,
         date_resiliation: d.date_resiliation,
+        reutilisable_le:
+          s?.code === "RESILIE" && d.date_resiliation ? finDuGel(d.date_resiliation, this.freezeJours) : null,
         cout_mensuel: d.cout_mensuel,
         cout_mise_en_service: d.cout_mise_en_service,
         notes: d.notes,

@@ -1,0 +1,408 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { Config } from "../../config.js";
+import type { DB } from "../../db/schema.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import { normaliser } from "../../numbering/index.js";
+import type { Acteur } from "../auth/acteur.js";
+import { creerDid, ecrireHistorique } from "../dids/dids.service.js";
+import { ecrireAudit } from "../history/audit.repository.js";
+import { EVENEMENTS, notifier } from "../notifications/notifications.service.js";
+import { conflitVersion } from "../reference/resource.js";
+
+export const STATUTS_COMMANDE = [
+  "BROUILLON",
+  "SOUMISE",
+  "VALIDEE",
+  "EN_COURS",
+  "LIVREE",
+  "REJETEE",
+  "ANNULEE",
+] as const;
+export type StatutCommande = (typeof STATUTS_COMMANDE)[number];
+
+const PERSONNEL = ["admin", "gestionnaire"];
+const DEMANDEURS = ["admin", "gestionnaire", "client"];
+
+/** The order workflow in one place: which move, from which status, by whom, with what. */
+export const TRANSITIONS_COMMANDE = {
+  soumettre: {
+    depuis: "BROUILLON",
+    vers: "SOUMISE",
+    roles: DEMANDEURS,
+    evenement: EVENEMENTS.SOUMISE,
+    type: "INFO",
+  },
+  annuler: { depuis: "BROUILLON", vers: "ANNULEE", roles: DEMANDEURS, evenement: null, type: "INFO" },
+  valider: {
+    depuis: "SOUMISE",
+    vers: "VALIDEE",
+    roles: PERSONNEL,
+    evenement: EVENEMENTS.VALIDEE,
+    type: "VALIDATION",
+  },
+  rejeter: {
+    depuis: "SOUMISE",
+    vers: "REJETEE",
+    roles: PERSONNEL,
+    evenement: EVENEMENTS.REJETEE,
+    type: "REJET",
+  },
+  demarrer: { depuis: "VALIDEE", vers: "EN_COURS", roles: PERSONNEL, evenement: null, type: "INFO" },
+  livrer: {
+    depuis: "EN_COURS",
+    vers: "LIVREE",
+    roles: PERSONNEL,
+    evenement: EVENEMENTS.LIVREE,
+    type: "LIVRAISON",
+  },
+} as const;
+export type TransitionCommande = keyof typeof TRANSITIONS_COMMANDE;
+
+const LIBELLES: Record<StatutCommande, string> = {
+  BROUILLON: "brouillon",
+  SOUMISE: "soumise",
+  VALIDEE: "validée",
+  EN_COURS: "en cours chez l'opérateur",
+  LIVREE: "livrée",
+  REJETEE: "rejetée",
+  ANNULEE: "annulée",
+};
+
+async function verrouiller(trx: Transaction<DB>, acteur: Acteur, id: number) {
+  const c = await trx
+    .selectFrom("tel_did_commande as c")
+    .innerJoin("tel_statut_commande as s", "s.id", "c.statut_id")
+    .innerJoin("tel_client as cl", "cl.id", "c.client_id")
+    .innerJoin("tel_type_did as t", "t.id", "c.type_did_id")
+    .selectAll("c")
+    .select(["s.code as statut_code", "cl.nom as client_nom", "t.code as type_code"])
+    .where("c.id", "=", id)
+    .forUpdate("c")
+    .executeTakeFirst();
+  if (!c || (acteur.role === "client" && c.client_id !== acteur.clientId)) throw introuvable("Commande");
+  return c;
+}
+
+export interface ParametresTransition {
+  commentaire?: string | undefined;
+  reference_operateur?: string | undefined;
+  version?: number | undefined;
+}
+
+export async function transitionCommande(
+  db: Kysely<DB>,
+  config: Config,
+  acteur: Acteur,
+  id: number,
+  transition: TransitionCommande,
+  p: ParametresTransition,
+  maintenant: Date,
+) {
+  const regle = TRANSITIONS_COMMANDE[transition];
+  if (!(regle.roles as readonly string[]).includes(acteur.role)) {
+    throw new ApiError(403, "INTERDIT", `Votre rôle ne permet pas de ${transition} une commande.`);
+  }
+  return db.transaction().execute(async (trx) => {
+    const c = await verrouiller(trx, acteur, id);
+    if (p.version !== undefined && p.version !== c.version) throw conflitVersion();
+    if (c.statut_code !== regle.depuis) {
+      throw new ApiError(
+        409,
+        "TRANSITION_INTERDITE",
+        `Impossible de ${transition} une commande ${LIBELLES[c.statut_code as StatutCommande]}.`,
+        undefined,
+        {
+          statut_actuel: c.statut_code,
+        },
+      );
+    }
+    if (transition === "rejeter" && !p.commentaire?.trim()) {
+      throw new ApiError(422, "MOTIF_OBLIGATOIRE", "Un rejet doit être motivé.", [
+        { champ: "commentaire", message: "Obligatoire pour rejeter." },
+      ]);
+    }
+    if (transition === "demarrer" && !p.reference_operateur?.trim()) {
+      throw new ApiError(
+        422,
+        "REFERENCE_OPERATEUR_OBLIGATOIRE",
+        "Indiquez la référence de la commande chez l'opérateur.",
+        [{ champ: "reference_operateur", message: "Obligatoire pour démarrer." }],
+      );
+    }
+    const set: Record<string, unknown> = {
+      statut_id: sql`(SELECT id FROM tel_statut_commande WHERE code = ${regle.vers})`,
+    };
+    if (transition === "valider" || transition === "rejeter") {
+      set.valideur_nom = acteur.nom;
+      set.date_validation = maintenant;
+      set.commentaire_validation = p.commentaire ?? null;
+    }
+    if (transition === "demarrer") set.reference_operateur = p.reference_operateur;
+    if (transition === "livrer") {
+      const livres = await trx
+        .selectFrom("tel_did_commande_ligne as l")
+        .innerJoin("tel_did as d", "d.id", "l.did_id")
+        .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+        .select(["d.id", "s.code as statut"])
+        .where("l.commande_id", "=", id)
+        .execute();
+      if (livres.length === 0) {
+        throw new ApiError(
+          409,
+          "AUCUN_NUMERO_LIVRE",
+          "Saisissez les numéros reçus avant de clore la livraison.",
+        );
+      }
+      set.date_livraison = maintenant;
+      // the numbers received join the client's stock
+      const aRendreDisponibles = livres.filter((d) => d.statut === "COMMANDE").map((d) => d.id);
+      if (aRendreDisponibles.length > 0) {
+        await trx
+          .updateTable("tel_did")
+          .set({
+            statut_id: sql`(SELECT id FROM tel_statut_did WHERE code = 'DISPONIBLE')`,
+            date_activation: maintenant.toISOString().slice(0, 10),
+            modified_by: acteur.nom,
+          })
+          .where("id", "in", aRendreDisponibles)
+          .execute();
+        for (const didId of aRendreDisponibles) {
+          await ecrireHistorique(
+            trx,
+            acteur,
+            didId,
+            "LIVRER",
+            [{ champ: "statut", avant: "COMMANDE", apres: "DISPONIBLE" }],
+            `Commande ${c.reference} livrée`,
+          );
+        }
+      }
+    }
+    const apres = await trx
+      .updateTable("tel_did_commande")
+      .set(set)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const texte = `Commande ${LIBELLES[regle.vers]} par ${acteur.nom}${p.reference_operateur ? ` (référence opérateur ${p.reference_operateur})` : ""}${p.commentaire ? ` : ${p.commentaire}` : "."}`;
+    await trx
+      .insertInto("tel_did_commande_commentaire")
+      .values({ commande_id: id, auteur: acteur.nom, commentaire: texte, type: regle.type })
+      .execute();
+    const { statut_code: _a, client_nom: _b, type_code: _c, ...avant } = c;
+    await ecrireAudit(trx, acteur, {
+      entite: "tel_did_commande",
+      entiteId: id,
+      action: transition.toUpperCase(),
+      avant,
+      apres,
+      motif: p.commentaire ?? null,
+    });
+    if (regle.evenement) {
+      await notifier(trx, config, regle.evenement, {
+        id,
+        reference: c.reference,
+        client: c.client_nom,
+        quantite: c.quantite,
+        type: c.type_code,
+        demandeur_email: c.demandeur_email,
+        statut: regle.vers,
+        commentaire: p.commentaire ?? null,
+      });
+    }
+    return apres;
+  });
+}
+
+// ---- delivery of numbers
+
+const MAX_PLAGE = 1000;
+
+/** Reads "0162100000-0162100099", lists separated by new lines, commas or semicolons, into E.164-checked inputs. */
+export function lireSaisieNumeros(saisie: string | string[]): {
+  numeros: string[];
+  erreurs: Array<{ entree: string; raison: string }>;
+} {
+  const entrees = (Array.isArray(saisie) ? saisie : saisie.split(/[\n,;]+/))
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const numeros: string[] = [];
+  const erreurs: Array<{ entree: string; raison: string }> = [];
+  for (const entree of entrees) {
+    const plage = /^(.+?)\s*(?:-|–|à|\.\.)\s*(\+?[\d\s.]+)$/.exec(entree);
+    if (
+      plage &&
+      /\d{4,}/.test((plage[1] ?? "").replace(/\D/g, "")) &&
+      (plage[2] ?? "").replace(/\D/g, "").length >= 4
+    ) {
+      const a = normaliser(plage[1] as string);
+      const b = normaliser(plage[2] as string);
+      if (!a.ok || !b.ok) {
+        erreurs.push({ entree, raison: !a.ok ? a.raison : (b as { raison: string }).raison });
+        continue;
+      }
+      if (
+        a.numero.indicatif !== b.numero.indicatif ||
+        a.numero.national.length !== b.numero.national.length
+      ) {
+        erreurs.push({
+          entree,
+          raison: "Les deux bornes de la plage doivent être du même pays et de même longueur.",
+        });
+        continue;
+      }
+      const debut = BigInt(a.numero.national);
+      const fin = BigInt(b.numero.national);
+      if (fin < debut || fin - debut >= BigInt(MAX_PLAGE)) {
+        erreurs.push({
+          entree,
+          raison: `Plage invalide : la fin doit suivre le début, ${MAX_PLAGE} numéros au plus.`,
+        });
+        continue;
+      }
+      for (let n = debut; n <= fin; n++)
+        numeros.push(`+${a.numero.indicatif}${n.toString().padStart(a.numero.national.length, "0")}`);
+    } else {
+      numeros.push(entree);
+    }
+  }
+  return { numeros, erreurs };
+}
+
+export interface Livraison {
+  numeros: string | string[];
+  depassement?: boolean | undefined;
+  terminer?: boolean | undefined;
+  simulation?: boolean | undefined;
+}
+
+export async function livrerNumeros(
+  db: Kysely<DB>,
+  config: Config,
+  acteur: Acteur,
+  id: number,
+  l: Livraison,
+  maintenant: Date,
+) {
+  if (!PERSONNEL.includes(acteur.role))
+    throw new ApiError(403, "INTERDIT", "Seul le personnel saisit les livraisons.");
+  const { numeros, erreurs } = lireSaisieNumeros(l.numeros);
+  const resultat = await db.transaction().execute(async (trx) => {
+    const c = await verrouiller(trx, acteur, id);
+    if (c.statut_code !== "EN_COURS") {
+      throw new ApiError(
+        409,
+        "TRANSITION_INTERDITE",
+        `Les numéros se saisissent sur une commande en cours ; celle-ci est ${LIBELLES[c.statut_code as StatutCommande]}.`,
+      );
+    }
+    const rejets = [...erreurs];
+    const normalises: Array<{ entree: string; e164: string; type: string; region: string | null }> = [];
+    const vus = new Set<string>();
+    for (const n of numeros) {
+      const r = normaliser(n);
+      if (!r.ok) {
+        rejets.push({ entree: n, raison: r.raison });
+      } else if (vus.has(r.numero.e164)) {
+        rejets.push({ entree: n, raison: "Numéro saisi deux fois." });
+      } else if (r.numero.type !== c.type_code) {
+        rejets.push({
+          entree: n,
+          raison: `Type ${r.numero.type} alors que la commande porte sur ${c.type_code}.`,
+        });
+      } else {
+        vus.add(r.numero.e164);
+        normalises.push({ entree: n, e164: r.numero.e164, type: r.numero.type, region: r.numero.region });
+      }
+    }
+    if (normalises.length > 0) {
+      const existants = await trx
+        .selectFrom("tel_did as d")
+        .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+        .leftJoin("tel_client as cl", "cl.id", "d.client_id")
+        .select(["d.id", "d.did_format_e164", "s.code as statut", "cl.nom as client"])
+        .where(
+          "d.did_format_e164",
+          "in",
+          normalises.map((n) => n.e164),
+        )
+        .execute();
+      for (const e of existants) {
+        rejets.push({
+          entree: e.did_format_e164,
+          raison: `Déjà en stock : numéro n°${e.id} (${e.did_format_e164}, statut ${e.statut}${e.client ? `, client ${e.client}` : ""}).`,
+        });
+      }
+      const pris = new Set(existants.map((e) => e.did_format_e164));
+      for (let i = normalises.length - 1; i >= 0; i--)
+        if (pris.has((normalises[i] as { e164: string }).e164)) normalises.splice(i, 1);
+    }
+    if (rejets.length > 0) {
+      throw new ApiError(
+        422,
+        "LIVRAISON_INVALIDE",
+        `${rejets.length} entrée(s) refusée(s) : rien n'a été enregistré.`,
+        undefined,
+        { rejets },
+      );
+    }
+    const dejaLivres = Number(
+      (
+        await trx
+          .selectFrom("tel_did_commande_ligne")
+          .select(sql<number>`count(*)`.as("n"))
+          .where("commande_id", "=", id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    if (dejaLivres + normalises.length > c.quantite && !l.depassement) {
+      throw new ApiError(
+        409,
+        "QUANTITE_DEPASSEE",
+        `La commande porte sur ${c.quantite} numéros, ${dejaLivres} déjà livrés : ${normalises.length} de plus dépasserait la quantité. Confirmez avec « depassement ».`,
+        undefined,
+        { quantite: c.quantite, deja_livres: dejaLivres, proposes: normalises.length },
+      );
+    }
+    if (l.simulation)
+      return { livres: normalises.map((n) => n.e164), deja_livres: dejaLivres, simulation: true };
+    for (const n of normalises) {
+      const cree = await creerDid(
+        db,
+        acteur,
+        {
+          numero: n.e164,
+          statut: "COMMANDE",
+          client_id: c.client_id,
+          groupement_id: c.groupement_id,
+          operateur_id: c.operateur_id,
+          reference_externe: c.reference_operateur,
+          date_acquisition: maintenant.toISOString().slice(0, 10),
+          description: `Commande ${c.reference}`,
+        },
+        trx,
+      );
+      await trx.insertInto("tel_did_commande_ligne").values({ commande_id: id, did_id: cree.id }).execute();
+      await ecrireHistorique(
+        trx,
+        acteur,
+        cree.id,
+        "COMMANDE",
+        [{ champ: "commande", avant: null, apres: c.reference }],
+        `Reçu sur la commande ${c.reference}`,
+      );
+    }
+    await trx
+      .insertInto("tel_did_commande_commentaire")
+      .values({
+        commande_id: id,
+        auteur: acteur.nom,
+        commentaire: `${normalises.length} numéro(s) reçu(s) de l'opérateur (total ${dejaLivres + normalises.length}/${c.quantite}).`,
+        type: "LIVRAISON",
+      })
+      .execute();
+    return { livres: normalises.map((n) => n.e164), deja_livres: dejaLivres, simulation: false };
+  });
+  if (l.terminer && !l.simulation) await transitionCommande(db, config, acteur, id, "livrer", {}, maintenant);
+  return resultat;
+}

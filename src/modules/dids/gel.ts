@@ -1,0 +1,11 @@
+/**
+ * Day from which a number terminated on `dateResiliation` ('YYYY-MM-DD') may go to another client:
+ * French rules freeze it 45 to 120 days (FREEZE_DAYS). Calendar days, no time zone involved.
+ */
+export function finDuGel(dateResiliation: string, jours: number): string {
+  const d = new Date(`${dateResiliation}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + jours);
+  return d.toISOString().slice(0, 10);
+}
+
+export const jourDe = (instant: Date) => instant.toISOString().slice(0, 10);

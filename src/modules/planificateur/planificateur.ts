@@ -1,0 +1,82 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { synchroniserStatuts } from "../assignments/assignments.service.js";
+import type { Acteur } from "../auth/acteur.js";
+import type { Expediteur } from "../notifications/notifications.service.js";
+
+export const PLANIFICATEUR: Acteur = {
+  nom: "système:planificateur",
+  type: "SYSTEME",
+  role: "admin",
+  clientId: null,
+};
+
+/**
+ * Dated assignments take effect on their date with nobody acting: numbers whose assignment started or ended
+ * since `depuis` move AFFECTE↔UTILISE. Without `depuis`, every number is checked (first run after a start).
+ */
+export async function appliquerEcheances(db: Kysely<DB>, maintenant: Date, depuis?: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let ids: number[] | undefined;
+    if (depuis) {
+      const lignes = await trx
+        .selectFrom("tel_did_virtual")
+        .select("did_id")
+        .distinct()
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("date_debut", ">", depuis), eb("date_debut", "<=", maintenant)]),
+            eb.and([eb("date_fin", ">", depuis), eb("date_fin", "<=", maintenant)]),
+          ]),
+        )
+        .execute();
+      ids = lignes.map((l) => l.did_id);
+    }
+    return synchroniserStatuts(trx, PLANIFICATEUR, maintenant, "Échéance d'une affectation datée", ids);
+  });
+}
+
+/** The server's periodic jobs: dated assignments, then the notification outbox. Runs never overlap. */
+export class Planificateur {
+  private minuterie: NodeJS.Timeout | undefined;
+  private dernier: Date | undefined;
+  private enCours: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly expediteur: Expediteur,
+    private readonly horloge: () => Date,
+    private readonly journal: (message: string, err?: unknown) => void,
+  ) {}
+
+  demarrer(intervalleMs: number) {
+    if (intervalleMs <= 0 || this.minuterie) return;
+    this.minuterie = setInterval(() => void this.tour(), intervalleMs);
+    this.minuterie.unref();
+    void this.tour();
+  }
+
+  arreter() {
+    if (this.minuterie) clearInterval(this.minuterie);
+    this.minuterie = undefined;
+    return this.enCours;
+  }
+
+  /** One run now (also what the tests call, with their own clock). */
+  tour(): Promise<void> {
+    this.enCours ??= (async () => {
+      const maintenant = this.horloge();
+      try {
+        const n = await appliquerEcheances(this.db, maintenant, this.dernier);
+        this.dernier = maintenant;
+        if (n > 0) this.journal(`${n} numéro(s) passés à leur statut du jour par les affectations datées.`);
+        await this.expediteur.envoyer();
+      } catch (e) {
+        this.journal("échec d'un tour du planificateur", e);
+      } finally {
+        this.enCours = undefined;
+      }
+    })();
+    return this.enCours;
+  }
+}
