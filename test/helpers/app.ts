@@ -17,9 +17,16 @@ export interface Contexte {
   fermer(): Promise<void>;
 }
 
-export async function contexte(cible: Cible): Promise<Contexte> {
+export async function contexte(
+  cible: Cible,
+  options: { env?: Record<string, string>; horloge?: () => Date } = {},
+): Promise<Contexte> {
   const base = await ouvrirBaseDeTest(cible);
-  const app = await buildApp({ database: base, config: loadConfig({ LOGIN_RATE_PER_MINUTE: "1000" }) });
+  const app = await buildApp({
+    database: base,
+    config: loadConfig({ LOGIN_RATE_PER_MINUTE: "1000", ...options.env }),
+    ...(options.horloge ? { horloge: options.horloge } : {}),
+  });
   await app.ready();
   const db = base.db;
   const clientA = (

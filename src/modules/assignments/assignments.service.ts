@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { verrouiller } from "../../db/verrou.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.service.js";
@@ -22,13 +23,13 @@ const refus = (code: string, message: string, champ?: string) =>
   new ApiError(422, code, message, champ ? [{ champ, message, code }] : undefined);
 
 async function contexte(trx: Transaction<DB>, didId: number, campaignId: number) {
+  await verrouiller(trx, "tel_did", [didId]);
   const did = await trx
     .selectFrom("tel_did as d")
     .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
     .leftJoin("tel_type_did as t", "t.id", "d.type_id")
     .select(["d.id", "d.client_id", "d.did_format_e164", "s.code as statut", "t.code as type"])
     .where("d.id", "=", didId)
-    .forUpdate("d")
     .executeTakeFirst();
   if (!did) throw refus("NUMERO_INCONNU", "Numéro inconnu.", "did_id");
   const campagne = await trx
@@ -87,14 +88,16 @@ export async function synchroniserStatuts(
   if (didIds && didIds.length === 0) return 0;
   const courante = sql<boolean>`EXISTS (SELECT 1 FROM tel_did_virtual v
     WHERE v.did_id = d.id AND v.actif AND v.date_debut <= ${maintenant} AND (v.date_fin IS NULL OR v.date_fin > ${maintenant}))`;
-  let q = trx
+  const q = trx
     .selectFrom("tel_did as d")
     .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
     .select(["d.id", "s.code as statut"])
     .where("s.code", "in", ["AFFECTE", "UTILISE"])
     .where(sql<boolean>`(s.code = 'AFFECTE') = ${courante}`);
-  if (didIds) q = q.where("d.id", "in", didIds);
-  const decales = await q.forUpdate("d").execute();
+  // find the out-of-step numbers, lock them, then read them again under the lock
+  const candidats = (await (didIds ? q.where("d.id", "in", didIds) : q).execute()).map((d) => d.id);
+  const verrouilles = await verrouiller(trx, "tel_did", candidats);
+  const decales = verrouilles.length > 0 ? await q.where("d.id", "in", verrouilles).execute() : [];
   for (const d of decales) {
     const cible = d.statut === "AFFECTE" ? "UTILISE" : "AFFECTE";
     await trx
@@ -128,7 +131,12 @@ export async function creerAffectation(
     verifierRegles(did, campagne, e.sortant ?? false);
     const cree = await trx
       .insertInto("tel_did_virtual")
-      .values({ ...e, date_debut: e.date_debut ?? maintenant, entrant: e.entrant ?? true, sortant: e.sortant ?? false })
+      .values({
+        ...e,
+        date_debut: e.date_debut ?? maintenant,
+        entrant: e.entrant ?? true,
+        sortant: e.sortant ?? false,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await ecrireHistorique(

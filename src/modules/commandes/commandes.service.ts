@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { verrouiller } from "../../db/verrou.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireAudit } from "../history/audit.repository.js";
@@ -107,13 +108,13 @@ export async function modifierCommande(
   version: number | undefined,
 ) {
   return db.transaction().execute(async (trx) => {
+    await verrouiller(trx, "tel_did_commande", [id]);
     const avant = await trx
       .selectFrom("tel_did_commande as c")
       .innerJoin("tel_statut_commande as s", "s.id", "c.statut_id")
       .selectAll("c")
       .select("s.code as statut_code")
       .where("c.id", "=", id)
-      .forUpdate()
       .executeTakeFirst();
     if (!avant || (acteur.role === "client" && avant.client_id !== acteur.clientId))
       throw introuvable("Commande");

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
+import { verrouiller } from "../../db/verrou.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
@@ -68,7 +69,8 @@ const LIBELLES: Record<StatutCommande, string> = {
   ANNULEE: "annulée",
 };
 
-async function verrouiller(trx: Transaction<DB>, acteur: Acteur, id: number) {
+async function verrouillerCommande(trx: Transaction<DB>, acteur: Acteur, id: number) {
+  await verrouiller(trx, "tel_did_commande", [id]);
   const c = await trx
     .selectFrom("tel_did_commande as c")
     .innerJoin("tel_statut_commande as s", "s.id", "c.statut_id")
@@ -77,7 +79,6 @@ async function verrouiller(trx: Transaction<DB>, acteur: Acteur, id: number) {
     .selectAll("c")
     .select(["s.code as statut_code", "cl.nom as client_nom", "t.code as type_code"])
     .where("c.id", "=", id)
-    .forUpdate("c")
     .executeTakeFirst();
   if (!c || (acteur.role === "client" && c.client_id !== acteur.clientId)) throw introuvable("Commande");
   return c;
@@ -103,7 +104,7 @@ export async function transitionCommande(
     throw new ApiError(403, "INTERDIT", `Votre rôle ne permet pas de ${transition} une commande.`);
   }
   return db.transaction().execute(async (trx) => {
-    const c = await verrouiller(trx, acteur, id);
+    const c = await verrouillerCommande(trx, acteur, id);
     if (p.version !== undefined && p.version !== c.version) throw conflitVersion();
     if (c.statut_code !== regle.depuis) {
       throw new ApiError(
@@ -288,7 +289,7 @@ export async function livrerNumeros(
     throw new ApiError(403, "INTERDIT", "Seul le personnel saisit les livraisons.");
   const { numeros, erreurs } = lireSaisieNumeros(l.numeros);
   const resultat = await db.transaction().execute(async (trx) => {
-    const c = await verrouiller(trx, acteur, id);
+    const c = await verrouillerCommande(trx, acteur, id);
     if (c.statut_code !== "EN_COURS") {
       throw new ApiError(
         409,

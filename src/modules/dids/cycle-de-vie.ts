@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { verrouiller } from "../../db/verrou.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireAudit } from "../history/audit.repository.js";
@@ -47,12 +48,12 @@ export async function appliquerAction(
   options: { freezeJours: number; maintenant: Date },
 ) {
   const regle = ACTIONS[action];
+  await verrouiller(trx, "tel_did", [didId]);
   const d = await trx
     .selectFrom("tel_did as d")
     .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
     .select(["d.id", "d.client_id", "d.groupement_id", "d.version", "d.date_resiliation", "s.code as statut"])
     .where("d.id", "=", didId)
-    .forUpdate("d")
     .executeTakeFirst();
   if (!d) throw introuvable("Numéro");
   if (p.version !== undefined && p.version !== d.version) throw conflitVersion();
@@ -206,12 +207,12 @@ export async function changerStatut(
   p: ParametresAction,
   options: { freezeJours: number; maintenant: Date },
 ) {
+  await verrouiller(trx, "tel_did", [didId]);
   const d = await trx
     .selectFrom("tel_did as d")
     .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
     .select("s.code as statut")
     .where("d.id", "=", didId)
-    .forUpdate("d")
     .executeTakeFirst();
   if (!d) throw introuvable("Numéro");
   const depuis = d.statut as Statut;
