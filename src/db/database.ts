@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { VERSION_SCHEMA } from "./migrate.js";
+import { lireModele } from "./modele-pglite.js";
 import type { DB } from "./schema.js";
 
 export type ModeBase = "pglite" | "postgres";
@@ -10,6 +12,8 @@ export interface Database {
   db: Kysely<DB>;
   mode: ModeBase;
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a gzipped tarball. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 // One set of type parsers for both modes (PGlite is reached through node-postgres too):
@@ -28,6 +32,8 @@ export interface OptionsBase {
   /** Folder of the embedded database; "memory://" keeps it in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Start a new PGlite folder with initdb even when a template exists (used to build the template). */
+  sansModele?: boolean;
 }
 
 export async function openDatabase(options: OptionsBase): Promise<Database> {
@@ -50,8 +56,14 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
   const dataDir = options.dataDir ?? "memory://";
-  if (!dataDir.startsWith("memory://")) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
-  const lite = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
+  const enMemoire = dataDir.startsWith("memory://");
+  if (!enMemoire) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
+  const nouvelle = enMemoire || !fs.existsSync(path.join(path.resolve(dataDir), "PG_VERSION"));
+  const modele = nouvelle && !options.sansModele ? lireModele(VERSION_SCHEMA) : undefined;
+  const lite = await PGlite.create(dataDir, {
+    extensions: { btree_gist, pg_trgm },
+    ...(modele ? { loadDataDir: modele } : {}),
+  });
   await lite.exec(`SET join_collapse_limit = ${JOIN_COLLAPSE_LIMIT}`);
   // PGlite is a single connection: a pool of one serialises queries and keeps each transaction on it.
   const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 });
@@ -59,6 +71,7 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
   return {
     db,
     mode: "pglite",
+    dumpDataDir: async () => (await lite.dumpDataDir("gzip")) as Blob,
     close: async () => {
       await db.destroy();
       await lite.close();

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VERSION_SCHEMA } from "../../src/db/migrate.js";
 import { type BaseDeTest, CIBLES, ouvrirBaseDeTest } from "../helpers/bases.js";
 import { cli, lancerServeur } from "../helpers/processus.js";
 
@@ -51,7 +52,7 @@ describe.each(CIBLES)("starting the server as `npm start` does ($nom)", (cible) 
     expect(await sante.json()).toMatchObject({
       ok: true,
       base: cible.nom,
-      version_migration: "0002_index_liste_client",
+      version_migration: VERSION_SCHEMA,
     });
     expect(duree).toBeLessThan(15_000);
     expect(s1.sortie()).toContain("/admin/telephony");

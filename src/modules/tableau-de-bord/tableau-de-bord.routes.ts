@@ -141,13 +141,11 @@ export async function tableauDeBordRoutes(app: App) {
         commandes_a_traiter: aTraiter.rows,
         reutilisables_30_jours: {
           n: reutilisables.rows.length,
-          numeros: reutilisables.rows
-            .slice(0, 50)
-            .map((r) => ({
-              id: r.id,
-              did_format_e164: r.did_format_e164,
-              reutilisable_le: finDuGel(r.date_resiliation, gel),
-            })),
+          numeros: reutilisables.rows.slice(0, 50).map((r) => ({
+            id: r.id,
+            did_format_e164: r.did_format_e164,
+            reutilisable_le: finDuGel(r.date_resiliation, gel),
+          })),
         },
       };
     },
