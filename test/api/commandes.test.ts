@@ -167,9 +167,23 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
     expect(trop.json()).toMatchObject({ code: "QUANTITE_DEPASSEE", quantite: 100, deja_livres: 100 });
 
     expect(await stock()).toBe(avant);
+    const tableau = async () =>
+      (await ctx.app.inject({ method: "GET", url: "/api/v1/tableau-de-bord", headers: staff })).json();
+    const parStatut = (
+      t: { par_statut: Array<{ code: string; n: number; couleur: string }> },
+      code: string,
+    ) => t.par_statut.find((x) => x.code === code);
+    const bordAvant = await tableau();
+    expect(parStatut(bordAvant, "COMMANDE")).toMatchObject({ couleur: "#FFA500" });
+    expect(
+      bordAvant.commandes_en_attente.find((x: { statut: string }) => x.statut === "EN_COURS").n,
+    ).toBeGreaterThanOrEqual(1);
     const livree = await action(staff, "livrer");
     expect(livree.json()).toMatchObject({ statut_code: "LIVREE", quantite_livree: 100 });
     expect(await stock()).toBe(avant + 100);
+    const bordApres = await tableau();
+    expect(parStatut(bordApres, "DISPONIBLE")?.n).toBe((parStatut(bordAvant, "DISPONIBLE")?.n ?? 0) + 100);
+    expect(parStatut(bordApres, "COMMANDE")?.n).toBe((parStatut(bordAvant, "COMMANDE")?.n ?? 0) - 100);
 
     const un = (
       await ctx.app.inject({ method: "GET", url: "/api/v1/dids/par-numero/0162100042", headers: staff })
@@ -228,6 +242,90 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
     ).json().data;
     expect(boite.every((n: { statut: string }) => n.statut === "ENVOYEE")).toBe(true);
     expect(Math.max(...boite.map((n: { tentatives: number }) => n.tentatives))).toBe(2);
+  });
+
+  it("cancels a draft, refuses to edit what was submitted, and accepts an over-delivery only when confirmed", async () => {
+    const geo = await idDe(ctx.db, "tel_type_did", "GEO");
+    const staff = ctx.cles.gestionnaire;
+    const brouillon = (
+      await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/commandes",
+        headers: ctx.cles.client,
+        payload: { type_did_id: geo, quantite: 2 },
+      })
+    ).json();
+    const annulee = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/commandes/${brouillon.id}/actions/annuler`,
+      headers: ctx.cles.client,
+      payload: {},
+    });
+    expect(annulee.json().statut_code).toBe("ANNULEE");
+    expect(
+      (
+        await ctx.app.inject({
+          method: "POST",
+          url: `/api/v1/commandes/${brouillon.id}/actions/soumettre`,
+          headers: ctx.cles.client,
+          payload: {},
+        })
+      ).json().code,
+    ).toBe("TRANSITION_INTERDITE");
+
+    const c = (
+      await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/commandes",
+        headers: staff,
+        payload: { client_id: ctx.clientB, type_did_id: geo, quantite: 1 },
+      })
+    ).json();
+    for (const [nom, payload] of [
+      ["soumettre", {}],
+      ["valider", {}],
+      ["demarrer", { reference_operateur: "OP-1" }],
+    ] as const) {
+      await ctx.app.inject({
+        method: "POST",
+        url: `/api/v1/commandes/${c.id}/actions/${nom}`,
+        headers: staff,
+        payload,
+      });
+    }
+    const modif = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/v1/commandes/${c.id}`,
+      headers: staff,
+      payload: { quantite: 3 },
+    });
+    expect(modif.json().code).toBe("COMMANDE_NON_MODIFIABLE");
+    const deux = "0145000001, 0145000002";
+    expect(
+      (
+        await ctx.app.inject({
+          method: "POST",
+          url: `/api/v1/commandes/${c.id}/livraisons`,
+          headers: staff,
+          payload: { numeros: deux },
+        })
+      ).json().code,
+    ).toBe("QUANTITE_DEPASSEE");
+    const confirme = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/commandes/${c.id}/livraisons`,
+      headers: staff,
+      payload: { numeros: deux, depassement: true, terminer: true },
+    });
+    expect(confirme.statusCode, confirme.body).toBe(200);
+    const apres = (
+      await ctx.app.inject({ method: "GET", url: `/api/v1/commandes/${c.id}`, headers: staff })
+    ).json();
+    expect(apres).toMatchObject({ statut_code: "LIVREE", quantite_livree: 2 });
+    expect(apres.numeros.map((n: { statut_code: string }) => n.statut_code)).toEqual([
+      "DISPONIBLE",
+      "DISPONIBLE",
+    ]);
   });
 
   it("sends the rejection to the requester", async () => {
