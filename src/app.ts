@@ -15,6 +15,8 @@ import { CacheClesApi } from "./modules/auth/auth.service.js";
 import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { routingRoutes } from "./modules/hermes/routing.routes.js";
+import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { auditRoutes } from "./modules/history/audit.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { Expediteur } from "./modules/notifications/notifications.service.js";
@@ -40,6 +42,7 @@ declare module "fastify" {
     horloge: () => Date;
     expediteur: Expediteur;
     planificateur: Planificateur;
+    routage: SnapshotRoutage;
     /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */
     routesDeclarees: string[];
   }
@@ -85,7 +88,29 @@ export async function buildApp(options: AppOptions): Promise<App> {
     err ? app.log.error({ err }, message) : app.log.info(message),
   );
   app.decorate("planificateur", planificateur);
+  const routage = new SnapshotRoutage(options.database.db, horloge);
+  app.decorate("routage", routage);
+  let arreterEcoute: (() => Promise<void>) | undefined;
+  // Hermes lookups are served from memory: loaded before the server answers, then updated per change,
+  // in commit order; a lost notification connection means a full reload.
+  app.addHook("onReady", async () => {
+    let file = Promise.resolve();
+    const enFile = (travail: () => Promise<unknown>) => {
+      file = file.then(travail).then(
+        () => undefined,
+        (err) => app.log.error({ err }, "mise à jour du routage"),
+      );
+    };
+    arreterEcoute = await options.database.ecouter(
+      "tel_routage",
+      (signal) => enFile(() => routage.appliquer(signal)),
+      () => enFile(() => routage.chargerTout()),
+    );
+    const { routes, ms } = await routage.chargerTout();
+    app.log.info(`routage chargé : ${routes} affectations en ${Math.round(ms)} ms`);
+  });
   app.addHook("onClose", async () => {
+    await arreterEcoute?.();
     await planificateur.arreter();
     expediteur.fermer();
   });
@@ -146,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(commandesRoutes);
       await api.register(auditRoutes);
       await api.register(tableauDeBordRoutes);
+      await api.register(routingRoutes);
       await api.register(notificationsRoutes);
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),

@@ -12,6 +12,15 @@ export interface Database {
   db: Kysely<DB>;
   mode: ModeBase;
   close(): Promise<void>;
+  /**
+   * Calls `recevoir` for each notification on `canal` (LISTEN/NOTIFY), and `perte` when notifications may
+   * have been missed (lost connection): the listener must then reload what it keeps.
+   */
+  ecouter(
+    canal: string,
+    recevoir: (payload: string) => void,
+    perte: () => void,
+  ): Promise<() => Promise<void>>;
   /** PGlite only: the whole data folder as a gzipped tarball. */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -49,7 +58,13 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
       process.stderr.write(`Connexion PostgreSQL inactive perdue : ${err.message}\n`),
     );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, mode: "postgres", close: () => db.destroy() };
+    const url = options.databaseUrl;
+    return {
+      db,
+      mode: "postgres",
+      close: () => db.destroy(),
+      ecouter: (canal, recevoir, perte) => ecouterPostgres(url, canal, recevoir, perte),
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
@@ -72,9 +87,55 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
     db,
     mode: "pglite",
     dumpDataDir: async () => (await lite.dumpDataDir("gzip")) as Blob,
+    // one process, one database: notifications come from PGlite itself
+    ecouter: async (canal, recevoir) => {
+      const arreter = await lite.listen(canal, recevoir);
+      return async () => arreter();
+    },
     close: async () => {
       await db.destroy();
       await lite.close();
     },
+  };
+}
+
+/** A dedicated connection that LISTENs, reconnecting with back-off; the pool's connections come and go. */
+async function ecouterPostgres(
+  url: string,
+  canal: string,
+  recevoir: (payload: string) => void,
+  perte: () => void,
+) {
+  let client: pg.Client | undefined;
+  let fini = false;
+  let attente = 500;
+  const connecter = async (): Promise<void> => {
+    if (fini) return;
+    const c = new pg.Client({ connectionString: url });
+    c.on("notification", (n) => n.channel === canal && recevoir(n.payload ?? ""));
+    c.on("error", () => {
+      c.end().catch(() => {});
+      if (client === c) client = undefined;
+      if (!fini) setTimeout(() => void connecter().then(perte), attente).unref();
+      attente = Math.min(attente * 2, 30_000);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(canal)}`);
+      client = c;
+      attente = 500;
+    } catch {
+      c.end().catch(() => {});
+      if (!fini) {
+        await new Promise((r) => setTimeout(r, attente).unref());
+        attente = Math.min(attente * 2, 30_000);
+        return connecter();
+      }
+    }
+  };
+  await connecter();
+  return async () => {
+    fini = true;
+    await client?.end().catch(() => {});
   };
 }

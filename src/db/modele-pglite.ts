@@ -10,8 +10,11 @@ export function cheminModele(versionSchema: string): string {
   return path.join(DOSSIER, `pglite-modele-${versionSchema}.tar.gz`);
 }
 
-/** The template for this schema version, if the build made it. */
+/** The template for this schema version, if the build made it (found from dist/ and from src/ alike). */
 export function lireModele(versionSchema: string): Blob | undefined {
-  const chemin = cheminModele(versionSchema);
-  return fs.existsSync(chemin) ? new Blob([fs.readFileSync(chemin)]) : undefined;
+  const nom = path.basename(cheminModele(versionSchema));
+  const chemin = [DOSSIER, path.resolve(DOSSIER, "../../dist/db")]
+    .map((d) => path.join(d, nom))
+    .find((c) => fs.existsSync(c));
+  return chemin ? new Blob([fs.readFileSync(chemin)]) : undefined;
 }

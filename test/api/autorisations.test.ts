@@ -16,6 +16,7 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   if (chemin.startsWith("/api/v1/utilisateurs") || chemin.startsWith("/api/v1/cles-api")) return ["admin"];
   if (chemin === "/api/v1/audit") return ["admin", "gestionnaire", "lecteur"];
   if (chemin === "/api/v1/notifications") return PERSONNEL;
+  if (chemin.startsWith("/api/v1/routing/")) return ["admin", "gestionnaire", "lecteur", "hermes"];
   if (chemin.endsWith("/livraisons")) return PERSONNEL;
   if (methode === "GET") {
     if (/^\/api\/v1\/(equipements|clouds|configs)(\/|$)/.test(chemin))

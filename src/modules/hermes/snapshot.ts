@@ -1,0 +1,316 @@
+import { createHash } from "node:crypto";
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema.js";
+
+interface Aff {
+  id: number;
+  did_id: number;
+  campaign_id: number;
+  config_id: number | null;
+  alias: string | null;
+  priorite: number;
+  debut: number;
+  fin: number | null;
+  entrant: boolean;
+  sortant: boolean;
+}
+interface NumeroRoute {
+  id: number;
+  e164: string;
+  statut: string;
+  type: string | null;
+  region: string | null;
+  affectations: Aff[];
+}
+interface Campagne {
+  id: number;
+  code: string;
+  hermes_id: string | null;
+  prospection: boolean;
+  actif: boolean;
+}
+
+export interface RouteEntrante {
+  numero: string;
+  did_id: number;
+  campagne: { id: number; code: string; hermes_id: string | null };
+  config: Record<string, unknown> | null;
+  config_code: string | null;
+  alias: string | null;
+  affectation_id: number;
+}
+
+export interface NumeroSortant {
+  numero: string;
+  did_id: number;
+  priorite: number;
+  region: string | null;
+  type: string | null;
+  alias: string | null;
+  local: boolean;
+}
+
+const enCours = (a: Aff, t: number) => a.debut <= t && (a.fin === null || a.fin > t);
+
+/**
+ * Every route Hermes needs, in memory: dialled number → campaign and configuration, campaign → numbers to
+ * present. Loaded once, then kept fresh per number, campaign or configuration from the tel_routage
+ * notifications; assignment dates are checked at lookup time, so a dated start or end needs no event.
+ */
+export class SnapshotRoutage {
+  private numeros = new Map<number, NumeroRoute>();
+  private parE164 = new Map<string, number>();
+  private sortants = new Map<number, Set<number>>();
+  private campagnes = new Map<number, Campagne>();
+  private campagnesParCle = new Map<string, number>();
+  private configs = new Map<number, { code: string; config: Record<string, unknown> }>();
+  private cacheEtag:
+    | { valeur: string; version: number; generation: number; depuis: number; jusqua: number }
+    | undefined;
+  /** Bumped by every local change, in case a change arrives without a version (full reload). */
+  private generation = 0;
+  /** Highest routing change applied (the database's tel_routage_version). */
+  version = 0;
+  pret: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly horloge: () => Date = () => new Date(),
+  ) {}
+
+  async chargerTout(): Promise<{ routes: number; ms: number }> {
+    const debut = performance.now();
+    const db = this.db;
+    const version = await sql<{ v: number }>`SELECT last_value AS v FROM tel_routage_version`.execute(db);
+    const [affs, numeros, campagnes, configs] = await Promise.all([
+      sql<Aff & { debut: Date; fin: Date | null }>`
+        SELECT id, did_id, campaign_id, config_id, alias, priorite, date_debut AS debut, date_fin AS fin, entrant, sortant
+        FROM tel_did_virtual WHERE actif AND (date_fin IS NULL OR date_fin > ${this.horloge()})`.execute(db),
+      sql<Omit<NumeroRoute, "affectations">>`
+        SELECT d.id, d.did_format_e164 AS e164, s.code AS statut, t.code AS type, r.code AS region
+        FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
+        LEFT JOIN tel_type_did t ON t.id = d.type_id LEFT JOIN tel_region r ON r.id = d.region_id
+        WHERE EXISTS (SELECT 1 FROM tel_did_virtual v WHERE v.did_id = d.id AND v.actif AND (v.date_fin IS NULL OR v.date_fin > ${this.horloge()}))`.execute(
+        db,
+      ),
+      db.selectFrom("tel_campaign").select(["id", "code", "hermes_id", "prospection", "actif"]).execute(),
+      db.selectFrom("tel_did_config").select(["id", "code", "config"]).execute(),
+    ]);
+    this.numeros = new Map();
+    this.parE164 = new Map();
+    this.sortants = new Map();
+    for (const n of numeros.rows) {
+      this.numeros.set(n.id, { ...n, affectations: [] });
+      this.parE164.set(n.e164, n.id);
+    }
+    for (const a of affs.rows) {
+      const n = this.numeros.get(a.did_id);
+      if (!n) continue;
+      const aff = { ...a, debut: new Date(a.debut).getTime(), fin: a.fin ? new Date(a.fin).getTime() : null };
+      n.affectations.push(aff);
+      if (aff.sortant) this.ajouterSortant(aff.campaign_id, aff.did_id);
+    }
+    this.campagnes = new Map();
+    this.campagnesParCle = new Map();
+    for (const c of campagnes) this.majCampagne(c);
+    this.configs = new Map(configs.map((c) => [c.id, { code: c.code, config: c.config }]));
+    this.generation++;
+    this.version = Math.max(this.version, Number(version.rows[0]?.v ?? 0));
+    return { routes: affs.rows.length, ms: performance.now() - debut };
+  }
+
+  private ajouterSortant(campagne: number, did: number) {
+    const s = this.sortants.get(campagne) ?? new Set<number>();
+    s.add(did);
+    this.sortants.set(campagne, s);
+  }
+
+  private majCampagne(c: Campagne) {
+    const ancienne = this.campagnes.get(c.id);
+    if (ancienne) {
+      this.campagnesParCle.delete(`code:${ancienne.code}`);
+      if (ancienne.hermes_id) this.campagnesParCle.delete(`hermes:${ancienne.hermes_id}`);
+    }
+    this.campagnes.set(c.id, c);
+    this.campagnesParCle.set(`code:${c.code}`, c.id);
+    if (c.hermes_id) this.campagnesParCle.set(`hermes:${c.hermes_id}`, c.id);
+  }
+
+  /** Applies one 'table:id:version' notification. */
+  async appliquer(signal: string): Promise<void> {
+    const [table, idTexte, versionTexte] = signal.split(":");
+    const id = Number(idTexte);
+    if (table === "did") await this.rafraichirNumero(id);
+    else if (table === "campaign") await this.rafraichirCampagne(id);
+    else if (table === "did_config") await this.rafraichirConfig(id);
+    this.generation++;
+    this.version = Math.max(this.version, Number(versionTexte ?? 0));
+  }
+
+  private async rafraichirNumero(id: number) {
+    const ancien = this.numeros.get(id);
+    if (ancien) {
+      this.parE164.delete(ancien.e164);
+      for (const a of ancien.affectations) this.sortants.get(a.campaign_id)?.delete(id);
+      this.numeros.delete(id);
+    }
+    const [n, affs] = await Promise.all([
+      sql<Omit<NumeroRoute, "affectations">>`
+        SELECT d.id, d.did_format_e164 AS e164, s.code AS statut, t.code AS type, r.code AS region
+        FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
+        LEFT JOIN tel_type_did t ON t.id = d.type_id LEFT JOIN tel_region r ON r.id = d.region_id
+        WHERE d.id = ${id}`.execute(this.db),
+      sql<Aff & { debut: Date; fin: Date | null }>`
+        SELECT id, did_id, campaign_id, config_id, alias, priorite, date_debut AS debut, date_fin AS fin, entrant, sortant
+        FROM tel_did_virtual WHERE did_id = ${id} AND actif AND (date_fin IS NULL OR date_fin > ${this.horloge()})`.execute(
+        this.db,
+      ),
+    ]);
+    const ligne = n.rows[0];
+    if (!ligne || affs.rows.length === 0) return;
+    const numero: NumeroRoute = {
+      ...ligne,
+      affectations: affs.rows.map((a) => ({
+        ...a,
+        debut: new Date(a.debut).getTime(),
+        fin: a.fin ? new Date(a.fin).getTime() : null,
+      })),
+    };
+    this.numeros.set(id, numero);
+    this.parE164.set(numero.e164, id);
+    for (const a of numero.affectations) if (a.sortant) this.ajouterSortant(a.campaign_id, id);
+  }
+
+  private async rafraichirCampagne(id: number) {
+    const c = await this.db
+      .selectFrom("tel_campaign")
+      .select(["id", "code", "hermes_id", "prospection", "actif"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (c) this.majCampagne(c);
+    else this.campagnes.delete(id);
+  }
+
+  private async rafraichirConfig(id: number) {
+    const c = await this.db
+      .selectFrom("tel_did_config")
+      .select(["id", "code", "config"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (c) this.configs.set(id, { code: c.code, config: c.config });
+    else this.configs.delete(id);
+  }
+
+  /** The inbound route of a number in E.164 at instant t, or undefined: only a number in use is ever routed. */
+  entrant(e164: string, t = Date.now()): RouteEntrante | undefined {
+    const id = this.parE164.get(e164);
+    const n = id === undefined ? undefined : this.numeros.get(id);
+    if (!n || n.statut !== "UTILISE") return undefined;
+    const a = n.affectations.find((x) => x.entrant && enCours(x, t));
+    const c = a && this.campagnes.get(a.campaign_id);
+    if (!a || !c?.actif) return undefined;
+    const cfg = a.config_id === null ? undefined : this.configs.get(a.config_id);
+    return {
+      numero: n.e164,
+      did_id: n.id,
+      campagne: { id: c.id, code: c.code, hermes_id: c.hermes_id },
+      config: cfg?.config ?? null,
+      config_code: cfg?.code ?? null,
+      alias: a.alias,
+      affectation_id: a.id,
+    };
+  }
+
+  campagne(cle: string): Campagne | undefined {
+    const id = /^\d+$/.test(cle)
+      ? Number(cle)
+      : (this.campagnesParCle.get(`code:${cle}`) ?? this.campagnesParCle.get(`hermes:${cle}`));
+    return id === undefined ? undefined : this.campagnes.get(id);
+  }
+
+  /**
+   * Numbers a campaign presents, by priority; with a destination region, numbers of that region first (local
+   * presence). A prospecting campaign presents NPV numbers only (ARCEP).
+   */
+  sortant(campagneId: number, regionDestination: string | null, t = Date.now()): NumeroSortant[] {
+    const c = this.campagnes.get(campagneId);
+    if (!c?.actif) return [];
+    const resultat: NumeroSortant[] = [];
+    for (const didId of this.sortants.get(campagneId) ?? []) {
+      const n = this.numeros.get(didId);
+      if (!n || n.statut !== "UTILISE" || n.type === "MOBILE" || (c.prospection && n.type !== "NPV"))
+        continue;
+      for (const a of n.affectations) {
+        if (a.campaign_id !== campagneId || !a.sortant || !enCours(a, t)) continue;
+        resultat.push({
+          numero: n.e164,
+          did_id: n.id,
+          priorite: a.priorite,
+          region: n.region,
+          type: n.type,
+          alias: a.alias,
+          local: regionDestination !== null && n.region === regionDestination,
+        });
+      }
+    }
+    return resultat.sort(
+      (x, y) =>
+        Number(y.local) - Number(x.local) || x.priorite - y.priorite || x.numero.localeCompare(y.numero),
+    );
+  }
+
+  /** Every current inbound and outbound route at t. */
+  *routes(t = Date.now()) {
+    for (const n of this.numeros.values()) {
+      if (n.statut !== "UTILISE") continue;
+      for (const a of n.affectations) {
+        const c = this.campagnes.get(a.campaign_id);
+        if (!enCours(a, t) || !c?.actif) continue;
+        if (a.sortant && (n.type === "MOBILE" || (c.prospection && n.type !== "NPV")) && !a.entrant) continue;
+        yield {
+          numero: n.e164,
+          sens: a.entrant && a.sortant ? "entrant+sortant" : a.entrant ? "entrant" : "sortant",
+          campagne_code: c.code,
+          hermes_id: c.hermes_id,
+          config_code: a.config_id === null ? null : (this.configs.get(a.config_id)?.code ?? null),
+          alias: a.alias,
+          priorite: a.priorite,
+        };
+      }
+    }
+  }
+
+  /**
+   * A digest of the current routes: equal on every instance that holds the same routes, so pollers behind a
+   * load balancer get 304s. Kept until the next change or the next assignment date (a dated start or end
+   * changes the routes without any write).
+   */
+  etag(t = Date.now()): string {
+    const c = this.cacheEtag;
+    if (c && c.version === this.version && c.generation === this.generation && t >= c.depuis && t < c.jusqua)
+      return c.valeur;
+    const hash = createHash("sha256");
+    let prochaine = Number.POSITIVE_INFINITY;
+    for (const n of this.numeros.values()) {
+      for (const a of n.affectations) {
+        if (a.debut > t) prochaine = Math.min(prochaine, a.debut);
+        else if (a.fin !== null && a.fin > t) prochaine = Math.min(prochaine, a.fin);
+      }
+    }
+    const lignes = [...this.routes(t)].map((r) => JSON.stringify(r)).sort();
+    for (const l of lignes) hash.update(l).update("\n");
+    const valeur = `"${hash.digest("base64url").slice(0, 27)}"`;
+    this.cacheEtag = {
+      valeur,
+      version: this.version,
+      generation: this.generation,
+      depuis: t,
+      jusqua: prochaine,
+    };
+    return valeur;
+  }
+
+  get taille() {
+    return this.numeros.size;
+  }
+}

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { openDatabase } from "../../src/db/database.js";
+import { type Contexte, contexte } from "../helpers/app.js";
+import { CIBLES } from "../helpers/bases.js";
+
+describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
+  let ctx: Contexte;
+  let h: Record<string, string>;
+  let hermes: Record<string, string>;
+  let maintenant = new Date("2026-04-01T10:00:00Z");
+  const campagnes: Record<string, number> = {};
+  const post = async (url: string, payload: Record<string, unknown>) => {
+    const r = await ctx.app.inject({ method: "POST", url: `/api/v1${url}`, headers: h, payload });
+    if (r.statusCode >= 300) throw new Error(`${url}: ${r.body}`);
+    return r.json();
+  };
+  const numero = async (saisie: string) => {
+    const d = await post("/dids", { numero: saisie });
+    await post(`/dids/${d.id}/actions/affecter`, { client_id: ctx.clientA });
+    return d.id as number;
+  };
+  const entrant = (n: string) =>
+    ctx.app.inject({
+      method: "GET",
+      url: `/api/v1/routing/inbound/${encodeURIComponent(n)}`,
+      headers: hermes,
+    });
+  /** Waits for the in-memory routing to reflect a committed change (at most 1 s). */
+  const bientot = async (verifier: () => Promise<boolean>) => {
+    const fin = Date.now() + 1000;
+    while (!(await verifier())) {
+      if (Date.now() > fin) throw new Error("routing not updated within 1 s");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  beforeAll(async () => {
+    ctx = await contexte(cible, { horloge: () => maintenant });
+    h = ctx.cles.gestionnaire;
+    hermes = ctx.cles.hermes;
+    for (const [code, prospection] of [
+      ["SAV", false],
+      ["RELANCE", false],
+      ["PROSPECT", true],
+    ] as const) {
+      campagnes[code] = (
+        await post("/campaigns", {
+          client_id: ctx.clientA,
+          code: `A-${code}`,
+          nom: code,
+          hermes_id: `H-${code}`,
+          prospection,
+        })
+      ).id;
+    }
+  });
+  afterAll(async () => ctx?.fermer());
+
+  it("routes a number in use to its campaign and configuration, in any format, and nothing else", async () => {
+    const cfg = await post("/configs", {
+      code: "CFG-SAV",
+      nom: "SAV",
+      config: { couleur: "#112233", message_accueil: "Bonjour" },
+    });
+    const id = await numero("0142000100");
+    expect((await entrant("0142000100")).statusCode).toBe(404);
+    await post("/affectations", {
+      did_id: id,
+      campaign_id: campagnes.SAV,
+      config_id: cfg.id,
+      alias: "Accueil",
+      date_debut: "2026-04-01T09:00:00Z",
+    });
+    await bientot(async () => (await entrant("+33 1 42 00 01 00")).statusCode === 200);
+    expect((await entrant("0033142000100")).json()).toMatchObject({
+      numero: "+33142000100",
+      campagne: { code: "A-SAV", hermes_id: "H-SAV" },
+      config: { couleur: "#112233", message_accueil: "Bonjour" },
+      config_code: "CFG-SAV",
+      alias: "Accueil",
+    });
+    // a configuration edited later is served at once
+    await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/v1/configs/${cfg.id}`,
+      headers: h,
+      payload: { config: { couleur: "#445566" } },
+    });
+    await bientot(async () => (await entrant("0142000100")).json().config?.couleur === "#445566");
+    // terminated: never routed
+    await post(`/dids/${id}/actions/resilier`, { motif: "fin" });
+    await bientot(async () => (await entrant("0142000100")).statusCode === 404);
+    expect((await entrant("0142000999")).json().code).toBe("NON_ROUTE");
+    expect((await entrant("12")).statusCode).toBe(422);
+  });
+
+  it("follows dated assignments: the next campaign takes over on its date, an ended one stops", async () => {
+    const id = await numero("0142000200");
+    await post("/affectations", {
+      did_id: id,
+      campaign_id: campagnes.SAV,
+      date_debut: "2026-04-01T09:00:00Z",
+      date_fin: "2026-04-02T00:00:00Z",
+    });
+    await post("/affectations", {
+      did_id: id,
+      campaign_id: campagnes.RELANCE,
+      date_debut: "2026-04-02T00:00:00Z",
+      date_fin: "2026-04-03T00:00:00Z",
+    });
+    await bientot(async () => (await entrant("0142000200")).statusCode === 200);
+    expect((await entrant("0142000200")).json().campagne.code).toBe("A-SAV");
+    maintenant = new Date("2026-04-02T08:00:00Z");
+    expect((await entrant("0142000200")).json().campagne.code).toBe("A-RELANCE");
+    maintenant = new Date("2026-04-03T08:00:00Z");
+    expect((await entrant("0142000200")).statusCode).toBe(404);
+    maintenant = new Date("2026-04-01T10:00:00Z");
+  });
+
+  it("presents outbound numbers by priority, local ones first, NPV only for prospecting", async () => {
+    const idf = await numero("0142000300");
+    const ses = await numero("0491000300");
+    const npv = await numero("0162000300");
+    for (const [id, priorite] of [
+      [idf, 1],
+      [ses, 2],
+      [npv, 3],
+    ] as const) {
+      await post("/affectations", {
+        did_id: id,
+        campaign_id: campagnes.RELANCE,
+        entrant: false,
+        sortant: true,
+        priorite,
+        date_debut: "2026-04-01T09:00:00Z",
+      });
+      await post("/affectations", {
+        did_id: id,
+        campaign_id: campagnes.PROSPECT,
+        entrant: false,
+        sortant: true,
+        priorite,
+        date_debut: "2026-04-01T09:00:00Z",
+      }).catch((e) => e);
+    }
+    const sortant = async (url: string) =>
+      (
+        await ctx.app.inject({ method: "GET", url: `/api/v1/routing/outbound/${url}`, headers: hermes })
+      ).json();
+    await bientot(async () => (await sortant("A-RELANCE")).numeros?.length === 3);
+    expect((await sortant("A-RELANCE")).numeros.map((n: { numero: string }) => n.numero)).toEqual([
+      "+33142000300",
+      "+33491000300",
+      "+33162000300",
+    ]);
+    const local = await sortant(`H-RELANCE?destination=${encodeURIComponent("04 91 12 34 56")}`);
+    expect(local.region_destination).toBe("SES");
+    expect(
+      local.numeros.map((n: { numero: string; local: boolean }) => `${n.numero}${n.local ? "*" : ""}`),
+    ).toEqual(["+33491000300*", "+33142000300", "+33162000300"]);
+    expect(
+      (await sortant(String(campagnes.PROSPECT))).numeros.map((n: { numero: string }) => n.numero),
+    ).toEqual(["+33162000300"]);
+    const mobile = await numero("0612000300");
+    const refus = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/affectations",
+      headers: h,
+      payload: { did_id: mobile, campaign_id: campagnes.RELANCE, entrant: false, sortant: true },
+    });
+    expect(refus.json().code).toBe("MOBILE_INTERDIT_SORTANT");
+  });
+
+  it("exports every current route with an ETag that gives 304 while nothing changes", async () => {
+    const r = await ctx.app.inject({ method: "GET", url: "/api/v1/routing/export", headers: hermes });
+    expect(r.statusCode).toBe(200);
+    const etag = r.headers.etag as string;
+    expect(r.json().routes.length).toBeGreaterThan(0);
+    expect(
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: "/api/v1/routing/export",
+          headers: { ...hermes, "if-none-match": etag },
+        })
+      ).statusCode,
+    ).toBe(304);
+    const csv = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/routing/export?format=csv",
+      headers: hermes,
+    });
+    expect(csv.body.split("\n")[0]).toBe("numero;sens;campagne_code;hermes_id;config_code;alias;priorite");
+    const id = await numero("0142000400");
+    await post("/affectations", {
+      did_id: id,
+      campaign_id: campagnes.SAV,
+      date_debut: "2026-04-01T09:00:00Z",
+    });
+    await bientot(
+      async () =>
+        (
+          await ctx.app.inject({
+            method: "GET",
+            url: "/api/v1/routing/export",
+            headers: { ...hermes, "if-none-match": etag },
+          })
+        ).statusCode === 200,
+    );
+    // a client key is not the platform
+    expect(
+      (await ctx.app.inject({ method: "GET", url: "/api/v1/routing/export", headers: ctx.cles.client }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it.runIf(cible.nom === "postgres")(
+    "keeps a second instance coherent: a change through one is seen by the other within 1 s",
+    async () => {
+      const second = await openDatabase({ databaseUrl: ctx.base.url, poolSize: 4 });
+      const app2 = await buildApp({ database: second, config: loadConfig({}), horloge: () => maintenant });
+      await app2.ready();
+      try {
+        const id = await numero("0142000500");
+        const debut = Date.now();
+        await post("/affectations", {
+          did_id: id,
+          campaign_id: campagnes.SAV,
+          date_debut: "2026-04-01T09:00:00Z",
+        });
+        let vu = false;
+        while (Date.now() - debut < 1000) {
+          const r = await app2.inject({
+            method: "GET",
+            url: "/api/v1/routing/inbound/0142000500",
+            headers: hermes,
+          });
+          if (r.statusCode === 200) {
+            vu = true;
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        expect(vu).toBe(true);
+        const etag1 = (
+          await ctx.app.inject({ method: "GET", url: "/api/v1/routing/export", headers: hermes })
+        ).headers.etag;
+        const etag2 = (await app2.inject({ method: "GET", url: "/api/v1/routing/export", headers: hermes }))
+          .headers.etag;
+        expect(etag2).toBe(etag1);
+      } finally {
+        await app2.close();
+        await second.close();
+      }
+    },
+  );
+});
