@@ -1,0 +1,178 @@
+// Routing benchmark on PostgreSQL: 1,000,000 numbers of which 300,000 routed. Measures, in one run:
+// - inbound lookups at 32 connections (autocannon) next to a bare Fastify route returning a constant;
+// - the full snapshot build time and its memory;
+// - how long one change takes to reach the snapshot (write committed -> lookup answers).
+//   npm run build && npx tsx bench/routing.ts      (BENCH_GARDER=<db> keeps the seeded database)
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import { sql } from "kysely";
+import pg from "pg";
+import { openDatabase } from "../src/db/database.js";
+import { migrer } from "../src/db/migrate.js";
+import { seedReference } from "../src/db/reference-data.js";
+import { creerCleApi } from "../src/modules/auth/auth.service.js";
+import { SnapshotRoutage } from "../src/modules/hermes/snapshot.js";
+import { normaliser } from "../src/numbering/index.js";
+
+const N = Number(process.env.BENCH_NUMEROS ?? 1_000_000);
+const ROUTES = Number(process.env.BENCH_ROUTES ?? 300_000);
+const DUREE = Number(process.env.BENCH_SECONDES ?? 10);
+const maintenance = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const garder = process.env.BENCH_GARDER;
+const nom = garder ?? `tel_bench_routage_${randomBytes(3).toString("hex")}`;
+const admin = new pg.Client({ connectionString: maintenance });
+await admin.connect();
+const existe = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [nom])).rowCount === 1;
+if (!existe) await admin.query(`CREATE DATABASE ${nom}`);
+const url = new URL(maintenance);
+url.pathname = `/${nom}`;
+const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 8 });
+const { db } = database;
+try {
+  await migrer(db);
+  await seedReference(db);
+  if (!existe) {
+    const t0 = Date.now();
+    await sql`INSERT INTO tel_client (code, nom) VALUES ('BENCH', 'Bench')`.execute(db);
+    await sql`INSERT INTO tel_campaign (client_id, code, nom, hermes_id)
+      SELECT (SELECT id FROM tel_client WHERE code = 'BENCH'), 'CAMP_' || g, 'Campagne ' || g, 'H' || g FROM generate_series(1, 100) g`.execute(
+      db,
+    );
+    await sql`INSERT INTO tel_did_config (code, nom, config)
+      SELECT 'CFG_' || g, 'Config ' || g, jsonb_build_object('couleur', '#123456', 'message_accueil', 'Bonjour ' || g) FROM generate_series(1, 100) g`.execute(
+      db,
+    );
+    await sql`ALTER TABLE tel_did_virtual DISABLE TRIGGER tel_did_virtual_routage`.execute(db);
+    await sql`
+      INSERT INTO tel_did (indicatif_id, did, did_format_e164, type_id, region_id, client_id, statut_id)
+      SELECT fr.id, n, '+33' || n, (SELECT id FROM tel_type_did WHERE code = 'GEO'),
+        (SELECT r.id FROM tel_region r WHERE r.indicatif_id = fr.id AND r.prefixe = '0' || left(n, 1)),
+        CASE WHEN g <= ${ROUTES} THEN (SELECT id FROM tel_client WHERE code = 'BENCH') END,
+        (SELECT id FROM tel_statut_did WHERE code = CASE WHEN g <= ${ROUTES} THEN 'UTILISE' ELSE 'DISPONIBLE' END)
+      FROM generate_series(1, ${N}) g, LATERAL (SELECT ((1 + g % 5)::text || lpad((g / 5)::text, 8, '0')) AS n) x,
+        (SELECT id FROM tel_indicatif WHERE code = 'FR') fr`.execute(db);
+    await sql`
+      INSERT INTO tel_did_virtual (did_id, campaign_id, config_id, alias, date_debut, entrant, sortant)
+      SELECT d.id, c.id + (d.id % 100), f.id + (d.id % 100), 'Accueil', now() - interval '1 day', true, d.id % 10 = 0
+      FROM tel_did d, (SELECT min(id) AS id FROM tel_campaign) c, (SELECT min(id) AS id FROM tel_did_config) f
+      WHERE d.client_id IS NOT NULL`.execute(db);
+    await sql`ALTER TABLE tel_did_virtual ENABLE TRIGGER tel_did_virtual_routage`.execute(db);
+    await sql`VACUUM ANALYZE`.execute(db);
+    console.log(`seeded ${N} numbers, ${ROUTES} routed, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  // snapshot build and memory, measured in a clean process state
+  global.gc?.();
+  const tas = process.memoryUsage().heapUsed;
+  const snapshot = new SnapshotRoutage(db);
+  const { routes, ms } = await snapshot.chargerTout();
+  global.gc?.();
+  console.log(
+    `snapshot: ${routes} assignments in ${Math.round(ms)} ms, heap +${Math.round((process.memoryUsage().heapUsed - tas) / 1048576)} MiB${global.gc ? "" : " (run with --expose-gc for an exact figure)"}`,
+  );
+
+  const cle = await creerCleApi(
+    db,
+    { nom: "bench", type: "SYSTEME", role: "admin", clientId: null },
+    { nom: `bench-routage-${Date.now()}`, role: "hermes" },
+  );
+  const serveur = spawn(process.execPath, ["dist/main.js", "serve"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      PORT: "0",
+      LOG_LEVEL: "warn",
+      ADMIN_PASSWORD: "bench-bench-bench",
+      SCHEDULER_INTERVAL_SECONDS: "0",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const adresse = await new Promise<string>((resolve) => {
+    let sortie = "";
+    serveur.stdout?.on("data", (d) => {
+      sortie += d;
+      const m = /API :\s+(http:\/\/\S+)\/api\/v1/.exec(sortie);
+      if (m) resolve(m[1] as string);
+    });
+  });
+  // the bare route: Fastify returning a constant, in its own process too, measured in the same run
+  const nu = spawn(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `import F from "fastify"; const a = F(); a.get("/x", async () => ({ ok: true })); await a.listen({ port: 0, host: "127.0.0.1" }); console.log("NU " + a.server.address().port);`,
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const portNu = await new Promise<string>((resolve) =>
+    nu.stdout?.on(
+      "data",
+      (d) => /NU (\d+)/.test(String(d)) && resolve(/NU (\d+)/.exec(String(d))?.[1] as string),
+    ),
+  );
+
+  const echantillon = (
+    await sql<{
+      n: string;
+    }>`SELECT '0' || did AS n FROM tel_did WHERE client_id IS NOT NULL ORDER BY random() LIMIT 10000`.execute(
+      db,
+    )
+  ).rows
+    .map((r) => r.n)
+    .filter((n) => normaliser(n).ok);
+  const mesurer = (titre: string, base: string, chemin: () => string, headers: Record<string, string> = {}) =>
+    autocannon({
+      url: base,
+      connections: 32,
+      duration: DUREE,
+      headers,
+      requests: [{ setupRequest: (req) => ({ ...req, path: chemin() }) }],
+    }).then((r) => {
+      console.log(
+        `${titre.padEnd(30)} ${String(Math.round(r.requests.average)).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}`,
+      );
+      return r;
+    });
+  const nuR = await mesurer("bare Fastify route", `http://127.0.0.1:${portNu}`, () => "/x");
+  const lookup = await mesurer(
+    "inbound lookup",
+    adresse,
+    () => `/api/v1/routing/inbound/${echantillon[Math.floor(Math.random() * echantillon.length)]}`,
+    { authorization: `Bearer ${cle.cle}` },
+  );
+  console.log(
+    `inbound lookup / bare route: ${((100 * lookup.requests.average) / nuR.requests.average).toFixed(0)} %`,
+  );
+
+  // one change: end a routed number's assignment, then poll its lookup until it answers 404
+  const cible = echantillon[0] as string;
+  const t = performance.now();
+  await sql`UPDATE tel_did_virtual SET date_fin = now() WHERE did_id = (SELECT id FROM tel_did WHERE did = ${cible.slice(1)})`.execute(
+    db,
+  );
+  for (;;) {
+    const r = await fetch(`${adresse}/api/v1/routing/inbound/${cible}`, {
+      headers: { authorization: `Bearer ${cle.cle}` },
+    });
+    if (r.status === 404) break;
+  }
+  console.log(
+    `one change reflected in the lookup after ${(performance.now() - t).toFixed(1)} ms (commit to 404)`,
+  );
+  await sql`UPDATE tel_did_virtual SET date_fin = NULL WHERE did_id = (SELECT id FROM tel_did WHERE did = ${cible.slice(1)})`.execute(
+    db,
+  );
+  for (const p of [serveur, nu])
+    await new Promise((r) => {
+      p.once("exit", r);
+      p.kill("SIGTERM");
+    });
+} finally {
+  await database.close();
+  if (!garder) await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
+  await admin.end();
+}
