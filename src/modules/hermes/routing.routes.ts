@@ -9,8 +9,18 @@ import { exigerRole } from "../auth/auth.hooks.js";
 const ROUTAGE = exigerRole(["admin", "gestionnaire", "lecteur", "hermes"]);
 const Campagne = Type.Object({ id: Type.Integer(), code: Type.String(), hermes_id: Nullable(Type.String()) });
 
+// Hermes asks for the same dialled numbers all day: their normalisation is remembered (bounded).
+const DEJA_LUS = new Map<string, ReturnType<typeof normaliser>>();
+const MAX_DEJA_LUS = 100_000;
+
 function e164(saisie: string, pays = "FR") {
-  const n = normaliser(saisie, pays);
+  const cle = `${pays}|${saisie}`;
+  let n = DEJA_LUS.get(cle);
+  if (!n) {
+    n = normaliser(saisie, pays);
+    if (DEJA_LUS.size >= MAX_DEJA_LUS) DEJA_LUS.clear();
+    DEJA_LUS.set(cle, n);
+  }
   if (!n.ok)
     throw new ApiError(422, n.code, n.raison, [{ champ: "numero", message: n.raison, code: n.code }]);
   return n.numero;
