@@ -15,6 +15,8 @@ import { CacheClesApi } from "./modules/auth/auth.service.js";
 import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { PublicationHermes } from "./modules/hermes/publication.js";
+import { publicationRoutes } from "./modules/hermes/publication.routes.js";
 import { routingRoutes } from "./modules/hermes/routing.routes.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { auditRoutes } from "./modules/history/audit.routes.js";
@@ -43,6 +45,7 @@ declare module "fastify" {
     expediteur: Expediteur;
     planificateur: Planificateur;
     routage: SnapshotRoutage;
+    publication: PublicationHermes;
     /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */
     routesDeclarees: string[];
   }
@@ -90,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("planificateur", planificateur);
   const routage = new SnapshotRoutage(options.database.db, horloge);
   app.decorate("routage", routage);
+  app.decorate("publication", new PublicationHermes(options.database.db, options.config, routage, horloge));
   let arreterEcoute: (() => Promise<void>) | undefined;
   // Hermes lookups are served from memory: loaded before the server answers, then updated per change,
   // in commit order; a lost notification connection means a full reload.
@@ -172,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(auditRoutes);
       await api.register(tableauDeBordRoutes);
       await api.register(routingRoutes);
+      await api.register(publicationRoutes);
       await api.register(notificationsRoutes);
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -27,6 +28,10 @@ export interface Config {
   webhookSecret: string | undefined;
   /** Seconds between two runs of the scheduler (dated assignments, notification retries); 0 disables it. */
   planificateurSecondes: number;
+  /** Routing files Hermes reads: JSON file declaring [{nom, modele, sortie}]; default: recept.ons and S2.ons. */
+  fichiersHermes: Array<{ nom: string; modele: string; sortie: string }>;
+  /** Command run after a publication (to make Hermes reload); its exit code and output are kept. */
+  commandeApresPublication: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +50,37 @@ function liste(valeur: string | undefined): string[] {
     .split(/[,;\s]+/)
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+function fichiersHermes(env: NodeJS.ProcessEnv, dataDir: string) {
+  const sortie = path.resolve(env.HERMES_OUTPUT_DIR?.trim() || path.join(dataDir, "hermes"));
+  if (!env.HERMES_FILES?.trim()) {
+    return ["recept.ons", "S2.ons"].map((nom) => ({
+      nom,
+      modele: `defaut:${nom}`,
+      sortie: path.join(sortie, nom),
+    }));
+  }
+  let declares: unknown;
+  try {
+    declares = JSON.parse(fs.readFileSync(env.HERMES_FILES, "utf8"));
+  } catch (e) {
+    throw new ConfigError(`HERMES_FILES : fichier illisible ou JSON invalide (${(e as Error).message}).`);
+  }
+  if (
+    !Array.isArray(declares) ||
+    declares.some(
+      (f) => typeof f?.nom !== "string" || typeof f?.modele !== "string" || typeof f?.sortie !== "string",
+    )
+  ) {
+    throw new ConfigError('HERMES_FILES doit contenir une liste [{"nom", "modele", "sortie"}].');
+  }
+  const base = path.dirname(path.resolve(env.HERMES_FILES));
+  return (declares as Array<{ nom: string; modele: string; sortie: string }>).map((f) => ({
+    nom: f.nom,
+    modele: f.modele.startsWith("defaut:") ? f.modele : path.resolve(base, f.modele),
+    sortie: path.resolve(base, f.sortie),
+  }));
 }
 
 /** Every setting, read once at start; nothing else reads process.env. */
@@ -89,5 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       0,
       86_400,
     ),
+    fichiersHermes: fichiersHermes(env, path.resolve(env.DATA_DIR?.trim() || "./data")),
+    commandeApresPublication: env.HERMES_POST_PUBLISH?.trim() || undefined,
   };
 }

@@ -8,6 +8,8 @@ import { ApiError } from "./http/errors.js";
 import { acteurCli } from "./modules/auth/acteur.js";
 import { creerCleApi, creerUtilisateur, genererMotDePasse } from "./modules/auth/auth.service.js";
 import { seedDemo } from "./modules/demo/seed-demo.js";
+import { PublicationHermes } from "./modules/hermes/publication.js";
+import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { demarrer } from "./server.js";
 
 async function avecBase<T>(
@@ -85,6 +87,54 @@ programme
       console.log(
         `Démo chargée : ${r.clients} clients, ${r.campagnes} campagnes, ${r.numeros} numéros, ${r.affectations} affectations, ${r.commandes} commandes.`,
       );
+    });
+  });
+
+async function publication(database: Awaited<ReturnType<typeof openDatabase>>) {
+  const config = loadConfig();
+  const routage = new SnapshotRoutage(database.db);
+  await routage.chargerTout();
+  return new PublicationHermes(database.db, config, routage, () => new Date());
+}
+
+programme
+  .command("publish")
+  .description(
+    "Publie les fichiers de routage Hermes (recept.ons, S2.ons...) ; --dry-run montre le rendu et la différence",
+  )
+  .option("--dry-run", "ne rien écrire : afficher la différence avec les fichiers déployés")
+  .option("--force", "publier même si un fichier déployé a été modifié à la main")
+  .option("--motif <texte>", "raison de la publication, gardée avec la version")
+  .action(async (o: { dryRun?: boolean; force?: boolean; motif?: string }) => {
+    await avecBase(async (database) => {
+      const p = await publication(database);
+      if (o.dryRun) {
+        for (const f of await p.preparer()) {
+          console.log(
+            `== ${f.nom} → ${f.chemin}${f.derive ? " (MODIFIÉ À LA MAIN depuis la dernière publication)" : ""}${f.change ? "" : " (inchangé)"}`,
+          );
+          if (f.change) console.log(f.diff);
+        }
+        return;
+      }
+      const r = await p.publier(acteurCli(), { motif: o.motif, forcer: o.force });
+      for (const f of r.publies)
+        console.log(`${f.fichier} : version ${f.version} publiée (sha256 ${f.somme_sha256.slice(0, 12)}…)`);
+      if (r.inchanges.length) console.log(`Inchangés : ${r.inchanges.join(", ")}`);
+    });
+  });
+
+programme
+  .command("rollback")
+  .description(
+    "Revient à une version publiée d'un fichier de routage (id de la version, voir GET /api/v1/hermes/publications)",
+  )
+  .requiredOption("--id <id>", "identifiant de la version à remettre en place")
+  .option("--motif <texte>")
+  .action(async (o: { id: string; motif?: string }) => {
+    await avecBase(async (database) => {
+      const r = await (await publication(database)).restaurer(acteurCli(), Number(o.id), o.motif);
+      console.log(`${r.fichier} : version ${r.version} (restauration) écrite.`);
     });
   });
 

@@ -4,6 +4,7 @@ import * as m0001 from "./migrations/0001_inventaire.js";
 import * as m0002 from "./migrations/0002_index_liste_client.js";
 import * as m0003 from "./migrations/0003_notifications.js";
 import * as m0004 from "./migrations/0004_signal_routage.js";
+import * as m0005 from "./migrations/0005_publications.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002_index_liste_client": m0002,
   "0003_notifications": m0003,
   "0004_signal_routage": m0004,
+  "0005_publications": m0005,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -245,7 +245,25 @@ export interface NotificationTable {
   date_creation: Horodatage;
 }
 
+export interface PublicationTable {
+  id: Generated<number>;
+  fichier: string;
+  version: number;
+  type: Defaut<"PUBLICATION" | "RESTAURATION">;
+  chemin: string;
+  somme_sha256: string;
+  contenu: string;
+  etag_routage: string | null;
+  auteur: string;
+  motif: string | null;
+  commande: string | null;
+  code_sortie: number | null;
+  sortie_commande: string | null;
+  date_publication: Horodatage;
+}
+
 export interface DB {
+  tel_publication: PublicationTable;
   tel_notification: NotificationTable;
   tel_utilisateur: UtilisateurTable;
   tel_session: SessionTable;

@@ -17,6 +17,7 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   if (chemin === "/api/v1/audit") return ["admin", "gestionnaire", "lecteur"];
   if (chemin === "/api/v1/notifications") return PERSONNEL;
   if (chemin.startsWith("/api/v1/routing/")) return ["admin", "gestionnaire", "lecteur", "hermes"];
+  if (methode === "GET" && chemin.startsWith("/api/v1/hermes/")) return ["admin", "gestionnaire", "lecteur"];
   if (chemin.endsWith("/livraisons")) return PERSONNEL;
   if (methode === "GET") {
     if (/^\/api\/v1\/(equipements|clouds|configs)(\/|$)/.test(chemin))

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Kysely } from "kysely";
 import { type App, buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
@@ -24,7 +27,12 @@ export async function contexte(
   const base = await ouvrirBaseDeTest(cible);
   const app = await buildApp({
     database: base,
-    config: loadConfig({ LOGIN_RATE_PER_MINUTE: "1000", ...options.env }),
+    // routing files go to a folder of the test's own, never into the work tree
+    config: loadConfig({
+      LOGIN_RATE_PER_MINUTE: "1000",
+      HERMES_OUTPUT_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "hermes-test-")),
+      ...options.env,
+    }),
     ...(options.horloge ? { horloge: options.horloge } : {}),
   });
   await app.ready();

@@ -55,6 +55,9 @@ export async function tableauDeBordRoutes(app: App) {
                 age_jours: Type.Integer(),
               }),
             ),
+            publication_en_attente: Type.Boolean({
+              description: "Le routage a changé depuis la dernière publication des fichiers Hermes",
+            }),
             reutilisables_30_jours: Type.Object({
               n: Type.Integer(),
               numeros: Type.Array(
@@ -139,6 +142,7 @@ export async function tableauDeBordRoutes(app: App) {
         disponibles: disponibles.rows,
         commandes_en_attente: attente.rows,
         commandes_a_traiter: aTraiter.rows,
+        publication_en_attente: await app.publication.enAttente(),
         reutilisables_30_jours: {
           n: reutilisables.rows.length,
           numeros: reutilisables.rows.slice(0, 50).map((r) => ({

@@ -1,0 +1,285 @@
+import { execFile } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createTwoFilesPatch } from "diff";
+import { type Kysely, sql } from "kysely";
+import { Liquid } from "liquidjs";
+import type { Config } from "../../config.js";
+import type { DB } from "../../db/schema.js";
+import { ApiError } from "../../http/errors.js";
+import type { Acteur } from "../auth/acteur.js";
+import { ecrireAudit } from "../history/audit.repository.js";
+import type { SnapshotRoutage } from "./snapshot.js";
+
+// Default templates: the real .ons format is site-specific, so these write a documented line per number.
+const MODELES_DEFAUT: Record<string, string> = {
+  "recept.ons": `# recept.ons — routage des appels entrants, généré par API Telephony
+# Une ligne par numéro : E164;HERMES_ID;CODE_CAMPAGNE;CODE_CONFIG;ALIAS
+{% for r in entrantes %}{{ r.numero }};{{ r.hermes_id }};{{ r.campagne_code }};{{ r.config_code }};{{ r.alias }}
+{% endfor %}`,
+  "S2.ons": `# S2.ons — numéros présentés en appel sortant, généré par API Telephony
+# Une ligne par numéro : HERMES_ID;CODE_CAMPAGNE;E164;PRIORITE
+{% for r in sortantes %}{{ r.hermes_id }};{{ r.campagne_code }};{{ r.numero }};{{ r.priorite }}
+{% endfor %}`,
+};
+
+const VERROU_PUBLICATION = 7_310_001;
+const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
+
+export interface FichierRendu {
+  nom: string;
+  chemin: string;
+  contenu: string;
+  deploye: string | null;
+  derniere: { version: number; somme_sha256: string } | null;
+  /** The deployed file differs from what was last published: someone edited it by hand. */
+  derive: boolean;
+  change: boolean;
+  diff: string;
+}
+
+/**
+ * Renders, diffs, publishes and restores Hermes' routing files. Templates run in LiquidJS, which evaluates
+ * no code from a template; writes are atomic (temporary file, fsync, rename); every version is kept.
+ */
+export class PublicationHermes {
+  // strict: an unknown variable or filter is an error, not an empty string in a routing file
+  private readonly liquid = new Liquid({ strictFilters: true, strictVariables: true, ownPropertyOnly: true });
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly config: Config,
+    private readonly routage: SnapshotRoutage,
+    private readonly horloge: () => Date,
+  ) {}
+
+  private donnees() {
+    const t = this.horloge().getTime();
+    const routes = [...this.routage.routes(t)];
+    const parNumero = (
+      a: { numero: string; campagne_code: string },
+      b: { numero: string; campagne_code: string },
+    ) => a.numero.localeCompare(b.numero) || a.campagne_code.localeCompare(b.campagne_code);
+    return {
+      entrantes: routes.filter((r) => r.sens !== "sortant").sort(parNumero),
+      sortantes: routes
+        .filter((r) => r.sens !== "entrant")
+        .sort(
+          (a, b) =>
+            a.campagne_code.localeCompare(b.campagne_code) ||
+            a.priorite - b.priorite ||
+            a.numero.localeCompare(b.numero),
+        ),
+    };
+  }
+
+  private modele(source: string): string {
+    if (source.startsWith("defaut:")) {
+      const m = MODELES_DEFAUT[source.slice("defaut:".length)];
+      if (!m) throw new ApiError(500, "MODELE_INCONNU", `Modèle par défaut inconnu : ${source}.`);
+      return m;
+    }
+    return fs.readFileSync(source, "utf8");
+  }
+
+  /** What would be published now, against what is deployed. */
+  async preparer(db: Kysely<DB> = this.db): Promise<FichierRendu[]> {
+    const donnees = this.donnees();
+    const resultat: FichierRendu[] = [];
+    for (const f of this.config.fichiersHermes) {
+      let contenu: string;
+      try {
+        contenu = await this.liquid.parseAndRender(this.modele(f.modele), donnees);
+      } catch (e) {
+        throw new ApiError(
+          422,
+          "MODELE_INVALIDE",
+          `Le modèle de ${f.nom} ne se rend pas : ${(e as Error).message}`,
+        );
+      }
+      const deploye = fs.existsSync(f.sortie) ? fs.readFileSync(f.sortie, "utf8") : null;
+      const derniere = await db
+        .selectFrom("tel_publication")
+        .select(["version", "somme_sha256"])
+        .where("fichier", "=", f.nom)
+        .orderBy("version", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      const derive = deploye !== null && (derniere ? sha256(deploye) !== derniere.somme_sha256 : true);
+      resultat.push({
+        nom: f.nom,
+        chemin: f.sortie,
+        contenu,
+        deploye,
+        derniere: derniere ?? null,
+        derive,
+        change: deploye !== contenu,
+        diff: createTwoFilesPatch(`${f.nom} (déployé)`, `${f.nom} (à publier)`, deploye ?? "", contenu),
+      });
+    }
+    return resultat;
+  }
+
+  /** True when the routes changed since the last publication (shown on the dashboard). */
+  async enAttente(): Promise<boolean> {
+    const derniere = await this.db
+      .selectFrom("tel_publication")
+      .select("etag_routage")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return derniere?.etag_routage !== this.routage.etag(this.horloge().getTime());
+  }
+
+  /**
+   * Publishes every file whose content changed. Publications are serialised by a database advisory lock,
+   * so two instances or two people never interleave. A hand-edited deployed file stops the publication
+   * unless `forcer`.
+   */
+  async publier(acteur: Acteur, options: { motif?: string | undefined; forcer?: boolean | undefined }) {
+    return this.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${VERROU_PUBLICATION})`.execute(trx);
+      // read inside the lock's transaction: PGlite has one connection, and the state read must be the locked one
+      const fichiers = await this.preparer(trx);
+      const derives = fichiers.filter((f) => f.derive);
+      if (derives.length > 0 && !options.forcer) {
+        throw new ApiError(
+          409,
+          "FICHIER_MODIFIE_A_LA_MAIN",
+          `${derives.map((f) => f.nom).join(", ")} a été modifié à la main depuis la dernière publication : vérifiez la différence, puis publiez en forçant.`,
+          undefined,
+          { fichiers: derives.map((f) => ({ nom: f.nom, chemin: f.chemin, diff: f.diff })) },
+        );
+      }
+      const etag = this.routage.etag(this.horloge().getTime());
+      const publies = [];
+      for (const f of fichiers.filter((x) => x.change)) {
+        ecrireAtomique(f.chemin, f.contenu);
+        const version = (f.derniere?.version ?? 0) + 1;
+        const ligne = await trx
+          .insertInto("tel_publication")
+          .values({
+            fichier: f.nom,
+            version,
+            chemin: f.chemin,
+            somme_sha256: sha256(f.contenu),
+            contenu: f.contenu,
+            etag_routage: etag,
+            auteur: acteur.nom,
+            motif: options.motif ?? null,
+          })
+          .returning(["id", "fichier", "version", "somme_sha256"])
+          .executeTakeFirstOrThrow();
+        await ecrireAudit(trx, acteur, {
+          entite: "tel_publication",
+          entiteId: ligne.id,
+          action: "PUBLICATION",
+          apres: { ...ligne, derive_forcee: f.derive },
+          motif: options.motif ?? null,
+        });
+        publies.push(ligne);
+      }
+      if (publies.length > 0)
+        await this.apresPublication(
+          trx,
+          publies.map((p) => p.id),
+        );
+      return { publies, inchanges: fichiers.filter((x) => !x.change).map((x) => x.nom) };
+    });
+  }
+
+  /** Writes a previous version back, byte for byte, as a new version. */
+  async restaurer(acteur: Acteur, id: number, motif?: string) {
+    return this.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${VERROU_PUBLICATION})`.execute(trx);
+      const ancienne = await trx
+        .selectFrom("tel_publication")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (!ancienne) throw new ApiError(404, "INTROUVABLE", "Version de publication introuvable.");
+      const derniere = await trx
+        .selectFrom("tel_publication")
+        .select(sql<number>`max(version)`.as("v"))
+        .where("fichier", "=", ancienne.fichier)
+        .executeTakeFirstOrThrow();
+      ecrireAtomique(ancienne.chemin, ancienne.contenu);
+      const ligne = await trx
+        .insertInto("tel_publication")
+        .values({
+          fichier: ancienne.fichier,
+          version: Number(derniere.v) + 1,
+          type: "RESTAURATION",
+          chemin: ancienne.chemin,
+          somme_sha256: ancienne.somme_sha256,
+          contenu: ancienne.contenu,
+          etag_routage: null,
+          auteur: acteur.nom,
+          motif: motif ?? `Retour à la version ${ancienne.version}`,
+        })
+        .returning(["id", "fichier", "version", "somme_sha256"])
+        .executeTakeFirstOrThrow();
+      await ecrireAudit(trx, acteur, {
+        entite: "tel_publication",
+        entiteId: ligne.id,
+        action: "RESTAURATION",
+        apres: ligne,
+        motif: motif ?? null,
+      });
+      await this.apresPublication(trx, [ligne.id]);
+      return ligne;
+    });
+  }
+
+  private async apresPublication(trx: Kysely<DB>, ids: number[]) {
+    const commande = this.config.commandeApresPublication;
+    if (!commande) return;
+    const { code, sortie } = await new Promise<{ code: number; sortie: string }>((resolve) => {
+      execFile(
+        "/bin/sh",
+        ["-c", commande],
+        { timeout: 60_000, maxBuffer: 1024 * 1024 },
+        (err, stdout, stderr) => {
+          const code = err
+            ? typeof (err as { code?: unknown }).code === "number"
+              ? (err as { code: number }).code
+              : 1
+            : 0;
+          resolve({ code, sortie: `${stdout}${stderr}`.slice(0, 20_000) });
+        },
+      );
+    });
+    await trx
+      .updateTable("tel_publication")
+      .set({ commande, code_sortie: code, sortie_commande: sortie })
+      .where("id", "in", ids)
+      .execute();
+  }
+}
+
+/** Replaces a file so that readers see the old bytes or the new ones, never a mix, even if the process dies. */
+export function ecrireAtomique(chemin: string, contenu: string) {
+  fs.mkdirSync(path.dirname(chemin), { recursive: true });
+  const temporaire = path.join(
+    path.dirname(chemin),
+    `.${path.basename(chemin)}.${randomBytes(6).toString("hex")}.tmp`,
+  );
+  const fd = fs.openSync(temporaire, "wx", 0o644);
+  try {
+    fs.writeFileSync(fd, contenu, "utf8");
+    fs.fsyncSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    fs.rmSync(temporaire, { force: true });
+    throw e;
+  }
+  fs.closeSync(fd);
+  fs.renameSync(temporaire, chemin);
+  const dossier = fs.openSync(path.dirname(chemin), "r");
+  try {
+    fs.fsyncSync(dossier);
+  } finally {
+    fs.closeSync(dossier);
+  }
+}
