@@ -134,6 +134,18 @@ describe.each(CIBLES)("telephony seed-demo then the API ($nom)", (cible) => {
     expect(r.stdout).toMatch(/5 clients, 15 campagnes, 2000 numéros/);
     expect(cli(["seed-demo"], env).code).toBe(1);
 
+    // routing files of the demo: a dry run shows them, a publication writes them, a second one has nothing to do
+    const apercu = cli(["publish", "--dry-run"], env);
+    expect(apercu.code, apercu.stderr).toBe(0);
+    expect(apercu.stdout).toMatch(/== recept\.ons → .*hermes\/recept\.ons/);
+    expect(fs.existsSync(path.join(dataDir, "hermes", "recept.ons"))).toBe(false);
+    const publie = cli(["publish", "--motif", "démo"], env);
+    expect(publie.stdout).toMatch(/recept\.ons : version 1 publiée/);
+    expect(fs.readFileSync(path.join(dataDir, "hermes", "recept.ons"), "utf8")).toMatch(
+      /^\+33\d{9};\d+;[A-Z]+-[A-Z]+;CFG-/m,
+    );
+    expect(cli(["publish"], env).stdout).toContain("Inchangés : recept.ons, S2.ons");
+
     const s = await lancerServeur(env);
     try {
       const { cookie } = await connexion(s.url);
