@@ -82,31 +82,74 @@ export class SnapshotRoutage {
     const debut = performance.now();
     const db = this.db;
     const version = await sql<{ v: number }>`SELECT last_value AS v FROM tel_routage_version`.execute(db);
-    const [affs, numeros, campagnes, configs] = await Promise.all([
-      sql<Aff & { debut: Date; fin: Date | null }>`
-        SELECT id, did_id, campaign_id, config_id, alias, priorite, date_debut AS debut, date_fin AS fin, entrant, sortant
-        FROM tel_did_virtual WHERE actif AND (date_fin IS NULL OR date_fin > ${this.horloge()})`.execute(db),
-      sql<Omit<NumeroRoute, "affectations">>`
-        SELECT d.id, d.did_format_e164 AS e164, s.code AS statut, t.code AS type, r.code AS region
-        FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
+    // One pass over the current and future assignments, each with its number, as one JSON array of arrays
+    // (dates as epoch milliseconds). Measured on 300,000 routes: same load time as driver rows (~3.5 s), but
+    // 146 MiB of heap instead of 172-200 MiB, since no intermediate row objects are kept.
+    const [lignes, campagnes, configs] = await Promise.all([
+      sql<{ j: string }>`
+        SELECT coalesce(json_agg(json_build_array(v.id, v.did_id, v.campaign_id, v.config_id, v.alias, v.priorite,
+            (extract(epoch FROM v.date_debut) * 1000)::float8, (extract(epoch FROM v.date_fin) * 1000)::float8,
+            v.entrant, v.sortant, d.did_format_e164, s.code, t.code, r.code)), '[]')::text AS j
+        FROM tel_did_virtual v JOIN tel_did d ON d.id = v.did_id JOIN tel_statut_did s ON s.id = d.statut_id
         LEFT JOIN tel_type_did t ON t.id = d.type_id LEFT JOIN tel_region r ON r.id = d.region_id
-        WHERE EXISTS (SELECT 1 FROM tel_did_virtual v WHERE v.did_id = d.id AND v.actif AND (v.date_fin IS NULL OR v.date_fin > ${this.horloge()}))`.execute(
-        db,
-      ),
+        WHERE v.actif AND (v.date_fin IS NULL OR v.date_fin > ${this.horloge()})`.execute(db),
       db.selectFrom("tel_campaign").select(["id", "code", "hermes_id", "prospection", "actif"]).execute(),
       db.selectFrom("tel_did_config").select(["id", "code", "config"]).execute(),
     ]);
     this.numeros = new Map();
     this.parE164 = new Map();
     this.sortants = new Map();
-    for (const n of numeros.rows) {
-      this.numeros.set(n.id, { ...n, affectations: [] });
-      this.parE164.set(n.e164, n.id);
-    }
-    for (const a of affs.rows) {
-      const n = this.numeros.get(a.did_id);
-      if (!n) continue;
-      const aff = { ...a, debut: new Date(a.debut).getTime(), fin: a.fin ? new Date(a.fin).getTime() : null };
+    type Ligne = [
+      number,
+      number,
+      number,
+      number | null,
+      string | null,
+      number,
+      number,
+      number | null,
+      boolean,
+      boolean,
+      string,
+      string,
+      string | null,
+      string | null,
+    ];
+    const tableau = JSON.parse(lignes.rows[0]?.j ?? "[]") as Ligne[];
+    for (const [
+      id,
+      didId,
+      campagneId,
+      configId,
+      alias,
+      priorite,
+      debutMs,
+      finMs,
+      entrant,
+      sortant,
+      e164,
+      statut,
+      type,
+      region,
+    ] of tableau) {
+      let n = this.numeros.get(didId);
+      if (!n) {
+        n = { id: didId, e164, statut, type, region, affectations: [] };
+        this.numeros.set(n.id, n);
+        this.parE164.set(n.e164, n.id);
+      }
+      const aff: Aff = {
+        id,
+        did_id: didId,
+        campaign_id: campagneId,
+        config_id: configId,
+        alias,
+        priorite,
+        debut: debutMs,
+        fin: finMs,
+        entrant,
+        sortant,
+      };
       n.affectations.push(aff);
       if (aff.sortant) this.ajouterSortant(aff.campaign_id, aff.did_id);
     }
@@ -116,7 +159,7 @@ export class SnapshotRoutage {
     this.configs = new Map(configs.map((c) => [c.id, { code: c.code, config: c.config }]));
     this.generation++;
     this.version = Math.max(this.version, Number(version.rows[0]?.v ?? 0));
-    return { routes: affs.rows.length, ms: performance.now() - debut };
+    return { routes: tableau.length, ms: performance.now() - debut };
   }
 
   private ajouterSortant(campagne: number, did: number) {
