@@ -9,6 +9,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { registerErrorHandler } from "./http/problem.js";
 import { assignmentsRoutes } from "./modules/assignments/assignments.routes.js";
+import { SYSTEME } from "./modules/auth/acteur.js";
 import { authentifier } from "./modules/auth/auth.hooks.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { CacheClesApi } from "./modules/auth/auth.service.js";
@@ -105,9 +106,36 @@ export async function buildApp(options: AppOptions): Promise<App> {
         (err) => app.log.error({ err }, "mise à jour du routage"),
       );
     };
+    // automatic publication: once changes have been quiet for the configured delay (debounce)
+    let minuterie: NodeJS.Timeout | undefined;
+    const delai = options.config.publicationAutoSecondes * 1000;
+    const programmerPublication = () => {
+      if (delai <= 0) return;
+      clearTimeout(minuterie);
+      minuterie = setTimeout(() => {
+        app.publication
+          .publier(
+            { ...SYSTEME, nom: "système:publication-auto" },
+            { motif: "Publication automatique après modification du routage" },
+          )
+          .then(
+            (r) =>
+              r.publies.length > 0 &&
+              app.log.info(
+                `publication automatique : ${r.publies.map((p) => `${p.fichier} v${p.version}`).join(", ")}`,
+              ),
+          )
+          .catch((err) => app.log.warn({ err }, "publication automatique refusée ; elle reste en attente"));
+      }, delai);
+      minuterie.unref();
+    };
+    app.addHook("onClose", async () => clearTimeout(minuterie));
     arreterEcoute = await options.database.ecouter(
       "tel_routage",
-      (signal) => enFile(() => routage.appliquer(signal)),
+      (signal) => {
+        enFile(() => routage.appliquer(signal));
+        programmerPublication();
+      },
       () => enFile(() => routage.chargerTout()),
     );
     const { routes, ms } = await routage.chargerTout();

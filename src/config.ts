@@ -32,6 +32,8 @@ export interface Config {
   fichiersHermes: Array<{ nom: string; modele: string; sortie: string }>;
   /** Command run after a publication (to make Hermes reload); its exit code and output are kept. */
   commandeApresPublication: string | undefined;
+  /** Publish the routing files automatically once routing changes have been quiet this long (0: by hand only). */
+  publicationAutoSecondes: number;
 }
 
 export class ConfigError extends Error {}
@@ -127,5 +129,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     fichiersHermes: fichiersHermes(env, path.resolve(env.DATA_DIR?.trim() || "./data")),
     commandeApresPublication: env.HERMES_POST_PUBLISH?.trim() || undefined,
+    publicationAutoSecondes: entier(
+      "HERMES_AUTO_PUBLISH_SECONDS",
+      env.HERMES_AUTO_PUBLISH_SECONDS,
+      0,
+      0,
+      86_400,
+    ),
   };
 }

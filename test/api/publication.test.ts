@@ -136,6 +136,36 @@ describe.each(CIBLES)("publication of Hermes routing files ($nom)", (cible) => {
     expect(fs.readFileSync(recept()).equals(Buffer.from(publie, "utf8"))).toBe(true);
   });
 
+  it("publishes automatically once changes have settled, when configured", async () => {
+    const auto = await contexte(cible, { env: { HERMES_AUTO_PUBLISH_SECONDS: "1" } });
+    try {
+      const sortie = auto.app.config.fichiersHermes.find((f) => f.nom === "recept.ons")?.sortie as string;
+      const p = (url: string, payload: Record<string, unknown>) =>
+        auto.app.inject({ method: "POST", url: `/api/v1${url}`, headers: auto.cles.gestionnaire, payload });
+      const c = (
+        await p("/campaigns", { client_id: auto.clientA, code: "AUTO", nom: "Auto", hermes_id: "H7" })
+      ).json();
+      const d = (await p("/dids", { numero: "0142000777" })).json();
+      await p(`/dids/${d.id}/actions/affecter`, { client_id: auto.clientA });
+      await p("/affectations", { did_id: d.id, campaign_id: c.id });
+      const fin = Date.now() + 5000;
+      while (!fs.existsSync(sortie) || !fs.readFileSync(sortie, "utf8").includes("+33142000777;H7")) {
+        if (Date.now() > fin) throw new Error("no automatic publication");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const versions = (
+        await auto.app.inject({
+          method: "GET",
+          url: "/api/v1/hermes/publications?fichier=recept.ons",
+          headers: auto.cles.admin,
+        })
+      ).json().data;
+      expect(versions[0]).toMatchObject({ auteur: "système:publication-auto" });
+    } finally {
+      await auto.fermer();
+    }
+  });
+
   it("serialises simultaneous publications", async () => {
     await router("0142000003");
     const [a, b] = await Promise.all([
