@@ -2,7 +2,6 @@
 // people make all day (a filtered page, a partial-digit search, a get by number). Prints requests/s and p99.
 //   npm run build && BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/api.ts
 
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { sql } from "kysely";
@@ -12,6 +11,7 @@ import { migrer } from "../src/db/migrate.js";
 import { seedReference } from "../src/db/reference-data.js";
 import { creerCleApi } from "../src/modules/auth/auth.service.js";
 import { normaliser } from "../src/numbering/index.js";
+import { lancerServeurBench } from "./serveur.js";
 
 const N = Number(process.env.BENCH_NUMEROS ?? 1_000_000);
 const DUREE = Number(process.env.BENCH_SECONDES ?? 15);
@@ -38,25 +38,7 @@ try {
     { nom: "bench", type: "SYSTEME", role: "admin", clientId: null },
     { nom: "bench", role: "lecteur" },
   );
-  // the server runs in its own process, as in production, so the load generator does not share its event loop
-  const serveur = spawn(process.execPath, ["dist/main.js", "serve"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      PORT: "0",
-      LOG_LEVEL: "warn",
-      ADMIN_PASSWORD: "bench-bench-bench",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const adresse = await new Promise<string>((resolve) => {
-    let sortie = "";
-    serveur.stdout?.on("data", (d) => {
-      sortie += d;
-      const m = /API :\s+(http:\/\/\S+)\/api\/v1/.exec(sortie);
-      if (m) resolve(m[1] as string);
-    });
-  });
+  const { adresse, arreter } = await lancerServeurBench(url.toString());
   const client = await db
     .selectFrom("tel_client")
     .select("id")
@@ -95,10 +77,7 @@ try {
       `${titre.padEnd(42)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`,
     );
   }
-  await new Promise((resolve) => {
-    serveur.once("exit", resolve);
-    serveur.kill("SIGTERM");
-  });
+  await arreter();
 } finally {
   await database.close();
   if (!garder) await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);

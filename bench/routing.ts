@@ -14,6 +14,7 @@ import { seedReference } from "../src/db/reference-data.js";
 import { creerCleApi } from "../src/modules/auth/auth.service.js";
 import { SnapshotRoutage } from "../src/modules/hermes/snapshot.js";
 import { normaliser } from "../src/numbering/index.js";
+import { lancerServeurBench } from "./serveur.js";
 
 const N = Number(process.env.BENCH_NUMEROS ?? 1_000_000);
 const ROUTES = Number(process.env.BENCH_ROUTES ?? 300_000);
@@ -77,25 +78,7 @@ try {
     { nom: "bench", type: "SYSTEME", role: "admin", clientId: null },
     { nom: `bench-routage-${Date.now()}`, role: "hermes" },
   );
-  const serveur = spawn(process.execPath, ["dist/main.js", "serve"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      PORT: "0",
-      LOG_LEVEL: "warn",
-      ADMIN_PASSWORD: "bench-bench-bench",
-      SCHEDULER_INTERVAL_SECONDS: "0",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const adresse = await new Promise<string>((resolve) => {
-    let sortie = "";
-    serveur.stdout?.on("data", (d) => {
-      sortie += d;
-      const m = /API :\s+(http:\/\/\S+)\/api\/v1/.exec(sortie);
-      if (m) resolve(m[1] as string);
-    });
-  });
+  const { adresse, arreter } = await lancerServeurBench(url.toString(), { SCHEDULER_INTERVAL_SECONDS: "0" });
   // the bare route: Fastify returning a constant, in its own process too, measured in the same run
   const nu = spawn(
     process.execPath,
@@ -170,11 +153,11 @@ try {
   console.log(
     `one change reflected in the lookup (commit to 404), 5 tries: ${delais.map((d) => d.toFixed(1)).join(", ")} ms`,
   );
-  for (const p of [serveur, nu])
-    await new Promise((r) => {
-      p.once("exit", r);
-      p.kill("SIGTERM");
-    });
+  await arreter();
+  await new Promise((r) => {
+    nu.once("exit", r);
+    nu.kill("SIGTERM");
+  });
 } finally {
   await database.close();
   if (!garder) await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "./config.js";
-import { openDatabase } from "./db/database.js";
+import { ouvrirBasePrete } from "./db/base-prete.js";
+import { type Database, openDatabase } from "./db/database.js";
 import { BasePlusRecenteError, MigrationError, migrer } from "./db/migrate.js";
 import { seedReference } from "./db/reference-data.js";
 import { ApiError } from "./http/errors.js";
@@ -12,25 +13,16 @@ import { PublicationHermes } from "./modules/hermes/publication.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { demarrer } from "./server.js";
 
-async function avecBase<T>(
-  travail: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
-): Promise<T> {
-  const config = loadConfig();
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.dbPoolSize,
-  });
+async function avecBase<T>(travail: (database: Database) => Promise<T>): Promise<T> {
+  const database = await ouvrirBasePrete(loadConfig());
   try {
-    await migrer(database.db);
-    await seedReference(database.db);
     return await travail(database);
   } finally {
     await database.close();
   }
 }
 
-async function idClient(db: Awaited<ReturnType<typeof openDatabase>>["db"], code: string | undefined) {
+async function idClient(db: Database["db"], code: string | undefined) {
   if (!code) return null;
   const c = await db
     .selectFrom("tel_client")
@@ -90,7 +82,7 @@ programme
     });
   });
 
-async function publication(database: Awaited<ReturnType<typeof openDatabase>>) {
+async function publication(database: Database) {
   const config = loadConfig();
   const routage = new SnapshotRoutage(database.db);
   await routage.chargerTout();

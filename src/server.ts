@@ -1,24 +1,11 @@
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
-import { openDatabase } from "./db/database.js";
-import { migrer } from "./db/migrate.js";
-import { seedReference } from "./db/reference-data.js";
+import { ouvrirBasePrete } from "./db/base-prete.js";
 import { initialiserAdmin } from "./modules/auth/auth.service.js";
 
 /** Opens the database, brings it up to date, seeds reference data, and serves the API and the extranet. */
 export async function demarrer(config: Config) {
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.dbPoolSize,
-  });
-  try {
-    await migrer(database.db);
-    await seedReference(database.db);
-  } catch (e) {
-    await database.close();
-    throw e;
-  }
+  const database = await ouvrirBasePrete(config);
   const motDePasse = await initialiserAdmin(database.db, config.adminPassword);
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   const adresse = await app.listen({ host: config.host, port: config.port });

@@ -1,0 +1,36 @@
+import { spawn } from "node:child_process";
+
+/**
+ * The built server in its own process, as in production, so the load generator does not share its event
+ * loop. Resolves with its base URL once it prints it.
+ */
+export async function lancerServeurBench(databaseUrl: string, env: Record<string, string> = {}) {
+  const serveur = spawn(process.execPath, ["dist/main.js", "serve"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      LOG_LEVEL: "warn",
+      ADMIN_PASSWORD: "bench-bench-bench",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const adresse = await new Promise<string>((resolve, reject) => {
+    let sortie = "";
+    serveur.once("exit", (code) => reject(new Error(`le serveur s'est arrêté (${code})`)));
+    serveur.stdout?.on("data", (d) => {
+      sortie += d;
+      const m = /API :\s+(http:\/\/\S+)\/api\/v1/.exec(sortie);
+      if (m) resolve(m[1] as string);
+    });
+  });
+  return {
+    adresse,
+    arreter: () =>
+      new Promise<void>((resolve) => {
+        serveur.once("exit", () => resolve());
+        serveur.kill("SIGTERM");
+      }),
+  };
+}
