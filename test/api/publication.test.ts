@@ -148,18 +148,22 @@ describe.each(CIBLES)("publication of Hermes routing files ($nom)", (cible) => {
       const d = (await p("/dids", { numero: "0142000777" })).json();
       await p(`/dids/${d.id}/actions/affecter`, { client_id: auto.clientA });
       await p("/affectations", { did_id: d.id, campaign_id: c.id });
+      // the file is written inside the publication's transaction: wait for its committed version too
+      const versionsPubliees = async () =>
+        (
+          await auto.app.inject({
+            method: "GET",
+            url: "/api/v1/hermes/publications?fichier=recept.ons",
+            headers: auto.cles.admin,
+          })
+        ).json().data;
       const fin = Date.now() + 5000;
-      while (!fs.existsSync(sortie) || !fs.readFileSync(sortie, "utf8").includes("+33142000777;H7")) {
+      let versions = await versionsPubliees();
+      while (versions.length === 0 || !fs.readFileSync(sortie, "utf8").includes("+33142000777;H7")) {
         if (Date.now() > fin) throw new Error("no automatic publication");
         await new Promise((r) => setTimeout(r, 100));
+        versions = await versionsPubliees();
       }
-      const versions = (
-        await auto.app.inject({
-          method: "GET",
-          url: "/api/v1/hermes/publications?fichier=recept.ons",
-          headers: auto.cles.admin,
-        })
-      ).json().data;
       expect(versions[0]).toMatchObject({ auteur: "système:publication-auto" });
     } finally {
       await auto.fermer();
