@@ -110,7 +110,13 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
       date_debut: "2026-04-02T00:00:00Z",
       date_fin: "2026-04-03T00:00:00Z",
     });
-    await bientot(async () => (await entrant("0142000200")).statusCode === 200);
+    // both assignments must have reached the snapshot (two notifications) before the clock is moved
+    await bientot(async () => {
+      maintenant = new Date("2026-04-02T08:00:00Z");
+      const suivante = (await entrant("0142000200")).json().campagne?.code;
+      maintenant = new Date("2026-04-01T10:00:00Z");
+      return suivante === "A-RELANCE";
+    });
     expect((await entrant("0142000200")).json().campagne.code).toBe("A-SAV");
     maintenant = new Date("2026-04-02T08:00:00Z");
     expect((await entrant("0142000200")).json().campagne.code).toBe("A-RELANCE");
