@@ -74,9 +74,9 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
     await new Promise((r) => recepteur?.close(r));
   });
 
-  const attendre = async (condition: () => boolean, ms = 20_000) => {
+  const attendre = async (condition: () => boolean | Promise<boolean>, ms = 20_000) => {
     const fin = Date.now() + ms;
-    while (!condition()) {
+    while (!(await condition())) {
       if (Date.now() > fin) throw new Error("timed out waiting for notifications");
       // retries are due after a back-off: run the sender as the scheduler would
       await ctx.app.expediteur.envoyer();
@@ -233,13 +233,20 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
       "commande.validee",
     ]);
     expect(webhooks.every((w) => w.signatureValide && w.corps.commande.reference === ref)).toBe(true);
-    const boite = (
-      await ctx.app.inject({
-        method: "GET",
-        url: `/api/v1/notifications?commande_id=${id}&canal=WEBHOOK`,
-        headers: staff,
-      })
-    ).json().data;
+    // the receiver sees the webhook before the sender records it as sent: wait for the record
+    const lireBoite = async () =>
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: `/api/v1/notifications?commande_id=${id}&canal=WEBHOOK`,
+          headers: staff,
+        })
+      ).json().data;
+    await attendre(async () =>
+      (await lireBoite()).every((n: { statut: string }) => n.statut === "ENVOYEE"),
+    );
+    const boite = await lireBoite();
+    expect(boite).toHaveLength(3);
     expect(boite.every((n: { statut: string }) => n.statut === "ENVOYEE")).toBe(true);
     expect(Math.max(...boite.map((n: { tentatives: number }) => n.tentatives))).toBe(2);
   });
