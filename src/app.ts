@@ -15,6 +15,7 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { CacheClesApi } from "./modules/auth/auth.service.js";
 import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
+import { extranetRoutes } from "./modules/extranet/extranet.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { PublicationHermes } from "./modules/hermes/publication.js";
 import { publicationRoutes } from "./modules/hermes/publication.routes.js";
@@ -157,6 +158,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         "img-src": ["'self'", "data:", "https:"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
+        // only behind HTTPS: on a plain-HTTP intranet address it would send the extranet's assets to https://
+        "upgrade-insecure-requests": options.config.cookieSecure ? [] : null,
       },
     },
     strictTransportSecurity: options.config.cookieSecure,
@@ -212,5 +215,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     { prefix: "/api/v1" },
   );
+  await app.register(extranetRoutes);
   return app;
 }

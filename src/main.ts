@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "./config.js";
 import { ouvrirBasePrete } from "./db/base-prete.js";
@@ -11,6 +12,7 @@ import { creerCleApi, creerUtilisateur, genererMotDePasse } from "./modules/auth
 import { seedDemo } from "./modules/demo/seed-demo.js";
 import { PublicationHermes } from "./modules/hermes/publication.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
+import { documentOpenApi } from "./openapi-document.js";
 import { demarrer } from "./server.js";
 
 async function avecBase<T>(travail: (database: Database) => Promise<T>): Promise<T> {
@@ -128,6 +130,16 @@ programme
       const r = await (await publication(database)).restaurer(acteurCli(), Number(o.id), o.motif);
       console.log(`${r.fichier} : version ${r.version} (restauration) écrite.`);
     });
+  });
+
+programme
+  .command("openapi")
+  .description("Écrit le document OpenAPI 3.1 de l'API (sur la sortie standard, ou dans --output)")
+  .option("--output <fichier>")
+  .action(async (o: { output?: string }) => {
+    const texte = `${JSON.stringify(await documentOpenApi(), null, 2)}\n`;
+    if (o.output) writeFileSync(o.output, texte);
+    else process.stdout.write(texte);
   });
 
 const user = programme.command("user").description("Comptes utilisateurs");

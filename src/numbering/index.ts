@@ -7,3 +7,4 @@ export {
   TYPES_DID,
   type TypeDid,
 } from "./numbering.js";
+export { lireSaisieNumeros, MAX_PLAGE } from "./saisie.js";

@@ -135,6 +135,10 @@ describe.each(CIBLES)("authorisation ($nom)", (cible) => {
     expect(liste.data.map((d: { id: number }) => d.id)).toEqual([didA]);
     expect((await get("/dids?q=0142000002")).json().total).toBe(0);
     expect((await get(`/dids?client_id=${ctx.clientB}`)).json().total).toBe(0);
+    // the shared reference tables its order form is made of are readable (they were empty for clients)
+    for (const table of ["types-did", "regions", "statuts-did", "statuts-commande"]) {
+      expect((await get(`/${table}`)).json().total, table).toBeGreaterThan(0);
+    }
     const csv = (await get("/dids?format=csv")).body;
     expect(csv).toContain("+33142000001");
     expect(csv).not.toContain("+33142000002");

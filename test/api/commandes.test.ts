@@ -242,9 +242,7 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
           headers: staff,
         })
       ).json().data;
-    await attendre(async () =>
-      (await lireBoite()).every((n: { statut: string }) => n.statut === "ENVOYEE"),
-    );
+    await attendre(async () => (await lireBoite()).every((n: { statut: string }) => n.statut === "ENVOYEE"));
     const boite = await lireBoite();
     expect(boite).toHaveLength(3);
     expect(boite.every((n: { statut: string }) => n.statut === "ENVOYEE")).toBe(true);

@@ -5,7 +5,7 @@ import { envoyerCsv } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
-import { normaliser } from "../../numbering/index.js";
+import { lireSaisieNumeros, MAX_PLAGE, normaliser } from "../../numbering/index.js";
 import { clientVisible, exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import {
@@ -17,7 +17,7 @@ import {
   type Statut,
 } from "./cycle-de-vie.js";
 import { appliquerFiltres, type FiltresDid, selectDid, TRIS_DID } from "./dids.repository.js";
-import { creerDid, type EntreeDid, lireDid, modifierDid } from "./dids.service.js";
+import { creerDid, type EntreeDid, lireDid, modifierDid, resoudreNumero } from "./dids.service.js";
 
 const DateJour = Type.String({ format: "date", description: "AAAA-MM-JJ" });
 const Montant = Type.Number({ minimum: 0, maximum: 1_000_000 });
@@ -106,6 +106,19 @@ const CorpsCreation = Type.Object(
     client_id: Type.Optional(Nullable(Id)),
     statut: Type.Optional(Type.Union([Type.Literal("COMMANDE"), Type.Literal("DISPONIBLE")])),
     ...Descriptifs,
+  },
+  { additionalProperties: false },
+);
+
+const CorpsPlage = Type.Object(
+  {
+    debut: Type.String({ minLength: 4, maxLength: 40, description: "Premier numéro (toute forme)" }),
+    fin: Type.String({ minLength: 4, maxLength: 40, description: "Dernier numéro, inclus" }),
+    pays: Type.Optional(Type.String({ pattern: "^[A-Z]{2}$" })),
+    client_id: Type.Optional(Nullable(Id)),
+    statut: Type.Optional(Type.Union([Type.Literal("COMMANDE"), Type.Literal("DISPONIBLE")])),
+    ...Descriptifs,
+    simulation: Type.Optional(Type.Boolean({ description: "Vérifier et lister sans rien créer" })),
   },
   { additionalProperties: false },
 );
@@ -294,6 +307,67 @@ export async function didsRoutes(app: App) {
       const did = await lireDid(db(), app.libelles, cree.id);
       reply.header("etag", etag(cree.version)).header("location", `/api/v1/dids/${cree.id}`);
       return reply.status(201).send(did as NonNullable<typeof did>);
+    },
+  );
+
+  app.post(
+    "/dids/plage",
+    {
+      preValidation: exigerRole(PERSONNEL),
+      schema: {
+        tags: ["Numéros"],
+        summary: `Ajouter une plage de numéros (${MAX_PLAGE} au plus) : tout ou rien ; simulation pour prévisualiser`,
+        body: CorpsPlage,
+        response: {
+          200: Type.Object({
+            simulation: Type.Boolean(),
+            crees: Type.Integer(),
+            numeros: Type.Array(Type.String(), { description: "Les numéros de la plage, en E.164" }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { debut, fin, simulation, ...commun } = request.body;
+      const { numeros, erreurs } = lireSaisieNumeros([`${debut} - ${fin}`]);
+      if (erreurs.length) {
+        const raison = erreurs[0]?.raison ?? "Plage invalide.";
+        throw new ApiError(422, "PLAGE_INVALIDE", raison, [{ champ: "fin", message: raison, code: "PLAGE" }]);
+      }
+      const existants = await db()
+        .selectFrom("tel_did")
+        .select("did_format_e164")
+        .where("did_format_e164", "in", numeros)
+        .orderBy("did_format_e164")
+        .execute();
+      if (existants.length) {
+        const liste = existants.map((e) => e.did_format_e164);
+        throw new ApiError(
+          409,
+          "NUMEROS_EXISTANTS",
+          `${liste.length} numéro(s) de la plage existe(nt) déjà : ${liste.slice(0, 5).join(", ")}${liste.length > 5 ? "…" : ""}. Rien n'a été créé.`,
+          undefined,
+          { numeros_existants: liste },
+        );
+      }
+      if (simulation) {
+        // resolves every number (type, region) without writing, so that the preview refuses what creation would
+        for (const n of numeros)
+          await resoudreNumero(db(), { ...(commun as Omit<EntreeDid, "numero">), numero: n });
+        return { simulation: true, crees: 0, numeros };
+      }
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          for (const n of numeros)
+            await creerDid(
+              db(),
+              request.acteur,
+              { ...(commun as Omit<EntreeDid, "numero">), numero: n },
+              trx,
+            );
+        });
+      return { simulation: false, crees: numeros.length, numeros };
     },
   );
 

@@ -115,7 +115,8 @@ export class PublicationHermes {
         derniere: derniere ?? null,
         derive,
         change: deploye !== contenu,
-        diff: createTwoFilesPatch(`${f.nom} (déployé)`, `${f.nom} (à publier)`, deploye ?? "", contenu),
+        // git-style a/ b/ labels: the diff library quotes and octal-escapes non-ASCII file names
+        diff: createTwoFilesPatch(`a/${f.nom}`, `b/${f.nom}`, deploye ?? "", contenu, "déployé", "à publier"),
       });
     }
     return resultat;

@@ -76,7 +76,9 @@ function versDb(def: DefinitionRessource, valeurs: Ligne): Ligne {
 
 export function porteeClient(acteur: Acteur, def: DefinitionRessource): number | null | undefined {
   if (acteur.role !== "client") return undefined;
-  if (!def.colonneClient) return null;
+  // shared reference tables (types, regions, statuses...) are what a client's order form and filters are made
+  // of; the ones a client may not read at all (equipment, clouds, configurations) are closed by role
+  if (!def.colonneClient) return undefined;
   return acteur.clientId;
 }
 

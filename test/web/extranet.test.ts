@@ -1,0 +1,257 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BaseDeTest, CIBLES, type Cible, ouvrirBaseDeTest } from "../helpers/bases.js";
+import { capture, connecter, lancerNavigateur, nouvellePage, sessionApi } from "../helpers/navigateur.js";
+import { cli, lancerServeur, type Serveur } from "../helpers/processus.js";
+
+const ADMIN = "mot-de-passe-admin-42";
+const MDP = "mot-de-passe-equipe-42";
+
+/** The built server as `npm start` runs it, on a fresh database of the target (seeded when asked). */
+async function serveur(cible: Cible, options: { demo?: number } = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "telephony-web-"));
+  const env: Record<string, string> = { DATA_DIR: dataDir, ADMIN_PASSWORD: ADMIN, DATABASE_URL: "" };
+  let base: BaseDeTest | undefined;
+  if (cible.nom === "postgres") {
+    base = await ouvrirBaseDeTest(cible, { migrer: false });
+    env.DATABASE_URL = base.url as string;
+  }
+  if (options.demo) {
+    const r = cli(["seed-demo", "--numeros", String(options.demo)], env);
+    expect(r.code, r.stderr).toBe(0);
+  }
+  const s = await lancerServeur(env, 60_000);
+  return {
+    s,
+    fermer: async () => {
+      await s.arreter();
+      await base?.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const puce = (page: Page, libelle: string) => page.locator(`[data-statut="${libelle}"]`).first();
+
+async function choisir(
+  page: Page,
+  portee: ReturnType<Page["locator"]> | Page,
+  libelle: string,
+  valeur: string,
+) {
+  const champ = portee.getByLabel(libelle, { exact: false }).first();
+  await champ.click();
+  await champ.fill(valeur);
+  await page.getByRole("option", { name: valeur, exact: true }).first().click();
+}
+
+describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
+  let navigateur: Browser;
+  let srv: Awaited<ReturnType<typeof serveur>>;
+  let url: string;
+  let idB: number;
+
+  beforeAll(async () => {
+    navigateur = await lancerNavigateur();
+    srv = await serveur(cible);
+    url = srv.s.url;
+    const admin = await sessionApi(url, "admin", ADMIN);
+    const clientA = await admin<{ id: number }>("POST", "/clients", {
+      code: "ALPHA",
+      nom: "Alpha Assurances",
+    });
+    const clientB = await admin<{ id: number }>("POST", "/clients", { code: "BETA", nom: "Beta Énergie" });
+    await admin("POST", "/campaigns", {
+      client_id: clientA.id,
+      code: "ALPHA-SAV",
+      nom: "Alpha SAV",
+      hermes_id: "2001",
+    });
+    await admin("POST", "/utilisateurs", {
+      login: "gestion",
+      nom: "Gaëlle Gestion",
+      role: "gestionnaire",
+      mot_de_passe: MDP,
+    });
+    await admin("POST", "/utilisateurs", {
+      login: "alpha",
+      nom: "Alain Alpha",
+      role: "client",
+      client_id: clientA.id,
+      mot_de_passe: MDP,
+    });
+    const b = await admin<{ id: number }>("POST", "/dids", { numero: "02 99 00 00 01" });
+    await admin("POST", `/dids/${b.id}/actions/affecter`, { client_id: clientB.id });
+    idB = b.id;
+  }, 180_000);
+  afterAll(async () => {
+    await navigateur?.close();
+    await srv?.fermer();
+  });
+
+  it("creates a number, finds it by partial digits, assigns it to a client then a campaign, and shows its history", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "gestion", MDP);
+
+    await page.goto(`${url}/admin/telephony/#/dids/create`);
+    await page.locator("input[name=numero]").fill("01 42 68 53 00");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await expect.poll(() => page.locator("[data-testid=titre-numero]").textContent()).toBe("01 42 68 53 00");
+    const id = Number(/#\/dids\/(\d+)\/show/.exec(page.url())?.[1]);
+    expect(id).toBeGreaterThan(0);
+    await puce(page, "Disponible").waitFor();
+
+    await page.goto(`${url}/admin/telephony/#/dids`);
+    await page.getByPlaceholder("Numéro, chiffres partiels").fill("53 00");
+    await page.locator("[data-testid=numero]", { hasText: "01 42 68 53 00" }).waitFor();
+    await expect.poll(() => page.locator("[data-testid=numero]").count()).toBe(1);
+    await page.locator("[data-testid=numero]", { hasText: "01 42 68 53 00" }).click();
+
+    await page.getByRole("button", { name: "Affecter à un client" }).click();
+    const dialogue = page.getByRole("dialog");
+    await choisir(page, dialogue, "Client", "Alpha Assurances");
+    await dialogue.getByLabel("Motif").fill("Ouverture du SAV Alpha");
+    await dialogue.getByRole("button", { name: "Confirmer" }).click();
+    await puce(page, "Affecté").waitFor();
+
+    await page.getByRole("link", { name: "Affecter à une campagne" }).click();
+    await choisir(page, page, "Campagne Hermes", "Alpha SAV");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText("Affectations aux campagnes").first().waitFor();
+
+    await page.goto(`${url}/admin/telephony/#/dids/${id}/show`);
+    await puce(page, "Utilisé").waitFor();
+    const historique = page.locator("[data-testid=historique]");
+    await historique.getByText("AFFECTE → UTILISE").waitFor();
+    await expect.poll(() => historique.textContent()).toContain("DISPONIBLE → AFFECTE");
+    expect(await historique.textContent()).toContain("Ouverture du SAV Alpha");
+    expect(await historique.textContent()).toMatch(/gestion/i);
+    await expect.poll(() => page.locator("[data-testid=affectations]").textContent()).toContain("ALPHA-SAV");
+    if (cible.nom === "pglite") await capture(page, "fiche-numero");
+    await page.context().close();
+  }, 120_000);
+
+  it("takes an order from a client user to delivered numbers in the client's stock", async () => {
+    const client = await nouvellePage(navigateur);
+    await connecter(client, url, "alpha", MDP);
+    // a client's menu: its numbers and its orders, nothing else
+    await client.getByRole("menuitem", { name: "Mes numéros" }).waitFor();
+    expect(await client.getByRole("menuitem", { name: "Affectations" }).count()).toBe(0);
+
+    await client.goto(`${url}/admin/telephony/#/commandes/create`);
+    await client.getByLabel("Type de numéro").click();
+    await client.getByRole("option", { name: "Géographique", exact: true }).click();
+    await choisir(client, client, "Région", "Île-de-France");
+    await client.locator("input[name=quantite]").fill("10");
+    await client.locator("[data-testid=indice-stock]").waitFor();
+    await client.locator("textarea[name=motif]").fill("Renfort de l'équipe SAV");
+    await client.getByRole("button", { name: "Enregistrer" }).click();
+    await client.getByRole("button", { name: "Soumettre la demande" }).click();
+    await puce(client, "Soumise").waitFor();
+    const reference = (await client
+      .getByText(/^CMD-\d{4}-\d+$/)
+      .first()
+      .textContent()) as string;
+
+    const gestion = await nouvellePage(navigateur);
+    await connecter(gestion, url, "gestion", MDP);
+    await gestion.goto(`${url}/admin/telephony/#/commandes`);
+    await gestion.getByText(reference).click();
+    await gestion.getByRole("button", { name: "Valider" }).click();
+    await gestion.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
+    await puce(gestion, "Validée").waitFor();
+    await gestion.getByRole("button", { name: "Démarrer chez l'opérateur" }).click();
+    await gestion.getByRole("dialog").getByRole("textbox").fill("OPE-2026-123");
+    await gestion.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
+    await puce(gestion, "En cours").waitFor();
+    await gestion.locator("[data-testid=saisie-livraison]").fill("0142100000-0142100009");
+    await gestion.getByRole("button", { name: "Prévisualiser" }).click();
+    await expect
+      .poll(() => gestion.locator("[data-testid=apercu-livraison]").textContent())
+      .toContain("10 numéros");
+    await gestion.getByRole("button", { name: "Enregistrer la livraison" }).click();
+    await puce(gestion, "Livrée").waitFor();
+    await expect.poll(() => gestion.locator("[data-testid=numeros-livres] a").count()).toBe(10);
+
+    await client.goto(`${url}/admin/telephony/#/dids`);
+    await client.getByPlaceholder("Numéro, chiffres partiels").fill("01 42 10 00");
+    await expect.poll(() => client.locator("[data-testid=numero]").count()).toBe(10);
+    expect(await client.locator('[data-statut="Disponible"]').count()).toBe(10);
+    await client.context().close();
+    await gestion.context().close();
+  }, 120_000);
+
+  it("never shows a client another client's number, even by typing its address", async () => {
+    const client = await nouvellePage(navigateur);
+    await connecter(client, url, "alpha", MDP);
+    await client.goto(`${url}/admin/telephony/#/dids/${idB}/show`);
+    // react-admin reports the 404 and goes back to the list
+    await client.getByText("L'élément n'existe pas").waitFor();
+    await client.waitForURL(/#\/dids(\?|$)/);
+    expect(await client.content()).not.toContain("02 99 00 00 01");
+    expect(await client.locator("[data-testid=titre-numero]").count()).toBe(0);
+    await client.context().close();
+  }, 60_000);
+});
+
+describe.each(CIBLES)("the extranet on 100,000 numbers ($nom)", (cible) => {
+  let navigateur: Browser;
+  let srv: Awaited<ReturnType<typeof serveur>>;
+
+  beforeAll(async () => {
+    navigateur = await lancerNavigateur();
+    srv = await serveur(cible, { demo: 100_000 });
+  }, 300_000);
+  afterAll(async () => {
+    await navigateur?.close();
+    await srv?.fermer();
+  });
+
+  it("shows the first page of numbers and a partial-digit search in under a second each", async () => {
+    const { url } = srv.s as Serveur;
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "admin", ADMIN);
+    await page.getByTestId("tableau-de-bord").getByText("Numéros par statut").waitFor();
+
+    const t0 = performance.now();
+    await page.goto(`${url}/admin/telephony/#/dids`);
+    await page.locator("[data-testid=numero]").first().waitFor();
+    const liste = performance.now() - t0;
+    expect(await page.locator("[data-testid=numero]").count()).toBe(50);
+
+    // from the last keystroke to the filtered rows on screen (includes the input's 200 ms debounce)
+    const recherche = page.getByPlaceholder("Numéro, chiffres partiels");
+    const t1 = performance.now();
+    await recherche.fill("68 53");
+    await page.waitForFunction(() => {
+      const cellules = [...document.querySelectorAll("[data-testid=numero]")];
+      return (
+        cellules.length > 0 &&
+        cellules.every((c) => (c.textContent ?? "").replace(/\D/g, "").includes("6853"))
+      );
+    });
+    const trouve = performance.now() - t1;
+    console.log(
+      `[mesure ${cible.nom}] 100 000 numéros : première page ${liste.toFixed(0)} ms, recherche « 68 53 » ${trouve.toFixed(0)} ms`,
+    );
+    expect(liste).toBeLessThan(1000);
+    expect(trouve).toBeLessThan(1000);
+
+    if (cible.nom === "pglite") {
+      await recherche.fill("");
+      await page.locator("[data-testid=numero]").nth(49).waitFor();
+      await capture(page, "liste-numeros");
+      await page.goto(`${url}/admin/telephony/#/`);
+      await page.getByTestId("tableau-de-bord").getByText("Numéros par statut").waitFor();
+      await page.waitForTimeout(300);
+      await capture(page, "tableau-de-bord");
+      await page.goto(`${url}/admin/telephony/#/commandes`);
+      await page.getByText(/^CMD-/).first().waitFor();
+      await capture(page, "file-commandes");
+    }
+    await page.context().close();
+  }, 120_000);
+});

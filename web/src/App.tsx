@@ -1,0 +1,132 @@
+import { Admin, CustomRoutes, defaultTheme, Layout, type LayoutProps, Resource } from "react-admin";
+import { Route } from "react-router-dom";
+import {
+  AuditList,
+  CleApiCreate,
+  CleApiList,
+  UtilisateurCreate,
+  UtilisateurEdit,
+  UtilisateurList,
+} from "./administration/Administration";
+import { AffectationCreate, AffectationEdit, AffectationList } from "./affectations/Affectations";
+import { CommandeCreate, CommandeEdit } from "./commandes/CommandeCreate";
+import { CommandeList } from "./commandes/CommandeList";
+import { CommandeShow } from "./commandes/CommandeShow";
+import { ConfigCreate, ConfigEdit, ConfigList } from "./configs/Configurations";
+import { DidCreate, DidEdit } from "./dids/DidForm";
+import { DidList } from "./dids/DidList";
+import { DidShow } from "./dids/DidShow";
+import { PublicationHermes } from "./hermes/Publication";
+import { Menu } from "./Menu";
+import { authProvider, type Permissions } from "./providers/authProvider";
+import { dataProvider } from "./providers/dataProvider";
+import { i18nProvider } from "./providers/i18n";
+import { REFERENTIELS, referentiel } from "./referentiels/Referentiels";
+import { TableauDeBord } from "./tableau-de-bord/TableauDeBord";
+
+const theme = {
+  ...defaultTheme,
+  palette: { ...defaultTheme.palette, primary: { main: "#1565c0" }, secondary: { main: "#0d3c61" } },
+  typography: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+};
+
+const Mise = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
+
+const ecran = (nom: string) => referentiel(nom);
+
+export function App() {
+  return (
+    <Admin
+      title="API Telephony"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={TableauDeBord}
+      layout={Mise}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      {(p: Permissions | null) => {
+        const personnel = p?.role === "admin" || p?.role === "gestionnaire";
+        const admin = p?.role === "admin";
+        const interne = !!p && p.role !== "client";
+        return (
+          <>
+            <Resource
+              name="dids"
+              list={DidList}
+              show={DidShow}
+              create={personnel ? DidCreate : undefined}
+              edit={personnel ? DidEdit : undefined}
+              recordRepresentation="did_format_e164"
+            />
+            <Resource
+              name="commandes"
+              list={CommandeList}
+              show={CommandeShow}
+              create={CommandeCreate}
+              edit={CommandeEdit}
+            />
+            {interne && (
+              <>
+                <Resource
+                  name="affectations"
+                  list={AffectationList}
+                  create={personnel ? AffectationCreate : undefined}
+                  edit={personnel ? AffectationEdit : undefined}
+                />
+                <Resource
+                  name="configs"
+                  list={ConfigList}
+                  create={personnel ? ConfigCreate : undefined}
+                  edit={personnel ? ConfigEdit : undefined}
+                />
+                {Object.keys(REFERENTIELS).map((nom) => {
+                  const e = ecran(nom);
+                  // reference tables: admin only; clients, groupements, campaigns: staff
+                  const peutEcrire = ["clients", "groupements", "campaigns"].includes(nom)
+                    ? personnel
+                    : admin;
+                  return (
+                    <Resource
+                      key={nom}
+                      name={nom}
+                      list={e.list}
+                      create={peutEcrire ? e.create : undefined}
+                      edit={peutEcrire ? e.edit : undefined}
+                    />
+                  );
+                })}
+                <Resource name="audit" list={AuditList} />
+                <CustomRoutes>
+                  <Route path="/hermes" element={<PublicationHermes />} />
+                </CustomRoutes>
+              </>
+            )}
+            {!interne && (
+              // lookups the client screens need (order form, filters), without their menu entries
+              <>
+                <Resource name="types-did" />
+                <Resource name="regions" />
+                <Resource name="groupements" />
+                <Resource name="clients" />
+              </>
+            )}
+            {admin && (
+              <>
+                <Resource
+                  name="utilisateurs"
+                  list={UtilisateurList}
+                  create={UtilisateurCreate}
+                  edit={UtilisateurEdit}
+                />
+                <Resource name="cles-api" list={CleApiList} create={CleApiCreate} />
+              </>
+            )}
+          </>
+        );
+      }}
+    </Admin>
+  );
+}

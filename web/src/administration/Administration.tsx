@@ -1,0 +1,329 @@
+import ContentCopyIcon from "@mui/icons-material/ContentCopy";
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  Typography,
+} from "@mui/material";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import {
+  AutocompleteInput,
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  DateField,
+  DateTimeInput,
+  Edit,
+  email,
+  FunctionField,
+  List,
+  minLength,
+  NumberInput,
+  PasswordInput,
+  ReferenceField,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  useCreate,
+  useNotify,
+  useRecordContext,
+  useRedirect,
+  useRefresh,
+} from "react-admin";
+import { useWatch } from "react-hook-form";
+import { api, reponse } from "../api/client";
+import { Vide } from "../composants/Etats";
+import { ROLE_LIBELLES } from "../providers/authProvider";
+
+const ROLES = Object.entries(ROLE_LIBELLES).map(([id, name]) => ({ id, name }));
+
+function ClientSiRoleClient() {
+  const role = useWatch({ name: "role" });
+  if (role !== "client") return null;
+  return (
+    <ReferenceInput source="client_id" reference="clients" sort={{ field: "nom", order: "ASC" }}>
+      <AutocompleteInput
+        label="Client (ne verra que ses numéros et ses commandes)"
+        optionText="nom"
+        validate={required()}
+        fullWidth
+      />
+    </ReferenceInput>
+  );
+}
+
+export function UtilisateurList() {
+  return (
+    <List title="Utilisateurs" sort={{ field: "login", order: "ASC" }}>
+      <Datagrid rowClick="edit" bulkActionButtons={false} empty={<Vide>Aucun compte.</Vide>}>
+        <TextField source="login" label="Identifiant" />
+        <TextField source="nom" label="Nom" />
+        <TextField source="email" label="E-mail" emptyText="—" />
+        <FunctionField
+          source="role"
+          label="Rôle"
+          render={(r: { role: string }) => ROLE_LIBELLES[r.role] ?? r.role}
+        />
+        <ReferenceField source="client_id" reference="clients" label="Client" link={false} emptyText="—">
+          <TextField source="nom" />
+        </ReferenceField>
+        <BooleanField source="actif" label="Actif" />
+        <DateField
+          source="derniere_connexion"
+          label="Dernière connexion"
+          showTime
+          locales="fr-FR"
+          emptyText="jamais"
+        />
+      </Datagrid>
+    </List>
+  );
+}
+
+export function UtilisateurCreate() {
+  return (
+    <Create title="Nouveau compte" redirect="list">
+      <SimpleForm defaultValues={{ role: "lecteur" }} sx={{ maxWidth: 560 }}>
+        <TextInput source="login" label="Identifiant" validate={required()} fullWidth />
+        <TextInput source="nom" label="Nom" validate={required()} fullWidth />
+        <TextInput source="email" label="E-mail" validate={email()} fullWidth />
+        <SelectInput source="role" label="Rôle" choices={ROLES} validate={required()} />
+        <ClientSiRoleClient />
+        <PasswordInput
+          source="mot_de_passe"
+          label="Mot de passe (12 caractères au moins)"
+          validate={[required(), minLength(12)]}
+          fullWidth
+        />
+      </SimpleForm>
+    </Create>
+  );
+}
+
+export function UtilisateurEdit() {
+  return (
+    <Edit title="Compte" mutationMode="pessimistic" redirect="list">
+      <SimpleForm sx={{ maxWidth: 560 }}>
+        <TextField source="login" label="Identifiant" />
+        <TextInput source="nom" label="Nom" validate={required()} fullWidth />
+        <TextInput source="email" label="E-mail" validate={email()} fullWidth />
+        <SelectInput source="role" label="Rôle" choices={ROLES} validate={required()} />
+        <ClientSiRoleClient />
+        <BooleanInput source="actif" label="Actif (un compte désactivé perd ses sessions)" />
+        <PasswordInput
+          source="mot_de_passe"
+          label="Nouveau mot de passe (laisser vide pour le garder)"
+          fullWidth
+        />
+      </SimpleForm>
+    </Edit>
+  );
+}
+
+function Revoquer() {
+  const k = useRecordContext<{ id: number; nom: string; revoquee_le: string | null }>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const m = useMutation({
+    mutationFn: () =>
+      reponse(api.POST("/api/v1/cles-api/{id}/revoquer", { params: { path: { id: k?.id as number } } })),
+    onSuccess: () => {
+      notify("Clé révoquée : elle est refusée dès maintenant.", { type: "success" });
+      refresh();
+    },
+    onError: (e: Error) => notify(e.message, { type: "error" }),
+  });
+  if (!k || k.revoquee_le) return k?.revoquee_le ? <Chip size="small" label="Révoquée" /> : null;
+  return (
+    <Button
+      size="small"
+      color="error"
+      onClick={() => window.confirm(`Révoquer la clé « ${k.nom} » ?`) && m.mutate()}
+    >
+      Révoquer
+    </Button>
+  );
+}
+
+export function CleApiList() {
+  return (
+    <List title="Clés API" sort={{ field: "date_creation", order: "DESC" }}>
+      <Datagrid bulkActionButtons={false} rowClick={false} empty={<Vide>Aucune clé API.</Vide>}>
+        <TextField source="nom" label="Nom" />
+        <FunctionField label="Préfixe" render={(r: { prefixe: string }) => <code>{r.prefixe}…</code>} />
+        <FunctionField
+          source="role"
+          label="Rôle"
+          render={(r: { role: string }) => ROLE_LIBELLES[r.role] ?? r.role}
+        />
+        <DateField source="expire_le" label="Expire le" locales="fr-FR" emptyText="jamais" />
+        <DateField
+          source="derniere_utilisation"
+          label="Dernière utilisation"
+          showTime
+          locales="fr-FR"
+          emptyText="jamais"
+        />
+        <TextField source="created_by" label="Créée par" emptyText="—" />
+        <DateField source="date_creation" label="Créée le" locales="fr-FR" />
+        <Revoquer />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** The secret exists only in this answer: shown once, with a copy button, then never again. */
+export function CleApiCreate() {
+  const [cle, setCle] = useState<string | null>(null);
+  const [create] = useCreate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  return (
+    <Create title="Nouvelle clé API">
+      <SimpleForm
+        defaultValues={{ role: "hermes" }}
+        sx={{ maxWidth: 560 }}
+        onSubmit={(v: Record<string, unknown>) =>
+          create(
+            "cles-api",
+            { data: v },
+            {
+              onSuccess: (r: { cle?: string }) => setCle(r.cle ?? null),
+              onError: (e) => notify((e as Error).message, { type: "error" }),
+            },
+          )
+        }
+      >
+        <TextInput source="nom" label="Nom (à quoi sert-elle ?)" validate={required()} fullWidth />
+        <SelectInput source="role" label="Rôle" choices={ROLES} validate={required()} />
+        <ClientSiRoleClient />
+        <DateTimeInput source="expire_le" label="Expire le (facultatif)" />
+      </SimpleForm>
+      <Dialog open={!!cle} fullWidth maxWidth="md">
+        <DialogTitle>Clé créée</DialogTitle>
+        <DialogContent>
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            Copiez-la maintenant : elle ne sera plus jamais affichée.
+          </Alert>
+          <Box
+            sx={{
+              display: "flex",
+              alignItems: "center",
+              gap: 1,
+              bgcolor: "grey.100",
+              p: 1.5,
+              borderRadius: 1,
+            }}
+          >
+            <Typography
+              component="code"
+              sx={{ fontFamily: "monospace", wordBreak: "break-all" }}
+              data-testid="cle-api"
+            >
+              {cle}
+            </Typography>
+            <IconButton aria-label="Copier" onClick={() => cle && navigator.clipboard?.writeText(cle)}>
+              <ContentCopyIcon />
+            </IconButton>
+          </Box>
+        </DialogContent>
+        <DialogActions>
+          <Button variant="contained" onClick={() => redirect("list", "cles-api")}>
+            J'ai copié la clé
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Create>
+  );
+}
+
+const filtresAudit = [
+  <SelectInput
+    key="entite"
+    source="entite"
+    label="Entité"
+    alwaysOn
+    choices={[
+      "tel_did",
+      "tel_did_virtual",
+      "tel_did_commande",
+      "tel_client",
+      "tel_campaign",
+      "tel_config",
+      "tel_utilisateur",
+      "tel_cle_api",
+      "tel_publication",
+    ].map((e) => ({ id: e, name: e.replace("tel_", "") }))}
+  />,
+  <NumberInput key="entite_id" source="entite_id" label="Id" />,
+  <TextInput key="acteur" source="acteur" label="Auteur" alwaysOn />,
+  <TextInput key="action" source="action" label="Action" />,
+  <DateTimeInput key="depuis" source="depuis" label="Depuis" />,
+  <DateTimeInput key="avant" source="avant" label="Avant" />,
+];
+
+function Difference() {
+  const r = useRecordContext<{
+    avant: Record<string, unknown> | null;
+    apres: Record<string, unknown> | null;
+  }>();
+  if (!r) return null;
+  const cles = [...new Set([...Object.keys(r.avant ?? {}), ...Object.keys(r.apres ?? {})])].filter(
+    (k) =>
+      JSON.stringify(r.avant?.[k]) !== JSON.stringify(r.apres?.[k]) &&
+      !["version", "date_modification"].includes(k),
+  );
+  if (!cles.length) return <Vide>Aucun champ modifié.</Vide>;
+  return (
+    <Box component="table" sx={{ fontSize: 13, "& td": { pr: 2, verticalAlign: "top" } }}>
+      <tbody>
+        {cles.map((k) => (
+          <tr key={k}>
+            <td>
+              <strong>{k}</strong>
+            </td>
+            <td style={{ color: "#b71c1c" }}>{JSON.stringify(r.avant?.[k] ?? null)}</td>
+            <td>→</td>
+            <td style={{ color: "#1b5e20" }}>{JSON.stringify(r.apres?.[k] ?? null)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Box>
+  );
+}
+
+export function AuditList() {
+  return (
+    <List title="Journal d'audit" filters={filtresAudit} sort={{ field: "id", order: "DESC" }} perPage={50}>
+      <Datagrid
+        bulkActionButtons={false}
+        expand={<Difference />}
+        rowClick="expand"
+        empty={<Vide>Aucune écriture.</Vide>}
+      >
+        <DateField source="date_action" label="Quand" showTime locales="fr-FR" sortable={false} />
+        <TextField source="acteur" label="Qui" sortable={false} />
+        <TextField source="action" label="Action" sortable={false} />
+        <FunctionField
+          label="Quoi"
+          render={(r: { entite: string; entite_id: number | null }) =>
+            `${r.entite.replace("tel_", "")} #${r.entite_id ?? "—"}`
+          }
+        />
+        <TextField source="motif" label="Motif" sortable={false} emptyText="—" />
+        <TextField source="request_id" label="Requête" sortable={false} emptyText="—" />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,256 @@
+import { Button, Chip } from "@mui/material";
+import { useMutation } from "@tanstack/react-query";
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  CreateButton,
+  Datagrid,
+  DateField,
+  DateTimeInput,
+  Edit,
+  FilterButton,
+  FunctionField,
+  List,
+  NullableBooleanInput,
+  NumberInput,
+  ReferenceInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRefresh,
+} from "react-admin";
+import { useWatch } from "react-hook-form";
+import { api, reponse } from "../api/client";
+import type { Affectation } from "../api/types";
+import { Vide } from "../composants/Etats";
+import { numeroLisible } from "../composants/format";
+import { estPersonnel, type Permissions } from "../providers/authProvider";
+
+const filtres = [
+  <ReferenceInput
+    key="client"
+    source="client_id"
+    reference="clients"
+    alwaysOn
+    sort={{ field: "nom", order: "ASC" }}
+  >
+    <AutocompleteInput label="Client" optionText="nom" sx={{ minWidth: 220 }} />
+  </ReferenceInput>,
+  <ReferenceInput
+    key="campagne"
+    source="campaign_id"
+    reference="campaigns"
+    alwaysOn
+    sort={{ field: "nom", order: "ASC" }}
+  >
+    <AutocompleteInput label="Campagne" optionText="nom" sx={{ minWidth: 220 }} />
+  </ReferenceInput>,
+  <NullableBooleanInput key="courante" source="courante" label="En cours" alwaysOn />,
+  <NullableBooleanInput key="entrant" source="entrant" label="Entrant" />,
+  <NullableBooleanInput key="sortant" source="sortant" label="Sortant" />,
+];
+
+function Terminer() {
+  const a = useRecordContext<Affectation>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const { permissions } = usePermissions<Permissions>();
+  const m = useMutation({
+    mutationFn: () =>
+      reponse(
+        api.POST("/api/v1/affectations/{id}/terminer", {
+          params: { path: { id: a?.id as number } },
+          body: {},
+        }),
+      ),
+    onSuccess: () => {
+      notify("Affectation terminée.", { type: "success" });
+      refresh();
+    },
+    onError: (e: Error) => notify(e.message, { type: "error" }),
+  });
+  if (!a?.courante || !estPersonnel(permissions)) return null;
+  return (
+    <Button
+      size="small"
+      color="warning"
+      onClick={(e) => {
+        e.stopPropagation();
+        if (
+          window.confirm(
+            `Terminer l'affectation de ${numeroLisible(a.did_format_e164)} à ${a.campaign_code} maintenant ?`,
+          )
+        )
+          m.mutate();
+      }}
+    >
+      Terminer
+    </Button>
+  );
+}
+
+export function AffectationList() {
+  const { permissions } = usePermissions<Permissions>();
+  return (
+    <List
+      title="Affectations aux campagnes"
+      filters={filtres}
+      filterDefaultValues={{ courante: true }}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          {estPersonnel(permissions) && <CreateButton label="Affecter" />}
+        </TopToolbar>
+      }
+    >
+      <Datagrid
+        rowClick={estPersonnel(permissions) ? "edit" : false}
+        bulkActionButtons={false}
+        empty={<Vide>Aucune affectation.</Vide>}
+      >
+        <FunctionField
+          label="Numéro"
+          render={(r: Affectation) => <strong>{numeroLisible(r.did_format_e164)}</strong>}
+        />
+        <TextField source="campaign_code" label="Campagne" sortable={false} />
+        <TextField source="hermes_id" label="Id Hermes" sortable={false} emptyText="—" />
+        <FunctionField
+          label="Sens"
+          render={(r: Affectation) =>
+            [r.entrant && "Entrant", r.sortant && "Sortant"].filter(Boolean).join(" + ")
+          }
+        />
+        <TextField source="config_code" label="Configuration" sortable={false} emptyText="—" />
+        <TextField source="alias" label="Alias" sortable={false} emptyText="—" />
+        <TextField source="priorite" label="Priorité" sortable={false} />
+        <DateField source="date_debut" label="Début" showTime locales="fr-FR" sortable={false} />
+        <DateField source="date_fin" label="Fin" showTime locales="fr-FR" sortable={false} emptyText="—" />
+        <FunctionField
+          label="État"
+          render={(r: Affectation) =>
+            r.courante ? (
+              <Chip size="small" color="success" label="En cours" />
+            ) : (
+              <Chip size="small" label="Terminée / à venir" />
+            )
+          }
+        />
+        <Terminer />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** Numbers and campaigns offered follow the chosen client: a campaign only gets its own client's numbers. */
+function ChoixDuClient() {
+  const client = useWatch({ name: "client_id" });
+  const tous = useWatch({ name: "inclure_en_service" });
+  if (!client) return null;
+  return (
+    <>
+      <ReferenceInput
+        source="did_id"
+        reference="dids"
+        filter={{ client_id: client, ...(tous ? {} : { statut: "AFFECTE" }) }}
+        sort={{ field: "did_format_e164", order: "ASC" }}
+      >
+        <AutocompleteInput
+          label="Numéro du client"
+          optionText={(d: { did_format_e164: string }) => numeroLisible(d.did_format_e164)}
+          filterToQuery={(q) => ({ q })}
+          isRequired
+          fullWidth
+          noOptionsText="Aucun numéro affecté à ce client n'est libre"
+        />
+      </ReferenceInput>
+      <BooleanInput
+        source="inclure_en_service"
+        label="Proposer aussi les numéros déjà en service (ajout d'un sens)"
+      />
+      <ReferenceInput
+        source="campaign_id"
+        reference="campaigns"
+        filter={{ client_id: client, actif: true }}
+        sort={{ field: "nom", order: "ASC" }}
+      >
+        <AutocompleteInput label="Campagne Hermes" optionText="nom" isRequired fullWidth />
+      </ReferenceInput>
+    </>
+  );
+}
+
+function ChampsAffectation() {
+  return (
+    <>
+      <ReferenceInput
+        source="config_id"
+        reference="configs"
+        sort={{ field: "nom", order: "ASC" }}
+        filter={{ actif: true }}
+      >
+        <AutocompleteInput label="Configuration" optionText="nom" fullWidth />
+      </ReferenceInput>
+      <TextInput source="alias" label="Alias" />
+      <NumberInput
+        source="priorite"
+        label="Priorité (sortant : 1 = présenté en premier)"
+        min={1}
+        max={1000}
+      />
+      <BooleanInput source="entrant" label="Entrant (appels reçus)" />
+      <BooleanInput source="sortant" label="Sortant (numéro présenté)" />
+    </>
+  );
+}
+
+export function AffectationCreate() {
+  return (
+    <Create
+      title="Affecter un numéro à une campagne"
+      redirect="list"
+      transform={({ client_id: _c, inclure_en_service: _i, ...v }: Record<string, unknown>) => v}
+    >
+      <SimpleForm
+        defaultValues={{ entrant: true, sortant: false, priorite: 1, date_debut: new Date().toISOString() }}
+      >
+        <ReferenceInput
+          source="client_id"
+          reference="clients"
+          filter={{ actif: true }}
+          sort={{ field: "nom", order: "ASC" }}
+        >
+          <AutocompleteInput label="Client" optionText="nom" isRequired fullWidth />
+        </ReferenceInput>
+        <ChoixDuClient />
+        <ChampsAffectation />
+        <DateTimeInput source="date_debut" label="Début" />
+        <DateTimeInput source="date_fin" label="Fin (facultatif)" />
+      </SimpleForm>
+    </Create>
+  );
+}
+
+export function AffectationEdit() {
+  return (
+    <Edit title="Modifier l'affectation" mutationMode="pessimistic" redirect="list">
+      <SimpleForm>
+        <FunctionField
+          label="Numéro"
+          render={(r: Affectation) => (
+            <strong>
+              {numeroLisible(r.did_format_e164)} → {r.campaign_code}
+            </strong>
+          )}
+        />
+        <ChampsAffectation />
+        <DateTimeInput source="date_fin" label="Fin" />
+        <TextInput source="motif" label="Motif (historique)" fullWidth />
+      </SimpleForm>
+    </Edit>
+  );
+}

@@ -1,0 +1,6083 @@
+/* Généré par « npm run api:types » depuis le document OpenAPI : ne pas modifier à la main. */
+export interface paths {
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** État du service et de sa base */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            base: "pglite" | "postgres";
+                            version_migration: string | null;
+                            version_attendue: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ouvrir une session (cookie HttpOnly) ; renvoie le jeton anti-CSRF à joindre aux écritures */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        login: string;
+                        mot_de_passe: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            utilisateur: {
+                                id: number | null;
+                                login: string;
+                                nom: string;
+                                role: string;
+                                client_id: number | null;
+                                type: string;
+                            };
+                            csrf: string;
+                            /** Format: date-time */
+                            expire: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fermer la session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Qui suis-je */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number | null;
+                            login: string;
+                            nom: string;
+                            role: string;
+                            client_id: number | null;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/utilisateurs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comptes utilisateurs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                login: string;
+                                nom: string;
+                                email: string | null;
+                                role: string;
+                                client_id: number | null;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                derniere_connexion: string | null;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un compte */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        login: string;
+                        nom: string;
+                        /** Format: email */
+                        email?: string | null;
+                        role: "admin" | "gestionnaire" | "lecteur" | "client" | "hermes";
+                        client_id?: number | null;
+                        mot_de_passe: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            login: string;
+                            nom: string;
+                            email: string | null;
+                            role: string;
+                            client_id: number | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            derniere_connexion: string | null;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/utilisateurs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modifier un compte (rôle, activation, mot de passe) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nom?: string;
+                        /** Format: email */
+                        email?: string | null;
+                        role?: "admin" | "gestionnaire" | "lecteur" | "client" | "hermes";
+                        client_id?: number | null;
+                        actif?: boolean;
+                        mot_de_passe?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            login: string;
+                            nom: string;
+                            email: string | null;
+                            role: string;
+                            client_id: number | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            derniere_connexion: string | null;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cles-api": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clés API (le secret n'est jamais renvoyé) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                nom: string;
+                                prefixe: string;
+                                role: string;
+                                client_id: number | null;
+                                /** Format: date-time */
+                                expire_le: string | null;
+                                /** Format: date-time */
+                                revoquee_le: string | null;
+                                /** Format: date-time */
+                                derniere_utilisation: string | null;
+                                created_by: string | null;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer une clé API : la clé est affichée cette seule fois */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nom: string;
+                        role: "admin" | "gestionnaire" | "lecteur" | "client" | "hermes";
+                        client_id?: number | null;
+                        /** Format: date-time */
+                        expire_le?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            nom: string;
+                            prefixe: string;
+                            role: string;
+                            client_id: number | null;
+                            /** Format: date-time */
+                            expire_le: string | null;
+                            /** Format: date-time */
+                            revoquee_le: string | null;
+                            /** Format: date-time */
+                            derniere_utilisation: string | null;
+                            created_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            cle: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cles-api/{id}/revoquer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Révoquer une clé API (effet immédiat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            nom: string;
+                            prefixe: string;
+                            role: string;
+                            client_id: number | null;
+                            /** Format: date-time */
+                            expire_le: string | null;
+                            /** Format: date-time */
+                            revoquee_le: string | null;
+                            /** Format: date-time */
+                            derniere_utilisation: string | null;
+                            created_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicatifs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des indicatifs */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    code?: string;
+                    indicatif?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                /** @description Code pays ISO 3166 (FR, BE...) */
+                                code: string | null;
+                                /** @description Indicatif international, chiffres seuls (33) */
+                                indicatif: string | null;
+                                libelle: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) indicatif */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code pays ISO 3166 (FR, BE...) */
+                        code: string;
+                        /** @description Indicatif international, chiffres seuls (33) */
+                        indicatif: string;
+                        libelle: string;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code pays ISO 3166 (FR, BE...) */
+                            code: string | null;
+                            /** @description Indicatif international, chiffres seuls (33) */
+                            indicatif: string | null;
+                            libelle: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicatifs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicatif par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code pays ISO 3166 (FR, BE...) */
+                            code: string | null;
+                            /** @description Indicatif international, chiffres seuls (33) */
+                            indicatif: string | null;
+                            libelle: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) indicatif (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) indicatif (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code pays ISO 3166 (FR, BE...) */
+                        code?: string;
+                        /** @description Indicatif international, chiffres seuls (33) */
+                        indicatif?: string;
+                        libelle?: string;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code pays ISO 3166 (FR, BE...) */
+                            code: string | null;
+                            /** @description Indicatif international, chiffres seuls (33) */
+                            indicatif: string | null;
+                            libelle: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des régions */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    indicatif_id?: number;
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                indicatif_id: number | null;
+                                code: string | null;
+                                libelle: string | null;
+                                prefixe: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) région */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        indicatif_id: number;
+                        code: string;
+                        libelle: string;
+                        prefixe?: string | null;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            indicatif_id: number | null;
+                            code: string | null;
+                            libelle: string | null;
+                            prefixe: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Région par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            indicatif_id: number | null;
+                            code: string | null;
+                            libelle: string | null;
+                            prefixe: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) région (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) région (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        indicatif_id?: number;
+                        code?: string;
+                        libelle?: string;
+                        prefixe?: string | null;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            indicatif_id: number | null;
+                            code: string | null;
+                            libelle: string | null;
+                            prefixe: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/operateurs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des opérateurs */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    code?: string;
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                /** @description Code en majuscules (A-Z, 0-9, _) */
+                                code: string | null;
+                                nom: string | null;
+                                type: ("VOIP" | "TRADITIONNEL" | "HYBRIDE") | null;
+                                contact: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) opérateur */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code: string;
+                        nom: string;
+                        type?: ("VOIP" | "TRADITIONNEL" | "HYBRIDE") | null;
+                        contact?: string | null;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            type: ("VOIP" | "TRADITIONNEL" | "HYBRIDE") | null;
+                            contact: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operateurs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opérateur par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            type: ("VOIP" | "TRADITIONNEL" | "HYBRIDE") | null;
+                            contact: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) opérateur (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) opérateur (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code?: string;
+                        nom?: string;
+                        type?: ("VOIP" | "TRADITIONNEL" | "HYBRIDE") | null;
+                        contact?: string | null;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            type: ("VOIP" | "TRADITIONNEL" | "HYBRIDE") | null;
+                            contact: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/types-did": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des type de numéros */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                /** @description Code en majuscules (A-Z, 0-9, _) */
+                                code: string | null;
+                                libelle: string | null;
+                                description: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) type de numéro */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code: string;
+                        libelle: string;
+                        description?: string | null;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            libelle: string | null;
+                            description: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/types-did/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Type de numéro par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            libelle: string | null;
+                            description: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) type de numéro (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) type de numéro (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code?: string;
+                        libelle?: string;
+                        description?: string | null;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            libelle: string | null;
+                            description: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/equipements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des équipements */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    code?: string;
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                /** @description Code en majuscules (A-Z, 0-9, _) */
+                                code: string | null;
+                                nom: string | null;
+                                type: string | null;
+                                ip_address: ((string | unknown | unknown) | null) | unknown | unknown;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) équipement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code: string;
+                        nom: string;
+                        type?: string | null;
+                        ip_address?: ((string | unknown | unknown) | null) | unknown | unknown;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            type: string | null;
+                            ip_address: ((string | unknown | unknown) | null) | unknown | unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Équipement par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            type: string | null;
+                            ip_address: ((string | unknown | unknown) | null) | unknown | unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) équipement (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) équipement (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code?: string;
+                        nom?: string;
+                        type?: string | null;
+                        ip_address?: ((string | unknown | unknown) | null) | unknown | unknown;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            type: string | null;
+                            ip_address: ((string | unknown | unknown) | null) | unknown | unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/statuts-did": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des statut de numéros */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                code: string | null;
+                                libelle: string | null;
+                                description: string | null;
+                                ordre: number | null;
+                                /** @description #RRGGBB */
+                                couleur: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) statut de numéro */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        libelle: string;
+                        description?: string | null;
+                        ordre?: number | null;
+                        /** @description #RRGGBB */
+                        couleur: string;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            code: string | null;
+                            libelle: string | null;
+                            description: string | null;
+                            ordre: number | null;
+                            /** @description #RRGGBB */
+                            couleur: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statuts-did/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statut de numéro par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            code: string | null;
+                            libelle: string | null;
+                            description: string | null;
+                            ordre: number | null;
+                            /** @description #RRGGBB */
+                            couleur: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) statut de numéro (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) statut de numéro (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        libelle?: string;
+                        description?: string | null;
+                        ordre?: number | null;
+                        /** @description #RRGGBB */
+                        couleur?: string;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            code: string | null;
+                            libelle: string | null;
+                            description: string | null;
+                            ordre: number | null;
+                            /** @description #RRGGBB */
+                            couleur: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/statuts-commande": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des statut de commandes */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                code: string | null;
+                                libelle: string | null;
+                                description: string | null;
+                                ordre: number | null;
+                                /** @description #RRGGBB */
+                                couleur: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) statut de commande */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        libelle: string;
+                        description?: string | null;
+                        ordre?: number | null;
+                        /** @description #RRGGBB */
+                        couleur: string;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            code: string | null;
+                            libelle: string | null;
+                            description: string | null;
+                            ordre: number | null;
+                            /** @description #RRGGBB */
+                            couleur: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statuts-commande/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statut de commande par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            code: string | null;
+                            libelle: string | null;
+                            description: string | null;
+                            ordre: number | null;
+                            /** @description #RRGGBB */
+                            couleur: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) statut de commande (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) statut de commande (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        libelle?: string;
+                        description?: string | null;
+                        ordre?: number | null;
+                        /** @description #RRGGBB */
+                        couleur?: string;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            code: string | null;
+                            libelle: string | null;
+                            description: string | null;
+                            ordre: number | null;
+                            /** @description #RRGGBB */
+                            couleur: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/clouds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des clouds */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                /** @description Code en majuscules (A-Z, 0-9, _) */
+                                code: string | null;
+                                nom: string | null;
+                                routage: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) cloud */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code: string;
+                        nom: string;
+                        routage?: string | null;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            routage: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clouds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cloud par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            routage: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) cloud (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) cloud (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code?: string;
+                        nom?: string;
+                        routage?: string | null;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            routage: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des clients */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                /** @description Code en majuscules (A-Z, 0-9, _) */
+                                code: string | null;
+                                nom: string | null;
+                                /** @description 14 chiffres */
+                                siret: string | null;
+                                adresse: string | null;
+                                contact_nom: string | null;
+                                /** Format: email */
+                                contact_email: string | null;
+                                contact_tel: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) client */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code: string;
+                        nom: string;
+                        /** @description 14 chiffres */
+                        siret?: string | null;
+                        adresse?: string | null;
+                        contact_nom?: string | null;
+                        /** Format: email */
+                        contact_email?: string | null;
+                        contact_tel?: string | null;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            /** @description 14 chiffres */
+                            siret: string | null;
+                            adresse: string | null;
+                            contact_nom: string | null;
+                            /** Format: email */
+                            contact_email: string | null;
+                            contact_tel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            /** @description 14 chiffres */
+                            siret: string | null;
+                            adresse: string | null;
+                            contact_nom: string | null;
+                            /** Format: email */
+                            contact_email: string | null;
+                            contact_tel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) client (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) client (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code?: string;
+                        nom?: string;
+                        /** @description 14 chiffres */
+                        siret?: string | null;
+                        adresse?: string | null;
+                        contact_nom?: string | null;
+                        /** Format: email */
+                        contact_email?: string | null;
+                        contact_tel?: string | null;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            nom: string | null;
+                            /** @description 14 chiffres */
+                            siret: string | null;
+                            adresse: string | null;
+                            contact_nom: string | null;
+                            /** Format: email */
+                            contact_email: string | null;
+                            contact_tel: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/groupements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des groupements */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    client_id?: number;
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                client_id: number | null;
+                                /** @description Code en majuscules (A-Z, 0-9, _) */
+                                code: string | null;
+                                libelle: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) groupement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id: number;
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code: string;
+                        libelle: string;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            client_id: number | null;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            libelle: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groupements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Groupement par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            client_id: number | null;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            libelle: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) groupement (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) groupement (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id?: number;
+                        /** @description Code en majuscules (A-Z, 0-9, _) */
+                        code?: string;
+                        libelle?: string;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            client_id: number | null;
+                            /** @description Code en majuscules (A-Z, 0-9, _) */
+                            code: string | null;
+                            libelle: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des campagnes */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    client_id?: number;
+                    code?: string;
+                    hermes_id?: string;
+                    prospection?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                client_id: number | null;
+                                code: string | null;
+                                nom: string | null;
+                                description: string | null;
+                                /** @description Identifiant de la campagne dans Hermes */
+                                hermes_id: string | null;
+                                /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
+                                prospection: boolean | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) campagne */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id: number;
+                        code: string;
+                        nom: string;
+                        description?: string | null;
+                        /** @description Identifiant de la campagne dans Hermes */
+                        hermes_id?: string | null;
+                        /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
+                        prospection?: boolean | null;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            client_id: number | null;
+                            code: string | null;
+                            nom: string | null;
+                            description: string | null;
+                            /** @description Identifiant de la campagne dans Hermes */
+                            hermes_id: string | null;
+                            /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
+                            prospection: boolean | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campagne par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            client_id: number | null;
+                            code: string | null;
+                            nom: string | null;
+                            description: string | null;
+                            /** @description Identifiant de la campagne dans Hermes */
+                            hermes_id: string | null;
+                            /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
+                            prospection: boolean | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) campagne (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) campagne (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id?: number;
+                        code?: string;
+                        nom?: string;
+                        description?: string | null;
+                        /** @description Identifiant de la campagne dans Hermes */
+                        hermes_id?: string | null;
+                        /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
+                        prospection?: boolean | null;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            client_id: number | null;
+                            code: string | null;
+                            nom: string | null;
+                            description: string | null;
+                            /** @description Identifiant de la campagne dans Hermes */
+                            hermes_id: string | null;
+                            /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
+                            prospection: boolean | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/configs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des configurations */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    /** @description Lignes par page (max 200) */
+                    par_page?: number;
+                    /** @description Champ de tri ; préfixe « - » pour l'ordre décroissant */
+                    tri?: string;
+                    /** @description Recherche libre */
+                    q?: string;
+                    actif?: boolean;
+                    /** @description date_creation ≥ */
+                    cree_depuis?: string;
+                    /** @description date_creation < */
+                    cree_avant?: string;
+                    /** @description date_modification ≥ */
+                    modifie_depuis?: string;
+                    /** @description csv : export de toute la liste filtrée */
+                    format?: "json" | "csv";
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                code: string | null;
+                                nom: string | null;
+                                description: string | null;
+                                /** @description Configuration JSON : clés connues validées, clés personnalisées permises */
+                                config: ({
+                                    nom_site?: string;
+                                    /** @description #RRGGBB */
+                                    couleur?: string;
+                                    /** Format: uri */
+                                    logo?: string;
+                                    message_accueil?: string;
+                                    horaires?: {
+                                        lundi?: {
+                                            /** @description HH:MM */
+                                            debut: string;
+                                            /** @description HH:MM */
+                                            fin: string;
+                                        } | null;
+                                        mardi?: {
+                                            /** @description HH:MM */
+                                            debut: string;
+                                            /** @description HH:MM */
+                                            fin: string;
+                                        } | null;
+                                        mercredi?: {
+                                            /** @description HH:MM */
+                                            debut: string;
+                                            /** @description HH:MM */
+                                            fin: string;
+                                        } | null;
+                                        jeudi?: {
+                                            /** @description HH:MM */
+                                            debut: string;
+                                            /** @description HH:MM */
+                                            fin: string;
+                                        } | null;
+                                        vendredi?: {
+                                            /** @description HH:MM */
+                                            debut: string;
+                                            /** @description HH:MM */
+                                            fin: string;
+                                        } | null;
+                                        samedi?: {
+                                            /** @description HH:MM */
+                                            debut: string;
+                                            /** @description HH:MM */
+                                            fin: string;
+                                        } | null;
+                                        dimanche?: {
+                                            /** @description HH:MM */
+                                            debut: string;
+                                            /** @description HH:MM */
+                                            fin: string;
+                                        } | null;
+                                    };
+                                    /** @description E.164 */
+                                    redirection_hors_horaires?: string;
+                                    options?: {
+                                        enregistrement?: boolean;
+                                        musique_attente?: boolean;
+                                        annonce_position?: boolean;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un(e) configuration */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nom: string;
+                        description?: string | null;
+                        /** @description Configuration JSON : clés connues validées, clés personnalisées permises */
+                        config?: ({
+                            nom_site?: string;
+                            /** @description #RRGGBB */
+                            couleur?: string;
+                            /** Format: uri */
+                            logo?: string;
+                            message_accueil?: string;
+                            horaires?: {
+                                lundi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                mardi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                mercredi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                jeudi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                vendredi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                samedi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                dimanche?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                            };
+                            /** @description E.164 */
+                            redirection_hors_horaires?: string;
+                            options?: {
+                                enregistrement?: boolean;
+                                musique_attente?: boolean;
+                                annonce_position?: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        actif?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            code: string | null;
+                            nom: string | null;
+                            description: string | null;
+                            /** @description Configuration JSON : clés connues validées, clés personnalisées permises */
+                            config: ({
+                                nom_site?: string;
+                                /** @description #RRGGBB */
+                                couleur?: string;
+                                /** Format: uri */
+                                logo?: string;
+                                message_accueil?: string;
+                                horaires?: {
+                                    lundi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    mardi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    mercredi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    jeudi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    vendredi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    samedi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    dimanche?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                };
+                                /** @description E.164 */
+                                redirection_hors_horaires?: string;
+                                options?: {
+                                    enregistrement?: boolean;
+                                    musique_attente?: boolean;
+                                    annonce_position?: boolean;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/configs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Configuration par id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            code: string | null;
+                            nom: string | null;
+                            description: string | null;
+                            /** @description Configuration JSON : clés connues validées, clés personnalisées permises */
+                            config: ({
+                                nom_site?: string;
+                                /** @description #RRGGBB */
+                                couleur?: string;
+                                /** Format: uri */
+                                logo?: string;
+                                message_accueil?: string;
+                                horaires?: {
+                                    lundi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    mardi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    mercredi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    jeudi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    vendredi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    samedi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    dimanche?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                };
+                                /** @description E.164 */
+                                redirection_hors_horaires?: string;
+                                options?: {
+                                    enregistrement?: boolean;
+                                    musique_attente?: boolean;
+                                    annonce_position?: boolean;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un(e) configuration (refusé s'il est encore référencé : désactivez-le plutôt) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier un(e) configuration (If-Match pour éviter d'écraser une modification concurrente) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        nom?: string;
+                        description?: string | null;
+                        /** @description Configuration JSON : clés connues validées, clés personnalisées permises */
+                        config?: ({
+                            nom_site?: string;
+                            /** @description #RRGGBB */
+                            couleur?: string;
+                            /** Format: uri */
+                            logo?: string;
+                            message_accueil?: string;
+                            horaires?: {
+                                lundi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                mardi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                mercredi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                jeudi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                vendredi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                samedi?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                                dimanche?: {
+                                    /** @description HH:MM */
+                                    debut: string;
+                                    /** @description HH:MM */
+                                    fin: string;
+                                } | null;
+                            };
+                            /** @description E.164 */
+                            redirection_hors_horaires?: string;
+                            options?: {
+                                enregistrement?: boolean;
+                                musique_attente?: boolean;
+                                annonce_position?: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        actif?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            code: string | null;
+                            nom: string | null;
+                            description: string | null;
+                            /** @description Configuration JSON : clés connues validées, clés personnalisées permises */
+                            config: ({
+                                nom_site?: string;
+                                /** @description #RRGGBB */
+                                couleur?: string;
+                                /** Format: uri */
+                                logo?: string;
+                                message_accueil?: string;
+                                horaires?: {
+                                    lundi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    mardi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    mercredi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    jeudi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    vendredi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    samedi?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                    dimanche?: {
+                                        /** @description HH:MM */
+                                        debut: string;
+                                        /** @description HH:MM */
+                                        fin: string;
+                                    } | null;
+                                };
+                                /** @description E.164 */
+                                redirection_hors_horaires?: string;
+                                options?: {
+                                    enregistrement?: boolean;
+                                    musique_attente?: boolean;
+                                    annonce_position?: boolean;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/dids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inventaire des numéros, avec leurs libellés (opérateur, client, statut et sa couleur...) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    par_page?: number;
+                    /** @description Un de : id, did, did_format_e164, statut, client, operateur, type, region, date_acquisition, date_activation, date_resiliation, date_creation, date_modification, cout_mensuel */
+                    tri?: string;
+                    format?: "json" | "csv";
+                    /** @description Code de statut (DISPONIBLE...) */
+                    statut?: string;
+                    statut_id?: number;
+                    client_id?: number;
+                    groupement_id?: number;
+                    operateur_id?: number;
+                    type_id?: number;
+                    region_id?: number;
+                    equipement_id?: number;
+                    cloud_id?: number;
+                    indicatif_id?: number;
+                    campaign_id?: number;
+                    actif?: boolean;
+                    sans_client?: boolean;
+                    /** @description Numéro sous toute forme, chiffres partiels, ou texte (description, référence) */
+                    q?: string;
+                    /** @description AAAA-MM-JJ */
+                    acquis_depuis?: string;
+                    /** @description AAAA-MM-JJ */
+                    acquis_avant?: string;
+                    /** @description AAAA-MM-JJ */
+                    resilie_depuis?: string;
+                    /** @description AAAA-MM-JJ */
+                    resilie_avant?: string;
+                    modifie_depuis?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                indicatif_id: number;
+                                pays: string;
+                                indicatif: string;
+                                /** @description Numéro national significatif (sans le 0) */
+                                did: string;
+                                did_format_e164: string;
+                                operateur_id: number | null;
+                                operateur: string | null;
+                                type_id: number | null;
+                                type_code: string | null;
+                                type: string | null;
+                                region_id: number | null;
+                                region_code: string | null;
+                                region: string | null;
+                                equipement_id: number | null;
+                                equipement: string | null;
+                                client_id: number | null;
+                                client_code: string | null;
+                                client: string | null;
+                                groupement_id: number | null;
+                                groupement: string | null;
+                                cloud_id: number | null;
+                                cloud: string | null;
+                                statut_id: number;
+                                statut_code: string;
+                                statut: string;
+                                statut_couleur: string;
+                                description: string | null;
+                                reference_externe: string | null;
+                                date_acquisition: string | null;
+                                date_activation: string | null;
+                                date_resiliation: string | null;
+                                /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
+                                reutilisable_le: string | null;
+                                cout_mensuel: number | null;
+                                cout_mise_en_service: number | null;
+                                notes: string | null;
+                                created_by: string | null;
+                                modified_by: string | null;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ajouter un numéro à l'inventaire (E.164, type et région déduits du numéro) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Le numéro, sous toute forme courante (01 42 68 53 00, +33..., 0033...) */
+                        numero: string;
+                        /** @description Pays supposé pour un format national (FR par défaut) */
+                        pays?: string;
+                        indicatif_id?: number;
+                        did_format_e164?: string;
+                        type_id?: number;
+                        region_id?: number | null;
+                        client_id?: number | null;
+                        statut?: "COMMANDE" | "DISPONIBLE";
+                        operateur_id?: number | null;
+                        equipement_id?: number | null;
+                        groupement_id?: number | null;
+                        cloud_id?: number | null;
+                        description?: string | null;
+                        reference_externe?: string | null;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_acquisition?: string | null;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_activation?: string | null;
+                        cout_mensuel?: number | null;
+                        cout_mise_en_service?: number | null;
+                        notes?: string | null;
+                        actif?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            indicatif_id: number;
+                            pays: string;
+                            indicatif: string;
+                            /** @description Numéro national significatif (sans le 0) */
+                            did: string;
+                            did_format_e164: string;
+                            operateur_id: number | null;
+                            operateur: string | null;
+                            type_id: number | null;
+                            type_code: string | null;
+                            type: string | null;
+                            region_id: number | null;
+                            region_code: string | null;
+                            region: string | null;
+                            equipement_id: number | null;
+                            equipement: string | null;
+                            client_id: number | null;
+                            client_code: string | null;
+                            client: string | null;
+                            groupement_id: number | null;
+                            groupement: string | null;
+                            cloud_id: number | null;
+                            cloud: string | null;
+                            statut_id: number;
+                            statut_code: string;
+                            statut: string;
+                            statut_couleur: string;
+                            description: string | null;
+                            reference_externe: string | null;
+                            date_acquisition: string | null;
+                            date_activation: string | null;
+                            date_resiliation: string | null;
+                            /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
+                            reutilisable_le: string | null;
+                            cout_mensuel: number | null;
+                            cout_mise_en_service: number | null;
+                            notes: string | null;
+                            created_by: string | null;
+                            modified_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dids/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un numéro avec ses libellés */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            indicatif_id: number;
+                            pays: string;
+                            indicatif: string;
+                            /** @description Numéro national significatif (sans le 0) */
+                            did: string;
+                            did_format_e164: string;
+                            operateur_id: number | null;
+                            operateur: string | null;
+                            type_id: number | null;
+                            type_code: string | null;
+                            type: string | null;
+                            region_id: number | null;
+                            region_code: string | null;
+                            region: string | null;
+                            equipement_id: number | null;
+                            equipement: string | null;
+                            client_id: number | null;
+                            client_code: string | null;
+                            client: string | null;
+                            groupement_id: number | null;
+                            groupement: string | null;
+                            cloud_id: number | null;
+                            cloud: string | null;
+                            statut_id: number;
+                            statut_code: string;
+                            statut: string;
+                            statut_couleur: string;
+                            description: string | null;
+                            reference_externe: string | null;
+                            date_acquisition: string | null;
+                            date_activation: string | null;
+                            date_resiliation: string | null;
+                            /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
+                            reutilisable_le: string | null;
+                            cout_mensuel: number | null;
+                            cout_mise_en_service: number | null;
+                            notes: string | null;
+                            created_by: string | null;
+                            modified_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Supprimer un numéro saisi par erreur (refusé s'il a servi : résiliez-le ou désactivez-le) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier les champs descriptifs d'un numéro (le statut et le client changent par les actions) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operateur_id?: number | null;
+                        equipement_id?: number | null;
+                        groupement_id?: number | null;
+                        cloud_id?: number | null;
+                        description?: string | null;
+                        reference_externe?: string | null;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_acquisition?: string | null;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_activation?: string | null;
+                        cout_mensuel?: number | null;
+                        cout_mise_en_service?: number | null;
+                        notes?: string | null;
+                        actif?: boolean;
+                        version?: number;
+                        motif?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            indicatif_id: number;
+                            pays: string;
+                            indicatif: string;
+                            /** @description Numéro national significatif (sans le 0) */
+                            did: string;
+                            did_format_e164: string;
+                            operateur_id: number | null;
+                            operateur: string | null;
+                            type_id: number | null;
+                            type_code: string | null;
+                            type: string | null;
+                            region_id: number | null;
+                            region_code: string | null;
+                            region: string | null;
+                            equipement_id: number | null;
+                            equipement: string | null;
+                            client_id: number | null;
+                            client_code: string | null;
+                            client: string | null;
+                            groupement_id: number | null;
+                            groupement: string | null;
+                            cloud_id: number | null;
+                            cloud: string | null;
+                            statut_id: number;
+                            statut_code: string;
+                            statut: string;
+                            statut_couleur: string;
+                            description: string | null;
+                            reference_externe: string | null;
+                            date_acquisition: string | null;
+                            date_activation: string | null;
+                            date_resiliation: string | null;
+                            /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
+                            reutilisable_le: string | null;
+                            cout_mensuel: number | null;
+                            cout_mise_en_service: number | null;
+                            notes: string | null;
+                            created_by: string | null;
+                            modified_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/dids/par-numero/{numero}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un numéro trouvé par sa valeur, sous toute forme (0142685300, +33142685300...) */
+        get: {
+            parameters: {
+                query?: {
+                    pays?: string;
+                };
+                header?: never;
+                path: {
+                    numero: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            indicatif_id: number;
+                            pays: string;
+                            indicatif: string;
+                            /** @description Numéro national significatif (sans le 0) */
+                            did: string;
+                            did_format_e164: string;
+                            operateur_id: number | null;
+                            operateur: string | null;
+                            type_id: number | null;
+                            type_code: string | null;
+                            type: string | null;
+                            region_id: number | null;
+                            region_code: string | null;
+                            region: string | null;
+                            equipement_id: number | null;
+                            equipement: string | null;
+                            client_id: number | null;
+                            client_code: string | null;
+                            client: string | null;
+                            groupement_id: number | null;
+                            groupement: string | null;
+                            cloud_id: number | null;
+                            cloud: string | null;
+                            statut_id: number;
+                            statut_code: string;
+                            statut: string;
+                            statut_couleur: string;
+                            description: string | null;
+                            reference_externe: string | null;
+                            date_acquisition: string | null;
+                            date_activation: string | null;
+                            date_resiliation: string | null;
+                            /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
+                            reutilisable_le: string | null;
+                            cout_mensuel: number | null;
+                            cout_mise_en_service: number | null;
+                            notes: string | null;
+                            created_by: string | null;
+                            modified_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dids/plage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ajouter une plage de numéros (1000 au plus) : tout ou rien ; simulation pour prévisualiser */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Premier numéro (toute forme) */
+                        debut: string;
+                        /** @description Dernier numéro, inclus */
+                        fin: string;
+                        pays?: string;
+                        client_id?: number | null;
+                        statut?: "COMMANDE" | "DISPONIBLE";
+                        operateur_id?: number | null;
+                        equipement_id?: number | null;
+                        groupement_id?: number | null;
+                        cloud_id?: number | null;
+                        description?: string | null;
+                        reference_externe?: string | null;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_acquisition?: string | null;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_activation?: string | null;
+                        cout_mensuel?: number | null;
+                        cout_mise_en_service?: number | null;
+                        notes?: string | null;
+                        actif?: boolean;
+                        /** @description Vérifier et lister sans rien créer */
+                        simulation?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            simulation: boolean;
+                            crees: number;
+                            /** @description Les numéros de la plage, en E.164 */
+                            numeros: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dids/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Faire évoluer le statut d'un numéro : livrer, affecter, liberer, mettre-en-production, arreter-production, resilier, reactiver */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "livrer" | "affecter" | "liberer" | "mettre-en-production" | "arreter-production" | "resilier" | "reactiver";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id?: number | null;
+                        groupement_id?: number | null;
+                        /** @description Pourquoi : gardé dans l'historique du numéro */
+                        motif?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            indicatif_id: number;
+                            pays: string;
+                            indicatif: string;
+                            /** @description Numéro national significatif (sans le 0) */
+                            did: string;
+                            did_format_e164: string;
+                            operateur_id: number | null;
+                            operateur: string | null;
+                            type_id: number | null;
+                            type_code: string | null;
+                            type: string | null;
+                            region_id: number | null;
+                            region_code: string | null;
+                            region: string | null;
+                            equipement_id: number | null;
+                            equipement: string | null;
+                            client_id: number | null;
+                            client_code: string | null;
+                            client: string | null;
+                            groupement_id: number | null;
+                            groupement: string | null;
+                            cloud_id: number | null;
+                            cloud: string | null;
+                            statut_id: number;
+                            statut_code: string;
+                            statut: string;
+                            statut_couleur: string;
+                            description: string | null;
+                            reference_externe: string | null;
+                            date_acquisition: string | null;
+                            date_activation: string | null;
+                            date_resiliation: string | null;
+                            /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
+                            reutilisable_le: string | null;
+                            cout_mensuel: number | null;
+                            cout_mise_en_service: number | null;
+                            notes: string | null;
+                            created_by: string | null;
+                            modified_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dids/{id}/statut": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Passer un numéro à un statut : l'action correspondante de la machine d'états s'applique, ou le passage est refusé */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        statut: "COMMANDE" | "DISPONIBLE" | "AFFECTE" | "UTILISE" | "RESILIE";
+                        client_id?: number | null;
+                        groupement_id?: number | null;
+                        /** @description Pourquoi : gardé dans l'historique du numéro */
+                        motif?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            indicatif_id: number;
+                            pays: string;
+                            indicatif: string;
+                            /** @description Numéro national significatif (sans le 0) */
+                            did: string;
+                            did_format_e164: string;
+                            operateur_id: number | null;
+                            operateur: string | null;
+                            type_id: number | null;
+                            type_code: string | null;
+                            type: string | null;
+                            region_id: number | null;
+                            region_code: string | null;
+                            region: string | null;
+                            equipement_id: number | null;
+                            equipement: string | null;
+                            client_id: number | null;
+                            client_code: string | null;
+                            client: string | null;
+                            groupement_id: number | null;
+                            groupement: string | null;
+                            cloud_id: number | null;
+                            cloud: string | null;
+                            statut_id: number;
+                            statut_code: string;
+                            statut: string;
+                            statut_couleur: string;
+                            description: string | null;
+                            reference_externe: string | null;
+                            date_acquisition: string | null;
+                            date_activation: string | null;
+                            date_resiliation: string | null;
+                            /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
+                            reutilisable_le: string | null;
+                            cout_mensuel: number | null;
+                            cout_mise_en_service: number | null;
+                            notes: string | null;
+                            created_by: string | null;
+                            modified_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dids/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Action en masse sur une liste de numéros : tout ou rien, avec un compte rendu par numéro */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "livrer" | "affecter" | "liberer" | "mettre-en-production" | "arreter-production" | "resilier" | "reactiver";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                        client_id?: number | null;
+                        groupement_id?: number | null;
+                        /** @description Pourquoi : gardé dans l'historique du numéro */
+                        motif?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            total: number;
+                            resultats: {
+                                id: number;
+                                ok: boolean;
+                                statut: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dids/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** L'histoire d'un numéro : statuts, clients, campagnes, configurations, coûts... */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                action: string;
+                                champ: string | null;
+                                ancienne_valeur: string | null;
+                                nouvelle_valeur: string | null;
+                                utilisateur: string;
+                                motif: string | null;
+                                request_id: string | null;
+                                /** Format: date-time */
+                                date_action: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affectations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Affectations des numéros aux campagnes Hermes (DID_VIRTUAL) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    par_page?: number;
+                    did_id?: number;
+                    campaign_id?: number;
+                    config_id?: number;
+                    client_id?: number;
+                    /** @description true : en vigueur maintenant */
+                    courante?: boolean;
+                    entrant?: boolean;
+                    sortant?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                did_id: number;
+                                did_format_e164: string;
+                                client_id: number;
+                                campaign_id: number;
+                                campaign_code: string;
+                                hermes_id: string | null;
+                                config_id: number | null;
+                                config_code: string | null;
+                                alias: string | null;
+                                priorite: number;
+                                /** Format: date-time */
+                                date_debut: string;
+                                /** Format: date-time */
+                                date_fin: string | null;
+                                entrant: boolean;
+                                sortant: boolean;
+                                courante: boolean;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Affecter un numéro du client à une de ses campagnes (entrant et/ou sortant) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        did_id: number;
+                        campaign_id: number;
+                        /** Format: date-time */
+                        date_debut?: string;
+                        config_id?: number | null;
+                        alias?: string | null;
+                        priorite?: number;
+                        /** Format: date-time */
+                        date_fin?: string | null;
+                        entrant?: boolean;
+                        sortant?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            did_id: number;
+                            did_format_e164: string;
+                            client_id: number;
+                            campaign_id: number;
+                            campaign_code: string;
+                            hermes_id: string | null;
+                            config_id: number | null;
+                            config_code: string | null;
+                            alias: string | null;
+                            priorite: number;
+                            /** Format: date-time */
+                            date_debut: string;
+                            /** Format: date-time */
+                            date_fin: string | null;
+                            entrant: boolean;
+                            sortant: boolean;
+                            courante: boolean;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affectations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une affectation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            did_id: number;
+                            did_format_e164: string;
+                            client_id: number;
+                            campaign_id: number;
+                            campaign_code: string;
+                            hermes_id: string | null;
+                            config_id: number | null;
+                            config_code: string | null;
+                            alias: string | null;
+                            priorite: number;
+                            /** Format: date-time */
+                            date_debut: string;
+                            /** Format: date-time */
+                            date_fin: string | null;
+                            entrant: boolean;
+                            sortant: boolean;
+                            courante: boolean;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modifier une affectation (configuration, alias, priorité, fin, sens) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        config_id?: number | null;
+                        alias?: string | null;
+                        priorite?: number;
+                        /** Format: date-time */
+                        date_fin?: string | null;
+                        entrant?: boolean;
+                        sortant?: boolean;
+                        actif?: boolean;
+                        version?: number;
+                        motif?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            did_id: number;
+                            did_format_e164: string;
+                            client_id: number;
+                            campaign_id: number;
+                            campaign_code: string;
+                            hermes_id: string | null;
+                            config_id: number | null;
+                            config_code: string | null;
+                            alias: string | null;
+                            priorite: number;
+                            /** Format: date-time */
+                            date_debut: string;
+                            /** Format: date-time */
+                            date_fin: string | null;
+                            entrant: boolean;
+                            sortant: boolean;
+                            courante: boolean;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/affectations/{id}/terminer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminer une affectation (maintenant, ou à une date) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        date_fin?: string;
+                        motif?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            did_id: number;
+                            did_format_e164: string;
+                            client_id: number;
+                            campaign_id: number;
+                            campaign_code: string;
+                            hermes_id: string | null;
+                            config_id: number | null;
+                            config_code: string | null;
+                            alias: string | null;
+                            priorite: number;
+                            /** Format: date-time */
+                            date_debut: string;
+                            /** Format: date-time */
+                            date_fin: string | null;
+                            entrant: boolean;
+                            sortant: boolean;
+                            courante: boolean;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commandes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demandes de commande de numéros */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    par_page?: number;
+                    tri?: string;
+                    statut?: string;
+                    client_id?: number;
+                    type_did_id?: number;
+                    region_id?: number;
+                    operateur_id?: number;
+                    urgence?: "BASSE" | "NORMALE" | "HAUTE" | "URGENTE";
+                    q?: string;
+                    cree_depuis?: string;
+                    cree_avant?: string;
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                reference: string;
+                                client_id: number;
+                                client: string;
+                                groupement_id: number | null;
+                                groupement: string | null;
+                                demandeur_nom: string;
+                                demandeur_email: string | null;
+                                demandeur_tel: string | null;
+                                operateur_id: number | null;
+                                operateur: string | null;
+                                type_did_id: number;
+                                type_code: string;
+                                type: string;
+                                region_id: number | null;
+                                region_code: string | null;
+                                region: string | null;
+                                quantite: number;
+                                quantite_livree: number;
+                                prefixe_souhaite: string | null;
+                                motif: string | null;
+                                urgence: string;
+                                date_souhaitee: string | null;
+                                statut_id: number;
+                                statut_code: string;
+                                statut: string;
+                                statut_couleur: string;
+                                valideur_nom: string | null;
+                                /** Format: date-time */
+                                date_validation: string | null;
+                                commentaire_validation: string | null;
+                                reference_operateur: string | null;
+                                /** Format: date-time */
+                                date_livraison: string | null;
+                                created_by: string | null;
+                                actif: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer une demande de commande (brouillon) ; référence CMD-<année>-<n°> attribuée sans trou */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id?: number;
+                        type_did_id: number;
+                        /** @description 1 à 1000 numéros */
+                        quantite: number;
+                        groupement_id?: number | null;
+                        demandeur_nom?: string;
+                        /** Format: email */
+                        demandeur_email?: string | null;
+                        demandeur_tel?: string | null;
+                        operateur_id?: number | null;
+                        region_id?: number | null;
+                        prefixe_souhaite?: string | null;
+                        motif?: string | null;
+                        urgence?: "BASSE" | "NORMALE" | "HAUTE" | "URGENTE";
+                        /** Format: date */
+                        date_souhaitee?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            groupement_id: number | null;
+                            groupement: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            demandeur_tel: string | null;
+                            operateur_id: number | null;
+                            operateur: string | null;
+                            type_did_id: number;
+                            type_code: string;
+                            type: string;
+                            region_id: number | null;
+                            region_code: string | null;
+                            region: string | null;
+                            quantite: number;
+                            quantite_livree: number;
+                            prefixe_souhaite: string | null;
+                            motif: string | null;
+                            urgence: string;
+                            date_souhaitee: string | null;
+                            statut_id: number;
+                            statut_code: string;
+                            statut: string;
+                            statut_couleur: string;
+                            valideur_nom: string | null;
+                            /** Format: date-time */
+                            date_validation: string | null;
+                            commentaire_validation: string | null;
+                            reference_operateur: string | null;
+                            /** Format: date-time */
+                            date_livraison: string | null;
+                            created_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commandes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une commande avec ses numéros livrés et ses commentaires */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            groupement_id: number | null;
+                            groupement: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            demandeur_tel: string | null;
+                            operateur_id: number | null;
+                            operateur: string | null;
+                            type_did_id: number;
+                            type_code: string;
+                            type: string;
+                            region_id: number | null;
+                            region_code: string | null;
+                            region: string | null;
+                            quantite: number;
+                            quantite_livree: number;
+                            prefixe_souhaite: string | null;
+                            motif: string | null;
+                            urgence: string;
+                            date_souhaitee: string | null;
+                            statut_id: number;
+                            statut_code: string;
+                            statut: string;
+                            statut_couleur: string;
+                            valideur_nom: string | null;
+                            /** Format: date-time */
+                            date_validation: string | null;
+                            commentaire_validation: string | null;
+                            reference_operateur: string | null;
+                            /** Format: date-time */
+                            date_livraison: string | null;
+                            created_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            commentaires: {
+                                id: number;
+                                auteur: string;
+                                commentaire: string;
+                                type: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            numeros: {
+                                id: number;
+                                did_format_e164: string;
+                                statut_code: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modifier un brouillon de commande */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id?: number;
+                        type_did_id?: number;
+                        /** @description 1 à 1000 numéros */
+                        quantite?: number;
+                        version?: number;
+                        groupement_id?: number | null;
+                        demandeur_nom?: string;
+                        /** Format: email */
+                        demandeur_email?: string | null;
+                        demandeur_tel?: string | null;
+                        operateur_id?: number | null;
+                        region_id?: number | null;
+                        prefixe_souhaite?: string | null;
+                        motif?: string | null;
+                        urgence?: "BASSE" | "NORMALE" | "HAUTE" | "URGENTE";
+                        /** Format: date */
+                        date_souhaitee?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            groupement_id: number | null;
+                            groupement: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            demandeur_tel: string | null;
+                            operateur_id: number | null;
+                            operateur: string | null;
+                            type_did_id: number;
+                            type_code: string;
+                            type: string;
+                            region_id: number | null;
+                            region_code: string | null;
+                            region: string | null;
+                            quantite: number;
+                            quantite_livree: number;
+                            prefixe_souhaite: string | null;
+                            motif: string | null;
+                            urgence: string;
+                            date_souhaitee: string | null;
+                            statut_id: number;
+                            statut_code: string;
+                            statut: string;
+                            statut_couleur: string;
+                            valideur_nom: string | null;
+                            /** Format: date-time */
+                            date_validation: string | null;
+                            commentaire_validation: string | null;
+                            reference_operateur: string | null;
+                            /** Format: date-time */
+                            date_livraison: string | null;
+                            created_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/commandes/{id}/commentaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ajouter un commentaire libre à une commande */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        commentaire: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            auteur: string;
+                            commentaire: string;
+                            type: string;
+                            /** Format: date-time */
+                            date_creation: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commandes/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Faire avancer une commande : soumettre, annuler, valider, rejeter (motif), demarrer (référence opérateur), livrer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "soumettre" | "annuler" | "valider" | "rejeter" | "demarrer" | "livrer";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        commentaire?: string;
+                        reference_operateur?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            groupement_id: number | null;
+                            groupement: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            demandeur_tel: string | null;
+                            operateur_id: number | null;
+                            operateur: string | null;
+                            type_did_id: number;
+                            type_code: string;
+                            type: string;
+                            region_id: number | null;
+                            region_code: string | null;
+                            region: string | null;
+                            quantite: number;
+                            quantite_livree: number;
+                            prefixe_souhaite: string | null;
+                            motif: string | null;
+                            urgence: string;
+                            date_souhaitee: string | null;
+                            statut_id: number;
+                            statut_code: string;
+                            statut: string;
+                            statut_couleur: string;
+                            valideur_nom: string | null;
+                            /** Format: date-time */
+                            date_validation: string | null;
+                            commentaire_validation: string | null;
+                            reference_operateur: string | null;
+                            /** Format: date-time */
+                            date_livraison: string | null;
+                            created_by: string | null;
+                            actif: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commandes/{id}/livraisons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Saisir les numéros reçus (liste ou plages 0162100000-0162100099) ; simulation pour prévisualiser */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        numeros: string | string[];
+                        /** @description Accepter plus de numéros que commandés */
+                        depassement?: boolean;
+                        /** @description Clore la livraison : la commande passe à LIVREE et ses numéros à DISPONIBLE */
+                        terminer?: boolean;
+                        /** @description Vérifier sans rien enregistrer */
+                        simulation?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            livres: string[];
+                            deja_livres: number;
+                            simulation: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Journal de toutes les écritures : qui, quand, quoi (avant/après) */
+        get: {
+            parameters: {
+                query?: {
+                    entite?: string;
+                    entite_id?: number;
+                    acteur?: string;
+                    action?: string;
+                    depuis?: string;
+                    avant?: string;
+                    page?: number;
+                    par_page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                entite: string;
+                                entite_id: number | null;
+                                action: string;
+                                acteur: string;
+                                acteur_type: string;
+                                request_id: string | null;
+                                motif: string | null;
+                                avant: {
+                                    [key: string]: unknown;
+                                } | null;
+                                apres: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** Format: date-time */
+                                date_action: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tableau-de-bord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vue d'ensemble : numéros par statut (couleurs), région, opérateur, type, client ; stock disponible ; commandes en attente ; numéros bientôt réutilisables */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            par_statut: {
+                                id: number | null;
+                                code: string | null;
+                                libelle: string | null;
+                                n: number;
+                                couleur: string;
+                            }[];
+                            par_region: {
+                                id: number | null;
+                                code: string | null;
+                                libelle: string | null;
+                                n: number;
+                            }[];
+                            par_operateur: {
+                                id: number | null;
+                                code: string | null;
+                                libelle: string | null;
+                                n: number;
+                            }[];
+                            par_type: {
+                                id: number | null;
+                                code: string | null;
+                                libelle: string | null;
+                                n: number;
+                            }[];
+                            par_client: {
+                                id: number | null;
+                                code: string | null;
+                                libelle: string | null;
+                                n: number;
+                            }[];
+                            disponibles: {
+                                region_code: string | null;
+                                type_code: string | null;
+                                n: number;
+                            }[];
+                            commandes_en_attente: {
+                                statut: string;
+                                couleur: string;
+                                n: number;
+                                age_max_jours: number;
+                            }[];
+                            commandes_a_traiter: {
+                                id: number;
+                                reference: string;
+                                client: string;
+                                statut: string;
+                                urgence: string;
+                                quantite: number;
+                                age_jours: number;
+                            }[];
+                            /** @description Le routage a changé depuis la dernière publication des fichiers Hermes */
+                            publication_en_attente: boolean;
+                            reutilisables_30_jours: {
+                                n: number;
+                                numeros: {
+                                    id: number;
+                                    did_format_e164: string;
+                                    reutilisable_le: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing/inbound/{numero}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appel entrant : la campagne et la configuration du numéro composé (404 s'il n'est pas en service) */
+        get: {
+            parameters: {
+                query?: {
+                    pays?: string;
+                };
+                header?: never;
+                path: {
+                    numero: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            numero: string;
+                            did_id: number;
+                            campagne: {
+                                id: number;
+                                code: string;
+                                hermes_id: string | null;
+                            };
+                            config: {
+                                [key: string]: unknown;
+                            } | null;
+                            config_code: string | null;
+                            alias: string | null;
+                            affectation_id: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing/outbound/{campagne}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appel sortant : les numéros que présente la campagne (id, code ou hermes_id), par priorité ; numéros de la région du destinataire d'abord */
+        get: {
+            parameters: {
+                query?: {
+                    destination?: string;
+                };
+                header?: never;
+                path: {
+                    campagne: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campagne: {
+                                id: number;
+                                code: string;
+                                hermes_id: string | null;
+                                prospection: boolean;
+                            };
+                            region_destination: string | null;
+                            numeros: {
+                                numero: string;
+                                did_id: number;
+                                priorite: number;
+                                region: string | null;
+                                type: string | null;
+                                alias: string | null;
+                                local: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Toutes les routes en cours (JSON ou CSV), avec un ETag : If-None-Match donne 304 si rien n'a changé */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hermes/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fichiers de routage tels qu'ils seraient publiés maintenant, et leur différence (diff unifié) avec ce qui est déployé */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            en_attente: boolean;
+                            fichiers: {
+                                nom: string;
+                                chemin: string;
+                                change: boolean;
+                                /** @description Le fichier déployé a été modifié à la main depuis la dernière publication */
+                                derive: boolean;
+                                derniere_version: number | null;
+                                contenu: string;
+                                diff: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publier les fichiers de routage (écriture atomique, version gardée) ; refusé si un fichier a été modifié à la main, sauf « forcer » */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        motif?: string;
+                        forcer?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            publies: {
+                                id: number;
+                                fichier: string;
+                                version: number;
+                                somme_sha256: string;
+                            }[];
+                            inchanges: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hermes/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions publiées des fichiers de routage (qui, quand, pourquoi, somme SHA-256, commande de rechargement) */
+        get: {
+            parameters: {
+                query?: {
+                    fichier?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                fichier: string;
+                                version: number;
+                                type: string;
+                                chemin: string;
+                                somme_sha256: string;
+                                auteur: string;
+                                motif: string | null;
+                                commande: string | null;
+                                code_sortie: number | null;
+                                sortie_commande: string | null;
+                                /** Format: date-time */
+                                date_publication: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hermes/publications/{id}/restaurer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revenir à une version publiée : le fichier est réécrit à l'identique, comme une nouvelle version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        motif?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fichier: string;
+                            version: number;
+                            somme_sha256: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Boîte d'envoi : e-mails et webhooks des commandes (gardés ici quand aucun SMTP n'est configuré) */
+        get: {
+            parameters: {
+                query?: {
+                    commande_id?: number;
+                    statut?: "EN_ATTENTE" | "ENVOYEE" | "ECHEC" | "NON_ENVOYEE";
+                    canal?: "EMAIL" | "WEBHOOK";
+                    par_page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                canal: string;
+                                evenement: string;
+                                destinataire: string;
+                                sujet: string;
+                                corps: string;
+                                commande_id: number | null;
+                                statut: string;
+                                tentatives: number;
+                                /** Format: date-time */
+                                prochain_essai: string;
+                                derniere_erreur: string | null;
+                                /** Format: date-time */
+                                date_envoi: string | null;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

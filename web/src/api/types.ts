@@ -1,0 +1,37 @@
+import type { paths } from "./schema";
+
+type Json<R> = R extends { content: { "application/json": infer J } } ? J : never;
+type Methode = "get" | "post" | "patch" | "delete";
+type Operation<P extends keyof paths, M extends Methode> = NonNullable<paths[P][M]>;
+
+/** The JSON body a route answers with (200, else 201). */
+export type Reponse<P extends keyof paths, M extends Methode> =
+  Operation<P, M> extends { responses: infer R }
+    ? R extends { 200: infer OK }
+      ? Json<OK>
+      : R extends { 201: infer C }
+        ? Json<C>
+        : never
+    : never;
+
+/** The JSON body a route takes. */
+export type Corps<P extends keyof paths, M extends Methode> =
+  Operation<P, M> extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
+
+export type Did = Reponse<"/api/v1/dids/{id}", "get">;
+export type Historique = Reponse<"/api/v1/dids/{id}/history", "get">["data"][number];
+export type Affectation = Reponse<"/api/v1/affectations/{id}", "get">;
+export type Commande = Reponse<"/api/v1/commandes/{id}", "get">;
+export type TableauDeBord = Reponse<"/api/v1/tableau-de-bord", "get">;
+export type Moi = Reponse<"/api/v1/auth/me", "get">;
+export type EtatPublication = Reponse<"/api/v1/hermes/publication", "get">;
+export type CorpsConfiguration = Corps<"/api/v1/configs", "post">;
+export type ActionDid =
+  | "livrer"
+  | "affecter"
+  | "liberer"
+  | "mettre-en-production"
+  | "arreter-production"
+  | "resilier"
+  | "reactiver";
+export type ActionCommande = "soumettre" | "annuler" | "valider" | "rejeter" | "demarrer" | "livrer";

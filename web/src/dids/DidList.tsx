@@ -1,0 +1,170 @@
+import DownloadIcon from "@mui/icons-material/Download";
+import { Button, Menu, MenuItem } from "@mui/material";
+import { useState } from "react";
+import {
+  AutocompleteInput,
+  BulkExportButton,
+  CreateButton,
+  DatagridConfigurable,
+  DateField,
+  FilterButton,
+  FunctionField,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectColumnsButton,
+  TextField,
+  TopToolbar,
+  useListContext,
+  usePermissions,
+} from "react-admin";
+import { urlApi } from "../api/client";
+import type { ActionDid, Did } from "../api/types";
+import { Vide } from "../composants/Etats";
+import { numeroLisible } from "../composants/format";
+import { StatutChip } from "../composants/StatutChip";
+import { estPersonnel, type Permissions } from "../providers/authProvider";
+import { ActionDialog } from "./ActionDialog";
+import { ACTIONS_DID } from "./actions";
+
+function filtres(p: Permissions | undefined) {
+  const interne = p?.role !== "client";
+  const ref = (source: string, reference: string, label: string, optionText = "libelle") => (
+    <ReferenceInput
+      key={source}
+      source={source}
+      reference={reference}
+      sort={{ field: optionText, order: "ASC" }}
+    >
+      <AutocompleteInput label={label} optionText={optionText} sx={{ minWidth: 200 }} />
+    </ReferenceInput>
+  );
+  return [
+    <SearchInput
+      key="q"
+      source="q"
+      alwaysOn
+      placeholder="Numéro, chiffres partiels, référence…"
+      sx={{ minWidth: 320 }}
+      data-testid="recherche-numero"
+    />,
+    ref("statut_id", "statuts-did", "Statut"),
+    ...(interne ? [ref("client_id", "clients", "Client", "nom")] : []),
+    ref("groupement_id", "groupements", "Groupement"),
+    ref("type_id", "types-did", "Type"),
+    ref("region_id", "regions", "Région"),
+    ...(interne
+      ? [
+          ref("operateur_id", "operateurs", "Opérateur", "nom"),
+          ref("equipement_id", "equipements", "Équipement", "nom"),
+          ref("cloud_id", "clouds", "Cloud", "nom"),
+          ref("campaign_id", "campaigns", "Campagne", "nom"),
+        ]
+      : []),
+  ];
+}
+
+/** The whole filtered list as CSV, streamed by the API (not limited to the loaded page). */
+function ExportCsv() {
+  const { filterValues, sort } = useListContext();
+  const query = new URLSearchParams({
+    format: "csv",
+    tri: `${sort.order === "DESC" ? "-" : ""}${sort.field}`,
+  });
+  for (const [k, v] of Object.entries(filterValues)) if (v !== undefined && v !== "") query.set(k, String(v));
+  return (
+    <Button size="small" startIcon={<DownloadIcon />} href={urlApi(`/api/v1/dids?${query}`)} download>
+      Exporter (CSV)
+    </Button>
+  );
+}
+
+function Actions() {
+  const { permissions } = usePermissions<Permissions>();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <SelectColumnsButton />
+      {estPersonnel(permissions) && <CreateButton label="Ajouter" />}
+      <ExportCsv />
+    </TopToolbar>
+  );
+}
+
+function ActionsDeMasse() {
+  const { selectedIds } = useListContext();
+  const [ancre, setAncre] = useState<HTMLElement | null>(null);
+  const [action, setAction] = useState<ActionDid | null>(null);
+  return (
+    <>
+      <Button size="small" onClick={() => setAction("affecter")}>
+        Affecter à un client
+      </Button>
+      <Button size="small" onClick={(e) => setAncre(e.currentTarget)}>
+        Changer le statut…
+      </Button>
+      <Menu anchorEl={ancre} open={!!ancre} onClose={() => setAncre(null)}>
+        {(Object.keys(ACTIONS_DID) as ActionDid[])
+          .filter((a) => a !== "affecter")
+          .map((a) => (
+            <MenuItem
+              key={a}
+              onClick={() => {
+                setAncre(null);
+                setAction(a);
+              }}
+            >
+              {ACTIONS_DID[a].libelle}
+            </MenuItem>
+          ))}
+      </Menu>
+      <BulkExportButton label="Exporter la sélection" />
+      <ActionDialog action={action} ids={selectedIds} onClose={() => setAction(null)} />
+    </>
+  );
+}
+
+export function DidList() {
+  const { permissions } = usePermissions<Permissions>();
+  const personnel = estPersonnel(permissions);
+  return (
+    <List
+      title="Numéros"
+      filters={filtres(permissions)}
+      actions={<Actions />}
+      sort={{ field: "did_format_e164", order: "ASC" }}
+      perPage={50}
+      empty={false}
+      storeKey="dids.liste"
+      // the search answers in a few ms: a short debounce keeps typing responsive
+      debounce={200}
+    >
+      <DatagridConfigurable
+        rowClick="show"
+        bulkActionButtons={personnel ? <ActionsDeMasse /> : false}
+        empty={<Vide>Aucun numéro ne correspond à ces critères.</Vide>}
+        omit={["operateur", "date_modification"]}
+        sx={{ "& .RaDatagrid-headerCell": { fontWeight: 600 } }}
+      >
+        <FunctionField
+          source="did_format_e164"
+          label="Numéro"
+          sortBy="did_format_e164"
+          render={(r: Did) => (
+            <strong data-testid="numero" style={{ whiteSpace: "nowrap" }}>
+              {numeroLisible(r.did_format_e164)}
+            </strong>
+          )}
+        />
+        <TextField source="did_format_e164" label="E.164" sortable={false} />
+        <StatutChip label="Statut" sortBy="statut" />
+        <TextField source="client" label="Client" sortBy="client" emptyText="—" />
+        <TextField source="groupement" label="Groupement" sortable={false} emptyText="—" />
+        <TextField source="type" label="Type" sortBy="type" emptyText="—" />
+        <TextField source="region" label="Région" sortBy="region" emptyText="—" />
+        <TextField source="operateur" label="Opérateur" sortBy="operateur" emptyText="—" />
+        <DateField source="date_modification" label="Modifié le" locales="fr-FR" showTime />
+      </DatagridConfigurable>
+    </List>
+  );
+}

@@ -1,0 +1,265 @@
+import EditIcon from "@mui/icons-material/Edit";
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Divider,
+  Grid,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from "@mui/material";
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { Show, TopToolbar, usePermissions, useRecordContext, useRedirect } from "react-admin";
+import { api, reponse } from "../api/client";
+import type { ActionDid, Did } from "../api/types";
+import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
+import { euros, numeroLisible } from "../composants/format";
+import { Pastille } from "../composants/StatutChip";
+import { estInterne, estPersonnel, type Permissions } from "../providers/authProvider";
+import { ActionDialog } from "./ActionDialog";
+import { ACTIONS_DID } from "./actions";
+
+function Champ({ libelle, children }: { libelle: string; children: ReactNode }) {
+  return (
+    <Grid size={{ xs: 6, md: 3 }}>
+      <Typography variant="caption" color="text.secondary">
+        {libelle}
+      </Typography>
+      <Typography variant="body2" component="div" sx={{ wordBreak: "break-word" }}>
+        {children ?? "—"}
+      </Typography>
+    </Grid>
+  );
+}
+
+function Actions() {
+  const d = useRecordContext<Did>();
+  const { permissions } = usePermissions<Permissions>();
+  const redirect = useRedirect();
+  const [action, setAction] = useState<ActionDid | null>(null);
+  if (!d || !estPersonnel(permissions)) return <TopToolbar />;
+  const possibles = (Object.keys(ACTIONS_DID) as ActionDid[]).filter((a) =>
+    ACTIONS_DID[a].depuis.includes(d.statut_code),
+  );
+  return (
+    <TopToolbar sx={{ gap: 1 }}>
+      {possibles.map((a) => (
+        <Button
+          key={a}
+          variant={a === "resilier" ? "outlined" : "contained"}
+          color={a === "resilier" ? "error" : "primary"}
+          size="small"
+          onClick={() => setAction(a)}
+        >
+          {ACTIONS_DID[a].libelle}
+        </Button>
+      ))}
+      {d.client_id && ["AFFECTE", "UTILISE"].includes(d.statut_code) && (
+        <Button
+          size="small"
+          variant="outlined"
+          href={`#/affectations/create?source=${encodeURIComponent(JSON.stringify({ client_id: d.client_id, did_id: d.id }))}`}
+        >
+          Affecter à une campagne
+        </Button>
+      )}
+      <Button size="small" startIcon={<EditIcon />} onClick={() => redirect("edit", "dids", d.id)}>
+        Modifier
+      </Button>
+      <ActionDialog action={action} ids={[d.id]} version={d.version} onClose={() => setAction(null)} />
+    </TopToolbar>
+  );
+}
+
+function Fiche() {
+  const d = useRecordContext<Did>();
+  if (!d) return null;
+  return (
+    <CardContent>
+      <Box sx={{ display: "flex", alignItems: "center", gap: 2, mb: 2 }}>
+        <Typography variant="h5" fontWeight={600} data-testid="titre-numero">
+          {numeroLisible(d.did_format_e164)}
+        </Typography>
+        <Pastille libelle={d.statut} couleur={d.statut_couleur} />
+        {!d.actif && <Chip size="small" label="Inactif" />}
+      </Box>
+      <Grid container spacing={2}>
+        <Champ libelle="E.164">{d.did_format_e164}</Champ>
+        <Champ libelle="Pays / indicatif">
+          {d.pays} (+{d.indicatif})
+        </Champ>
+        <Champ libelle="Type">{d.type}</Champ>
+        <Champ libelle="Région">{d.region}</Champ>
+        <Champ libelle="Client">{d.client}</Champ>
+        <Champ libelle="Groupement">{d.groupement}</Champ>
+        <Champ libelle="Opérateur">{d.operateur}</Champ>
+        <Champ libelle="Référence opérateur">{d.reference_externe}</Champ>
+        <Champ libelle="Équipement">{d.equipement}</Champ>
+        <Champ libelle="Cloud">{d.cloud}</Champ>
+        <Champ libelle="Coût mensuel">{euros(d.cout_mensuel)}</Champ>
+        <Champ libelle="Frais de mise en service">{euros(d.cout_mise_en_service)}</Champ>
+        <Champ libelle="Acquis le">{dateFr(d.date_acquisition)}</Champ>
+        <Champ libelle="Activé le">{dateFr(d.date_activation)}</Champ>
+        <Champ libelle="Résilié le">{dateFr(d.date_resiliation)}</Champ>
+        <Champ libelle="Réutilisable le">{dateFr(d.reutilisable_le)}</Champ>
+        <Champ libelle="Créé">
+          {dateFr(d.date_creation, true)} par {d.created_by ?? "—"}
+        </Champ>
+        <Champ libelle="Modifié">
+          {dateFr(d.date_modification, true)} par {d.modified_by ?? "—"}
+        </Champ>
+        <Champ libelle="Description">{d.description}</Champ>
+        <Champ libelle="Notes">{d.notes}</Champ>
+      </Grid>
+    </CardContent>
+  );
+}
+
+function Affectations() {
+  const d = useRecordContext<Did>();
+  const { data, isPending, error } = useQuery({
+    queryKey: ["affectations-du-numero", d?.id, d?.version],
+    enabled: !!d,
+    queryFn: () =>
+      reponse(
+        api.GET("/api/v1/affectations", { params: { query: { did_id: d?.id as number, par_page: 200 } } }),
+      ),
+  });
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }}>
+      <CardHeader title="Campagnes Hermes" titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }} />
+      <CardContent sx={{ pt: 0 }}>
+        {isPending ? (
+          <Chargement />
+        ) : error ? (
+          <ErreurChargement erreur={error} />
+        ) : data.data.length === 0 ? (
+          <Vide>Ce numéro n'a jamais été affecté à une campagne.</Vide>
+        ) : (
+          <Table size="small" data-testid="affectations">
+            <TableHead>
+              <TableRow>
+                <TableCell>Campagne</TableCell>
+                <TableCell>Sens</TableCell>
+                <TableCell>Configuration</TableCell>
+                <TableCell>Alias</TableCell>
+                <TableCell>Priorité</TableCell>
+                <TableCell>Du</TableCell>
+                <TableCell>Au</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.data.map((a) => (
+                <TableRow key={a.id} sx={{ opacity: a.courante ? 1 : 0.6 }}>
+                  <TableCell>
+                    <Link href={`#/affectations/${a.id}`}>{a.campaign_code}</Link>
+                    {a.hermes_id ? ` (Hermes ${a.hermes_id})` : ""}
+                  </TableCell>
+                  <TableCell>
+                    {[a.entrant && "Entrant", a.sortant && "Sortant"].filter(Boolean).join(" + ")}
+                  </TableCell>
+                  <TableCell>{a.config_code ?? "—"}</TableCell>
+                  <TableCell>{a.alias ?? "—"}</TableCell>
+                  <TableCell>{a.priorite}</TableCell>
+                  <TableCell>{dateFr(a.date_debut, true)}</TableCell>
+                  <TableCell>{dateFr(a.date_fin, true)}</TableCell>
+                  <TableCell>
+                    {a.courante ? (
+                      <Chip size="small" color="success" label="En cours" />
+                    ) : (
+                      <Chip size="small" label="Passée" />
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+const CHAMPS: Record<string, string> = {
+  statut: "Statut",
+  client_id: "Client",
+  groupement_id: "Groupement",
+  campagne: "Campagne",
+  config: "Configuration",
+};
+
+function Historique() {
+  const d = useRecordContext<Did>();
+  const { permissions } = usePermissions<Permissions>();
+  const { data, isPending, error } = useQuery({
+    queryKey: ["historique", d?.id, d?.version],
+    enabled: !!d,
+    queryFn: () =>
+      reponse(api.GET("/api/v1/dids/{id}/history", { params: { path: { id: d?.id as number } } })),
+  });
+  if (!estInterne(permissions) && !d) return null;
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }}>
+      <CardHeader title="Historique" titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }} />
+      <CardContent sx={{ pt: 0 }} data-testid="historique">
+        {isPending ? (
+          <Chargement />
+        ) : error ? (
+          <ErreurChargement erreur={error} />
+        ) : data.data.length === 0 ? (
+          <Vide>Aucun événement.</Vide>
+        ) : (
+          [...data.data]
+            .sort((a, b) =>
+              a.date_action < b.date_action ? 1 : a.date_action > b.date_action ? -1 : b.id - a.id,
+            )
+            .map((e) => (
+              <Box key={e.id} sx={{ display: "flex", gap: 2, py: 1 }}>
+                <Box sx={{ minWidth: 130, color: "text.secondary", fontSize: 13 }}>
+                  {dateFr(e.date_action, true)}
+                </Box>
+                <Divider orientation="vertical" flexItem />
+                <Box>
+                  <Typography variant="body2" data-testid="evenement">
+                    <strong>{e.champ ? (CHAMPS[e.champ] ?? e.champ) : e.action}</strong>
+                    {e.champ && (
+                      <>
+                        {" : "}
+                        {e.ancienne_valeur ?? "∅"} → <strong>{e.nouvelle_valeur ?? "∅"}</strong>
+                      </>
+                    )}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary">
+                    {e.utilisateur}
+                    {e.motif ? ` — « ${e.motif} »` : ""}
+                  </Typography>
+                </Box>
+              </Box>
+            ))
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+export function DidShow() {
+  return (
+    <Show title="Numéro" actions={<Actions />} emptyWhileLoading>
+      <Fiche />
+      <Box sx={{ px: 2, pb: 2 }}>
+        <Affectations />
+        <Historique />
+      </Box>
+    </Show>
+  );
+}

@@ -1,0 +1,258 @@
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from "@mui/material";
+import { useQuery } from "@tanstack/react-query";
+import { Title } from "react-admin";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { api, reponse } from "../api/client";
+import type { TableauDeBord as Donnees } from "../api/types";
+import { STATUTS_COMMANDE } from "../commandes/CommandeList";
+import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
+import { Pastille } from "../composants/StatutChip";
+
+const nf = new Intl.NumberFormat("fr-FR");
+const URGENCES: Record<string, string> = {
+  URGENTE: "#d32f2f",
+  HAUTE: "#f57c00",
+  NORMALE: "#1976d2",
+  BASSE: "#757575",
+};
+
+function Repartition({
+  titre,
+  lignes,
+  couleur,
+}: {
+  titre: string;
+  lignes: Donnees["par_region"];
+  couleur: string;
+}) {
+  const donnees = lignes
+    .map((l) => ({ nom: l.libelle ?? l.code ?? "Non renseigné", n: l.n }))
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 8);
+  return (
+    <Card variant="outlined" sx={{ flex: "1 1 340px", minWidth: 300 }}>
+      <CardHeader
+        title={titre}
+        titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }}
+        sx={{ pb: 0 }}
+      />
+      <CardContent sx={{ height: 230 }}>
+        {donnees.length === 0 ? (
+          <Vide>Aucun numéro.</Vide>
+        ) : (
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={donnees} layout="vertical" margin={{ left: 10, right: 20 }}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" allowDecimals={false} tickFormatter={(v) => nf.format(v)} />
+              <YAxis type="category" dataKey="nom" width={130} tick={{ fontSize: 12 }} interval={0} />
+              <Tooltip formatter={(v) => [nf.format(Number(v)), "numéros"]} />
+              <Bar dataKey="n" fill={couleur} radius={[0, 4, 4, 0]} isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+export function TableauDeBord() {
+  const { data, isPending, error } = useQuery({
+    queryKey: ["tableau-de-bord"],
+    queryFn: () => reponse(api.GET("/api/v1/tableau-de-bord")),
+    refetchInterval: 60_000,
+  });
+  if (isPending) return <Chargement texte="Chargement du tableau de bord…" />;
+  if (error) return <ErreurChargement erreur={error} />;
+  const statuts = data.par_statut.filter((s) => s.n > 0);
+  const stock = data.disponibles.reduce((t, d) => t + d.n, 0);
+  return (
+    <Box sx={{ p: 2, display: "flex", flexDirection: "column", gap: 2 }} data-testid="tableau-de-bord">
+      <Title title="Tableau de bord" />
+      {data.publication_en_attente && (
+        <Alert
+          severity="warning"
+          action={
+            <Link href="#/hermes" underline="hover">
+              Voir les changements
+            </Link>
+          }
+        >
+          Des changements de routage ne sont pas encore publiés vers Hermes.
+        </Alert>
+      )}
+      <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap" }}>
+        {[
+          { titre: "Numéros", valeur: data.total },
+          { titre: "Stock libre (disponibles sans client)", valeur: stock },
+          { titre: "Commandes à traiter", valeur: data.commandes_a_traiter.length },
+          { titre: "Réutilisables sous 30 jours", valeur: data.reutilisables_30_jours.n },
+        ].map((k) => (
+          <Card key={k.titre} variant="outlined" sx={{ flex: "1 1 200px" }}>
+            <CardContent>
+              <Typography color="text.secondary" variant="body2">
+                {k.titre}
+              </Typography>
+              <Typography variant="h4" fontWeight={600}>
+                {nf.format(k.valeur)}
+              </Typography>
+            </CardContent>
+          </Card>
+        ))}
+      </Box>
+      <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap" }}>
+        <Card variant="outlined" sx={{ flex: "1 1 420px" }}>
+          <CardHeader
+            title="Numéros par statut"
+            titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }}
+            sx={{ pb: 0 }}
+          />
+          <CardContent sx={{ display: "flex", alignItems: "center", gap: 2, height: 240 }}>
+            {statuts.length === 0 ? (
+              <Vide>L'inventaire est vide : ajoutez des numéros ou saisissez une livraison de commande.</Vide>
+            ) : (
+              <>
+                <Box sx={{ width: 200, height: 200 }}>
+                  <ResponsiveContainer>
+                    <PieChart>
+                      <Pie
+                        data={statuts}
+                        dataKey="n"
+                        nameKey="libelle"
+                        innerRadius={50}
+                        outerRadius={90}
+                        isAnimationActive={false}
+                      >
+                        {statuts.map((s) => (
+                          <Cell key={s.code} fill={s.couleur} />
+                        ))}
+                      </Pie>
+                      <Tooltip formatter={(v) => nf.format(Number(v))} />
+                    </PieChart>
+                  </ResponsiveContainer>
+                </Box>
+                <Box sx={{ display: "flex", flexDirection: "column", gap: 0.75 }}>
+                  {data.par_statut.map((s) => (
+                    <Box key={s.code} sx={{ display: "flex", alignItems: "center", gap: 1 }}>
+                      <Link
+                        href={`#/dids?filter=${encodeURIComponent(JSON.stringify({ statut_id: s.id }))}`}
+                        underline="none"
+                      >
+                        <Pastille libelle={s.libelle ?? s.code ?? "?"} couleur={s.couleur} />
+                      </Link>
+                      <Typography variant="body2" fontWeight={600}>
+                        {nf.format(s.n)}
+                      </Typography>
+                    </Box>
+                  ))}
+                </Box>
+              </>
+            )}
+          </CardContent>
+        </Card>
+        <Card variant="outlined" sx={{ flex: "1 1 420px" }}>
+          <CardHeader
+            title="Commandes en attente"
+            titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }}
+            sx={{ pb: 0 }}
+          />
+          <CardContent sx={{ maxHeight: 240, overflow: "auto" }}>
+            {data.commandes_a_traiter.length === 0 ? (
+              <Vide>Aucune commande en attente.</Vide>
+            ) : (
+              <Table size="small" sx={{ "& td, & th": { whiteSpace: "nowrap" } }}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Référence</TableCell>
+                    <TableCell>Client</TableCell>
+                    <TableCell>Statut</TableCell>
+                    <TableCell>Urgence</TableCell>
+                    <TableCell align="right">Qté</TableCell>
+                    <TableCell align="right">Âge</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {data.commandes_a_traiter.map((c) => (
+                    <TableRow key={c.id} hover>
+                      <TableCell>
+                        <Link href={`#/commandes/${c.id}/show`}>{c.reference}</Link>
+                      </TableCell>
+                      <TableCell>{c.client}</TableCell>
+                      <TableCell>
+                        {STATUTS_COMMANDE.find((x) => x.id === c.statut)?.name ?? c.statut}
+                      </TableCell>
+                      <TableCell>
+                        <Chip
+                          size="small"
+                          label={c.urgence}
+                          sx={{ color: "#fff", backgroundColor: URGENCES[c.urgence] }}
+                        />
+                      </TableCell>
+                      <TableCell align="right">{c.quantite}</TableCell>
+                      <TableCell align="right">{c.age_jours} j</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </CardContent>
+        </Card>
+      </Box>
+      <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap" }}>
+        <Repartition titre="Par région" lignes={data.par_region} couleur="#1565c0" />
+        <Repartition titre="Par opérateur" lignes={data.par_operateur} couleur="#6a1b9a" />
+        <Repartition titre="Par type" lignes={data.par_type} couleur="#00838f" />
+        <Repartition titre="Par client" lignes={data.par_client} couleur="#2e7d32" />
+      </Box>
+      <Card variant="outlined">
+        <CardHeader
+          title="Bientôt réutilisables (fin du gel sous 30 jours)"
+          titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }}
+          sx={{ pb: 0 }}
+        />
+        <CardContent>
+          {data.reutilisables_30_jours.numeros.length === 0 ? (
+            <Vide>Aucun numéro ne sort du gel dans les 30 jours.</Vide>
+          ) : (
+            <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1 }}>
+              {data.reutilisables_30_jours.numeros.map((n) => (
+                <Chip
+                  key={n.id}
+                  component="a"
+                  clickable
+                  href={`#/dids/${n.id}/show`}
+                  label={`${n.did_format_e164} · ${dateFr(n.reutilisable_le)}`}
+                  variant="outlined"
+                />
+              ))}
+            </Box>
+          )}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}
