@@ -41,42 +41,6 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     expect(doublon.json()).toMatchObject({ code: "NUMERO_EXISTANT", errors: [{ champ: "did" }] });
   });
 
-  it("creates a range all or nothing, previews it, and names the numbers that already exist", async () => {
-    const plage = (payload: Record<string, unknown>) =>
-      ctx.app.inject({ method: "POST", url: "/api/v1/dids/plage", headers: h, payload });
-    const compter = async () =>
-      (await ctx.app.inject({ method: "GET", url: "/api/v1/dids?q=0477001&par_page=1", headers: h })).json()
-        .total as number;
-    const apercu = await plage({ debut: "04 77 00 10 00", fin: "0477001019", simulation: true });
-    expect(apercu.statusCode, apercu.body).toBe(200);
-    expect(apercu.json()).toMatchObject({ simulation: true, crees: 0 });
-    expect(apercu.json().numeros).toHaveLength(20);
-    expect(apercu.json().numeros[19]).toBe("+33477001019");
-    expect(await compter()).toBe(0);
-
-    const ok = await plage({ debut: "0477001000", fin: "0477001019", reference_externe: "LOT-7" });
-    expect(ok.json()).toMatchObject({ simulation: false, crees: 20 });
-    expect(await compter()).toBe(20);
-
-    // overlaps 5 existing numbers: nothing of the 10 is created, and the caller learns which ones clash
-    const chevauche = await plage({ debut: "0477001015", fin: "0477001024" });
-    expect(chevauche.statusCode).toBe(409);
-    expect(chevauche.json()).toMatchObject({ code: "NUMEROS_EXISTANTS" });
-    expect(chevauche.json().numeros_existants).toHaveLength(5);
-    expect(await compter()).toBe(20);
-
-    for (const [debut, fin] of [
-      ["0477001030", "0477001020"],
-      ["0477000000", "0477009999"],
-      ["0477001000", "+3247700100"],
-    ]) {
-      const r = await plage({ debut, fin });
-      expect(r.statusCode, `${debut}-${fin}`).toBe(422);
-      expect(r.json().code).toBe("PLAGE_INVALIDE");
-    }
-    expect(await compter()).toBe(20);
-  });
-
   it("refuses invalid numbers and caller values that contradict the number", async () => {
     const invalide = await creer({ numero: "01 42 68 53" });
     expect(invalide.statusCode).toBe(422);
@@ -396,5 +360,40 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
       payload: { client_id: ctx.clientB, type_did_id: geo, quantite: 1 },
     });
     expect(autre.statusCode).toBe(403);
+  });
+  it("creates a range all or nothing, previews it, and names the numbers that already exist", async () => {
+    const plage = (payload: Record<string, unknown>) =>
+      ctx.app.inject({ method: "POST", url: "/api/v1/dids/plage", headers: h, payload });
+    const compter = async () =>
+      (await ctx.app.inject({ method: "GET", url: "/api/v1/dids?q=0477001&par_page=1", headers: h })).json()
+        .total as number;
+    const apercu = await plage({ debut: "04 77 00 10 00", fin: "0477001019", simulation: true });
+    expect(apercu.statusCode, apercu.body).toBe(200);
+    expect(apercu.json()).toMatchObject({ simulation: true, crees: 0 });
+    expect(apercu.json().numeros).toHaveLength(20);
+    expect(apercu.json().numeros[19]).toBe("+33477001019");
+    expect(await compter()).toBe(0);
+
+    const ok = await plage({ debut: "0477001000", fin: "0477001019", reference_externe: "LOT-7" });
+    expect(ok.json()).toMatchObject({ simulation: false, crees: 20 });
+    expect(await compter()).toBe(20);
+
+    // overlaps 5 existing numbers: nothing of the 10 is created, and the caller learns which ones clash
+    const chevauche = await plage({ debut: "0477001015", fin: "0477001024" });
+    expect(chevauche.statusCode).toBe(409);
+    expect(chevauche.json()).toMatchObject({ code: "NUMEROS_EXISTANTS" });
+    expect(chevauche.json().numeros_existants).toHaveLength(5);
+    expect(await compter()).toBe(20);
+
+    for (const [debut, fin] of [
+      ["0477001030", "0477001020"],
+      ["0477000000", "0477009999"],
+      ["0477001000", "+3247700100"],
+    ]) {
+      const r = await plage({ debut, fin });
+      expect(r.statusCode, `${debut}-${fin}`).toBe(422);
+      expect(r.json().code).toBe("PLAGE_INVALIDE");
+    }
+    expect(await compter()).toBe(20);
   });
 });

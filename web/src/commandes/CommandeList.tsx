@@ -77,7 +77,12 @@ export function CommandeList() {
       }
       storeKey={personnel ? "commandes.file" : "commandes.miennes"}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false} empty={<Vide>Aucune commande.</Vide>}>
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        empty={<Vide>Aucune commande.</Vide>}
+        sx={{ "& td:first-of-type, & td:nth-of-type(n+3)": { whiteSpace: "nowrap" } }}
+      >
         <TextField source="reference" label="Référence" />
         <TextField source="client" label="Client" sortBy="client" />
         <StatutChip label="Statut" sortBy="statut" />

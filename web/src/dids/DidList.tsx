@@ -11,7 +11,6 @@ import {
   FunctionField,
   List,
   ReferenceInput,
-  SearchInput,
   SelectColumnsButton,
   TextField,
   TopToolbar,
@@ -26,6 +25,7 @@ import { StatutChip } from "../composants/StatutChip";
 import { estPersonnel, type Permissions } from "../providers/authProvider";
 import { ActionDialog } from "./ActionDialog";
 import { ACTIONS_DID } from "./actions";
+import { RechercheNumero } from "./RechercheNumero";
 
 function filtres(p: Permissions | undefined) {
   const interne = p?.role !== "client";
@@ -40,14 +40,6 @@ function filtres(p: Permissions | undefined) {
     </ReferenceInput>
   );
   return [
-    <SearchInput
-      key="q"
-      source="q"
-      alwaysOn
-      placeholder="Numéro, chiffres partiels, référence…"
-      sx={{ minWidth: 320 }}
-      data-testid="recherche-numero"
-    />,
     ref("statut_id", "statuts-did", "Statut"),
     ...(interne ? [ref("client_id", "clients", "Client", "nom")] : []),
     ref("groupement_id", "groupements", "Groupement"),
@@ -82,7 +74,8 @@ function ExportCsv() {
 function Actions() {
   const { permissions } = usePermissions<Permissions>();
   return (
-    <TopToolbar>
+    <TopToolbar sx={{ flex: 1, "& .MuiButton-root": { whiteSpace: "nowrap", flexShrink: 0 } }}>
+      <RechercheNumero />
       <FilterButton />
       <SelectColumnsButton />
       {estPersonnel(permissions) && <CreateButton label="Ajouter" />}
@@ -136,8 +129,6 @@ export function DidList() {
       perPage={50}
       empty={false}
       storeKey="dids.liste"
-      // the search answers in a few ms: a short debounce keeps typing responsive
-      debounce={200}
     >
       <DatagridConfigurable
         rowClick="show"

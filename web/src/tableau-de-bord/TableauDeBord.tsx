@@ -184,7 +184,10 @@ export function TableauDeBord() {
             {data.commandes_a_traiter.length === 0 ? (
               <Vide>Aucune commande en attente.</Vide>
             ) : (
-              <Table size="small" sx={{ "& td, & th": { whiteSpace: "nowrap" } }}>
+              <Table
+                size="small"
+                sx={{ "& th, & td:first-of-type, & td:nth-of-type(n+3)": { whiteSpace: "nowrap" } }}
+              >
                 <TableHead>
                   <TableRow>
                     <TableCell>Référence</TableCell>
