@@ -164,8 +164,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     strictTransportSecurity: options.config.cookieSecure,
   });
-  app.addHook("onSend", async (request, reply) => {
+  // set on arrival (errors keep it too); a callback hook, not an async one: it runs on every request
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
+    done();
   });
   registerErrorHandler(app);
 

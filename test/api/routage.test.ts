@@ -81,6 +81,22 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
       config_code: "CFG-SAV",
       alias: "Accueil",
     });
+    // the forms Hermes sends are read without parsing; a national number dialled from another country is not
+    // the French one, and what is not a number at all is a 422, not a 404
+    for (const forme of ["+33142000100", "0142000100", "0033142000100", "01 42 00 01 00", "01.42.00.01.00"]) {
+      expect((await entrant(forme)).json().numero, forme).toBe("+33142000100");
+    }
+    expect(
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: "/api/v1/routing/inbound/0142000100?pays=BE",
+          headers: hermes,
+        })
+      ).statusCode,
+    ).not.toBe(200);
+    expect((await entrant("+331420001")).statusCode).toBe(422);
+    expect((await entrant("abc")).statusCode).toBe(422);
     // a configuration edited later is served at once
     await ctx.app.inject({
       method: "PATCH",

@@ -240,7 +240,8 @@ export const colonnesCle = [
 
 interface CleEnCache {
   acteur: Acteur;
-  hash: string;
+  /** The stored SHA-256, decoded once: every request compares against it. */
+  hash: Buffer;
   expire: number | null;
   lueA: number;
 }
@@ -284,15 +285,14 @@ export class CacheClesApi {
           clientId: row.client_id,
           utilisateurId: row.id,
         },
-        hash: row.hash,
+        hash: Buffer.from(row.hash, "hex"),
         expire: row.expire_le ? new Date(row.expire_le).getTime() : null,
         lueA: maintenant,
       };
       this.cache.set(prefixe, entree);
     }
-    const attendu = Buffer.from(entree.hash, "hex");
-    const recu = Buffer.from(sha256(cle), "hex");
-    if (attendu.length !== recu.length || !timingSafeEqual(attendu, recu)) return null;
+    const recu = createHash("sha256").update(cle).digest();
+    if (entree.hash.length !== recu.length || !timingSafeEqual(entree.hash, recu)) return null;
     if (entree.expire !== null && entree.expire <= maintenant) return null;
     this.noterUtilisation(entree.acteur.utilisateurId as number, maintenant);
     return entree.acteur;

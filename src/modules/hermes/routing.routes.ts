@@ -26,11 +26,27 @@ function e164(saisie: string, pays = "FR") {
   return n.numero;
 }
 
+/**
+ * The dialled number in the forms Hermes sends (E.164, national 0X, 00 33) mapped straight to the stored E.164
+ * without parsing: libphonenumber costs more than the whole lookup. Only a hit is trusted; anything else goes
+ * through the full normalisation, which also decides between 422 (not a number) and 404 (not routed).
+ */
+function e164Direct(saisie: string, pays: string | undefined): string | undefined {
+  if (saisie.charCodeAt(0) === 43 /* + */) return /^\+[1-9]\d{6,14}$/.test(saisie) ? saisie : undefined;
+  if (pays !== undefined && pays !== "FR") return undefined;
+  if (/^0[1-9]\d{8}$/.test(saisie)) return `+33${saisie.slice(1)}`;
+  if (/^0033[1-9]\d{8}$/.test(saisie)) return `+${saisie.slice(2)}`;
+  return undefined;
+}
+
 export async function routingRoutes(app: App) {
   app.get(
     "/routing/inbound/:numero",
     {
       preValidation: ROUTAGE,
+      // a JSON answer read by the platform, never rendered by a browser: the page-protection headers
+      // (CSP, frame and referrer policies...) would only add to every one of its thousands of answers
+      helmet: false,
       schema: {
         tags: ["Routage Hermes"],
         summary:
@@ -51,10 +67,11 @@ export async function routingRoutes(app: App) {
       },
     },
     async (request) => {
-      const route = app.routage.entrant(
-        e164(request.params.numero, request.query.pays).e164,
-        app.horloge().getTime(),
-      );
+      const t = app.horloge().getTime();
+      const direct = e164Direct(request.params.numero, request.query.pays);
+      const route =
+        (direct !== undefined ? app.routage.entrant(direct, t) : undefined) ??
+        app.routage.entrant(e164(request.params.numero, request.query.pays).e164, t);
       if (!route)
         throw new ApiError(
           404,
