@@ -28,6 +28,7 @@ import { Planificateur } from "./modules/planificateur/planificateur.js";
 import { Libelles } from "./modules/reference/libelles.js";
 import { referenceRoutes } from "./modules/reference/reference.routes.js";
 import { tableauDeBordRoutes } from "./modules/tableau-de-bord/tableau-de-bord.routes.js";
+import { transfertRoutes } from "./modules/transfert/transfert.routes.js";
 
 export interface AppOptions {
   database: Database;
@@ -211,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(routingRoutes);
       await api.register(publicationRoutes);
       await api.register(notificationsRoutes);
+      await api.register(transfertRoutes);
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -12,6 +12,14 @@ import { creerCleApi, creerUtilisateur, genererMotDePasse } from "./modules/auth
 import { seedDemo } from "./modules/demo/seed-demo.js";
 import { PublicationHermes } from "./modules/hermes/publication.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
+import { commandeImport, type OptionsCli } from "./modules/transfert/cli.js";
+import {
+  exporter,
+  FORMATS_EXPORT,
+  type FormatExport,
+  TYPES_EXPORT,
+  type TypeExport,
+} from "./modules/transfert/export.service.js";
 import { documentOpenApi } from "./openapi-document.js";
 import { demarrer } from "./server.js";
 
@@ -140,6 +148,57 @@ programme
     const texte = `${JSON.stringify(await documentOpenApi(), null, 2)}\n`;
     if (o.output) writeFileSync(o.output, texte);
     else process.stdout.write(texte);
+  });
+
+programme
+  .command("import <fichier>")
+  .description(
+    "Importe un fichier CSV (; ou ,, UTF-8 ou Windows-1252) ou XLSX : numéros, affectations, clients, campagnes. Tout ou rien par défaut ; --dry-run pour le rapport seul",
+  )
+  .requiredOption("--type <type>", "numeros | affectations | clients | campagnes")
+  .option("--dry-run", "ne rien écrire : lire, vérifier et compter")
+  .option("--json", "le rapport en JSON sur la sortie standard")
+  .option(
+    "--create-missing",
+    "créer les clients, groupements, opérateurs inconnus au lieu de refuser la ligne",
+  )
+  .option("--accept-rejects", "écrire les lignes valides même si d'autres sont refusées")
+  .option("--map <champ=colonne...>", "colonne du fichier pour un champ (ex. --map numero=SDA)")
+  .option("--mapping <fichier.json>", "correspondances champ → colonne dans un fichier JSON")
+  .option(
+    "--batch-size <n>",
+    "valider par lots de n lignes (reprise possible) au lieu d'une seule transaction",
+  )
+  .action(async (fichier: string, o: OptionsCli) => {
+    const code = await avecBase(({ db }) => commandeImport(db, fichier, o));
+    process.exitCode = code;
+  });
+
+programme
+  .command("export")
+  .description("Exporte numéros, affectations, clients, campagnes ou commandes en CSV, JSON ou XLSX")
+  .requiredOption("--type <type>", TYPES_EXPORT.join(" | "))
+  .option("--format <format>", "csv | json | xlsx", "csv")
+  .option("--output <fichier>", "fichier de sortie (sinon la sortie standard)")
+  .option("--client <code>", "seulement ce client")
+  .option("--statut <code>", "numéros : seulement ce statut")
+  .action(async (o: { type: string; format: string; output?: string; client?: string; statut?: string }) => {
+    if (!TYPES_EXPORT.includes(o.type as TypeExport))
+      throw new ApiError(
+        422,
+        "TYPE_INCONNU",
+        `Type d'export inconnu : ${o.type} (${TYPES_EXPORT.join(", ")}).`,
+      );
+    if (!FORMATS_EXPORT.includes(o.format as FormatExport))
+      throw new ApiError(422, "FORMAT_INCONNU", `Format inconnu : ${o.format} (csv, json, xlsx).`);
+    await avecBase(async ({ db }) => {
+      const contenu = await exporter(db, o.type as TypeExport, o.format as FormatExport, {
+        client_id: (await idClient(db, o.client)) ?? undefined,
+        statut: o.statut,
+      });
+      if (o.output) writeFileSync(o.output, contenu);
+      else process.stdout.write(contenu);
+    });
   });
 
 const user = programme.command("user").description("Comptes utilisateurs");

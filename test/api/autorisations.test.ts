@@ -16,6 +16,8 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   if (chemin.startsWith("/api/v1/utilisateurs") || chemin.startsWith("/api/v1/cles-api")) return ["admin"];
   if (chemin === "/api/v1/audit") return ["admin", "gestionnaire", "lecteur"];
   if (chemin === "/api/v1/notifications") return PERSONNEL;
+  if (chemin.startsWith("/api/v1/imports/")) return PERSONNEL;
+  if (chemin.startsWith("/api/v1/exports/")) return ["admin", "gestionnaire", "lecteur"];
   if (chemin.startsWith("/api/v1/routing/")) return ["admin", "gestionnaire", "lecteur", "hermes"];
   if (methode === "GET" && chemin.startsWith("/api/v1/hermes/")) return ["admin", "gestionnaire", "lecteur"];
   if (chemin.endsWith("/livraisons")) return PERSONNEL;

@@ -190,6 +190,30 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await gestion.context().close();
   }, 120_000);
 
+  it("imports a file from the Import screen: the report first, then the rows once confirmed", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "gestion", MDP);
+    await page.goto(`${url}/admin/telephony/#/import-export`);
+    await page.locator("[data-testid=fichier-import]").setInputFiles({
+      name: "sda.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Numéro;Client\n01 47 00 00 01;ALPHA\n01 47 00 00 02;ALPHA\n0147;ALPHA\n"),
+    });
+    await page.getByRole("button", { name: "Analyser (sans rien écrire)" }).click();
+    const rejets = page.locator("[data-testid=rejets-import]");
+    await rejets.getByText("Le numéro est trop court.").waitFor();
+    expect(await page.locator("[data-testid=rapport-import]").textContent()).toMatch(/À créer2.*Rejetées1/);
+    await page.getByLabel("Écrire les lignes valides malgré les rejets").check();
+    await page.getByRole("button", { name: "Importer" }).click();
+    await page.getByText("Import enregistré").waitFor();
+    expect(await page.locator("[data-testid=rapport-import]").textContent()).toMatch(/Créées2/);
+    if (cible.nom === "pglite") await capture(page, "import");
+    await page.goto(`${url}/admin/telephony/#/dids`);
+    await page.getByPlaceholder("Numéro, chiffres partiels").fill("47 00 00 0");
+    await expect.poll(() => page.locator("[data-testid=numero]").count()).toBe(2);
+    await page.context().close();
+  }, 60_000);
+
   it("never shows a client another client's number, even by typing its address", async () => {
     const client = await nouvellePage(navigateur);
     await connecter(client, url, "alpha", MDP);

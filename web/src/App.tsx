@@ -23,6 +23,7 @@ import { dataProvider } from "./providers/dataProvider";
 import { i18nProvider } from "./providers/i18n";
 import { REFERENTIELS, referentiel } from "./referentiels/Referentiels";
 import { TableauDeBord } from "./tableau-de-bord/TableauDeBord";
+import { ImportExport } from "./transfert/ImportExport";
 
 const theme = {
   ...defaultTheme,
@@ -101,6 +102,7 @@ export function App() {
                 <Resource name="audit" list={AuditList} />
                 <CustomRoutes>
                   <Route path="/hermes" element={<PublicationHermes />} />
+                  <Route path="/import-export" element={<ImportExport />} />
                 </CustomRoutes>
               </>
             )}

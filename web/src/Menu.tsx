@@ -3,6 +3,7 @@ import AltRouteIcon from "@mui/icons-material/AltRoute";
 import CampaignIcon from "@mui/icons-material/Campaign";
 import DialpadIcon from "@mui/icons-material/Dialpad";
 import HistoryIcon from "@mui/icons-material/History";
+import ImportExportIcon from "@mui/icons-material/ImportExport";
 import KeyIcon from "@mui/icons-material/Key";
 import LinkIcon from "@mui/icons-material/Link";
 import PeopleIcon from "@mui/icons-material/People";
@@ -44,6 +45,9 @@ export function Menu() {
         leftIcon={<ShoppingCartIcon />}
       />
       {interne && <RaMenu.Item to="/hermes" primaryText="Routage Hermes" leftIcon={<AltRouteIcon />} />}
+      {interne && (
+        <RaMenu.Item to="/import-export" primaryText="Import et export" leftIcon={<ImportExportIcon />} />
+      )}
       {interne && (
         <>
           <Section titre="Référentiels" />

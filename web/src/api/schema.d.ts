@@ -6069,6 +6069,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Importer un fichier CSV ou XLSX (corps brut) : simulation=true pour le rapport seul, puis sans simulation pour écrire (tout ou rien) */
+        post: {
+            parameters: {
+                query?: {
+                    simulation?: boolean;
+                    /** @description Créer clients, groupements, opérateurs inconnus */
+                    creer_manquants?: boolean;
+                    /** @description Écrire les lignes valides malgré des rejets */
+                    accepter_rejets?: boolean;
+                };
+                header?: never;
+                path: {
+                    type: "numeros" | "affectations" | "clients" | "campagnes";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            simulation: boolean;
+                            /** @description Vrai quand les lignes sont enregistrées */
+                            ecrit: boolean;
+                            lus: number;
+                            a_creer: number;
+                            a_mettre_a_jour: number;
+                            inchanges: number;
+                            /** @description Lignes répétant exactement une ligne précédente */
+                            doublons: number;
+                            rejetes: number;
+                            rejets: {
+                                ligne: number;
+                                colonne: string | null;
+                                valeur: string | null;
+                                raison: string;
+                            }[];
+                            references_creees: string[];
+                            /** @description Champ → colonne du fichier utilisée */
+                            colonnes: {
+                                [key: string]: string;
+                            };
+                            duree_ms: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exporter numéros, affectations, clients, campagnes ou commandes (CSV, JSON, XLSX), relisibles par l'import */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "json" | "xlsx";
+                    client_id?: number;
+                    statut?: string;
+                    campaign_id?: number;
+                };
+                header?: never;
+                path: {
+                    type: "numeros" | "affectations" | "clients" | "campagnes" | "commandes";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -1,0 +1,124 @@
+import { ApiError } from "../../http/errors.js";
+
+export const TYPES_IMPORT = ["numeros", "affectations", "clients", "campagnes"] as const;
+export type TypeImport = (typeof TYPES_IMPORT)[number];
+
+/**
+ * The fields of each kind and the column names recognised for them, French and English; the first name is the
+ * one `telephony export` writes, so an export reads back as is.
+ */
+export const CHAMPS: Record<TypeImport, Record<string, { noms: string[]; requis?: boolean }>> = {
+  numeros: {
+    numero: {
+      noms: ["numero", "numéro", "number", "did", "sda", "e164", "telephone", "téléphone"],
+      requis: true,
+    },
+    pays: { noms: ["pays", "country"] },
+    client: { noms: ["client", "client_code", "customer"] },
+    groupement: { noms: ["groupement", "groupement_code", "group"] },
+    operateur: { noms: ["operateur", "opérateur", "carrier", "operator"] },
+    statut: { noms: ["statut", "status"] },
+    type: { noms: ["type", "type_did"] },
+    region: { noms: ["region", "région"] },
+    equipement: { noms: ["equipement", "équipement", "equipment"] },
+    cloud: { noms: ["cloud"] },
+    reference_externe: {
+      noms: [
+        "reference_externe",
+        "référence_externe",
+        "reference_operateur",
+        "carrier_ref",
+        "carrier_reference",
+      ],
+    },
+    date_acquisition: { noms: ["date_acquisition", "acquired", "acquisition"] },
+    date_activation: { noms: ["date_activation", "activated", "activation"] },
+    cout_mensuel: { noms: ["cout_mensuel", "coût_mensuel", "monthly_cost"] },
+    cout_mise_en_service: { noms: ["cout_mise_en_service", "coût_mise_en_service", "setup_cost"] },
+    description: { noms: ["description"] },
+    notes: { noms: ["notes", "note", "commentaire"] },
+  },
+  affectations: {
+    numero: { noms: ["numero", "numéro", "number", "did", "sda", "e164"], requis: true },
+    campagne: { noms: ["campagne", "campaign", "campagne_code", "hermes_id", "id_hermes"], requis: true },
+    config: { noms: ["config", "configuration", "config_code"] },
+    alias: { noms: ["alias"] },
+    priorite: { noms: ["priorite", "priorité", "priority"] },
+    date_debut: { noms: ["date_debut", "début", "debut", "start", "date_start"] },
+    date_fin: { noms: ["date_fin", "fin", "end", "date_end"] },
+    entrant: { noms: ["entrant", "inbound"] },
+    sortant: { noms: ["sortant", "outbound"] },
+  },
+  clients: {
+    code: { noms: ["code", "client_code", "client"], requis: true },
+    nom: { noms: ["nom", "name", "raison_sociale"], requis: true },
+    siret: { noms: ["siret"] },
+    adresse: { noms: ["adresse", "address"] },
+    contact_nom: { noms: ["contact_nom", "contact"] },
+    contact_email: { noms: ["contact_email", "email"] },
+    contact_tel: { noms: ["contact_tel", "telephone_contact", "phone"] },
+    groupement: { noms: ["groupement", "groupement_code", "group"] },
+    groupement_libelle: { noms: ["groupement_libelle", "groupement_nom", "group_name"] },
+  },
+  campagnes: {
+    code: { noms: ["code", "campagne", "campaign"], requis: true },
+    nom: { noms: ["nom", "name"], requis: true },
+    client: { noms: ["client", "client_code", "customer"], requis: true },
+    hermes_id: { noms: ["hermes_id", "id_hermes"] },
+    description: { noms: ["description"] },
+    prospection: { noms: ["prospection", "prospecting"] },
+  },
+};
+
+const simplifier = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+
+/**
+ * Which file column feeds which field: an explicit mapping (field → column) first, then the known names.
+ * A required field without a column stops the import before any row is read.
+ */
+export function associerColonnes(
+  type: TypeImport,
+  entetes: string[],
+  mapping: Record<string, string> = {},
+): Record<string, string> {
+  const champs = CHAMPS[type];
+  const parNom = new Map(entetes.map((e) => [simplifier(e), e]));
+  const resultat: Record<string, string> = {};
+  for (const [champ, colonne] of Object.entries(mapping)) {
+    if (!(champ in champs))
+      throw new ApiError(422, "CORRESPONDANCE_INVALIDE", `Champ inconnu pour ${type} : « ${champ} ».`);
+    const trouvee = entetes.find((e) => e === colonne) ?? parNom.get(simplifier(colonne));
+    if (!trouvee)
+      throw new ApiError(
+        422,
+        "COLONNE_ABSENTE",
+        `Colonne « ${colonne} » absente du fichier (pour ${champ}).`,
+      );
+    resultat[champ] = trouvee;
+  }
+  const prises = new Set(Object.values(resultat));
+  for (const [champ, def] of Object.entries(champs)) {
+    if (resultat[champ]) continue;
+    const nom = def.noms.map(simplifier).find((n) => parNom.has(n) && !prises.has(parNom.get(n) as string));
+    if (nom) {
+      resultat[champ] = parNom.get(nom) as string;
+      prises.add(resultat[champ]);
+    }
+  }
+  const manquants = Object.entries(champs)
+    .filter(([c, d]) => d.requis && !resultat[c])
+    .map(([c]) => c);
+  if (manquants.length)
+    throw new ApiError(
+      422,
+      "COLONNE_ABSENTE",
+      `Colonne(s) obligatoire(s) introuvable(s) : ${manquants.join(", ")}. Colonnes du fichier : ${entetes.join(", ")}.`,
+    );
+  return resultat;
+}

@@ -1,0 +1,257 @@
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { appliquerFiltres, type FiltresDid } from "../dids/dids.repository.js";
+
+export const TYPES_EXPORT = ["numeros", "affectations", "clients", "campagnes", "commandes"] as const;
+export type TypeExport = (typeof TYPES_EXPORT)[number];
+export const FORMATS_EXPORT = ["csv", "json", "xlsx"] as const;
+export type FormatExport = (typeof FORMATS_EXPORT)[number];
+
+type Ligne = Record<string, string | number | null>;
+const oui = (b: boolean) => (b ? "oui" : "non");
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/**
+ * The rows of a kind with the column names `telephony import` reads: codes rather than ids, E.164 numbers,
+ * ISO dates, oui/non. Exported then imported into an empty database, they give the same data back.
+ */
+export async function lignesExport(
+  db: Kysely<DB>,
+  type: TypeExport,
+  filtres: FiltresDid = {},
+): Promise<Ligne[]> {
+  switch (type) {
+    case "numeros": {
+      const q = appliquerFiltres(db.selectFrom("tel_did as d").selectAll("d"), filtres)
+        .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+        .leftJoin("tel_client as c", "c.id", "d.client_id")
+        .leftJoin("tel_groupement as g", "g.id", "d.groupement_id")
+        .leftJoin("tel_operateur as o", "o.id", "d.operateur_id")
+        .leftJoin("tel_type_did as t", "t.id", "d.type_id")
+        .leftJoin("tel_region as r", "r.id", "d.region_id")
+        .leftJoin("tel_equipement as e", "e.id", "d.equipement_id")
+        .leftJoin("tel_cloud as k", "k.id", "d.cloud_id")
+        .select([
+          "c.code as client_code",
+          "g.code as groupement_code",
+          "o.code as operateur_code",
+          "s.code as statut_code",
+          "t.code as type_code",
+          "r.code as region_code",
+          "e.code as equipement_code",
+          "k.code as cloud_code",
+        ])
+        .orderBy("d.did_format_e164");
+      return (await q.execute()).map((d) => ({
+        numero: d.did_format_e164,
+        client: d.client_code,
+        groupement: d.groupement_code,
+        operateur: d.operateur_code,
+        statut: d.statut_code,
+        type: d.type_code,
+        region: d.region_code,
+        equipement: d.equipement_code,
+        cloud: d.cloud_code,
+        reference_externe: d.reference_externe,
+        date_acquisition: d.date_acquisition as string | null,
+        date_activation: d.date_activation as string | null,
+        cout_mensuel: d.cout_mensuel,
+        cout_mise_en_service: d.cout_mise_en_service,
+        description: d.description,
+        notes: d.notes,
+      }));
+    }
+    case "affectations": {
+      let q = db
+        .selectFrom("tel_did_virtual as v")
+        .innerJoin("tel_did as d", "d.id", "v.did_id")
+        .innerJoin("tel_campaign as c", "c.id", "v.campaign_id")
+        .leftJoin("tel_did_config as f", "f.id", "v.config_id")
+        .select([
+          "d.did_format_e164",
+          "c.code as campagne",
+          "c.hermes_id",
+          "f.code as config",
+          "v.alias",
+          "v.priorite",
+          "v.date_debut",
+          "v.date_fin",
+          "v.entrant",
+          "v.sortant",
+        ])
+        .where("v.actif", "=", true);
+      if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
+      if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
+      if (filtres.campaign_id) q = q.where("v.campaign_id", "=", filtres.campaign_id);
+      return (await q.orderBy("d.did_format_e164").orderBy("v.date_debut").execute()).map((a) => ({
+        numero: a.did_format_e164,
+        campagne: a.campagne,
+        hermes_id: a.hermes_id,
+        config: a.config,
+        alias: a.alias,
+        priorite: a.priorite,
+        date_debut: iso(a.date_debut),
+        date_fin: iso(a.date_fin),
+        entrant: oui(a.entrant),
+        sortant: oui(a.sortant),
+      }));
+    }
+    case "clients": {
+      let q = db
+        .selectFrom("tel_client as c")
+        .leftJoin("tel_groupement as g", "g.client_id", "c.id")
+        .select([
+          "c.code",
+          "c.nom",
+          "c.siret",
+          "c.adresse",
+          "c.contact_nom",
+          "c.contact_email",
+          "c.contact_tel",
+          "g.code as groupement",
+          "g.libelle as groupement_libelle",
+        ]);
+      if (filtres.client_visible !== undefined) q = q.where("c.id", "=", filtres.client_visible);
+      return (await q.orderBy("c.code").orderBy("g.code").execute()) as Ligne[];
+    }
+    case "campagnes": {
+      let q = db
+        .selectFrom("tel_campaign as p")
+        .innerJoin("tel_client as c", "c.id", "p.client_id")
+        .select(["p.code", "p.nom", "c.code as client", "p.hermes_id", "p.description", "p.prospection"]);
+      if (filtres.client_visible !== undefined) q = q.where("c.id", "=", filtres.client_visible);
+      return (await q.orderBy("p.code").execute()).map((p) => ({ ...p, prospection: oui(p.prospection) }));
+    }
+    case "commandes": {
+      let q = db
+        .selectFrom("tel_did_commande as m")
+        .innerJoin("tel_client as c", "c.id", "m.client_id")
+        .innerJoin("tel_statut_commande as s", "s.id", "m.statut_id")
+        .innerJoin("tel_type_did as t", "t.id", "m.type_did_id")
+        .leftJoin("tel_region as r", "r.id", "m.region_id")
+        .select([
+          "m.reference",
+          "c.code as client",
+          "s.code as statut",
+          "t.code as type",
+          "r.code as region",
+          "m.quantite",
+          sql<number>`(SELECT count(*)::int FROM tel_did_commande_ligne l WHERE l.commande_id = m.id)`.as(
+            "quantite_livree",
+          ),
+          "m.urgence",
+          "m.date_souhaitee",
+          "m.demandeur_nom",
+          "m.reference_operateur",
+          "m.date_creation",
+          "m.date_livraison",
+        ]);
+      if (filtres.client_id) q = q.where("m.client_id", "=", filtres.client_id);
+      if (filtres.client_visible !== undefined) q = q.where("m.client_id", "=", filtres.client_visible);
+      return (await q.orderBy("m.reference").execute()).map((m) => ({
+        ...m,
+        date_souhaitee: m.date_souhaitee as string | null,
+        date_creation: iso(m.date_creation),
+        date_livraison: iso(m.date_livraison as Date | string | null),
+      }));
+    }
+  }
+}
+
+/** CSV for a French Excel (";" and a BOM, which Excel needs to read UTF-8), JSON, or an XLSX workbook. */
+export async function encoder(
+  lignes: Ligne[],
+  format: FormatExport,
+  feuille: string,
+  colonnes?: string[],
+): Promise<Buffer> {
+  const entetes = colonnes ?? Object.keys(lignes[0] ?? {});
+  if (format === "json") return Buffer.from(`${JSON.stringify(lignes, null, 2)}\n`);
+  if (format === "csv") {
+    const texte = stringify(lignes, {
+      header: true,
+      delimiter: ";",
+      columns: entetes,
+      cast: { number: (n) => String(n) },
+    });
+    return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(texte)]);
+  }
+  const classeur = new ExcelJS.Workbook();
+  const f = classeur.addWorksheet(feuille);
+  f.columns = entetes.map((e) => ({ header: e, key: e, width: Math.max(12, e.length + 2) }));
+  for (const l of lignes) f.addRow(l);
+  f.getRow(1).font = { bold: true };
+  f.views = [{ state: "frozen", ySplit: 1 }];
+  return Buffer.from(await classeur.xlsx.writeBuffer());
+}
+
+export const COLONNES_VIDES: Record<TypeExport, string[]> = {
+  numeros: [
+    "numero",
+    "client",
+    "groupement",
+    "operateur",
+    "statut",
+    "type",
+    "region",
+    "equipement",
+    "cloud",
+    "reference_externe",
+    "date_acquisition",
+    "date_activation",
+    "cout_mensuel",
+    "cout_mise_en_service",
+    "description",
+    "notes",
+  ],
+  affectations: [
+    "numero",
+    "campagne",
+    "hermes_id",
+    "config",
+    "alias",
+    "priorite",
+    "date_debut",
+    "date_fin",
+    "entrant",
+    "sortant",
+  ],
+  clients: [
+    "code",
+    "nom",
+    "siret",
+    "adresse",
+    "contact_nom",
+    "contact_email",
+    "contact_tel",
+    "groupement",
+    "groupement_libelle",
+  ],
+  campagnes: ["code", "nom", "client", "hermes_id", "description", "prospection"],
+  commandes: [
+    "reference",
+    "client",
+    "statut",
+    "type",
+    "region",
+    "quantite",
+    "quantite_livree",
+    "urgence",
+    "date_souhaitee",
+    "demandeur_nom",
+    "reference_operateur",
+    "date_creation",
+    "date_livraison",
+  ],
+};
+
+export async function exporter(
+  db: Kysely<DB>,
+  type: TypeExport,
+  format: FormatExport,
+  filtres: FiltresDid = {},
+) {
+  return encoder(await lignesExport(db, type, filtres), format, type, COLONNES_VIDES[type]);
+}

@@ -1,0 +1,986 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { ApiError } from "../../http/errors.js";
+import { normaliser } from "../../numbering/index.js";
+import type { Acteur } from "../auth/acteur.js";
+import { type Statut, TRANSITIONS } from "../dids/cycle-de-vie.js";
+import { ecrireAudit } from "../history/audit.repository.js";
+import { associerColonnes, type TypeImport } from "./colonnes.js";
+import type { Tableau } from "./lecture.js";
+import { chargerReferences, Index, type References } from "./references.js";
+import { codeDe, lireBooleen, lireDate, lireEntier, lireInstant, lireMontant } from "./valeurs.js";
+
+export interface Rejet {
+  ligne: number;
+  colonne: string | null;
+  valeur: string | null;
+  raison: string;
+}
+
+export interface Rapport {
+  type: TypeImport;
+  simulation: boolean;
+  /** True once the rows are in the database (never for a simulation, never when rows were refused). */
+  ecrit: boolean;
+  lus: number;
+  a_creer: number;
+  a_mettre_a_jour: number;
+  inchanges: number;
+  /** Rows repeating an earlier row of the file exactly: read once. */
+  doublons: number;
+  rejetes: number;
+  rejets: Rejet[];
+  /** References created because of --create-missing (clients, groupements, operateurs, campagnes). */
+  references_creees: string[];
+  colonnes: Record<string, string>;
+  duree_ms: number;
+}
+
+export interface OptionsImport {
+  simulation?: boolean;
+  creerManquants?: boolean;
+  /** Write the valid rows even when others are refused (default: refuse the whole file). */
+  accepterRejets?: boolean;
+  mapping?: Record<string, string>;
+  /** Commit every N rows instead of once (resumable: see depuisLigne). */
+  tailleLot?: number;
+  /** Skip the rows up to this file line (a checkpoint written by an earlier, interrupted import). */
+  depuisLigne?: number;
+  progression?: (phase: "lecture" | "ecriture", faits: number, total: number) => void;
+  /** Called after each committed batch with the last file line it held. */
+  lotValide?: (derniereLigne: number) => void | Promise<void>;
+}
+
+type Ligne = Tableau["lignes"][number];
+type Operation = { ligne: number; executer: (trx: Transaction<DB>) => Promise<void> };
+
+class Refus extends Error {
+  constructor(
+    readonly colonne: string | null,
+    readonly valeur: string | null,
+    raison: string,
+  ) {
+    super(raison);
+  }
+}
+
+const CHUNK = 500;
+
+/** Reads the file's rows as the kind asks, checks them all, then writes them in one transaction (or per batch). */
+export async function importer(
+  db: Kysely<DB>,
+  acteur: Acteur,
+  type: TypeImport,
+  tableau: Tableau,
+  options: OptionsImport = {},
+): Promise<Rapport> {
+  const debut = performance.now();
+  const colonnes = associerColonnes(type, tableau.entetes, options.mapping);
+  const lignes = tableau.lignes.filter((l) => l.ligne > (options.depuisLigne ?? 0));
+  const rapport: Rapport = {
+    type,
+    simulation: !!options.simulation,
+    ecrit: false,
+    lus: tableau.lignes.length,
+    a_creer: 0,
+    a_mettre_a_jour: 0,
+    inchanges: 0,
+    doublons: 0,
+    rejetes: 0,
+    rejets: [],
+    references_creees: [],
+    colonnes,
+    duree_ms: 0,
+  };
+  const taille = options.tailleLot && options.tailleLot > 0 ? options.tailleLot : lignes.length || 1;
+  const lots: Ligne[][] = [];
+  for (let i = 0; i < lignes.length; i += taille) lots.push(lignes.slice(i, i + taille));
+  const vus = new Map<string, { ligne: number; signature: string }>();
+  let faits = 0;
+  for (const lot of lots) {
+    // simulation and refused files: everything runs, then the transaction is rolled back
+    const annuler = new Error("annuler");
+    try {
+      await db.transaction().execute(async (trx) => {
+        // The table grows inside this transaction, unknown to the planner's statistics: it then answered each
+        // chunk's E.164 lookup from the trigram index, whose pending list grows with every insert (100,000
+        // numbers: 88 s). Trigram indexes are only read by bitmap scans: without them, the unique B-tree is used.
+        await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
+        const refs = await chargerReferences(trx);
+        const ctx: Contexte = { trx, acteur, refs, rapport, colonnes, options, vus, ops: [] };
+        // each chunk is written as soon as it is checked, inside the one transaction: the database works
+        // while the next chunk is read, and a refusal found later still rolls everything back
+        let ecrits = 0;
+        for (let i = 0; i < lot.length; i += CHUNK) {
+          const morceau = lot.slice(i, i + CHUNK);
+          await ANALYSES[type](ctx, morceau);
+          faits += morceau.length;
+          options.progression?.("lecture", faits, lignes.length);
+          if (options.simulation || (rapport.rejetes > 0 && !options.accepterRejets)) {
+            ctx.ops = [];
+            continue;
+          }
+          for (const op of ctx.ops) await op.executer(trx);
+          ctx.ops = [];
+          ecrits += morceau.length;
+          options.progression?.("ecriture", ecrits, lignes.length);
+        }
+        if (options.simulation || (rapport.rejetes > 0 && !options.accepterRejets)) throw annuler;
+        await ctx.apres?.();
+        await ecrireAudit(trx, acteur, {
+          entite: `import_${type}`,
+          entiteId: null,
+          action: "IMPORT",
+          apres: {
+            lignes: lot.length,
+            premiere_ligne: lot[0]?.ligne,
+            derniere_ligne: lot[lot.length - 1]?.ligne,
+            a_creer: rapport.a_creer,
+            a_mettre_a_jour: rapport.a_mettre_a_jour,
+          },
+        });
+      });
+    } catch (e) {
+      if (e !== annuler) throw e;
+      rapport.duree_ms = Math.round(performance.now() - debut);
+      if (!options.simulation) {
+        throw new ApiError(
+          422,
+          "IMPORT_REFUSE",
+          `${rapport.rejetes} ligne(s) refusée(s) : rien n'a été écrit${lots.length > 1 ? " pour ce lot" : ""}. Corrigez le fichier, ou importez les lignes valides avec --accept-rejects.`,
+          undefined,
+          { rapport },
+        );
+      }
+      return rapport;
+    }
+    rapport.ecrit = true;
+    await options.lotValide?.(lot[lot.length - 1]?.ligne ?? 0);
+  }
+  rapport.duree_ms = Math.round(performance.now() - debut);
+  return rapport;
+}
+
+interface Contexte {
+  trx: Transaction<DB>;
+  acteur: Acteur;
+  refs: References;
+  rapport: Rapport;
+  colonnes: Record<string, string>;
+  options: OptionsImport;
+  vus: Map<string, { ligne: number; signature: string }>;
+  ops: Operation[];
+  apres?: () => Promise<void>;
+  /** Numbers whose assignments the file touched: their status is brought in line at the end. */
+  touches?: Set<number>;
+}
+
+const valeur = (ctx: Contexte, l: Ligne, champ: string) => {
+  const c = ctx.colonnes[champ];
+  return c ? (l.valeurs[c] ?? "").trim() : "";
+};
+
+function rejeter(ctx: Contexte, l: Ligne, e: unknown) {
+  if (!(e instanceof Refus)) throw e;
+  ctx.rapport.rejetes++;
+  ctx.rapport.rejets.push({ ligne: l.ligne, colonne: e.colonne, valeur: e.valeur, raison: e.message });
+}
+
+/** The same key twice in the file: an exact repeat is read once, a repeat with other values is refused. */
+function doublon(ctx: Contexte, l: Ligne, cle: string): boolean {
+  // the number is compared by its E.164 key: "01 42 68 53 00" and "0142685300" are the same row
+  const signature = JSON.stringify(
+    Object.entries(l.valeurs)
+      .filter(([c]) => c !== ctx.colonnes.numero)
+      .sort(),
+  );
+  const deja = ctx.vus.get(cle);
+  if (!deja) {
+    ctx.vus.set(cle, { ligne: l.ligne, signature });
+    return false;
+  }
+  if (deja.signature === signature) {
+    ctx.rapport.doublons++;
+    return true;
+  }
+  throw new Refus(null, null, `Même élément qu'à la ligne ${deja.ligne}, avec d'autres valeurs.`);
+}
+
+function lire<T>(
+  ctx: Contexte,
+  l: Ligne,
+  champ: string,
+  lecteur: (s: string) => { ok: true; v: T } | { ok: false; raison: string },
+): T | undefined {
+  const s = valeur(ctx, l, champ);
+  if (s === "") return undefined;
+  const r = lecteur(s);
+  if (!r.ok) throw new Refus(ctx.colonnes[champ] ?? champ, s, r.raison);
+  return r.v;
+}
+
+/** A reference by code or name; unknown ones are refused, or created when the caller asked for it. */
+async function reference(
+  ctx: Contexte,
+  l: Ligne,
+  champ: string,
+  index: Index,
+  libelle: string,
+  creer?: (nom: string) => Promise<number>,
+): Promise<number | null | undefined> {
+  const s = valeur(ctx, l, champ);
+  if (s === "") return undefined;
+  if (s === "-") return null;
+  const id = index.trouver(s);
+  if (id !== undefined) return id;
+  if (creer && ctx.options.creerManquants) {
+    const nouveau = await creer(s);
+    index.ajouter(nouveau, codeDe(s), s);
+    ctx.rapport.references_creees.push(`${libelle} ${codeDe(s)}`);
+    return nouveau;
+  }
+  throw new Refus(
+    ctx.colonnes[champ] ?? champ,
+    s,
+    `${libelle} inconnu(e)${creer ? " (--create-missing pour le créer)" : ""}.`,
+  );
+}
+
+let idProvisoire = -1;
+/** In a simulation nothing is inserted: a created reference gets a stand-in id for the rows after it. */
+async function inserer(ctx: Contexte, faire: () => Promise<number>): Promise<number> {
+  if (ctx.options.simulation) return idProvisoire--;
+  return faire();
+}
+
+const creerClient = (ctx: Contexte) => (nom: string) =>
+  inserer(ctx, async () => {
+    const r = await ctx.trx
+      .insertInto("tel_client")
+      .values({ code: codeDe(nom), nom })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return r.id;
+  });
+
+// ---------------------------------------------------------------------------------------------------- numbers
+
+const CHAMPS_SIMPLES = ["reference_externe", "description", "notes"] as const;
+
+interface Existant {
+  id: number;
+  client_id: number | null;
+  groupement_id: number | null;
+  statut: string;
+  type: string | null;
+  valeurs: Record<string, unknown>;
+}
+
+/** The numbers of a chunk already in the inventory: one table, one array parameter, the unique E.164 index. */
+async function existants(
+  trx: Transaction<DB>,
+  refs: References,
+  e164: string[],
+): Promise<Map<string, Existant>> {
+  if (e164.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom("tel_did as d")
+    .selectAll("d")
+    .where(sql<boolean>`d.did_format_e164 = ANY(${e164}::text[])`)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.did_format_e164,
+      {
+        id: r.id,
+        client_id: r.client_id,
+        groupement_id: r.groupement_id,
+        statut: refs.statuts.codes.get(r.statut_id) as string,
+        type: r.type_id === null ? null : (refs.types.codes.get(r.type_id) ?? null),
+        valeurs: r as unknown as Record<string, unknown>,
+      },
+    ]),
+  );
+}
+
+async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
+  const { refs } = ctx;
+  const normes = lignes.map((l) => {
+    const brut = valeur(ctx, l, "numero");
+    return normaliser(brut, (valeur(ctx, l, "pays") || "FR").toUpperCase());
+  });
+  const connus = await existants(
+    ctx.trx,
+    refs,
+    normes.flatMap((n) => (n.ok ? [n.numero.e164] : [])),
+  );
+  const creations: Array<Record<string, unknown> & { did_format_e164: string }> = [];
+  for (const [i, l] of lignes.entries()) {
+    try {
+      const n = normes[i] as ReturnType<typeof normaliser>;
+      const brut = valeur(ctx, l, "numero");
+      if (!n.ok) throw new Refus(ctx.colonnes.numero ?? "numero", brut, n.raison);
+      if (doublon(ctx, l, n.numero.e164)) continue;
+      const indicatifId = refs.indicatifs.get(n.numero.pays);
+      if (indicatifId === undefined)
+        throw new Refus(
+          ctx.colonnes.numero ?? "numero",
+          brut,
+          `Pays ${n.numero.pays} absent du référentiel des indicatifs.`,
+        );
+      const typeId = refs.types.trouver(n.numero.type) ?? null;
+      const typeDonne = await reference(ctx, l, "type", refs.types, "Type");
+      if (typeDonne !== undefined && typeDonne !== typeId)
+        throw new Refus(
+          ctx.colonnes.type ?? "type",
+          valeur(ctx, l, "type"),
+          `Le numéro est de type ${n.numero.type}.`,
+        );
+      const regionId = n.numero.region
+        ? (refs.regions.get(`${indicatifId}/${n.numero.region}`) ?? null)
+        : null;
+      const regionDonnee = valeur(ctx, l, "region");
+      if (regionDonnee && Index.cle(regionDonnee) !== Index.cle(n.numero.region ?? ""))
+        throw new Refus(
+          ctx.colonnes.region ?? "region",
+          regionDonnee,
+          `Le numéro est en zone ${n.numero.region ?? "(aucune)"}.`,
+        );
+      const clientId = await reference(ctx, l, "client", refs.clients, "Client", creerClient(ctx));
+      const groupementTexte = valeur(ctx, l, "groupement");
+      let groupementId: number | null | undefined;
+      if (groupementTexte) {
+        const proprietaire = clientId ?? connus.get(n.numero.e164)?.client_id;
+        if (!proprietaire)
+          throw new Refus(
+            ctx.colonnes.groupement ?? "groupement",
+            groupementTexte,
+            "Un groupement demande un client.",
+          );
+        groupementId = refs.groupements.trouver(`${proprietaire}/${groupementTexte}`);
+        if (groupementId === undefined) {
+          if (!ctx.options.creerManquants)
+            throw new Refus(
+              ctx.colonnes.groupement ?? "groupement",
+              groupementTexte,
+              "Groupement inconnu pour ce client (--create-missing pour le créer).",
+            );
+          groupementId = await inserer(
+            ctx,
+            async () =>
+              (
+                await ctx.trx
+                  .insertInto("tel_groupement")
+                  .values({
+                    client_id: proprietaire,
+                    code: codeDe(groupementTexte),
+                    libelle: groupementTexte,
+                  })
+                  .returning("id")
+                  .executeTakeFirstOrThrow()
+              ).id,
+          );
+          refs.groupements.ajouter(
+            groupementId,
+            `${proprietaire}/${codeDe(groupementTexte)}`,
+            `${proprietaire}/${groupementTexte}`,
+          );
+          ctx.rapport.references_creees.push(`Groupement ${codeDe(groupementTexte)}`);
+        }
+      }
+      const operateurId = await reference(ctx, l, "operateur", refs.operateurs, "Opérateur", (nom) =>
+        inserer(
+          ctx,
+          async () =>
+            (
+              await ctx.trx
+                .insertInto("tel_operateur")
+                .values({ code: codeDe(nom), nom, type: "VOIP" })
+                .returning("id")
+                .executeTakeFirstOrThrow()
+            ).id,
+        ),
+      );
+      const equipementId = await reference(ctx, l, "equipement", refs.equipements, "Équipement");
+      const cloudId = await reference(ctx, l, "cloud", refs.clouds, "Cloud");
+      const statutId = await reference(ctx, l, "statut", refs.statuts, "Statut");
+      const valeurs: Record<string, unknown> = {
+        operateur_id: operateurId,
+        equipement_id: equipementId,
+        cloud_id: cloudId,
+        groupement_id: groupementId,
+        date_acquisition: lire(ctx, l, "date_acquisition", lireDate),
+        date_activation: lire(ctx, l, "date_activation", lireDate),
+        cout_mensuel: lire(ctx, l, "cout_mensuel", lireMontant),
+        cout_mise_en_service: lire(ctx, l, "cout_mise_en_service", lireMontant),
+      };
+      for (const c of CHAMPS_SIMPLES) {
+        const s = valeur(ctx, l, c);
+        if (s !== "") valeurs[c] = s === "-" ? null : s;
+      }
+      const statutCode = statutId ? (refs.statuts.codes.get(statutId) as Statut) : undefined;
+      const existant = connus.get(n.numero.e164);
+      if (existant) {
+        if (clientId && existant.client_id && clientId !== existant.client_id)
+          throw new Refus(
+            ctx.colonnes.client ?? "client",
+            valeur(ctx, l, "client"),
+            `Numéro déjà détenu par le client ${refs.clients.codes.get(existant.client_id) ?? existant.client_id}.`,
+          );
+        const changements: Array<{ champ: string; avant: unknown; apres: unknown }> = [];
+        for (const [k, v] of Object.entries(valeurs)) {
+          if (v === undefined) continue;
+          if (String(existant.valeurs[k] ?? null) !== String(v ?? null))
+            changements.push({ champ: k, avant: existant.valeurs[k] ?? null, apres: v });
+        }
+        if (clientId && existant.client_id === null)
+          changements.push({ champ: "client_id", avant: null, apres: clientId });
+        if (statutCode && statutCode !== existant.statut) {
+          if (!TRANSITIONS[existant.statut as Statut]?.includes(statutCode))
+            throw new Refus(
+              ctx.colonnes.statut ?? "statut",
+              valeur(ctx, l, "statut"),
+              `Passage ${existant.statut} → ${statutCode} interdit.`,
+            );
+          changements.push({ champ: "statut", avant: existant.statut, apres: statutCode });
+        }
+        if (changements.length === 0) {
+          ctx.rapport.inchanges++;
+          continue;
+        }
+        ctx.rapport.a_mettre_a_jour++;
+        ctx.ops.push({
+          ligne: l.ligne,
+          executer: (trx) => mettreAJourNumero(trx, ctx.acteur, existant, changements, refs),
+        });
+        continue;
+      }
+      const statut = statutCode ?? (clientId ? "AFFECTE" : "DISPONIBLE");
+      if (["AFFECTE", "UTILISE"].includes(statut) && !clientId)
+        throw new Refus(ctx.colonnes.statut ?? "statut", statut, "Un numéro affecté ou utilisé a un client.");
+      ctx.rapport.a_creer++;
+      creations.push({
+        ...Object.fromEntries(Object.entries(valeurs).filter(([, v]) => v !== undefined)),
+        indicatif_id: indicatifId,
+        did: n.numero.national,
+        did_format_e164: n.numero.e164,
+        type_id: typeId,
+        region_id: regionId,
+        client_id: clientId ?? null,
+        statut_id: refs.statuts.trouver(statut) as number,
+        created_by: ctx.acteur.nom,
+        modified_by: ctx.acteur.nom,
+      });
+    } catch (e) {
+      rejeter(ctx, l, e);
+    }
+  }
+  if (creations.length)
+    ctx.ops.push({
+      ligne: lignes[0]?.ligne ?? 0,
+      executer: (trx) => creerNumeros(trx, ctx.acteur, creations, refs),
+    });
+}
+
+const COLONNES_DID = [
+  ["indicatif_id", "int"],
+  ["did", "text"],
+  ["did_format_e164", "text"],
+  ["type_id", "int"],
+  ["region_id", "int"],
+  ["client_id", "int"],
+  ["groupement_id", "int"],
+  ["operateur_id", "int"],
+  ["equipement_id", "int"],
+  ["cloud_id", "int"],
+  ["statut_id", "int"],
+  ["reference_externe", "text"],
+  ["description", "text"],
+  ["notes", "text"],
+  ["date_acquisition", "date"],
+  ["date_activation", "date"],
+  ["cout_mensuel", "numeric"],
+  ["cout_mise_en_service", "numeric"],
+] as const;
+
+/**
+ * Many numbers in one statement (one array per column, not thousands of parameters), and their creation in
+ * their histories by the same statement.
+ */
+async function creerNumeros(
+  trx: Transaction<DB>,
+  acteur: Acteur,
+  lignes: Array<Record<string, unknown>>,
+  refs: References,
+) {
+  const tableaux = COLONNES_DID.map(([c, t]) => sql`${lignes.map((l) => l[c] ?? null)}::${sql.raw(t)}[]`);
+  const codes = [...refs.statuts.codes.entries()];
+  await sql`
+    WITH crees AS (
+      INSERT INTO tel_did (${sql.join(COLONNES_DID.map(([c]) => sql.ref(c)))}, created_by, modified_by)
+      SELECT *, ${acteur.nom}, ${acteur.nom} FROM unnest(${sql.join(tableaux)})
+      RETURNING id, statut_id)
+    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
+    SELECT c.id, 'CREATION', 'statut', NULL, s.code, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}
+    FROM crees c JOIN unnest(${codes.map(([id]) => id)}::int[], ${codes.map(([, code]) => code)}::text[]) AS s(id, code)
+      ON s.id = c.statut_id`.execute(trx);
+}
+
+async function mettreAJourNumero(
+  trx: Transaction<DB>,
+  acteur: Acteur,
+  existant: Existant,
+  changements: Array<{ champ: string; avant: unknown; apres: unknown }>,
+  refs: References,
+) {
+  const set: Record<string, unknown> = {};
+  for (const c of changements) {
+    if (c.champ === "statut") set.statut_id = refs.statuts.trouver(String(c.apres));
+    else set[c.champ] = c.apres;
+  }
+  await trx
+    .updateTable("tel_did")
+    .set({
+      ...set,
+      version: sql`version + 1`,
+      modified_by: acteur.nom,
+      date_modification: sql`now()`,
+    } as never)
+    .where("id", "=", existant.id)
+    .execute();
+  await trx
+    .insertInto("tel_did_historique")
+    .values(
+      changements.map((c) => ({
+        did_id: existant.id,
+        action: c.champ === "statut" ? "CHANGEMENT_STATUT" : "MODIFICATION",
+        champ: c.champ,
+        ancienne_valeur:
+          c.avant === null || c.avant === undefined
+            ? null
+            : String(c.avant instanceof Date ? c.avant.toISOString() : c.avant),
+        nouvelle_valeur: c.apres === null || c.apres === undefined ? null : String(c.apres),
+        utilisateur: acteur.nom,
+        motif: "Import",
+        request_id: acteur.requestId ?? null,
+      })),
+    )
+    .execute();
+}
+
+// ------------------------------------------------------------------------------------------------ assignments
+
+async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
+  const { refs } = ctx;
+  const normes = lignes.map((l) => normaliser(valeur(ctx, l, "numero")));
+  const connus = await existants(
+    ctx.trx,
+    refs,
+    normes.flatMap((n) => (n.ok ? [n.numero.e164] : [])),
+  );
+  const ids = [...connus.values()].map((e) => e.id);
+  const enPlace = ids.length
+    ? await ctx.trx
+        .selectFrom("tel_did_virtual")
+        .selectAll()
+        .where(sql<boolean>`did_id = ANY(${ids}::int[])`)
+        .where("actif", "=", true)
+        .execute()
+    : [];
+  const parDid = new Map<number, typeof enPlace>();
+  for (const a of enPlace) parDid.set(a.did_id, [...(parDid.get(a.did_id) ?? []), a]);
+  const maintenant = new Date();
+  const creations: Array<Record<string, unknown>> = [];
+  const clientsAAffecter = new Map<number, number>();
+  for (const [i, l] of lignes.entries()) {
+    try {
+      const n = normes[i] as ReturnType<typeof normaliser>;
+      const brut = valeur(ctx, l, "numero");
+      if (!n.ok) throw new Refus(ctx.colonnes.numero ?? "numero", brut, n.raison);
+      const did = connus.get(n.numero.e164);
+      if (!did)
+        throw new Refus(
+          ctx.colonnes.numero ?? "numero",
+          brut,
+          "Numéro absent de l'inventaire (importez d'abord les numéros).",
+        );
+      const campTexte = valeur(ctx, l, "campagne");
+      const campagneId = refs.campagnes.trouver(campTexte);
+      if (campagneId === undefined)
+        throw new Refus(
+          ctx.colonnes.campagne ?? "campagne",
+          campTexte,
+          "Campagne inconnue (code ou identifiant Hermes).",
+        );
+      const camp = refs.campagnesInfo.get(campagneId) as {
+        client_id: number;
+        prospection: boolean;
+        code: string;
+      };
+      const configId = await reference(ctx, l, "config", refs.configs, "Configuration");
+      const priorite = lire(ctx, l, "priorite", (s) => lireEntier(s, 1, 1000));
+      const debut = lire(ctx, l, "date_debut", lireInstant);
+      const fin = lire(ctx, l, "date_fin", lireInstant);
+      if (debut && fin && fin <= debut)
+        throw new Refus(
+          ctx.colonnes.date_fin ?? "date_fin",
+          valeur(ctx, l, "date_fin"),
+          "La fin doit suivre le début.",
+        );
+      const e = lire(ctx, l, "entrant", lireBooleen);
+      const s = lire(ctx, l, "sortant", lireBooleen);
+      const entrant = e ?? !s;
+      const sortant = s ?? false;
+      if (!entrant && !sortant)
+        throw new Refus(
+          ctx.colonnes.entrant ?? "entrant",
+          valeur(ctx, l, "entrant"),
+          "Ni entrant ni sortant.",
+        );
+      if (doublon(ctx, l, `${did.id}/${campagneId}/${debut?.toISOString() ?? ""}`)) continue;
+      const proprietaire = did.client_id ?? clientsAAffecter.get(did.id);
+      if (proprietaire !== undefined && proprietaire !== null && proprietaire !== camp.client_id)
+        throw new Refus(
+          ctx.colonnes.campagne ?? "campagne",
+          campTexte,
+          "La campagne appartient à un autre client que le numéro.",
+        );
+      if (proprietaire === undefined || proprietaire === null) {
+        if (did.statut !== "DISPONIBLE")
+          throw new Refus(
+            ctx.colonnes.numero ?? "numero",
+            brut,
+            `Numéro sans client au statut ${did.statut} : il ne peut pas être affecté.`,
+          );
+        clientsAAffecter.set(did.id, camp.client_id);
+      } else if (!["AFFECTE", "UTILISE", "DISPONIBLE"].includes(did.statut)) {
+        throw new Refus(
+          ctx.colonnes.numero ?? "numero",
+          brut,
+          `Numéro au statut ${did.statut} : il ne peut pas être affecté.`,
+        );
+      }
+      if (sortant && did.type === "MOBILE")
+        throw new Refus(
+          ctx.colonnes.sortant ?? "sortant",
+          valeur(ctx, l, "sortant"),
+          "Un numéro mobile ne peut pas être présenté en sortant.",
+        );
+      if (sortant && camp.prospection && did.type !== "NPV")
+        throw new Refus(
+          ctx.colonnes.sortant ?? "sortant",
+          valeur(ctx, l, "sortant"),
+          "Campagne de prospection : seuls les numéros NPV sont présentés.",
+        );
+      const liste = parDid.get(did.id) ?? [];
+      // the same assignment: same number and campaign, same start when the file gives one, else the current one
+      const meme = liste.find(
+        (a) =>
+          a.campaign_id === campagneId &&
+          (debut
+            ? new Date(a.date_debut).getTime() === debut.getTime()
+            : !a.date_fin || new Date(a.date_fin) > maintenant),
+      );
+      const voulu = {
+        config_id: configId === undefined ? (meme?.config_id ?? null) : configId,
+        alias: valeur(ctx, l, "alias") || (meme?.alias ?? null),
+        priorite: priorite ?? meme?.priorite ?? 1,
+        date_debut: debut ?? (meme ? new Date(meme.date_debut) : maintenant),
+        date_fin: fin ?? null,
+        entrant,
+        sortant,
+      };
+      const d0 = voulu.date_debut.getTime();
+      const d1 = voulu.date_fin?.getTime() ?? Number.POSITIVE_INFINITY;
+      if (entrant) {
+        const conflit = liste.find(
+          (a) =>
+            a !== meme &&
+            a.entrant &&
+            new Date(a.date_debut).getTime() < d1 &&
+            (a.date_fin ? new Date(a.date_fin).getTime() : Number.POSITIVE_INFINITY) > d0,
+        );
+        if (conflit)
+          throw new Refus(
+            ctx.colonnes.numero ?? "numero",
+            brut,
+            `Le numéro a déjà une affectation entrante sur cette période (campagne ${refs.campagnesInfo.get(conflit.campaign_id)?.code}).`,
+          );
+      }
+      const pseudo = {
+        id: meme?.id ?? -i - 1,
+        did_id: did.id,
+        campaign_id: campagneId,
+        ...voulu,
+      } as unknown as (typeof enPlace)[number];
+      if (meme) {
+        const avant = {
+          config_id: meme.config_id,
+          alias: meme.alias,
+          priorite: meme.priorite,
+          date_debut: new Date(meme.date_debut).getTime(),
+          date_fin: meme.date_fin ? new Date(meme.date_fin).getTime() : null,
+          entrant: meme.entrant,
+          sortant: meme.sortant,
+        };
+        const apres = { ...voulu, date_debut: d0, date_fin: voulu.date_fin?.getTime() ?? null };
+        if (JSON.stringify(avant) === JSON.stringify(apres)) {
+          ctx.rapport.inchanges++;
+          continue;
+        }
+        ctx.rapport.a_mettre_a_jour++;
+        parDid.set(
+          did.id,
+          liste.map((a) => (a === meme ? pseudo : a)),
+        );
+        ctx.ops.push({
+          ligne: l.ligne,
+          executer: async (trx) => {
+            await trx
+              .updateTable("tel_did_virtual")
+              .set({ ...voulu, version: sql`version + 1`, date_modification: sql`now()` } as never)
+              .where("id", "=", meme.id)
+              .execute();
+          },
+        });
+      } else {
+        ctx.rapport.a_creer++;
+        parDid.set(did.id, [...liste, pseudo]);
+        creations.push({ did_id: did.id, campaign_id: campagneId, ...voulu });
+      }
+      ctx.touches?.add(did.id);
+    } catch (e) {
+      rejeter(ctx, l, e);
+    }
+  }
+  const aAffecter = [...clientsAAffecter];
+  const lot = creations;
+  ctx.ops.push({
+    ligne: lignes[0]?.ligne ?? 0,
+    executer: async (trx) => {
+      for (const [didId, clientId] of aAffecter) {
+        await trx
+          .updateTable("tel_did")
+          .set({
+            client_id: clientId,
+            statut_id: refs.statuts.trouver("AFFECTE") as number,
+            version: sql`version + 1`,
+            modified_by: ctx.acteur.nom,
+            date_modification: sql`now()`,
+          } as never)
+          .where("id", "=", didId)
+          .execute();
+      }
+      if (aAffecter.length)
+        await trx
+          .insertInto("tel_did_historique")
+          .values(
+            aAffecter.flatMap(([didId, clientId]) => [
+              {
+                did_id: didId,
+                action: "AFFECTATION_CLIENT",
+                champ: "client_id",
+                ancienne_valeur: null,
+                nouvelle_valeur: String(clientId),
+                utilisateur: ctx.acteur.nom,
+                motif: "Import",
+                request_id: ctx.acteur.requestId ?? null,
+              },
+              {
+                did_id: didId,
+                action: "CHANGEMENT_STATUT",
+                champ: "statut",
+                ancienne_valeur: "DISPONIBLE",
+                nouvelle_valeur: "AFFECTE",
+                utilisateur: ctx.acteur.nom,
+                motif: "Import",
+                request_id: ctx.acteur.requestId ?? null,
+              },
+            ]),
+          )
+          .execute();
+      for (let k = 0; k < lot.length; k += CHUNK) {
+        const part = lot.slice(k, k + CHUNK);
+        await trx
+          .insertInto("tel_did_virtual")
+          .values(part as never)
+          .execute();
+        await trx
+          .insertInto("tel_did_historique")
+          .values(
+            part.map((a) => ({
+              did_id: a.did_id as number,
+              action: "AFFECTATION_CAMPAGNE",
+              champ: "campagne",
+              ancienne_valeur: null,
+              nouvelle_valeur: refs.campagnesInfo.get(a.campaign_id as number)?.code ?? null,
+              utilisateur: ctx.acteur.nom,
+              motif: "Import",
+              request_id: ctx.acteur.requestId ?? null,
+            })),
+          )
+          .execute();
+      }
+    },
+  });
+}
+
+/** After the assignments: a number with a current one is UTILISE, one without is AFFECTE — in two statements. */
+async function synchroniserEnMasse(trx: Transaction<DB>, acteur: Acteur, didIds: number[]) {
+  if (didIds.length === 0) return;
+  for (const [depuis, vers, courante] of [
+    ["AFFECTE", "UTILISE", true],
+    ["UTILISE", "AFFECTE", false],
+  ] as const) {
+    await sql`
+      WITH cibles AS (
+        UPDATE tel_did d SET statut_id = (SELECT id FROM tel_statut_did WHERE code = ${vers}),
+          version = d.version + 1, modified_by = ${acteur.nom}, date_modification = now()
+        WHERE d.id = ANY(${didIds}::int[])
+          AND d.statut_id = (SELECT id FROM tel_statut_did WHERE code = ${depuis})
+          AND ${courante} = EXISTS (SELECT 1 FROM tel_did_virtual v WHERE v.did_id = d.id AND v.actif
+            AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now()))
+        RETURNING d.id)
+      INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
+      SELECT id, 'CHANGEMENT_STATUT', 'statut', ${depuis}, ${vers}, ${acteur.nom}, 'Import', ${acteur.requestId ?? null} FROM cibles`.execute(
+      trx,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------- clients, campaigns
+
+async function analyserClients(ctx: Contexte, lignes: Ligne[]) {
+  const existants = new Map(
+    (await ctx.trx.selectFrom("tel_client").selectAll().execute()).map((c) => [c.code, c]),
+  );
+  const groupes = new Set(
+    (await ctx.trx.selectFrom("tel_groupement").select(["client_id", "code"]).execute()).map(
+      (g) => `${g.client_id}/${g.code}`,
+    ),
+  );
+  for (const l of lignes) {
+    try {
+      const code = codeDe(valeur(ctx, l, "code"));
+      const nom = valeur(ctx, l, "nom");
+      if (!nom) throw new Refus(ctx.colonnes.nom ?? "nom", "", "Nom obligatoire.");
+      const grp = valeur(ctx, l, "groupement");
+      if (doublon(ctx, l, `${code}/${grp}`)) continue;
+      const voulu: Record<string, string | null> = { nom };
+      for (const k of ["siret", "adresse", "contact_nom", "contact_email", "contact_tel"]) {
+        const v = valeur(ctx, l, k);
+        if (v !== "") voulu[k] = v === "-" ? null : v;
+      }
+      const ex = existants.get(code);
+      const changes = ex
+        ? Object.entries(voulu).filter(([k, v]) => (ex as Record<string, unknown>)[k] !== v)
+        : [];
+      const grpCode = grp ? codeDe(grp) : null;
+      const grpNouveau = grpCode && (!ex || !groupes.has(`${ex.id}/${grpCode}`));
+      if (grpCode && ex) groupes.add(`${ex.id}/${grpCode}`);
+      if (ex && changes.length === 0 && !grpNouveau) {
+        ctx.rapport.inchanges++;
+        continue;
+      }
+      if (ex) ctx.rapport.a_mettre_a_jour++;
+      else {
+        ctx.rapport.a_creer++;
+        existants.set(code, { id: -1, code, ...voulu } as never);
+      }
+      const libelle = valeur(ctx, l, "groupement_libelle") || grp;
+      ctx.ops.push({
+        ligne: l.ligne,
+        executer: async (trx) => {
+          const client = await trx
+            .insertInto("tel_client")
+            .values({ code, ...voulu } as never)
+            .onConflict((oc) =>
+              oc
+                .column("code")
+                .doUpdateSet({
+                  ...voulu,
+                  version: sql`tel_client.version + 1`,
+                  date_modification: sql`now()`,
+                } as never),
+            )
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          if (grpCode)
+            await trx
+              .insertInto("tel_groupement")
+              .values({ client_id: client.id, code: grpCode, libelle })
+              .onConflict((oc) => oc.columns(["client_id", "code"]).doNothing())
+              .execute();
+        },
+      });
+    } catch (e) {
+      rejeter(ctx, l, e);
+    }
+  }
+}
+
+async function analyserCampagnes(ctx: Contexte, lignes: Ligne[]) {
+  const existantes = new Map(
+    (await ctx.trx.selectFrom("tel_campaign").selectAll().execute()).map((c) => [c.code, c]),
+  );
+  for (const l of lignes) {
+    try {
+      const code = codeDe(valeur(ctx, l, "code"));
+      if (doublon(ctx, l, code)) continue;
+      const clientId = await reference(ctx, l, "client", ctx.refs.clients, "Client", creerClient(ctx));
+      if (!clientId) throw new Refus(ctx.colonnes.client ?? "client", "", "Client obligatoire.");
+      const voulu: Record<string, unknown> = { nom: valeur(ctx, l, "nom"), client_id: clientId };
+      const hermes = valeur(ctx, l, "hermes_id");
+      if (hermes) voulu.hermes_id = hermes === "-" ? null : hermes;
+      const desc = valeur(ctx, l, "description");
+      if (desc) voulu.description = desc === "-" ? null : desc;
+      const prospection = lire(ctx, l, "prospection", lireBooleen);
+      if (prospection !== undefined) voulu.prospection = prospection;
+      const ex = existantes.get(code);
+      if (ex && ex.client_id !== clientId)
+        throw new Refus(
+          ctx.colonnes.client ?? "client",
+          valeur(ctx, l, "client"),
+          "Cette campagne existe déjà pour un autre client.",
+        );
+      if (ex && Object.entries(voulu).every(([k, v]) => (ex as Record<string, unknown>)[k] === v)) {
+        ctx.rapport.inchanges++;
+        continue;
+      }
+      if (ex) ctx.rapport.a_mettre_a_jour++;
+      else ctx.rapport.a_creer++;
+      ctx.ops.push({
+        ligne: l.ligne,
+        executer: async (trx) => {
+          await trx
+            .insertInto("tel_campaign")
+            .values({ code, ...voulu } as never)
+            .onConflict((oc) =>
+              oc
+                .column("code")
+                .doUpdateSet({
+                  ...voulu,
+                  version: sql`tel_campaign.version + 1`,
+                  date_modification: sql`now()`,
+                } as never),
+            )
+            .execute();
+        },
+      });
+    } catch (e) {
+      rejeter(ctx, l, e);
+    }
+  }
+}
+
+const ANALYSES: Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<void>> = {
+  numeros: analyserNumeros,
+  affectations: async (ctx, lignes) => {
+    ctx.touches ??= new Set();
+    const touches = ctx.touches;
+    await analyserAffectations(ctx, lignes);
+    ctx.apres = () => synchroniserEnMasse(ctx.trx, ctx.acteur, [...touches]);
+  },
+  clients: analyserClients,
+  campagnes: analyserCampagnes,
+};

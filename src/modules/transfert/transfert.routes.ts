@@ -1,0 +1,141 @@
+import { Type } from "@sinclair/typebox";
+import type { App } from "../../app.js";
+import { ApiError } from "../../http/errors.js";
+import { Id } from "../../http/listes.js";
+import { exigerRole, PERSONNEL } from "../auth/auth.hooks.js";
+import { TYPES_IMPORT, type TypeImport } from "./colonnes.js";
+import {
+  exporter,
+  FORMATS_EXPORT,
+  type FormatExport,
+  TYPES_EXPORT,
+  type TypeExport,
+} from "./export.service.js";
+import { importer } from "./import.service.js";
+import { lireTableau } from "./lecture.js";
+
+const TYPES_FICHIER = [
+  "text/csv",
+  "application/csv",
+  "text/plain",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/octet-stream",
+];
+
+const Rapport = Type.Object({
+  type: Type.String(),
+  simulation: Type.Boolean(),
+  ecrit: Type.Boolean({ description: "Vrai quand les lignes sont enregistrées" }),
+  lus: Type.Integer(),
+  a_creer: Type.Integer(),
+  a_mettre_a_jour: Type.Integer(),
+  inchanges: Type.Integer(),
+  doublons: Type.Integer({ description: "Lignes répétant exactement une ligne précédente" }),
+  rejetes: Type.Integer(),
+  rejets: Type.Array(
+    Type.Object({
+      ligne: Type.Integer(),
+      colonne: Type.Union([Type.String(), Type.Null()]),
+      valeur: Type.Union([Type.String(), Type.Null()]),
+      raison: Type.String(),
+    }),
+  ),
+  references_creees: Type.Array(Type.String()),
+  colonnes: Type.Record(Type.String(), Type.String(), { description: "Champ → colonne du fichier utilisée" }),
+  duree_ms: Type.Integer(),
+});
+
+const MIME: Record<FormatExport, string> = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export async function transfertRoutes(app: App) {
+  // the file is the request body as is (CSV or XLSX), up to 50 MB
+  for (const t of TYPES_FICHIER)
+    app.addContentTypeParser(t, { parseAs: "buffer", bodyLimit: 50 * 1024 * 1024 }, (_r, corps, done) =>
+      done(null, corps),
+    );
+
+  app.post(
+    "/imports/:type",
+    {
+      preValidation: exigerRole(PERSONNEL),
+      bodyLimit: 50 * 1024 * 1024,
+      schema: {
+        tags: ["Import et export"],
+        summary:
+          "Importer un fichier CSV ou XLSX (corps brut) : simulation=true pour le rapport seul, puis sans simulation pour écrire (tout ou rien)",
+        params: Type.Object({ type: Type.Union(TYPES_IMPORT.map((t) => Type.Literal(t))) }),
+        querystring: Type.Object({
+          simulation: Type.Optional(Type.Boolean({ default: false })),
+          creer_manquants: Type.Optional(
+            Type.Boolean({ description: "Créer clients, groupements, opérateurs inconnus" }),
+          ),
+          accepter_rejets: Type.Optional(
+            Type.Boolean({ description: "Écrire les lignes valides malgré des rejets" }),
+          ),
+        }),
+        response: { 200: Rapport },
+      },
+    },
+    async (request) => {
+      const corps = request.body;
+      if (!Buffer.isBuffer(corps))
+        throw new ApiError(
+          415,
+          "FICHIER_ATTENDU",
+          "Envoyez le fichier comme corps de la requête (text/csv ou xlsx).",
+        );
+      const q = request.query;
+      return importer(
+        app.database.db,
+        request.acteur,
+        request.params.type as TypeImport,
+        await lireTableau(corps),
+        {
+          simulation: q.simulation,
+          creerManquants: q.creer_manquants,
+          accepterRejets: q.accepter_rejets,
+        },
+      );
+    },
+  );
+
+  app.get(
+    "/exports/:type",
+    {
+      preValidation: exigerRole(["admin", "gestionnaire", "lecteur"]),
+      schema: {
+        tags: ["Import et export"],
+        summary:
+          "Exporter numéros, affectations, clients, campagnes ou commandes (CSV, JSON, XLSX), relisibles par l'import",
+        params: Type.Object({ type: Type.Union(TYPES_EXPORT.map((t) => Type.Literal(t))) }),
+        querystring: Type.Object({
+          format: Type.Optional(
+            Type.Union(
+              FORMATS_EXPORT.map((f) => Type.Literal(f)),
+              { default: "csv" },
+            ),
+          ),
+          client_id: Type.Optional(Id),
+          statut: Type.Optional(Type.String({ pattern: "^[A-Z_]{2,30}$" })),
+          campaign_id: Type.Optional(Id),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { format = "csv", ...filtres } = request.query;
+      const type = request.params.type as TypeExport;
+      const contenu = await exporter(app.database.db, type, format as FormatExport, filtres);
+      return reply
+        .type(MIME[format as FormatExport])
+        .header(
+          "content-disposition",
+          `attachment; filename="${type}-${new Date().toISOString().slice(0, 10)}.${format}"`,
+        )
+        .send(contenu);
+    },
+  );
+}

@@ -1,0 +1,72 @@
+/** Cell readers: what people type in spreadsheets, read strictly (a value not understood is a rejection). */
+
+export type Lu<T> = { ok: true; v: T } | { ok: false; raison: string };
+
+/** 2026-01-15, 15/01/2026, 15/01/26 → 2026-01-15. */
+export function lireDate(s: string): Lu<string> {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(s);
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(s);
+  let a: number;
+  let m: number;
+  let j: number;
+  if (iso) [a, m, j] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (fr)
+    [j, m, a] = [Number(fr[1]), Number(fr[2]), Number(fr[3]) < 100 ? 2000 + Number(fr[3]) : Number(fr[3])];
+  else return { ok: false, raison: "Date illisible (attendu AAAA-MM-JJ ou JJ/MM/AAAA)." };
+  const d = new Date(Date.UTC(a, m - 1, j));
+  if (d.getUTCFullYear() !== a || d.getUTCMonth() !== m - 1 || d.getUTCDate() !== j)
+    return { ok: false, raison: "Date inexistante." };
+  return { ok: true, v: d.toISOString().slice(0, 10) };
+}
+
+/** An instant: ISO 8601, or a French date with an optional time (Europe/Paris is not assumed: UTC). */
+export function lireInstant(s: string): Lu<Date> {
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(s);
+  const d = fr
+    ? new Date(
+        Date.UTC(Number(fr[3]), Number(fr[2]) - 1, Number(fr[1]), Number(fr[4] ?? 0), Number(fr[5] ?? 0)),
+      )
+    : /^\d{4}-\d{2}-\d{2}/.test(s)
+      ? new Date(s.length === 10 ? `${s}T00:00:00Z` : s)
+      : new Date(Number.NaN);
+  if (Number.isNaN(d.getTime()))
+    return { ok: false, raison: "Date et heure illisibles (attendu ISO 8601 ou JJ/MM/AAAA HH:MM)." };
+  return { ok: true, v: d };
+}
+
+/** 1,50 / 1.50 / 1 500,00 € → 1.5 */
+export function lireMontant(s: string): Lu<number> {
+  const t = s.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+  if (!/^\d+(\.\d{1,4})?$/.test(t)) return { ok: false, raison: "Montant illisible." };
+  const v = Number(t);
+  if (v > 1_000_000) return { ok: false, raison: "Montant trop élevé (1 000 000 au plus)." };
+  return { ok: true, v };
+}
+
+export function lireEntier(s: string, min: number, max: number): Lu<number> {
+  if (!/^\d+$/.test(s)) return { ok: false, raison: "Nombre entier attendu." };
+  const v = Number(s);
+  if (v < min || v > max) return { ok: false, raison: `Entre ${min} et ${max}.` };
+  return { ok: true, v };
+}
+
+const VRAI = new Set(["oui", "o", "vrai", "true", "1", "x", "yes", "y"]);
+const FAUX = new Set(["non", "n", "faux", "false", "0", "no", ""]);
+export function lireBooleen(s: string): Lu<boolean> {
+  const k = s.trim().toLowerCase();
+  if (VRAI.has(k)) return { ok: true, v: true };
+  if (FAUX.has(k)) return { ok: true, v: false };
+  return { ok: false, raison: "Oui ou non attendu." };
+}
+
+/** A code for a reference created from a name: upper case, the characters the codes allow. */
+export function codeDe(nom: string): string {
+  return nom
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toUpperCase()
+    .replace(/[^A-Z0-9_-]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40)
+    .padEnd(2, "_");
+}

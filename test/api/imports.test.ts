@@ -1,0 +1,104 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Contexte, contexte } from "../helpers/app.js";
+import { CIBLES } from "../helpers/bases.js";
+
+describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
+  let ctx: Contexte;
+  beforeAll(async () => {
+    ctx = await contexte(cible);
+  });
+  afterAll(async () => ctx?.fermer());
+
+  const envoyer = (type: string, contenu: string | Buffer, query = "", cle = ctx.cles.gestionnaire) =>
+    ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/imports/${type}${query}`,
+      headers: {
+        ...cle,
+        "content-type": typeof contenu === "string" ? "text/csv" : "application/octet-stream",
+      },
+      payload: contenu,
+    });
+
+  it("previews an upload, refuses it whole while a row is wrong, then writes it once confirmed", async () => {
+    const csv = "numero;client;notes\n0145000001;CLIENT_A;un\n0145000002;CLIENT_B;deux\n0145;CLIENT_A;\n";
+    const apercu = await envoyer("numeros", csv, "?simulation=true");
+    expect(apercu.statusCode, apercu.body).toBe(200);
+    expect(apercu.json()).toMatchObject({ simulation: true, ecrit: false, lus: 3, a_creer: 2, rejetes: 1 });
+    expect(apercu.json().rejets[0]).toMatchObject({ ligne: 4, colonne: "numero", valeur: "0145" });
+
+    const refuse = await envoyer("numeros", csv);
+    expect(refuse.statusCode).toBe(422);
+    expect(refuse.json()).toMatchObject({ code: "IMPORT_REFUSE", rapport: { ecrit: false, rejetes: 1 } });
+    const compter = async () =>
+      (
+        await ctx.app.inject({ method: "GET", url: "/api/v1/dids?q=014500000", headers: ctx.cles.admin })
+      ).json().total;
+    expect(await compter()).toBe(0);
+
+    const ok = await envoyer("numeros", csv, "?accepter_rejets=true");
+    expect(ok.json()).toMatchObject({ ecrit: true, a_creer: 2 });
+    expect(await compter()).toBe(2);
+    // every created number has its creation in its history, by the caller
+    const un = (
+      await ctx.app.inject({
+        method: "GET",
+        url: "/api/v1/dids/par-numero/0145000001",
+        headers: ctx.cles.admin,
+      })
+    ).json();
+    const histoire = (
+      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${un.id}/history`, headers: ctx.cles.admin })
+    ).json();
+    expect(histoire.data[0]).toMatchObject({
+      action: "CREATION",
+      utilisateur: "cle:test-gestionnaire",
+      motif: "Import",
+    });
+    expect((await envoyer("numeros", csv, "?accepter_rejets=true")).json()).toMatchObject({
+      a_creer: 0,
+      inchanges: 2,
+    });
+
+    // a client key, a reader and a JSON body are turned away
+    expect((await envoyer("numeros", csv, "?simulation=true", ctx.cles.client)).statusCode).toBe(403);
+    expect((await envoyer("numeros", csv, "?simulation=true", ctx.cles.lecteur)).statusCode).toBe(403);
+    const json = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/imports/numeros",
+      headers: ctx.cles.gestionnaire,
+      payload: { numero: "0145000003" },
+    });
+    expect(json.statusCode).toBe(415);
+  });
+
+  it("exports what the import reads, as CSV, JSON and XLSX", async () => {
+    const csv = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/exports/numeros?statut=AFFECTE",
+      headers: ctx.cles.lecteur,
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toMatch(/text\/csv/);
+    expect(csv.body).toContain("+33145000001;CLIENT_A");
+    const json = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/exports/numeros?format=json",
+      headers: ctx.cles.lecteur,
+    });
+    expect(json.json().map((n: { numero: string }) => n.numero)).toContain("+33145000002");
+    const xlsx = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/exports/numeros?format=xlsx",
+      headers: ctx.cles.lecteur,
+    });
+    const classeur = new ExcelJS.Workbook();
+    await classeur.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(classeur.worksheets[0]?.getRow(1).getCell(1).value).toBe("numero");
+    // the workbook reads back: nothing new, nothing changed
+    const retour = await envoyer("numeros", xlsx.rawPayload, "?simulation=true");
+    expect(retour.json()).toMatchObject({ a_creer: 0, a_mettre_a_jour: 0, rejetes: 0 });
+    expect(retour.json().inchanges).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,235 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BaseDeTest, CIBLES, ouvrirBaseDeTest } from "../helpers/bases.js";
+import { cli, MAIN, RACINE } from "../helpers/processus.js";
+
+interface Rapport {
+  simulation: boolean;
+  ecrit: boolean;
+  lus: number;
+  a_creer: number;
+  a_mettre_a_jour: number;
+  inchanges: number;
+  doublons: number;
+  rejetes: number;
+  rejets: Array<{ ligne: number; colonne: string | null; valeur: string | null; raison: string }>;
+}
+
+describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
+  let dossier: string;
+  const bases: BaseDeTest[] = [];
+  /** A fresh, migrated database for the CLI: a PGlite folder, or a new PostgreSQL database. */
+  async function nouvelleBase(): Promise<Record<string, string>> {
+    const dataDir = fs.mkdtempSync(path.join(dossier, "data-"));
+    const env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: "" };
+    if (cible.nom === "postgres") {
+      const b = await ouvrirBaseDeTest(cible, { migrer: false });
+      bases.push(b);
+      env.DATABASE_URL = b.url as string;
+    }
+    expect(cli(["migrate"], env).code).toBe(0);
+    return env;
+  }
+  const fichier = (nom: string, contenu: string | Buffer) => {
+    const p = path.join(dossier, nom);
+    fs.writeFileSync(p, contenu);
+    return p;
+  };
+  const importer = (env: Record<string, string>, args: string[]) => {
+    const r = cli(["import", ...args, "--json"], env);
+    return { code: r.code, rapport: (r.stdout ? JSON.parse(r.stdout) : null) as Rapport, stderr: r.stderr };
+  };
+  const exporter = (env: Record<string, string>, type: string, format = "csv") => {
+    const r = cli(["export", "--type", type, "--format", format], env);
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  beforeAll(() => {
+    dossier = fs.mkdtempSync(path.join(os.tmpdir(), "telephony-import-"));
+  });
+  afterAll(async () => {
+    for (const b of bases) await b.close();
+    fs.rmSync(dossier, { recursive: true, force: true });
+  });
+
+  it("reports a messy file exactly, writes nothing while rows are refused, and changes nothing the second time", async () => {
+    const env = await nouvelleBase();
+    const clients = fichier(
+      "clients.csv",
+      "code,nom,groupement,groupement_libelle\nALPHA,Alpha Assurances,SAV,Service client\nBETA,Beta Énergie,,\n",
+    );
+    expect(importer(env, [clients, "--type", "clients"]).rapport).toMatchObject({ a_creer: 2, ecrit: true });
+    // Windows-1252 (Excel's French CSV), ";" separators, blank lines, numbers written every which way
+    const lignes = [
+      "Numéro;Client;Groupement;Opérateur;Coût mensuel;Date acquisition;Notes",
+      "01 42 68 53 00;ALPHA;SAV;Orange;1,50;15/01/2026;Accueil général",
+      "+33 1 42 68 53 01;Alpha Assurances;;;2.5;2026-02-01;",
+      "",
+      "0033142685302;;;;;;Réservé",
+      "0142685300;ALPHA;SAV;Orange;1,50;15/01/2026;Accueil général",
+      "0142685301;BETA;;;;;",
+      "0999;;;;;;",
+      "0142685303;GAMMA;;;;;",
+      "0142685304;ALPHA;;;3,x;;",
+      "0142685305;ALPHA;;;;31/02/2026;",
+      "06 12 34 56 78;BETA;;;;;mobile",
+      "",
+    ];
+    const f = fichier("numeros.csv", Buffer.from(lignes.join("\r\n"), "latin1"));
+    const apercu = importer(env, [f, "--type", "numeros", "--dry-run"]);
+    expect(apercu.code).toBe(0);
+    expect(apercu.rapport).toMatchObject({
+      simulation: true,
+      ecrit: false,
+      lus: 10,
+      a_creer: 4,
+      doublons: 1,
+      rejetes: 5,
+    });
+    const parLigne = Object.fromEntries(apercu.rapport.rejets.map((r) => [r.ligne, r]));
+    // the same number as line 3 with other values: which one is right is for a person to say
+    expect(parLigne[7]?.raison).toBe("Même élément qu'à la ligne 3, avec d'autres valeurs.");
+    expect(parLigne[8]).toMatchObject({ colonne: "Numéro", valeur: "0999" });
+    expect(parLigne[9]).toMatchObject({
+      colonne: "Client",
+      valeur: "GAMMA",
+      raison: expect.stringMatching(/inconnu/),
+    });
+    expect(parLigne[10]).toMatchObject({ colonne: "Coût mensuel", valeur: "3,x" });
+    expect(parLigne[11]).toMatchObject({ colonne: "Date acquisition", raison: "Date inexistante." });
+    expect(
+      Object.keys(parLigne)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual([7, 8, 9, 10, 11]);
+    expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(1);
+
+    // all or nothing: refused rows stop the whole file
+    const refuse = importer(env, [f, "--type", "numeros"]);
+    expect(refuse.code).toBe(1);
+    expect(refuse.rapport).toMatchObject({ ecrit: false, rejetes: 5 });
+    expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(1);
+
+    const accepte = importer(env, [f, "--type", "numeros", "--accept-rejects"]);
+    expect(accepte.rapport).toMatchObject({ ecrit: true, a_creer: 4, rejetes: 5 });
+    const csv = exporter(env, "numeros");
+    expect(csv).toContain(
+      "+33142685300;ALPHA;SAV;ORANGE;AFFECTE;GEO;IDF;;;;2026-01-15;;1.5;;;Accueil général",
+    );
+    expect(csv).toContain("+33142685302;;;;DISPONIBLE;GEO;IDF;;;;;;;;;Réservé");
+
+    const encore = importer(env, [f, "--type", "numeros", "--accept-rejects"]);
+    expect(encore.rapport).toMatchObject({ a_creer: 0, a_mettre_a_jour: 0, inchanges: 4, doublons: 1 });
+    expect(exporter(env, "numeros")).toBe(csv);
+
+    // a number already held by another client is refused, not moved
+    const autre = importer(env, [
+      fichier("autre.csv", "numero;client\n01 42 68 53 00;BETA\n"),
+      "--type",
+      "numeros",
+    ]);
+    expect(autre.code).toBe(1);
+    expect(autre.rapport.rejets).toEqual([
+      { ligne: 2, colonne: "client", valeur: "BETA", raison: "Numéro déjà détenu par le client ALPHA." },
+    ]);
+    expect(exporter(env, "numeros")).toBe(csv);
+  }, 120_000);
+
+  it("imports assignments from an XLSX file, puts the numbers in use, and round-trips through export", async () => {
+    const env = await nouvelleBase();
+    fichier("c.csv", "code;nom\nALPHA;Alpha\n");
+    importer(env, [path.join(dossier, "c.csv"), "--type", "clients"]);
+    fichier(
+      "p.csv",
+      "code;nom;client;hermes_id;prospection\nALPHA-SAV;SAV;ALPHA;2001;non\nALPHA-PROSPECT;Prospection;ALPHA;2002;oui\n",
+    );
+    expect(importer(env, [path.join(dossier, "p.csv"), "--type", "campagnes"]).rapport).toMatchObject({
+      a_creer: 2,
+    });
+    fichier("n.csv", "numero;client\n0142685300;ALPHA\n0142685301;ALPHA\n0162685302;ALPHA\n0142685303;\n");
+    expect(importer(env, [path.join(dossier, "n.csv"), "--type", "numeros"]).rapport).toMatchObject({
+      a_creer: 4,
+    });
+
+    const classeur = new ExcelJS.Workbook();
+    const feuille = classeur.addWorksheet("DID_VIRTUAL");
+    feuille.addRow(["SDA", "Campagne", "Alias", "Priorité", "Début", "Entrant", "Sortant"]);
+    feuille.addRow(["01 42 68 53 00", "2001", "Accueil", 1, "2026-01-01T08:00:00Z", "oui", "non"]);
+    feuille.addRow(["0142685301", "ALPHA-PROSPECT", "Relance", 2, "2026-01-01T08:00:00Z", "non", "oui"]);
+    feuille.addRow(["0162685302", "ALPHA-PROSPECT", "NPV", 1, "2026-01-01T08:00:00Z", "non", "oui"]);
+    feuille.addRow(["0142685303", "ALPHA-SAV", "", "", "2026-01-01T08:00:00Z", "oui", ""]);
+    feuille.addRow(["0142685399", "ALPHA-SAV", "", "", "", "", ""]);
+    feuille.addRow(["0142685300", "INCONNUE", "", "", "", "", ""]);
+    const xlsx = fichier("affectations.xlsx", Buffer.from(await classeur.xlsx.writeBuffer()));
+    const r = importer(env, [xlsx, "--type", "affectations", "--accept-rejects"]);
+    expect(r.rapport).toMatchObject({ a_creer: 3, rejetes: 3 });
+    expect(r.rapport.rejets.map((j) => [j.ligne, j.raison])).toEqual([
+      [3, "Campagne de prospection : seuls les numéros NPV sont présentés."],
+      [6, "Numéro absent de l'inventaire (importez d'abord les numéros)."],
+      [7, "Campagne inconnue (code ou identifiant Hermes)."],
+    ]);
+    const numeros = exporter(env, "numeros");
+    expect(numeros).toMatch(/\+33142685300;ALPHA;;;UTILISE/);
+    // a number without a client takes the campaign's client
+    expect(numeros).toMatch(/\+33142685303;ALPHA;;;UTILISE/);
+    expect(importer(env, [xlsx, "--type", "affectations", "--accept-rejects"]).rapport).toMatchObject({
+      a_creer: 0,
+      a_mettre_a_jour: 0,
+      inchanges: 3,
+    });
+
+    // export everything, import it into an empty database, export again: the same bytes
+    const types = ["clients", "campagnes", "numeros", "affectations"];
+    const avant = Object.fromEntries(types.map((t) => [t, exporter(env, t)]));
+    const vide = await nouvelleBase();
+    for (const t of types) {
+      const f = fichier(`export-${t}.csv`, avant[t] as string);
+      const i = importer(vide, [f, "--type", t]);
+      expect(i.code, `${t}: ${JSON.stringify(i.rapport?.rejets)}`).toBe(0);
+    }
+    for (const t of types) expect(exporter(vide, t), t).toBe(avant[t]);
+    for (const format of ["json", "xlsx"])
+      expect(exporter(vide, "numeros", format).length).toBeGreaterThan(100);
+  }, 180_000);
+
+  it("leaves the database as it was when the process is killed in the middle of an import", async () => {
+    const env = await nouvelleBase();
+    const lignes = ["numero;notes"];
+    for (let i = 0; i < 40_000; i++) lignes.push(`01${String(40_000_000 + i).padStart(8, "0")};lot`);
+    const f = fichier("gros.csv", lignes.join("\n"));
+    const p = spawn(process.execPath, [MAIN, "import", f, "--type", "numeros"], {
+      cwd: RACINE,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let sortie = "";
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no progress:\n${sortie}`)), 60_000);
+      p.stderr.on("data", (d) => {
+        sortie += d;
+        // rows are being written inside the one transaction: kill it there
+        const m = /écriture (\d+)\/(\d+)/.exec(sortie);
+        if (m && m[1] !== m[2]) {
+          clearTimeout(t);
+          p.kill("SIGKILL");
+          resolve();
+        }
+      });
+      p.on("exit", () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+    if (p.exitCode === null && p.signalCode === null) await new Promise((r) => p.once("exit", r));
+    expect(p.signalCode).toBe("SIGKILL");
+    expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(1);
+    // and the same import then goes through whole
+    const r = cli(["import", f, "--type", "numeros", "--json"], env);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ecrit: true, a_creer: 40_000 });
+  }, 240_000);
+});

@@ -1,0 +1,292 @@
+import DownloadIcon from "@mui/icons-material/Download";
+import UploadFileIcon from "@mui/icons-material/UploadFile";
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Checkbox,
+  FormControlLabel,
+  LinearProgress,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from "@mui/material";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Title, useNotify, usePermissions } from "react-admin";
+import { api, erreurHttp, type Probleme, urlApi } from "../api/client";
+import type { Reponse } from "../api/types";
+import { Vide } from "../composants/Etats";
+import { estPersonnel, type Permissions } from "../providers/authProvider";
+
+type Rapport = Reponse<"/api/v1/imports/{type}", "post">;
+type TypeImport = "numeros" | "affectations" | "clients" | "campagnes";
+
+const TYPES: Array<{ id: TypeImport; libelle: string; aide: string }> = [
+  {
+    id: "numeros",
+    libelle: "Numéros",
+    aide: "numero, client, groupement, operateur, statut, reference_externe, cout_mensuel, date_acquisition…",
+  },
+  {
+    id: "affectations",
+    libelle: "Affectations (DID_VIRTUAL)",
+    aide: "numero, campagne (code ou id Hermes), config, alias, priorite, date_debut, date_fin, entrant, sortant",
+  },
+  {
+    id: "clients",
+    libelle: "Clients et groupements",
+    aide: "code, nom, siret, contact_nom, contact_email, groupement, groupement_libelle",
+  },
+  { id: "campagnes", libelle: "Campagnes", aide: "code, nom, client, hermes_id, prospection" },
+];
+
+function Compteurs({ r }: { r: Rapport }) {
+  const cases = [
+    { t: "Lignes lues", v: r.lus },
+    { t: r.ecrit ? "Créées" : "À créer", v: r.a_creer },
+    { t: r.ecrit ? "Mises à jour" : "À mettre à jour", v: r.a_mettre_a_jour },
+    { t: "Inchangées", v: r.inchanges },
+    { t: "Doublons ignorés", v: r.doublons },
+    { t: "Rejetées", v: r.rejetes, alerte: r.rejetes > 0 },
+  ];
+  return (
+    <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", my: 2 }} data-testid="rapport-import">
+      {cases.map((c) => (
+        <Card
+          key={c.t}
+          variant="outlined"
+          sx={{ minWidth: 140, borderColor: c.alerte ? "error.main" : undefined }}
+        >
+          <CardContent sx={{ py: 1.5 }}>
+            <Typography variant="caption" color="text.secondary">
+              {c.t}
+            </Typography>
+            <Typography variant="h5" fontWeight={600} color={c.alerte ? "error" : undefined}>
+              {c.v.toLocaleString("fr-FR")}
+            </Typography>
+          </CardContent>
+        </Card>
+      ))}
+    </Box>
+  );
+}
+
+/** Upload, read the dry-run report, then confirm: nothing is written before a person has seen the report. */
+function Import() {
+  const notify = useNotify();
+  const [type, setType] = useState<TypeImport>("numeros");
+  const [fichier, setFichier] = useState<File | null>(null);
+  const [creer, setCreer] = useState(false);
+  const [accepter, setAccepter] = useState(false);
+  const [rapport, setRapport] = useState<Rapport | null>(null);
+  const envoi = useMutation({
+    mutationFn: async (simulation: boolean) => {
+      const corps = await (fichier as File).arrayBuffer();
+      const r = await api.POST("/api/v1/imports/{type}", {
+        params: {
+          path: { type },
+          query: { simulation, creer_manquants: creer, accepter_rejets: accepter },
+        },
+        // the file goes as is: the server tells CSV from XLSX by its content
+        body: corps as never,
+        bodySerializer: (b: unknown) => b as BodyInit,
+        headers: { "content-type": "application/octet-stream" },
+      });
+      if (r.response.ok) return r.data as Rapport;
+      const p = r.error as unknown as (Probleme & { rapport?: Rapport }) | undefined;
+      if (p?.rapport) return p.rapport;
+      throw erreurHttp(r.response.status, p);
+    },
+    onSuccess: (r) => {
+      setRapport(r);
+      if (r.ecrit)
+        notify(`Import terminé : ${r.a_creer} créé(s), ${r.a_mettre_a_jour} mis à jour.`, {
+          type: "success",
+        });
+      else if (!r.simulation)
+        notify("Import refusé : rien n'a été écrit. Voir les lignes rejetées.", { type: "error" });
+    },
+    onError: (e: Error) => notify(e.message, { type: "error", autoHideDuration: 10_000 }),
+  });
+  const def = TYPES.find((t) => t.id === type);
+  return (
+    <Card variant="outlined">
+      <CardHeader
+        title="Importer un fichier"
+        subheader="CSV (; ou ,, UTF-8 ou Windows-1252) ou XLSX, première ligne = noms de colonnes"
+      />
+      <CardContent sx={{ pt: 0 }}>
+        <Box sx={{ display: "flex", gap: 2, alignItems: "center", flexWrap: "wrap" }}>
+          <TextField
+            select
+            size="small"
+            label="Contenu"
+            value={type}
+            onChange={(e) => {
+              setType(e.target.value as TypeImport);
+              setRapport(null);
+            }}
+            sx={{ minWidth: 260 }}
+          >
+            {TYPES.map((t) => (
+              <MenuItem key={t.id} value={t.id}>
+                {t.libelle}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
+            {fichier ? fichier.name : "Choisir un fichier"}
+            <input
+              hidden
+              type="file"
+              accept=".csv,.txt,.xlsx"
+              data-testid="fichier-import"
+              onChange={(e) => {
+                setFichier(e.target.files?.[0] ?? null);
+                setRapport(null);
+              }}
+            />
+          </Button>
+          <FormControlLabel
+            control={<Checkbox checked={creer} onChange={(e) => setCreer(e.target.checked)} />}
+            label="Créer les clients, groupements, opérateurs inconnus"
+          />
+          <FormControlLabel
+            control={<Checkbox checked={accepter} onChange={(e) => setAccepter(e.target.checked)} />}
+            label="Écrire les lignes valides malgré les rejets"
+          />
+        </Box>
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
+          Colonnes reconnues : {def?.aide}
+        </Typography>
+        <Box sx={{ display: "flex", gap: 1, mt: 2 }}>
+          <Button
+            variant="outlined"
+            disabled={!fichier || envoi.isPending}
+            onClick={() => envoi.mutate(true)}
+          >
+            Analyser (sans rien écrire)
+          </Button>
+          <Button
+            variant="contained"
+            disabled={!rapport?.simulation || envoi.isPending || (rapport.rejetes > 0 && !accepter)}
+            onClick={() => envoi.mutate(false)}
+          >
+            Importer
+          </Button>
+        </Box>
+        {envoi.isPending && <LinearProgress sx={{ mt: 2 }} />}
+        {rapport && (
+          <>
+            <Alert severity={rapport.ecrit ? "success" : rapport.rejetes ? "warning" : "info"} sx={{ mt: 2 }}>
+              {rapport.simulation
+                ? `Analyse terminée en ${rapport.duree_ms} ms : rien n'a été écrit. ${rapport.rejetes ? "Corrigez les lignes rejetées, ou cochez « Écrire les lignes valides »." : "Vous pouvez importer."}`
+                : rapport.ecrit
+                  ? `Import enregistré en ${rapport.duree_ms} ms.`
+                  : "Import refusé : rien n'a été écrit."}
+            </Alert>
+            <Compteurs r={rapport} />
+            {rapport.references_creees.length > 0 && (
+              <Typography variant="body2" sx={{ mb: 1 }}>
+                Références {rapport.ecrit ? "créées" : "à créer"} : {rapport.references_creees.join(", ")}
+              </Typography>
+            )}
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+              Colonnes utilisées :{" "}
+              {Object.entries(rapport.colonnes)
+                .map(([champ, col]) => `${champ} ← « ${col} »`)
+                .join(", ")}
+            </Typography>
+            {rapport.rejets.length > 0 ? (
+              <Table size="small" data-testid="rejets-import">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Ligne</TableCell>
+                    <TableCell>Colonne</TableCell>
+                    <TableCell>Valeur</TableCell>
+                    <TableCell>Raison</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {rapport.rejets.slice(0, 500).map((j) => (
+                    <TableRow key={`${j.ligne}-${j.colonne}`}>
+                      <TableCell>{j.ligne}</TableCell>
+                      <TableCell>{j.colonne ?? "—"}</TableCell>
+                      <TableCell>
+                        <code>{j.valeur ?? "—"}</code>
+                      </TableCell>
+                      <TableCell>{j.raison}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            ) : (
+              <Vide>Aucune ligne rejetée.</Vide>
+            )}
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Export() {
+  const types = [
+    ["numeros", "Numéros"],
+    ["affectations", "Affectations"],
+    ["clients", "Clients"],
+    ["campagnes", "Campagnes"],
+    ["commandes", "Commandes"],
+  ];
+  return (
+    <Card variant="outlined">
+      <CardHeader title="Exporter" subheader="Les fichiers CSV et XLSX se réimportent tels quels" />
+      <CardContent
+        sx={{
+          pt: 0,
+          display: "grid",
+          gridTemplateColumns: "160px repeat(3, max-content)",
+          gap: 1,
+          alignItems: "center",
+        }}
+      >
+        {types.map(([id, libelle]) => (
+          <Box key={id} sx={{ display: "contents" }}>
+            <Typography>{libelle}</Typography>
+            {["csv", "xlsx", "json"].map((f) => (
+              <Button
+                key={f}
+                size="small"
+                startIcon={<DownloadIcon />}
+                href={urlApi(`/api/v1/exports/${id}?format=${f}`)}
+                download
+              >
+                {f.toUpperCase()}
+              </Button>
+            ))}
+          </Box>
+        ))}
+      </CardContent>
+    </Card>
+  );
+}
+
+export function ImportExport() {
+  const { permissions } = usePermissions<Permissions>();
+  return (
+    <Box sx={{ p: 2, display: "flex", flexDirection: "column", gap: 2 }}>
+      <Title title="Import et export" />
+      {estPersonnel(permissions) && <Import />}
+      <Export />
+    </Box>
+  );
+}
