@@ -232,4 +232,35 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
     const r = cli(["import", f, "--type", "numeros", "--json"], env);
     expect(JSON.parse(r.stdout)).toMatchObject({ ecrit: true, a_creer: 40_000 });
   }, 240_000);
+  it("commits by batches with --batch-size and resumes after the last committed batch when run again", async () => {
+    const env = await nouvelleBase();
+    const lignes = ["numero"];
+    for (let i = 0; i < 30_000; i++) lignes.push(`02${String(50_000_000 + i).padStart(8, "0")}`);
+    const f = fichier("lots.csv", lignes.join("\n"));
+    const reprise = `${f}.reprise.json`;
+    const p = spawn(process.execPath, [MAIN, "import", f, "--type", "numeros", "--batch-size", "5000"], {
+      cwd: RACINE,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "ignore", "ignore"],
+    });
+    // killed once a batch is committed and noted in the checkpoint
+    const fin = Date.now() + 60_000;
+    while (!fs.existsSync(reprise) && p.exitCode === null && Date.now() < fin)
+      await new Promise((r) => setTimeout(r, 20));
+    p.kill("SIGKILL");
+    if (p.exitCode === null && p.signalCode === null) await new Promise((r) => p.once("exit", r));
+    const point = JSON.parse(fs.readFileSync(reprise, "utf8")) as { ligne: number };
+    expect(point.ligne).toBeGreaterThanOrEqual(5001);
+    const deja = exporter(env, "numeros").trim().split("\n").length - 1;
+    // every committed batch is whole: what is in the database is exactly what the checkpoint says
+    expect(deja).toBeGreaterThanOrEqual(point.ligne - 1);
+    expect(deja % 5000).toBe(0);
+
+    const r = cli(["import", f, "--type", "numeros", "--batch-size", "5000", "--json"], env);
+    expect(r.stderr).toMatch(/Reprise après la ligne \d+/);
+    const rapport = JSON.parse(r.stdout) as Rapport;
+    expect(rapport.a_creer + rapport.inchanges).toBe(30_000 - (point.ligne - 1));
+    expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(30_001);
+    expect(fs.existsSync(reprise)).toBe(false);
+  }, 240_000);
 });

@@ -55,6 +55,7 @@ export function cli(args: string[], env: Record<string, string>) {
     env: { ...process.env, ...env },
     encoding: "utf8",
     timeout: 120_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -895,13 +895,11 @@ async function analyserClients(ctx: Contexte, lignes: Ligne[]) {
             .insertInto("tel_client")
             .values({ code, ...voulu } as never)
             .onConflict((oc) =>
-              oc
-                .column("code")
-                .doUpdateSet({
-                  ...voulu,
-                  version: sql`tel_client.version + 1`,
-                  date_modification: sql`now()`,
-                } as never),
+              oc.column("code").doUpdateSet({
+                ...voulu,
+                version: sql`tel_client.version + 1`,
+                date_modification: sql`now()`,
+              } as never),
             )
             .returning("id")
             .executeTakeFirstOrThrow();
@@ -956,13 +954,11 @@ async function analyserCampagnes(ctx: Contexte, lignes: Ligne[]) {
             .insertInto("tel_campaign")
             .values({ code, ...voulu } as never)
             .onConflict((oc) =>
-              oc
-                .column("code")
-                .doUpdateSet({
-                  ...voulu,
-                  version: sql`tel_campaign.version + 1`,
-                  date_modification: sql`now()`,
-                } as never),
+              oc.column("code").doUpdateSet({
+                ...voulu,
+                version: sql`tel_campaign.version + 1`,
+                date_modification: sql`now()`,
+              } as never),
             )
             .execute();
         },
