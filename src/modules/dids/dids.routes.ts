@@ -230,9 +230,14 @@ export async function didsRoutes(app: App) {
         db().selectFrom("tel_did as d").select(sql<number>`count(*)`.as("n")),
         vus,
       );
-      // the total rides along with the page as a scalar subquery: one round trip and one plan per request
+      // the total rides along with the page: one round trip per request. A partial-digit search matches a few
+      // hundred rows, all read anyway to sort them: counted in the same pass (count over the window) instead of
+      // a second trigram scan. A broad list keeps the separate count, which an index answers without the rows.
+      const rechercheChiffres = !!vus.q && /^[\d\s.()+/-]+$/.test(vus.q.trim());
       const data = await appliquerFiltres(selectDid(db()), vus)
-        .select(compte.as("total_filtre"))
+        .select(
+          rechercheChiffres ? sql<number>`count(*) OVER ()`.as("total_filtre") : compte.as("total_filtre"),
+        )
         .orderBy(sql.raw(TRIS_DID[t.champ] as string), t.sens)
         .orderBy("d.id")
         .limit(par_page)
