@@ -127,14 +127,16 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await page.goto(`${url}/admin/telephony/#/dids/${id}/show`);
     await puce(page, "Utilisé").waitFor();
     const historique = page.locator("[data-testid=historique]");
-    await historique.getByText("AFFECTE → UTILISE").waitFor();
-    await expect.poll(() => historique.textContent()).toContain("DISPONIBLE → AFFECTE");
+    await historique.getByText("Affecté → Utilisé").waitFor();
+    await expect.poll(() => historique.textContent()).toContain("Disponible → Affecté");
+    // the client appears by its name, not its id
+    expect(await historique.textContent()).toContain("∅ → Alpha Assurances");
     expect(await historique.textContent()).toContain("Ouverture du SAV Alpha");
     expect(await historique.textContent()).toMatch(/gestion/i);
     await expect.poll(() => page.locator("[data-testid=affectations]").textContent()).toContain("ALPHA-SAV");
     if (cible.nom === "pglite") {
       await page.reload();
-      await page.locator("[data-testid=historique]").getByText("AFFECTE → UTILISE").waitFor();
+      await page.locator("[data-testid=historique]").getByText("Affecté → Utilisé").waitFor();
       await capture(page, "fiche-numero");
     }
     await page.context().close();

@@ -18,7 +18,7 @@ import {
 } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { Show, TopToolbar, usePermissions, useRecordContext, useRedirect } from "react-admin";
+import { Show, TopToolbar, useGetMany, usePermissions, useRecordContext, useRedirect } from "react-admin";
 import { api, reponse } from "../api/client";
 import type { ActionDid, Did } from "../api/types";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
@@ -198,6 +198,36 @@ const CHAMPS: Record<string, string> = {
   config: "Configuration",
 };
 
+const STATUTS: Record<string, string> = {
+  COMMANDE: "Commandé",
+  DISPONIBLE: "Disponible",
+  AFFECTE: "Affecté",
+  UTILISE: "Utilisé",
+  RESILIE: "Résilié",
+};
+
+/** History values as people read them: status labels, client and groupement names instead of ids. */
+function useLibelleValeur(evenements: Array<{ champ: string | null; ancienne_valeur: string | null; nouvelle_valeur: string | null }>) {
+  const ids = (champ: string) => [
+    ...new Set(
+      evenements
+        .filter((e) => e.champ === champ)
+        .flatMap((e) => [e.ancienne_valeur, e.nouvelle_valeur])
+        .filter((v): v is string => !!v && /^\d+$/.test(v))
+        .map(Number),
+    ),
+  ];
+  const clients = useGetMany("clients", { ids: ids("client_id") }, { enabled: ids("client_id").length > 0 });
+  const groupements = useGetMany("groupements", { ids: ids("groupement_id") }, { enabled: ids("groupement_id").length > 0 });
+  return (champ: string | null, valeur: string | null) => {
+    if (valeur === null) return "∅";
+    if (champ === "statut") return STATUTS[valeur] ?? valeur;
+    if (champ === "client_id") return clients.data?.find((c) => String(c.id) === valeur)?.nom ?? valeur;
+    if (champ === "groupement_id") return groupements.data?.find((g) => String(g.id) === valeur)?.libelle ?? valeur;
+    return valeur;
+  };
+}
+
 function Historique() {
   const d = useRecordContext<Did>();
   const { permissions } = usePermissions<Permissions>();
@@ -207,6 +237,7 @@ function Historique() {
     queryFn: () =>
       reponse(api.GET("/api/v1/dids/{id}/history", { params: { path: { id: d?.id as number } } })),
   });
+  const libelle = useLibelleValeur(data?.data ?? []);
   if (!estInterne(permissions) && !d) return null;
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
@@ -235,7 +266,7 @@ function Historique() {
                     {e.champ && (
                       <>
                         {" : "}
-                        {e.ancienne_valeur ?? "∅"} → <strong>{e.nouvelle_valeur ?? "∅"}</strong>
+                        {libelle(e.champ, e.ancienne_valeur)} → <strong>{libelle(e.champ, e.nouvelle_valeur)}</strong>
                       </>
                     )}
                   </Typography>
