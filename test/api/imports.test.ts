@@ -73,6 +73,28 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     expect(json.statusCode).toBe(415);
   });
 
+  it("moves a status through the lifecycle: a number terminated by import is dated and frozen", async () => {
+    await envoyer("numeros", "numero;client\n0145000009;CLIENT_A\n");
+    const r = await envoyer("numeros", "numero;statut\n0145000009;RESILIE\n");
+    expect(r.json(), r.body).toMatchObject({ ecrit: true, a_mettre_a_jour: 1 });
+    const d = (
+      await ctx.app.inject({
+        method: "GET",
+        url: "/api/v1/dids/par-numero/0145000009",
+        headers: ctx.cles.admin,
+      })
+    ).json();
+    expect(d).toMatchObject({ statut_code: "RESILIE" });
+    expect(d.date_resiliation).not.toBeNull();
+    expect(d.reutilisable_le).not.toBeNull();
+    // and a move the lifecycle forbids is a rejected row, not a silent change
+    const interdit = await envoyer("numeros", "numero;statut\n0145000009;UTILISE\n", "?simulation=true");
+    expect(interdit.json().rejets[0]).toMatchObject({
+      colonne: "statut",
+      raison: "Passage RESILIE → UTILISE interdit.",
+    });
+  });
+
   it("exports what the import reads, as CSV, JSON and XLSX", async () => {
     const csv = await ctx.app.inject({
       method: "GET",

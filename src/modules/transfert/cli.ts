@@ -89,7 +89,12 @@ export function afficherRapport(r: Rapport) {
   return lignes.join("\n");
 }
 
-export async function commandeImport(db: Kysely<DB>, fichier: string, o: OptionsCli): Promise<number> {
+export async function commandeImport(
+  db: Kysely<DB>,
+  fichier: string,
+  o: OptionsCli,
+  freezeJours: number,
+): Promise<number> {
   if (!TYPES_IMPORT.includes(o.type as TypeImport))
     throw new ApiError(
       422,
@@ -126,6 +131,7 @@ export async function commandeImport(db: Kysely<DB>, fichier: string, o: Options
       mapping,
       tailleLot,
       depuisLigne,
+      freezeJours,
       progression: (p, f, t) => barre.maj(p, f, t),
       lotValide: tailleLot
         ? (ligne) => fs.writeFileSync(reprise, JSON.stringify({ sha256: somme, type: o.type, ligne }))

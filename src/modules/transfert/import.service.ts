@@ -3,7 +3,7 @@ import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import { normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
-import { type Statut, TRANSITIONS } from "../dids/cycle-de-vie.js";
+import { changerStatut, type Statut, TRANSITIONS } from "../dids/cycle-de-vie.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { associerColonnes, type TypeImport } from "./colonnes.js";
 import type { Tableau } from "./lecture.js";
@@ -47,6 +47,8 @@ export interface OptionsImport {
   /** Skip the rows up to this file line (a checkpoint written by an earlier, interrupted import). */
   depuisLigne?: number;
   progression?: (phase: "lecture" | "ecriture", faits: number, total: number) => void;
+  /** Freeze after termination, in days (FREEZE_DAYS): a status change goes through the lifecycle's rules. */
+  freezeJours?: number;
   /** Called after each committed batch with the last file line it held. */
   lotValide?: (derniereLigne: number) => void | Promise<void>;
 }
@@ -451,7 +453,8 @@ async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
         ctx.rapport.a_mettre_a_jour++;
         ctx.ops.push({
           ligne: l.ligne,
-          executer: (trx) => mettreAJourNumero(trx, ctx.acteur, existant, changements, refs),
+          executer: (trx) =>
+            mettreAJourNumero(trx, ctx.acteur, existant, changements, refs, ctx.options.freezeJours ?? 90),
         });
         continue;
       }
@@ -532,40 +535,53 @@ async function mettreAJourNumero(
   existant: Existant,
   changements: Array<{ champ: string; avant: unknown; apres: unknown }>,
   refs: References,
+  freezeJours: number,
 ) {
-  const set: Record<string, unknown> = {};
-  for (const c of changements) {
-    if (c.champ === "statut") set.statut_id = refs.statuts.trouver(String(c.apres));
-    else set[c.champ] = c.apres;
+  const champs = changements.filter((c) => c.champ !== "statut");
+  const statut = changements.find((c) => c.champ === "statut");
+  if (champs.length) {
+    await trx
+      .updateTable("tel_did")
+      .set({
+        ...Object.fromEntries(champs.map((c) => [c.champ, c.apres])),
+        version: sql`version + 1`,
+        modified_by: acteur.nom,
+        date_modification: sql`now()`,
+      } as never)
+      .where("id", "=", existant.id)
+      .execute();
+    await trx
+      .insertInto("tel_did_historique")
+      .values(
+        champs.map((c) => ({
+          did_id: existant.id,
+          action: "MODIFICATION",
+          champ: c.champ,
+          ancienne_valeur:
+            c.avant === null || c.avant === undefined
+              ? null
+              : String(c.avant instanceof Date ? c.avant.toISOString() : c.avant),
+          nouvelle_valeur: c.apres === null || c.apres === undefined ? null : String(c.apres),
+          utilisateur: acteur.nom,
+          motif: "Import",
+          request_id: acteur.requestId ?? null,
+        })),
+      )
+      .execute();
   }
-  await trx
-    .updateTable("tel_did")
-    .set({
-      ...set,
-      version: sql`version + 1`,
-      modified_by: acteur.nom,
-      date_modification: sql`now()`,
-    } as never)
-    .where("id", "=", existant.id)
-    .execute();
-  await trx
-    .insertInto("tel_did_historique")
-    .values(
-      changements.map((c) => ({
-        did_id: existant.id,
-        action: c.champ === "statut" ? "CHANGEMENT_STATUT" : "MODIFICATION",
-        champ: c.champ,
-        ancienne_valeur:
-          c.avant === null || c.avant === undefined
-            ? null
-            : String(c.avant instanceof Date ? c.avant.toISOString() : c.avant),
-        nouvelle_valeur: c.apres === null || c.apres === undefined ? null : String(c.apres),
-        utilisateur: acteur.nom,
-        motif: "Import",
-        request_id: acteur.requestId ?? null,
-      })),
-    )
-    .execute();
+  // a status moves through the lifecycle's own action: termination dates and freeze, assignments ended...
+  if (statut) {
+    const client = champs.find((c) => c.champ === "client_id")?.apres ?? existant.client_id;
+    await changerStatut(
+      trx,
+      acteur,
+      existant.id,
+      statut.apres as Statut,
+      { client_id: (client as number | null) ?? null, motif: "Import" },
+      { freezeJours, maintenant: new Date() },
+    );
+  }
+  void refs;
 }
 
 // ------------------------------------------------------------------------------------------------ assignments

@@ -207,7 +207,9 @@ const STATUTS: Record<string, string> = {
 };
 
 /** History values as people read them: status labels, client and groupement names instead of ids. */
-function useLibelleValeur(evenements: Array<{ champ: string | null; ancienne_valeur: string | null; nouvelle_valeur: string | null }>) {
+function useLibelleValeur(
+  evenements: Array<{ champ: string | null; ancienne_valeur: string | null; nouvelle_valeur: string | null }>,
+) {
   const ids = (champ: string) => [
     ...new Set(
       evenements
@@ -218,12 +220,17 @@ function useLibelleValeur(evenements: Array<{ champ: string | null; ancienne_val
     ),
   ];
   const clients = useGetMany("clients", { ids: ids("client_id") }, { enabled: ids("client_id").length > 0 });
-  const groupements = useGetMany("groupements", { ids: ids("groupement_id") }, { enabled: ids("groupement_id").length > 0 });
+  const groupements = useGetMany(
+    "groupements",
+    { ids: ids("groupement_id") },
+    { enabled: ids("groupement_id").length > 0 },
+  );
   return (champ: string | null, valeur: string | null) => {
     if (valeur === null) return "∅";
     if (champ === "statut") return STATUTS[valeur] ?? valeur;
     if (champ === "client_id") return clients.data?.find((c) => String(c.id) === valeur)?.nom ?? valeur;
-    if (champ === "groupement_id") return groupements.data?.find((g) => String(g.id) === valeur)?.libelle ?? valeur;
+    if (champ === "groupement_id")
+      return groupements.data?.find((g) => String(g.id) === valeur)?.libelle ?? valeur;
     return valeur;
   };
 }
@@ -266,7 +273,8 @@ function Historique() {
                     {e.champ && (
                       <>
                         {" : "}
-                        {libelle(e.champ, e.ancienne_valeur)} → <strong>{libelle(e.champ, e.nouvelle_valeur)}</strong>
+                        {libelle(e.champ, e.ancienne_valeur)} →{" "}
+                        <strong>{libelle(e.champ, e.nouvelle_valeur)}</strong>
                       </>
                     )}
                   </Typography>
