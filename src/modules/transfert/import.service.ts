@@ -110,23 +110,39 @@ export async function importer(
         await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
         const refs = await chargerReferences(trx);
         const ctx: Contexte = { trx, acteur, refs, rapport, colonnes, options, vus, ops: [] };
-        // each chunk is written as soon as it is checked, inside the one transaction: the database works
-        // while the next chunk is read, and a refusal found later still rolls everything back
+        // Each chunk is written as soon as it is checked, inside the one transaction, and without waiting: the
+        // database writes chunk k while Node checks chunk k+1 (its lookups queue behind the write on the same
+        // connection, so they see it). A refusal found later still rolls everything back.
         let ecrits = 0;
+        let enVol: Promise<void> = Promise.resolve();
         for (let i = 0; i < lot.length; i += CHUNK) {
           const morceau = lot.slice(i, i + CHUNK);
-          await ANALYSES[type](ctx, morceau);
+          try {
+            await ANALYSES[type](ctx, morceau);
+          } catch (e) {
+            // a failed write aborts the transaction: report that error, not the next query's "aborted"
+            await enVol;
+            throw e;
+          }
           faits += morceau.length;
           options.progression?.("lecture", faits, lignes.length);
           if (options.simulation || (rapport.rejetes > 0 && !options.accepterRejets)) {
             ctx.ops = [];
             continue;
           }
-          for (const op of ctx.ops) await op.executer(trx);
+          const ops = ctx.ops;
           ctx.ops = [];
-          ecrits += morceau.length;
-          options.progression?.("ecriture", ecrits, lignes.length);
+          const precedent = enVol;
+          enVol = (async () => {
+            await precedent;
+            for (const op of ops) await op.executer(trx);
+            ecrits += morceau.length;
+            options.progression?.("ecriture", ecrits, lignes.length);
+          })();
+          // awaited below; a failure must not surface as an unhandled rejection in the meantime
+          enVol.catch(() => {});
         }
+        await enVol;
         if (options.simulation || (rapport.rejetes > 0 && !options.accepterRejets)) throw annuler;
         await ctx.apres?.();
         await ecrireAudit(trx, acteur, {
@@ -991,6 +1007,7 @@ const ANALYSES: Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<v
     ctx.touches ??= new Set();
     const touches = ctx.touches;
     await analyserAffectations(ctx, lignes);
+    // once every assignment is written, the numbers take the status their assignments give them
     ctx.apres = () => synchroniserEnMasse(ctx.trx, ctx.acteur, [...touches]);
   },
   clients: analyserClients,
