@@ -148,23 +148,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await planificateur.arreter();
     expediteur.fermer();
   });
-  await app.register(cookie);
-  await app.register(helmet, {
-    // the extranet is a same-origin SPA; the API docs page needs its inline bootstrap script
-    contentSecurityPolicy: {
-      directives: {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "https:"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        // only behind HTTPS: on a plain-HTTP intranet address it would send the extranet's assets to https://
-        "upgrade-insecure-requests": options.config.cookieSecure ? [] : null,
-      },
-    },
-    strictTransportSecurity: options.config.cookieSecure,
-  });
   // set on arrival (errors keep it too); a callback hook, not an async one: it runs on every request
   app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
@@ -191,34 +174,61 @@ export async function buildApp(options: AppOptions): Promise<App> {
       security: [{ cleApi: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
-
+  // Everything people and integrators use, with cookies and the page-protection headers...
+  await app.register(async (site) => {
+    await site.register(cookie);
+    await site.register(helmet, {
+      // the extranet is a same-origin SPA; the API docs page needs its inline bootstrap script
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", "'unsafe-inline'"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:", "https:"],
+          "connect-src": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          // only behind HTTPS: on a plain-HTTP intranet address it would send the extranet's assets to https://
+          "upgrade-insecure-requests": options.config.cookieSecure ? [] : null,
+        },
+      },
+      strictTransportSecurity: options.config.cookieSecure,
+    });
+    await site.register(swaggerUi, { routePrefix: "/api/docs" });
+    await site.register(
+      async (api) => {
+        api.addHook("onRequest", authentifier(cles));
+        await api.register(healthRoutes);
+        await api.register(authRoutes, {
+          cles,
+          dureeSessionHeures: options.config.sessionHeures,
+          cookieSecure: options.config.cookieSecure,
+          maxConnexionsParMinute: options.config.connexionsParMinute,
+        });
+        await api.register(referenceRoutes);
+        await api.register(didsRoutes);
+        await api.register(assignmentsRoutes);
+        await api.register(commandesRoutes);
+        await api.register(auditRoutes);
+        await api.register(tableauDeBordRoutes);
+        await api.register(publicationRoutes);
+        await api.register(notificationsRoutes);
+        await api.register(transfertRoutes);
+        api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+          app.swagger(),
+        );
+      },
+      { prefix: "/api/v1" },
+    );
+    await site.register(extranetRoutes);
+  });
+  // ...and the platform's routing lookups, on their own: an API key, no cookie parsing, no page headers. They
+  // are the hot path (thousands of calls per second) and nothing in them is rendered by a browser.
   await app.register(
-    async (api) => {
-      api.addHook("onRequest", authentifier(cles));
-      await api.register(healthRoutes);
-      await api.register(authRoutes, {
-        cles,
-        dureeSessionHeures: options.config.sessionHeures,
-        cookieSecure: options.config.cookieSecure,
-        maxConnexionsParMinute: options.config.connexionsParMinute,
-      });
-      await api.register(referenceRoutes);
-      await api.register(didsRoutes);
-      await api.register(assignmentsRoutes);
-      await api.register(commandesRoutes);
-      await api.register(auditRoutes);
-      await api.register(tableauDeBordRoutes);
-      await api.register(routingRoutes);
-      await api.register(publicationRoutes);
-      await api.register(notificationsRoutes);
-      await api.register(transfertRoutes);
-      api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
-        app.swagger(),
-      );
+    async (routage) => {
+      routage.addHook("onRequest", authentifier(cles));
+      await routage.register(routingRoutes);
     },
     { prefix: "/api/v1" },
   );
-  await app.register(extranetRoutes);
   return app;
 }

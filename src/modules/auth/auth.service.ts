@@ -252,6 +252,8 @@ interface CleEnCache {
  */
 export class CacheClesApi {
   private readonly cache = new Map<string, CleEnCache>();
+  /** Keys already checked against their hash, while their entry is fresh: the hot path skips SHA-256. */
+  private readonly verifiees = new Map<string, CleEnCache>();
   private readonly derniereEcriture = new Map<number, number>();
   static readonly CACHE_MS = 10_000;
 
@@ -259,6 +261,17 @@ export class CacheClesApi {
 
   oublier() {
     this.cache.clear();
+    this.verifiees.clear();
+  }
+
+  /** A key that matched its hash a moment ago, while its cached entry is fresh. */
+  private deja(cle: string, prefixe: string, maintenant: number): Acteur | null | undefined {
+    const connue = this.verifiees.get(cle);
+    if (!connue || connue !== this.cache.get(prefixe) || maintenant - connue.lueA > CacheClesApi.CACHE_MS)
+      return undefined;
+    if (connue.expire !== null && connue.expire <= maintenant) return null;
+    this.noterUtilisation(connue.acteur.utilisateurId as number, maintenant);
+    return connue.acteur;
   }
 
   async resoudre(cle: string): Promise<Acteur | null> {
@@ -266,6 +279,8 @@ export class CacheClesApi {
     if (!m) return null;
     const prefixe = m[1] as string;
     const maintenant = Date.now();
+    const connue = this.deja(cle, prefixe, maintenant);
+    if (connue !== undefined) return connue;
     let entree = this.cache.get(prefixe);
     if (!entree || maintenant - entree.lueA > CacheClesApi.CACHE_MS) {
       const row = await this.db
@@ -293,6 +308,9 @@ export class CacheClesApi {
     }
     const recu = createHash("sha256").update(cle).digest();
     if (entree.hash.length !== recu.length || !timingSafeEqual(entree.hash, recu)) return null;
+    // only keys that matched are remembered, so a flood of wrong keys cannot fill this map
+    if (this.verifiees.size >= 10_000) this.verifiees.clear();
+    this.verifiees.set(cle, entree);
     if (entree.expire !== null && entree.expire <= maintenant) return null;
     this.noterUtilisation(entree.acteur.utilisateurId as number, maintenant);
     return entree.acteur;
