@@ -5676,153 +5676,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/routing/inbound/{numero}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Appel entrant : la campagne et la configuration du numéro composé (404 s'il n'est pas en service) */
-        get: {
-            parameters: {
-                query?: {
-                    pays?: string;
-                };
-                header?: never;
-                path: {
-                    numero: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            numero: string;
-                            did_id: number;
-                            campagne: {
-                                id: number;
-                                code: string;
-                                hermes_id: string | null;
-                            };
-                            config: {
-                                [key: string]: unknown;
-                            } | null;
-                            config_code: string | null;
-                            alias: string | null;
-                            affectation_id: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/routing/outbound/{campagne}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Appel sortant : les numéros que présente la campagne (id, code ou hermes_id), par priorité ; numéros de la région du destinataire d'abord */
-        get: {
-            parameters: {
-                query?: {
-                    destination?: string;
-                };
-                header?: never;
-                path: {
-                    campagne: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            campagne: {
-                                id: number;
-                                code: string;
-                                hermes_id: string | null;
-                                prospection: boolean;
-                            };
-                            region_destination: string | null;
-                            numeros: {
-                                numero: string;
-                                did_id: number;
-                                priorite: number;
-                                region: string | null;
-                                type: string | null;
-                                alias: string | null;
-                                local: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/routing/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Toutes les routes en cours (JSON ou CSV), avec un ETag : If-None-Match donne 304 si rien n'a changé */
-        get: {
-            parameters: {
-                query?: {
-                    format?: "json" | "csv";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/hermes/publication": {
         parameters: {
             query?: never;
@@ -6157,6 +6010,153 @@ export interface paths {
                 path: {
                     type: "numeros" | "affectations" | "clients" | "campagnes" | "commandes";
                 };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing/inbound/{numero}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appel entrant : la campagne et la configuration du numéro composé (404 s'il n'est pas en service) */
+        get: {
+            parameters: {
+                query?: {
+                    pays?: string;
+                };
+                header?: never;
+                path: {
+                    numero: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            numero: string;
+                            did_id: number;
+                            campagne: {
+                                id: number;
+                                code: string;
+                                hermes_id: string | null;
+                            };
+                            config: {
+                                [key: string]: unknown;
+                            } | null;
+                            config_code: string | null;
+                            alias: string | null;
+                            affectation_id: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing/outbound/{campagne}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appel sortant : les numéros que présente la campagne (id, code ou hermes_id), par priorité ; numéros de la région du destinataire d'abord */
+        get: {
+            parameters: {
+                query?: {
+                    destination?: string;
+                };
+                header?: never;
+                path: {
+                    campagne: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campagne: {
+                                id: number;
+                                code: string;
+                                hermes_id: string | null;
+                                prospection: boolean;
+                            };
+                            region_destination: string | null;
+                            numeros: {
+                                numero: string;
+                                did_id: number;
+                                priorite: number;
+                                region: string | null;
+                                type: string | null;
+                                alias: string | null;
+                                local: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Toutes les routes en cours (JSON ou CSV), avec un ETag : If-None-Match donne 304 si rien n'a changé */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
