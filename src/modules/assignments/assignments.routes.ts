@@ -5,7 +5,7 @@ import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { clientVisible, exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
-import type { Executor } from "../history/audit.repository.js";
+import { selectAffectation } from "./assignments.repository.js";
 import { creerAffectation, type EntreeAffectation, modifierAffectation } from "./assignments.service.js";
 
 const Affectation = Type.Object({
@@ -30,38 +30,6 @@ const Affectation = Type.Object({
   date_creation: DateHeure,
   date_modification: DateHeure,
 });
-
-function selectAffectation(db: Executor) {
-  return db
-    .selectFrom("tel_did_virtual as v")
-    .innerJoin("tel_did as d", "d.id", "v.did_id")
-    .innerJoin("tel_campaign as c", "c.id", "v.campaign_id")
-    .leftJoin("tel_did_config as cf", "cf.id", "v.config_id")
-    .select([
-      "v.id",
-      "v.did_id",
-      "d.did_format_e164",
-      "c.client_id",
-      "v.campaign_id",
-      "c.code as campaign_code",
-      "c.hermes_id",
-      "v.config_id",
-      "cf.code as config_code",
-      "v.alias",
-      "v.priorite",
-      "v.date_debut",
-      "v.date_fin",
-      "v.entrant",
-      "v.sortant",
-      sql<boolean>`v.actif AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now())`.as(
-        "courante",
-      ),
-      "v.actif",
-      "v.version",
-      "v.date_creation",
-      "v.date_modification",
-    ]);
-}
 
 const Modifiables = {
   config_id: Type.Optional(Nullable(Id)),

@@ -44,9 +44,6 @@ export async function routingRoutes(app: App) {
     "/routing/inbound/:numero",
     {
       preValidation: ROUTAGE,
-      // a JSON answer read by the platform, never rendered by a browser: the page-protection headers
-      // (CSP, frame and referrer policies...) would only add to every one of its thousands of answers
-      helmet: false,
       schema: {
         tags: ["Routage Hermes"],
         summary:

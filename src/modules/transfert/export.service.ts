@@ -1,7 +1,9 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { selectAffectation } from "../assignments/assignments.repository.js";
+import { selectCommande } from "../commandes/commandes.repository.js";
 import { appliquerFiltres, type FiltresDid } from "../dids/dids.repository.js";
 
 export const TYPES_EXPORT = ["numeros", "affectations", "clients", "campagnes", "commandes"] as const;
@@ -64,32 +66,15 @@ export async function lignesExport(
       }));
     }
     case "affectations": {
-      let q = db
-        .selectFrom("tel_did_virtual as v")
-        .innerJoin("tel_did as d", "d.id", "v.did_id")
-        .innerJoin("tel_campaign as c", "c.id", "v.campaign_id")
-        .leftJoin("tel_did_config as f", "f.id", "v.config_id")
-        .select([
-          "d.did_format_e164",
-          "c.code as campagne",
-          "c.hermes_id",
-          "f.code as config",
-          "v.alias",
-          "v.priorite",
-          "v.date_debut",
-          "v.date_fin",
-          "v.entrant",
-          "v.sortant",
-        ])
-        .where("v.actif", "=", true);
+      let q = selectAffectation(db).where("v.actif", "=", true);
       if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
       if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
       if (filtres.campaign_id) q = q.where("v.campaign_id", "=", filtres.campaign_id);
       return (await q.orderBy("d.did_format_e164").orderBy("v.date_debut").execute()).map((a) => ({
         numero: a.did_format_e164,
-        campagne: a.campagne,
+        campagne: a.campaign_code,
         hermes_id: a.hermes_id,
-        config: a.config,
+        config: a.config_code,
         alias: a.alias,
         priorite: a.priorite,
         date_debut: iso(a.date_debut),
@@ -125,34 +110,21 @@ export async function lignesExport(
       return (await q.orderBy("p.code").execute()).map((p) => ({ ...p, prospection: oui(p.prospection) }));
     }
     case "commandes": {
-      let q = db
-        .selectFrom("tel_did_commande as m")
-        .innerJoin("tel_client as c", "c.id", "m.client_id")
-        .innerJoin("tel_statut_commande as s", "s.id", "m.statut_id")
-        .innerJoin("tel_type_did as t", "t.id", "m.type_did_id")
-        .leftJoin("tel_region as r", "r.id", "m.region_id")
-        .select([
-          "m.reference",
-          "c.code as client",
-          "s.code as statut",
-          "t.code as type",
-          "r.code as region",
-          "m.quantite",
-          sql<number>`(SELECT count(*)::int FROM tel_did_commande_ligne l WHERE l.commande_id = m.id)`.as(
-            "quantite_livree",
-          ),
-          "m.urgence",
-          "m.date_souhaitee",
-          "m.demandeur_nom",
-          "m.reference_operateur",
-          "m.date_creation",
-          "m.date_livraison",
-        ]);
-      if (filtres.client_id) q = q.where("m.client_id", "=", filtres.client_id);
-      if (filtres.client_visible !== undefined) q = q.where("m.client_id", "=", filtres.client_visible);
-      return (await q.orderBy("m.reference").execute()).map((m) => ({
-        ...m,
+      let q = selectCommande(db).select("cl.code as client_code");
+      if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
+      if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
+      return (await q.orderBy("c.reference").execute()).map((m) => ({
+        reference: m.reference,
+        client: m.client_code,
+        statut: m.statut_code,
+        type: m.type_code,
+        region: m.region_code,
+        quantite: m.quantite,
+        quantite_livree: Number(m.quantite_livree),
+        urgence: m.urgence,
         date_souhaitee: m.date_souhaitee as string | null,
+        demandeur_nom: m.demandeur_nom,
+        reference_operateur: m.reference_operateur,
         date_creation: iso(m.date_creation),
         date_livraison: iso(m.date_livraison as Date | string | null),
       }));

@@ -54,7 +54,8 @@ export interface OptionsImport {
 }
 
 type Ligne = Tableau["lignes"][number];
-type Operation = { ligne: number; executer: (trx: Transaction<DB>) => Promise<void> };
+/** A write planned by the checks, run once the chunk is checked. */
+type Operation = (trx: Transaction<DB>) => Promise<void>;
 
 class Refus extends Error {
   constructor(
@@ -135,7 +136,7 @@ export async function importer(
           const precedent = enVol;
           enVol = (async () => {
             await precedent;
-            for (const op of ops) await op.executer(trx);
+            for (const op of ops) await op(trx);
             ecrits += morceau.length;
             options.progression?.("ecriture", ecrits, lignes.length);
           })();
@@ -467,11 +468,9 @@ async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
           continue;
         }
         ctx.rapport.a_mettre_a_jour++;
-        ctx.ops.push({
-          ligne: l.ligne,
-          executer: (trx) =>
-            mettreAJourNumero(trx, ctx.acteur, existant, changements, refs, ctx.options.freezeJours ?? 90),
-        });
+        ctx.ops.push((trx) =>
+          mettreAJourNumero(trx, ctx.acteur, existant, changements, ctx.options.freezeJours ?? 90),
+        );
         continue;
       }
       const statut = statutCode ?? (clientId ? "AFFECTE" : "DISPONIBLE");
@@ -494,11 +493,7 @@ async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
       rejeter(ctx, l, e);
     }
   }
-  if (creations.length)
-    ctx.ops.push({
-      ligne: lignes[0]?.ligne ?? 0,
-      executer: (trx) => creerNumeros(trx, ctx.acteur, creations, refs),
-    });
+  if (creations.length) ctx.ops.push((trx) => creerNumeros(trx, ctx.acteur, creations, refs));
 }
 
 const COLONNES_DID = [
@@ -550,7 +545,6 @@ async function mettreAJourNumero(
   acteur: Acteur,
   existant: Existant,
   changements: Array<{ champ: string; avant: unknown; apres: unknown }>,
-  refs: References,
   freezeJours: number,
 ) {
   const champs = changements.filter((c) => c.champ !== "statut");
@@ -597,7 +591,6 @@ async function mettreAJourNumero(
       { freezeJours, maintenant: new Date() },
     );
   }
-  void refs;
 }
 
 // ------------------------------------------------------------------------------------------------ assignments
@@ -765,15 +758,12 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
           did.id,
           liste.map((a) => (a === meme ? pseudo : a)),
         );
-        ctx.ops.push({
-          ligne: l.ligne,
-          executer: async (trx) => {
-            await trx
-              .updateTable("tel_did_virtual")
-              .set({ ...voulu, version: sql`version + 1`, date_modification: sql`now()` } as never)
-              .where("id", "=", meme.id)
-              .execute();
-          },
+        ctx.ops.push(async (trx) => {
+          await trx
+            .updateTable("tel_did_virtual")
+            .set({ ...voulu, version: sql`version + 1`, date_modification: sql`now()` } as never)
+            .where("id", "=", meme.id)
+            .execute();
         });
       } else {
         ctx.rapport.a_creer++;
@@ -787,73 +777,70 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
   }
   const aAffecter = [...clientsAAffecter];
   const lot = creations;
-  ctx.ops.push({
-    ligne: lignes[0]?.ligne ?? 0,
-    executer: async (trx) => {
-      for (const [didId, clientId] of aAffecter) {
-        await trx
-          .updateTable("tel_did")
-          .set({
-            client_id: clientId,
-            statut_id: refs.statuts.trouver("AFFECTE") as number,
-            version: sql`version + 1`,
-            modified_by: ctx.acteur.nom,
-            date_modification: sql`now()`,
-          } as never)
-          .where("id", "=", didId)
-          .execute();
-      }
-      if (aAffecter.length)
-        await trx
-          .insertInto("tel_did_historique")
-          .values(
-            aAffecter.flatMap(([didId, clientId]) => [
-              {
-                did_id: didId,
-                action: "AFFECTATION_CLIENT",
-                champ: "client_id",
-                ancienne_valeur: null,
-                nouvelle_valeur: String(clientId),
-                utilisateur: ctx.acteur.nom,
-                motif: "Import",
-                request_id: ctx.acteur.requestId ?? null,
-              },
-              {
-                did_id: didId,
-                action: "CHANGEMENT_STATUT",
-                champ: "statut",
-                ancienne_valeur: "DISPONIBLE",
-                nouvelle_valeur: "AFFECTE",
-                utilisateur: ctx.acteur.nom,
-                motif: "Import",
-                request_id: ctx.acteur.requestId ?? null,
-              },
-            ]),
-          )
-          .execute();
-      for (let k = 0; k < lot.length; k += CHUNK) {
-        const part = lot.slice(k, k + CHUNK);
-        await trx
-          .insertInto("tel_did_virtual")
-          .values(part as never)
-          .execute();
-        await trx
-          .insertInto("tel_did_historique")
-          .values(
-            part.map((a) => ({
-              did_id: a.did_id as number,
-              action: "AFFECTATION_CAMPAGNE",
-              champ: "campagne",
+  ctx.ops.push(async (trx) => {
+    for (const [didId, clientId] of aAffecter) {
+      await trx
+        .updateTable("tel_did")
+        .set({
+          client_id: clientId,
+          statut_id: refs.statuts.trouver("AFFECTE") as number,
+          version: sql`version + 1`,
+          modified_by: ctx.acteur.nom,
+          date_modification: sql`now()`,
+        } as never)
+        .where("id", "=", didId)
+        .execute();
+    }
+    if (aAffecter.length)
+      await trx
+        .insertInto("tel_did_historique")
+        .values(
+          aAffecter.flatMap(([didId, clientId]) => [
+            {
+              did_id: didId,
+              action: "AFFECTATION_CLIENT",
+              champ: "client_id",
               ancienne_valeur: null,
-              nouvelle_valeur: refs.campagnesInfo.get(a.campaign_id as number)?.code ?? null,
+              nouvelle_valeur: String(clientId),
               utilisateur: ctx.acteur.nom,
               motif: "Import",
               request_id: ctx.acteur.requestId ?? null,
-            })),
-          )
-          .execute();
-      }
-    },
+            },
+            {
+              did_id: didId,
+              action: "CHANGEMENT_STATUT",
+              champ: "statut",
+              ancienne_valeur: "DISPONIBLE",
+              nouvelle_valeur: "AFFECTE",
+              utilisateur: ctx.acteur.nom,
+              motif: "Import",
+              request_id: ctx.acteur.requestId ?? null,
+            },
+          ]),
+        )
+        .execute();
+    for (let k = 0; k < lot.length; k += CHUNK) {
+      const part = lot.slice(k, k + CHUNK);
+      await trx
+        .insertInto("tel_did_virtual")
+        .values(part as never)
+        .execute();
+      await trx
+        .insertInto("tel_did_historique")
+        .values(
+          part.map((a) => ({
+            did_id: a.did_id as number,
+            action: "AFFECTATION_CAMPAGNE",
+            champ: "campagne",
+            ancienne_valeur: null,
+            nouvelle_valeur: refs.campagnesInfo.get(a.campaign_id as number)?.code ?? null,
+            utilisateur: ctx.acteur.nom,
+            motif: "Import",
+            request_id: ctx.acteur.requestId ?? null,
+          })),
+        )
+        .execute();
+    }
   });
 }
 
@@ -920,28 +907,25 @@ async function analyserClients(ctx: Contexte, lignes: Ligne[]) {
         existants.set(code, { id: -1, code, ...voulu } as never);
       }
       const libelle = valeur(ctx, l, "groupement_libelle") || grp;
-      ctx.ops.push({
-        ligne: l.ligne,
-        executer: async (trx) => {
-          const client = await trx
-            .insertInto("tel_client")
-            .values({ code, ...voulu } as never)
-            .onConflict((oc) =>
-              oc.column("code").doUpdateSet({
-                ...voulu,
-                version: sql`tel_client.version + 1`,
-                date_modification: sql`now()`,
-              } as never),
-            )
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          if (grpCode)
-            await trx
-              .insertInto("tel_groupement")
-              .values({ client_id: client.id, code: grpCode, libelle })
-              .onConflict((oc) => oc.columns(["client_id", "code"]).doNothing())
-              .execute();
-        },
+      ctx.ops.push(async (trx) => {
+        const client = await trx
+          .insertInto("tel_client")
+          .values({ code, ...voulu } as never)
+          .onConflict((oc) =>
+            oc.column("code").doUpdateSet({
+              ...voulu,
+              version: sql`tel_client.version + 1`,
+              date_modification: sql`now()`,
+            } as never),
+          )
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        if (grpCode)
+          await trx
+            .insertInto("tel_groupement")
+            .values({ client_id: client.id, code: grpCode, libelle })
+            .onConflict((oc) => oc.columns(["client_id", "code"]).doNothing())
+            .execute();
       });
     } catch (e) {
       rejeter(ctx, l, e);
@@ -979,21 +963,18 @@ async function analyserCampagnes(ctx: Contexte, lignes: Ligne[]) {
       }
       if (ex) ctx.rapport.a_mettre_a_jour++;
       else ctx.rapport.a_creer++;
-      ctx.ops.push({
-        ligne: l.ligne,
-        executer: async (trx) => {
-          await trx
-            .insertInto("tel_campaign")
-            .values({ code, ...voulu } as never)
-            .onConflict((oc) =>
-              oc.column("code").doUpdateSet({
-                ...voulu,
-                version: sql`tel_campaign.version + 1`,
-                date_modification: sql`now()`,
-              } as never),
-            )
-            .execute();
-        },
+      ctx.ops.push(async (trx) => {
+        await trx
+          .insertInto("tel_campaign")
+          .values({ code, ...voulu } as never)
+          .onConflict((oc) =>
+            oc.column("code").doUpdateSet({
+              ...voulu,
+              version: sql`tel_campaign.version + 1`,
+              date_modification: sql`now()`,
+            } as never),
+          )
+          .execute();
       });
     } catch (e) {
       rejeter(ctx, l, e);

@@ -18,7 +18,7 @@ import {
   Typography,
 } from "@mui/material";
 import { useMutation } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import {
   Show,
   TopToolbar,
@@ -30,6 +30,7 @@ import {
 } from "react-admin";
 import { api, reponse } from "../api/client";
 import type { ActionCommande, Commande } from "../api/types";
+import { Champ } from "../composants/Champ";
 import { dateFr, Vide } from "../composants/Etats";
 import { numeroLisible } from "../composants/format";
 import { Pastille } from "../composants/StatutChip";
@@ -168,19 +169,6 @@ function Actions() {
         </DialogActions>
       </Dialog>
     </TopToolbar>
-  );
-}
-
-function Champ({ libelle, children }: { libelle: string; children: ReactNode }) {
-  return (
-    <Grid size={{ xs: 6, md: 3 }}>
-      <Typography variant="caption" color="text.secondary">
-        {libelle}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {children ?? "—"}
-      </Typography>
-    </Grid>
   );
 }
 

@@ -17,29 +17,17 @@ import {
   Typography,
 } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { Show, TopToolbar, useGetMany, usePermissions, useRecordContext, useRedirect } from "react-admin";
 import { api, reponse } from "../api/client";
 import type { ActionDid, Did } from "../api/types";
+import { Champ } from "../composants/Champ";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { euros, numeroLisible } from "../composants/format";
 import { Pastille } from "../composants/StatutChip";
 import { estInterne, estPersonnel, type Permissions } from "../providers/authProvider";
 import { ActionDialog } from "./ActionDialog";
 import { ACTIONS_DID } from "./actions";
-
-function Champ({ libelle, children }: { libelle: string; children: ReactNode }) {
-  return (
-    <Grid size={{ xs: 6, md: 3 }}>
-      <Typography variant="caption" color="text.secondary">
-        {libelle}
-      </Typography>
-      <Typography variant="body2" component="div" sx={{ wordBreak: "break-word" }}>
-        {children ?? "—"}
-      </Typography>
-    </Grid>
-  );
-}
 
 function Actions() {
   const d = useRecordContext<Did>();
@@ -219,11 +207,13 @@ function useLibelleValeur(
         .map(Number),
     ),
   ];
-  const clients = useGetMany("clients", { ids: ids("client_id") }, { enabled: ids("client_id").length > 0 });
+  const idsClients = ids("client_id");
+  const idsGroupements = ids("groupement_id");
+  const clients = useGetMany("clients", { ids: idsClients }, { enabled: idsClients.length > 0 });
   const groupements = useGetMany(
     "groupements",
-    { ids: ids("groupement_id") },
-    { enabled: ids("groupement_id").length > 0 },
+    { ids: idsGroupements },
+    { enabled: idsGroupements.length > 0 },
   );
   return (champ: string | null, valeur: string | null) => {
     if (valeur === null) return "∅";

@@ -50,6 +50,15 @@ interface Definition {
 const couleur = (v: string | undefined) =>
   !v || /^#[0-9A-Fa-f]{6}$/.test(v) ? undefined : "Couleur #RRGGBB";
 
+// number and order statuses: the same table shape
+const CHAMPS_STATUT: Champ[] = [
+  { source: "code", label: "Code", requis: true, liste: true },
+  { source: "libelle", label: "Libellé", requis: true, liste: true },
+  { source: "couleur", label: "Couleur", type: "couleur", requis: true, liste: true },
+  { source: "ordre", label: "Ordre", type: "nombre", liste: true },
+  { source: "description", label: "Description" },
+];
+
 /** One list/create/edit trio per reference table, from a description of its fields (they all share one API shape). */
 export const REFERENTIELS: Record<string, Definition> = {
   indicatifs: {
@@ -126,24 +135,12 @@ export const REFERENTIELS: Record<string, Definition> = {
   "statuts-did": {
     titre: "Statuts de numéros",
     tri: "ordre",
-    champs: [
-      { source: "code", label: "Code", requis: true, liste: true },
-      { source: "libelle", label: "Libellé", requis: true, liste: true },
-      { source: "couleur", label: "Couleur", type: "couleur", requis: true, liste: true },
-      { source: "ordre", label: "Ordre", type: "nombre", liste: true },
-      { source: "description", label: "Description" },
-    ],
+    champs: CHAMPS_STATUT,
   },
   "statuts-commande": {
     titre: "Statuts de commandes",
     tri: "ordre",
-    champs: [
-      { source: "code", label: "Code", requis: true, liste: true },
-      { source: "libelle", label: "Libellé", requis: true, liste: true },
-      { source: "couleur", label: "Couleur", type: "couleur", requis: true, liste: true },
-      { source: "ordre", label: "Ordre", type: "nombre", liste: true },
-      { source: "description", label: "Description" },
-    ],
+    champs: CHAMPS_STATUT,
   },
   clients: {
     titre: "Clients",
