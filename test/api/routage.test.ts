@@ -141,6 +141,60 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     maintenant = new Date("2026-04-01T10:00:00Z");
   });
 
+  it("serves a campaign's change at once, even for a number whose answer was already served", async () => {
+    const camp = await post("/campaigns", {
+      client_id: ctx.clientA,
+      code: "A-RENOMMEE",
+      nom: "R",
+      hermes_id: "H-R",
+    });
+    const id = await numero("0142000600");
+    await post("/affectations", { did_id: id, campaign_id: camp.id, date_debut: "2026-04-01T09:00:00Z" });
+    await bientot(async () => (await entrant("0142000600")).statusCode === 200);
+    expect((await entrant("+33142000600")).json().campagne.hermes_id).toBe("H-R");
+    const patch = async (payload: Record<string, unknown>) => {
+      const actuelle = await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/campaigns/${camp.id}`,
+        headers: h,
+      });
+      const r = await ctx.app.inject({
+        method: "PATCH",
+        url: `/api/v1/campaigns/${camp.id}`,
+        headers: h,
+        payload: { ...payload, version: actuelle.json().version },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    };
+    await patch({ hermes_id: "H-R2" });
+    await bientot(async () => (await entrant("0142000600")).json().campagne?.hermes_id === "H-R2");
+    await patch({ actif: false });
+    await bientot(async () => (await entrant("0142000600")).statusCode === 404);
+    await patch({ actif: true });
+    await bientot(async () => (await entrant("0142000600")).statusCode === 200);
+    // a clock moved back before the assignment's start is not answered from what was served later
+    maintenant = new Date("2026-04-01T08:00:00Z");
+    expect((await entrant("0142000600")).statusCode).toBe(404);
+    maintenant = new Date("2026-04-01T10:00:00Z");
+    expect((await entrant("0142000600")).statusCode).toBe(200);
+  });
+
+  it("keeps answering for a routed number while its change is being read from the database", async () => {
+    const id = await numero("0142000700");
+    await post("/affectations", {
+      did_id: id,
+      campaign_id: campagnes.SAV,
+      date_debut: "2026-04-01T09:00:00Z",
+    });
+    await bientot(async () => (await entrant("0142000700")).statusCode === 200);
+    const t = maintenant.getTime();
+    // before the fix, the number left the snapshot while its new state was being read: a 404 for that moment
+    const enCours = ctx.app.routage.appliquer(`did:${id}:0`);
+    expect(ctx.app.routage.entrantJson(33142000700, t)).toContain('"A-SAV"');
+    await enCours;
+    expect(ctx.app.routage.entrantJson(33142000700, t)).toContain('"A-SAV"');
+  });
+
   it("presents outbound numbers by priority, local ones first, NPV only for prospecting", async () => {
     const idf = await numero("0142000300");
     const ses = await numero("0491000300");
@@ -171,6 +225,8 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
       (
         await ctx.app.inject({ method: "GET", url: `/api/v1/routing/outbound/${url}`, headers: hermes })
       ).json();
+    // the last assignment posted is the prospecting one: once it is in, all of them are
+    await bientot(async () => (await sortant(String(campagnes.PROSPECT))).numeros?.length === 1);
     await bientot(async () => (await sortant("A-RELANCE")).numeros?.length === 3);
     expect((await sortant("A-RELANCE")).numeros.map((n: { numero: string }) => n.numero)).toEqual([
       "+33142000300",

@@ -250,6 +250,8 @@ interface CleEnCache {
  * Resolves Bearer keys. A short in-memory cache keeps the routing hot path off the database; revocation
  * through this process empties it at once, and other instances notice within CACHE_MS.
  */
+const FORME_CLE = /^tel_([0-9a-f]{12})_[A-Za-z0-9_-]{20,64}$/;
+
 export class CacheClesApi {
   private readonly cache = new Map<string, CleEnCache>();
   /** Keys already checked against their hash, while their entry is fresh: the hot path skips SHA-256. */
@@ -274,8 +276,18 @@ export class CacheClesApi {
     return connue.acteur;
   }
 
+  /**
+   * Without waiting: the caller for a key verified a moment ago, null for a key that cannot be valid,
+   * undefined when the database or the hash must be consulted (then call resoudre).
+   */
+  resoudreImmediat(cle: string): Acteur | null | undefined {
+    const m = FORME_CLE.exec(cle);
+    if (!m) return null;
+    return this.deja(cle, m[1] as string, Date.now());
+  }
+
   async resoudre(cle: string): Promise<Acteur | null> {
-    const m = /^tel_([0-9a-f]{12})_[A-Za-z0-9_-]{20,64}$/.exec(cle);
+    const m = FORME_CLE.exec(cle);
     if (!m) return null;
     const prefixe = m[1] as string;
     const maintenant = Date.now();

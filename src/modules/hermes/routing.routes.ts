@@ -4,9 +4,11 @@ import type { App } from "../../app.js";
 import { ApiError } from "../../http/errors.js";
 import { Nullable } from "../../http/listes.js";
 import { normaliser } from "../../numbering/index.js";
-import { exigerRole } from "../auth/auth.hooks.js";
+import type { Role } from "../auth/acteur.js";
+import { chiffresDirects, chiffresE164 } from "./cache-entrant.js";
 
-const ROUTAGE = exigerRole(["admin", "gestionnaire", "lecteur", "hermes"]);
+// checked while authenticating (see authentifier): no separate hook on the hot path
+const ROLES_ROUTAGE: Role[] = ["admin", "gestionnaire", "lecteur", "hermes"];
 const Campagne = Type.Object({ id: Type.Integer(), code: Type.String(), hermes_id: Nullable(Type.String()) });
 
 // Hermes asks for the same dialled numbers all day: their normalisation is remembered (bounded).
@@ -26,24 +28,11 @@ function e164(saisie: string, pays = "FR") {
   return n.numero;
 }
 
-/**
- * The dialled number in the forms Hermes sends (E.164, national 0X, 00 33) mapped straight to the stored E.164
- * without parsing: libphonenumber costs more than the whole lookup. Only a hit is trusted; anything else goes
- * through the full normalisation, which also decides between 422 (not a number) and 404 (not routed).
- */
-function e164Direct(saisie: string, pays: string | undefined): string | undefined {
-  if (saisie.charCodeAt(0) === 43 /* + */) return /^\+[1-9]\d{6,14}$/.test(saisie) ? saisie : undefined;
-  if (pays !== undefined && pays !== "FR") return undefined;
-  if (/^0[1-9]\d{8}$/.test(saisie)) return `+33${saisie.slice(1)}`;
-  if (/^0033[1-9]\d{8}$/.test(saisie)) return `+${saisie.slice(2)}`;
-  return undefined;
-}
-
 export async function routingRoutes(app: App) {
   app.get(
     "/routing/inbound/:numero",
     {
-      preValidation: ROUTAGE,
+      config: { roles: ROLES_ROUTAGE },
       schema: {
         tags: ["Routage Hermes"],
         summary:
@@ -63,26 +52,31 @@ export async function routingRoutes(app: App) {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const t = app.horloge().getTime();
-      const direct = e164Direct(request.params.numero, request.query.pays);
-      const route =
-        (direct !== undefined ? app.routage.entrant(direct, t) : undefined) ??
-        app.routage.entrant(e164(request.params.numero, request.query.pays).e164, t);
-      if (!route)
+      const { numero } = request.params;
+      const { pays } = request.query;
+      let chiffres = chiffresDirects(numero, pays);
+      let json = chiffres === undefined ? undefined : app.routage.entrantJson(chiffres, t);
+      if (json === undefined) {
+        chiffres = chiffresE164(e164(numero, pays).e164);
+        json = chiffres === undefined ? undefined : app.routage.entrantJson(chiffres, t);
+      }
+      if (json === undefined)
         throw new ApiError(
           404,
           "NON_ROUTE",
           "Ce numéro n'est routé vers aucune campagne (pas en service ou sans affectation entrante en cours).",
         );
-      return route;
+      // already JSON, in the shape of the response schema: sent as is
+      return reply.type("application/json; charset=utf-8").send(json as never);
     },
   );
 
   app.get(
     "/routing/outbound/:campagne",
     {
-      preValidation: ROUTAGE,
+      config: { roles: ROLES_ROUTAGE },
       schema: {
         tags: ["Routage Hermes"],
         summary:
@@ -123,7 +117,7 @@ export async function routingRoutes(app: App) {
   app.get(
     "/routing/export",
     {
-      preValidation: ROUTAGE,
+      config: { roles: ROLES_ROUTAGE },
       schema: {
         tags: ["Routage Hermes"],
         summary:

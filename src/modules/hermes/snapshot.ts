@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { CacheEntrant, chiffresE164 } from "./cache-entrant.js";
 
 interface Aff {
   id: number;
@@ -64,6 +65,7 @@ export class SnapshotRoutage {
   private campagnes = new Map<number, Campagne>();
   private campagnesParCle = new Map<string, number>();
   private configs = new Map<number, { code: string; config: Record<string, unknown> }>();
+  private readonly reponses = new CacheEntrant();
   private cacheEtag:
     | { valeur: string; version: number; generation: number; depuis: number; jusqua: number }
     | undefined;
@@ -157,6 +159,7 @@ export class SnapshotRoutage {
     this.campagnesParCle = new Map();
     for (const c of campagnes) this.majCampagne(c);
     this.configs = new Map(configs.map((c) => [c.id, { code: c.code, config: c.config }]));
+    this.reponses.vider();
     this.generation++;
     this.version = Math.max(this.version, Number(version.rows[0]?.v ?? 0));
     return { routes: tableau.length, ms: performance.now() - debut };
@@ -191,12 +194,8 @@ export class SnapshotRoutage {
   }
 
   private async rafraichirNumero(id: number) {
-    const ancien = this.numeros.get(id);
-    if (ancien) {
-      this.parE164.delete(ancien.e164);
-      for (const a of ancien.affectations) this.sortants.get(a.campaign_id)?.delete(id);
-      this.numeros.delete(id);
-    }
+    // read first, then swap in one synchronous step: lookups meanwhile keep getting the previous state,
+    // never a 404 for a number that stays routed
     const [n, affs] = await Promise.all([
       sql<Omit<NumeroRoute, "affectations">>`
         SELECT d.id, d.did_format_e164 AS e164, s.code AS statut, t.code AS type, r.code AS region
@@ -209,6 +208,13 @@ export class SnapshotRoutage {
         this.db,
       ),
     ]);
+    const ancien = this.numeros.get(id);
+    if (ancien) {
+      this.parE164.delete(ancien.e164);
+      for (const a of ancien.affectations) this.sortants.get(a.campaign_id)?.delete(id);
+      this.numeros.delete(id);
+      this.oublierReponse(ancien.e164);
+    }
     const ligne = n.rows[0];
     if (!ligne || affs.rows.length === 0) return;
     const numero: NumeroRoute = {
@@ -221,7 +227,13 @@ export class SnapshotRoutage {
     };
     this.numeros.set(id, numero);
     this.parE164.set(numero.e164, id);
+    this.oublierReponse(numero.e164);
     for (const a of numero.affectations) if (a.sortant) this.ajouterSortant(a.campaign_id, id);
+  }
+
+  private oublierReponse(e164: string) {
+    const cle = chiffresE164(e164);
+    if (cle !== undefined) this.reponses.oublier(cle);
   }
 
   private async rafraichirCampagne(id: number) {
@@ -232,6 +244,7 @@ export class SnapshotRoutage {
       .executeTakeFirst();
     if (c) this.majCampagne(c);
     else this.campagnes.delete(id);
+    this.reponses.vider();
   }
 
   private async rafraichirConfig(id: number) {
@@ -242,6 +255,7 @@ export class SnapshotRoutage {
       .executeTakeFirst();
     if (c) this.configs.set(id, { code: c.code, config: c.config });
     else this.configs.delete(id);
+    this.reponses.vider();
   }
 
   /** The inbound route of a number in E.164 at instant t, or undefined: only a number in use is ever routed. */
@@ -262,6 +276,30 @@ export class SnapshotRoutage {
       alias: a.alias,
       affectation_id: a.id,
     };
+  }
+
+  /**
+   * The inbound answer for a number given by its E.164 digits, as the JSON text the lookup sends: from the
+   * answers already served when one holds at t, else computed (see CacheEntrant).
+   */
+  entrantJson(chiffres: number, t: number): string | undefined {
+    const connue = this.reponses.lire(chiffres, t);
+    if (connue !== undefined) return connue;
+    const route = this.entrant(`+${chiffres}`, t);
+    if (!route) return undefined;
+    // valid until the next start or end date of any of the number's assignments, and from the last one
+    let depuis = Number.NEGATIVE_INFINITY;
+    let jusqua = Number.POSITIVE_INFINITY;
+    for (const a of this.numeros.get(route.did_id)?.affectations ?? []) {
+      for (const date of [a.debut, a.fin]) {
+        if (date === null) continue;
+        if (date <= t) depuis = Math.max(depuis, date);
+        else jusqua = Math.min(jusqua, date);
+      }
+    }
+    const json = JSON.stringify(route);
+    this.reponses.ecrire(chiffres, json, depuis, jusqua);
+    return json;
   }
 
   campagne(cle: string): Campagne | undefined {
