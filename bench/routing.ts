@@ -44,7 +44,6 @@ try {
       SELECT 'CFG_' || g, 'Config ' || g, jsonb_build_object('couleur', '#123456', 'message_accueil', 'Bonjour ' || g) FROM generate_series(1, 100) g`.execute(
       db,
     );
-    await sql`ALTER TABLE tel_did_virtual DISABLE TRIGGER tel_did_virtual_routage`.execute(db);
     await sql`
       INSERT INTO tel_did (indicatif_id, did, did_format_e164, type_id, region_id, client_id, statut_id)
       SELECT fr.id, n, '+33' || n, (SELECT id FROM tel_type_did WHERE code = 'GEO'),
@@ -58,7 +57,6 @@ try {
       SELECT d.id, c.id + (d.id % 100), f.id + (d.id % 100), 'Accueil', now() - interval '1 day', true, d.id % 10 = 0
       FROM tel_did d, (SELECT min(id) AS id FROM tel_campaign) c, (SELECT min(id) AS id FROM tel_did_config) f
       WHERE d.client_id IS NOT NULL`.execute(db);
-    await sql`ALTER TABLE tel_did_virtual ENABLE TRIGGER tel_did_virtual_routage`.execute(db);
     await sql`VACUUM ANALYZE`.execute(db);
     console.log(`seeded ${N} numbers, ${ROUTES} routed, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }

@@ -5,6 +5,7 @@ import * as m0002 from "./migrations/0002_index_liste_client.js";
 import * as m0003 from "./migrations/0003_notifications.js";
 import * as m0004 from "./migrations/0004_signal_routage.js";
 import * as m0005 from "./migrations/0005_publications.js";
+import * as m0006 from "./migrations/0006_signal_routage_par_instruction.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_notifications": m0003,
   "0004_signal_routage": m0004,
   "0005_publications": m0005,
+  "0006_signal_routage_par_instruction": m0006,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

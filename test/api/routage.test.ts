@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
@@ -193,6 +194,34 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     expect(ctx.app.routage.entrantJson(33142000700, t)).toContain('"A-SAV"');
     await enCours;
     expect(ctx.app.routage.entrantJson(33142000700, t)).toContain('"A-SAV"');
+  });
+
+  it("reloads the whole routing once when one statement touches more than 1,000 numbers (an import)", async () => {
+    // written straight in SQL, as a bulk import does: 1,200 numbers, their assignments, then their status
+    await sql`
+      INSERT INTO tel_did (indicatif_id, did, did_format_e164, client_id, statut_id)
+      SELECT (SELECT id FROM tel_indicatif WHERE code = 'FR'), '14300' || lpad(g::text, 4, '0'),
+        '+3314300' || lpad(g::text, 4, '0'), ${ctx.clientA}, (SELECT id FROM tel_statut_did WHERE code = 'AFFECTE')
+      FROM generate_series(1, 1200) g`.execute(ctx.db);
+    await sql`
+      INSERT INTO tel_did_virtual (did_id, campaign_id, date_debut, entrant, sortant)
+      SELECT id, ${campagnes.SAV}, '2026-04-01T09:00:00Z', true, false FROM tel_did WHERE did LIKE '14300%'`.execute(
+      ctx.db,
+    );
+    const versionAvant = ctx.app.routage.version;
+    await sql`UPDATE tel_did SET statut_id = (SELECT id FROM tel_statut_did WHERE code = 'UTILISE')
+      WHERE did LIKE '14300%'`.execute(ctx.db);
+    await bientot(async () => (await entrant("0143000777")).statusCode === 200);
+    expect((await entrant("0143001200")).json().campagne.code).toBe("A-SAV");
+    // two statements of more than 1,000 numbers each: two reload signals, not one per row (2,400)
+    expect(ctx.app.routage.version - versionAvant).toBeLessThanOrEqual(2);
+    const [n] = (
+      await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM tel_did_virtual v JOIN tel_did d ON d.id = v.did_id
+        WHERE d.did LIKE '14300%'`.execute(ctx.db)
+    ).rows;
+    expect(n?.n).toBe(1200);
   });
 
   it("presents outbound numbers by priority, local ones first, NPV only for prospecting", async () => {

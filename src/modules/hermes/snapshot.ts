@@ -182,11 +182,13 @@ export class SnapshotRoutage {
     if (c.hermes_id) this.campagnesParCle.set(`hermes:${c.hermes_id}`, c.id);
   }
 
-  /** Applies one 'table:id:version' notification. */
+  /** Applies one 'table:id:version' notification ('tout:0:version': reload everything). */
   async appliquer(signal: string): Promise<void> {
     const [table, idTexte, versionTexte] = signal.split(":");
     const id = Number(idTexte);
-    if (table === "did") await this.rafraichirNumero(id);
+    // a statement that touched many numbers (an import): everything is read again, once
+    if (table === "tout") await this.chargerTout();
+    else if (table === "did") await this.rafraichirNumero(id);
     else if (table === "campaign") await this.rafraichirCampagne(id);
     else if (table === "did_config") await this.rafraichirConfig(id);
     this.generation++;

@@ -111,9 +111,10 @@ export async function importer(
         await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
         const refs = await chargerReferences(trx);
         const ctx: Contexte = { trx, acteur, refs, rapport, colonnes, options, vus, ops: [] };
+        await PRECHARGEMENTS[type]?.(ctx, lot);
         // Each chunk is written as soon as it is checked, inside the one transaction, and without waiting: the
-        // database writes chunk k while Node checks chunk k+1 (its lookups queue behind the write on the same
-        // connection, so they see it). A refusal found later still rolls everything back.
+        // database writes chunk k while Node checks chunk k+1, which needs no read (what the checks need was
+        // read once, before them). A refusal found later still rolls everything back.
         let ecrits = 0;
         let enVol: Promise<void> = Promise.resolve();
         for (let i = 0; i < lot.length; i += CHUNK) {
@@ -127,6 +128,9 @@ export async function importer(
           }
           faits += morceau.length;
           options.progression?.("lecture", faits, lignes.length);
+          // the checks read nothing from the database (see PRECHARGEMENTS): let the connection send the next
+          // write while this one is being checked
+          await new Promise((r) => setImmediate(r));
           if (options.simulation || (rapport.rejetes > 0 && !options.accepterRejets)) {
             ctx.ops = [];
             continue;
@@ -192,7 +196,85 @@ interface Contexte {
   apres?: () => Promise<void>;
   /** Numbers whose assignments the file touched: their status is brought in line at the end. */
   touches?: Set<number>;
+  /** Read once per batch, before the checks (PRECHARGEMENTS). */
+  normes?: Map<Ligne, ReturnType<typeof normaliser>>;
+  connus?: Map<string, Existant>;
+  /** Current assignments per number: the database's, then as this import changes them. */
+  parDid?: Map<number, AffectationEnPlace[]>;
+  /** Numbers this import gives a client (through an assignment), with that client. */
+  clientsAAffecter?: Map<number, number>;
 }
+
+type AffectationEnPlace = {
+  id: number;
+  did_id: number;
+  campaign_id: number;
+  config_id: number | null;
+  alias: string | null;
+  priorite: number;
+  date_debut: Date;
+  date_fin: Date | null;
+  entrant: boolean;
+  sortant: boolean;
+};
+
+/**
+ * What the checks of a batch read from the database, read in one go before them: the file's numbers already in
+ * the inventory and, for assignments, their current assignments. The checks then never wait for the database,
+ * which writes the previous chunk meanwhile. Rows created by this import are known from the file itself (a
+ * second row for the same number is a duplicate; assignments are tracked in parDid).
+ */
+const PRECHARGEMENTS: Partial<Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<void>>> = {
+  numeros: async (ctx, lignes) => {
+    ctx.normes = new Map(
+      lignes.map((l) => [
+        l,
+        normaliser(valeur(ctx, l, "numero"), (valeur(ctx, l, "pays") || "FR").toUpperCase()),
+      ]),
+    );
+    ctx.connus = await existants(ctx.trx, ctx.refs, e164Valides(ctx.normes));
+  },
+  affectations: async (ctx, lignes) => {
+    ctx.normes = new Map(lignes.map((l) => [l, normaliser(valeur(ctx, l, "numero"))]));
+    ctx.connus = await existants(ctx.trx, ctx.refs, e164Valides(ctx.normes));
+    const ids = [...ctx.connus.values()].map((e) => e.id);
+    const enPlace = ids.length
+      ? await ctx.trx
+          .selectFrom("tel_did_virtual")
+          .select([
+            "id",
+            "did_id",
+            "campaign_id",
+            "config_id",
+            "alias",
+            "priorite",
+            "date_debut",
+            "date_fin",
+            "entrant",
+            "sortant",
+          ])
+          .where(sql<boolean>`did_id = ANY(${ids}::int[])`)
+          .where("actif", "=", true)
+          .execute()
+      : [];
+    ctx.parDid = new Map();
+    for (const a of enPlace) {
+      const liste = ctx.parDid.get(a.did_id);
+      const aff = {
+        ...a,
+        date_debut: new Date(a.date_debut),
+        date_fin: a.date_fin ? new Date(a.date_fin) : null,
+      };
+      if (liste) liste.push(aff);
+      else ctx.parDid.set(a.did_id, [aff]);
+    }
+    ctx.clientsAAffecter = new Map();
+  },
+};
+
+const e164Valides = (normes: Map<Ligne, ReturnType<typeof normaliser>>) => [
+  ...new Set([...normes.values()].flatMap((n) => (n.ok ? [n.numero.e164] : []))),
+];
 
 const valeur = (ctx: Contexte, l: Ligne, champ: string) => {
   const c = ctx.colonnes[champ];
@@ -324,19 +406,12 @@ async function existants(
 
 async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
   const { refs } = ctx;
-  const normes = lignes.map((l) => {
-    const brut = valeur(ctx, l, "numero");
-    return normaliser(brut, (valeur(ctx, l, "pays") || "FR").toUpperCase());
-  });
-  const connus = await existants(
-    ctx.trx,
-    refs,
-    normes.flatMap((n) => (n.ok ? [n.numero.e164] : [])),
-  );
+  const normes = ctx.normes as Map<Ligne, ReturnType<typeof normaliser>>;
+  const connus = ctx.connus as Map<string, Existant>;
   const creations: Array<Record<string, unknown> & { did_format_e164: string }> = [];
-  for (const [i, l] of lignes.entries()) {
+  for (const l of lignes) {
     try {
-      const n = normes[i] as ReturnType<typeof normaliser>;
+      const n = normes.get(l) as ReturnType<typeof normaliser>;
       const brut = valeur(ctx, l, "numero");
       if (!n.ok) throw new Refus(ctx.colonnes.numero ?? "numero", brut, n.raison);
       if (doublon(ctx, l, n.numero.e164)) continue;
@@ -597,29 +672,16 @@ async function mettreAJourNumero(
 
 async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
   const { refs } = ctx;
-  const normes = lignes.map((l) => normaliser(valeur(ctx, l, "numero")));
-  const connus = await existants(
-    ctx.trx,
-    refs,
-    normes.flatMap((n) => (n.ok ? [n.numero.e164] : [])),
-  );
-  const ids = [...connus.values()].map((e) => e.id);
-  const enPlace = ids.length
-    ? await ctx.trx
-        .selectFrom("tel_did_virtual")
-        .selectAll()
-        .where(sql<boolean>`did_id = ANY(${ids}::int[])`)
-        .where("actif", "=", true)
-        .execute()
-    : [];
-  const parDid = new Map<number, typeof enPlace>();
-  for (const a of enPlace) parDid.set(a.did_id, [...(parDid.get(a.did_id) ?? []), a]);
+  const normes = ctx.normes as Map<Ligne, ReturnType<typeof normaliser>>;
+  const connus = ctx.connus as Map<string, Existant>;
+  const parDid = ctx.parDid as Map<number, AffectationEnPlace[]>;
+  const clientsAAffecter = ctx.clientsAAffecter as Map<number, number>;
+  const nouveauxClients = new Map<number, number>();
   const maintenant = new Date();
-  const creations: Array<Record<string, unknown>> = [];
-  const clientsAAffecter = new Map<number, number>();
+  const creations: Array<Omit<AffectationEnPlace, "id">> = [];
   for (const [i, l] of lignes.entries()) {
     try {
-      const n = normes[i] as ReturnType<typeof normaliser>;
+      const n = normes.get(l) as ReturnType<typeof normaliser>;
       const brut = valeur(ctx, l, "numero");
       if (!n.ok) throw new Refus(ctx.colonnes.numero ?? "numero", brut, n.raison);
       const did = connus.get(n.numero.e164);
@@ -678,6 +740,7 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
             `Numéro sans client au statut ${did.statut} : il ne peut pas être affecté.`,
           );
         clientsAAffecter.set(did.id, camp.client_id);
+        nouveauxClients.set(did.id, camp.client_id);
       } else if (!["AFFECTE", "UTILISE", "DISPONIBLE"].includes(did.statut)) {
         throw new Refus(
           ctx.colonnes.numero ?? "numero",
@@ -702,15 +765,13 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
       const meme = liste.find(
         (a) =>
           a.campaign_id === campagneId &&
-          (debut
-            ? new Date(a.date_debut).getTime() === debut.getTime()
-            : !a.date_fin || new Date(a.date_fin) > maintenant),
+          (debut ? a.date_debut.getTime() === debut.getTime() : !a.date_fin || a.date_fin > maintenant),
       );
       const voulu = {
         config_id: configId === undefined ? (meme?.config_id ?? null) : configId,
         alias: valeur(ctx, l, "alias") || (meme?.alias ?? null),
         priorite: priorite ?? meme?.priorite ?? 1,
-        date_debut: debut ?? (meme ? new Date(meme.date_debut) : maintenant),
+        date_debut: debut ?? meme?.date_debut ?? maintenant,
         date_fin: fin ?? null,
         entrant,
         sortant,
@@ -722,8 +783,8 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
           (a) =>
             a !== meme &&
             a.entrant &&
-            new Date(a.date_debut).getTime() < d1 &&
-            (a.date_fin ? new Date(a.date_fin).getTime() : Number.POSITIVE_INFINITY) > d0,
+            a.date_debut.getTime() < d1 &&
+            (a.date_fin ? a.date_fin.getTime() : Number.POSITIVE_INFINITY) > d0,
         );
         if (conflit)
           throw new Refus(
@@ -737,14 +798,20 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
         did_id: did.id,
         campaign_id: campagneId,
         ...voulu,
-      } as unknown as (typeof enPlace)[number];
+      } as AffectationEnPlace;
+      if (meme && meme.id < 0)
+        throw new Refus(
+          null,
+          null,
+          "Affectation déjà créée par une ligne précédente du fichier, avec d'autres valeurs.",
+        );
       if (meme) {
         const avant = {
           config_id: meme.config_id,
           alias: meme.alias,
           priorite: meme.priorite,
-          date_debut: new Date(meme.date_debut).getTime(),
-          date_fin: meme.date_fin ? new Date(meme.date_fin).getTime() : null,
+          date_debut: meme.date_debut.getTime(),
+          date_fin: meme.date_fin ? meme.date_fin.getTime() : null,
           entrant: meme.entrant,
           sortant: meme.sortant,
         };
@@ -775,73 +842,54 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
       rejeter(ctx, l, e);
     }
   }
-  const aAffecter = [...clientsAAffecter];
-  const lot = creations;
-  ctx.ops.push(async (trx) => {
-    for (const [didId, clientId] of aAffecter) {
-      await trx
-        .updateTable("tel_did")
-        .set({
-          client_id: clientId,
-          statut_id: refs.statuts.trouver("AFFECTE") as number,
-          version: sql`version + 1`,
-          modified_by: ctx.acteur.nom,
-          date_modification: sql`now()`,
-        } as never)
-        .where("id", "=", didId)
-        .execute();
-    }
-    if (aAffecter.length)
-      await trx
-        .insertInto("tel_did_historique")
-        .values(
-          aAffecter.flatMap(([didId, clientId]) => [
-            {
-              did_id: didId,
-              action: "AFFECTATION_CLIENT",
-              champ: "client_id",
-              ancienne_valeur: null,
-              nouvelle_valeur: String(clientId),
-              utilisateur: ctx.acteur.nom,
-              motif: "Import",
-              request_id: ctx.acteur.requestId ?? null,
-            },
-            {
-              did_id: didId,
-              action: "CHANGEMENT_STATUT",
-              champ: "statut",
-              ancienne_valeur: "DISPONIBLE",
-              nouvelle_valeur: "AFFECTE",
-              utilisateur: ctx.acteur.nom,
-              motif: "Import",
-              request_id: ctx.acteur.requestId ?? null,
-            },
-          ]),
-        )
-        .execute();
-    for (let k = 0; k < lot.length; k += CHUNK) {
-      const part = lot.slice(k, k + CHUNK);
-      await trx
-        .insertInto("tel_did_virtual")
-        .values(part as never)
-        .execute();
-      await trx
-        .insertInto("tel_did_historique")
-        .values(
-          part.map((a) => ({
-            did_id: a.did_id as number,
-            action: "AFFECTATION_CAMPAGNE",
-            champ: "campagne",
-            ancienne_valeur: null,
-            nouvelle_valeur: refs.campagnesInfo.get(a.campaign_id as number)?.code ?? null,
-            utilisateur: ctx.acteur.nom,
-            motif: "Import",
-            request_id: ctx.acteur.requestId ?? null,
-          })),
-        )
-        .execute();
-    }
-  });
+  const nouveaux = [...nouveauxClients];
+  if (nouveaux.length) ctx.ops.push((trx) => donnerClients(trx, ctx.acteur, refs, nouveaux));
+  if (creations.length) ctx.ops.push((trx) => creerAffectations(trx, ctx.acteur, creations));
+}
+
+// one statement per chunk for each kind of write: the connection then works while Node checks the next chunk
+
+/** Numbers without a client, given the client of the campaign they are assigned to, with their history. */
+async function donnerClients(
+  trx: Transaction<DB>,
+  acteur: Acteur,
+  refs: References,
+  nouveaux: Array<[number, number]>,
+) {
+  await sql`
+    WITH maj AS (
+      UPDATE tel_did d SET client_id = u.client_id, statut_id = ${refs.statuts.trouver("AFFECTE") as number},
+        version = d.version + 1, modified_by = ${acteur.nom}, date_modification = now()
+      FROM unnest(${nouveaux.map(([id]) => id)}::int[], ${nouveaux.map(([, c]) => c)}::int[]) AS u(id, client_id)
+      WHERE d.id = u.id
+      RETURNING d.id, d.client_id)
+    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
+    SELECT m.id, h.action, h.champ, h.avant, h.apres, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}
+    FROM maj m, LATERAL (VALUES ('AFFECTATION_CLIENT', 'client_id', NULL, m.client_id::text),
+      ('CHANGEMENT_STATUT', 'statut', 'DISPONIBLE', 'AFFECTE')) AS h(action, champ, avant, apres)`.execute(
+    trx,
+  );
+}
+
+/** Many assignments in one statement (one array per column), and each in its number's history. */
+async function creerAffectations(
+  trx: Transaction<DB>,
+  acteur: Acteur,
+  lignes: Array<Omit<AffectationEnPlace, "id">>,
+) {
+  const colonne = <T>(f: (a: Omit<AffectationEnPlace, "id">) => T) => lignes.map(f);
+  await sql`
+    WITH crees AS (
+      INSERT INTO tel_did_virtual (did_id, campaign_id, config_id, alias, priorite, date_debut, date_fin, entrant, sortant)
+      SELECT * FROM unnest(${colonne((a) => a.did_id)}::int[], ${colonne((a) => a.campaign_id)}::int[],
+        ${colonne((a) => a.config_id)}::int[], ${colonne((a) => a.alias)}::text[], ${colonne((a) => a.priorite)}::int[],
+        ${colonne((a) => a.date_debut.toISOString())}::timestamptz[],
+        ${colonne((a) => a.date_fin?.toISOString() ?? null)}::timestamptz[],
+        ${colonne((a) => a.entrant)}::bool[], ${colonne((a) => a.sortant)}::bool[])
+      RETURNING did_id, campaign_id)
+    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
+    SELECT c.did_id, 'AFFECTATION_CAMPAGNE', 'campagne', NULL, camp.code, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}
+    FROM crees c JOIN tel_campaign camp ON camp.id = c.campaign_id`.execute(trx);
 }
 
 /** After the assignments: a number with a current one is UTILISE, one without is AFFECTE — in two statements. */
