@@ -292,7 +292,7 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     expect(r.json().code).toBe("MOBILE_INTERDIT_SORTANT");
   });
 
-  it("refuses deleting a number that others reference", async () => {
+  it("deletes a number entered by mistake, never one that was held or used (its history stays)", async () => {
     const utilise = (
       await ctx.app.inject({ method: "GET", url: "/api/v1/dids?q=0162000099", headers: h })
     ).json().data[0];
@@ -302,7 +302,34 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
       headers: ctx.cles.admin,
     });
     expect(r.statusCode).toBe(409);
-    expect(r.json().code).toBe("REFERENCE_INVALIDE");
+    expect(r.json().code).toBe("NUMERO_A_SERVI");
+    // held by a client once, then released: free again, but its history says who held it, so it stays
+    const rendu = (await creer({ numero: "0233000778" })).json();
+    for (const [action, payload] of [
+      ["affecter", { client_id: ctx.clientA, motif: "essai" }],
+      ["liberer", { motif: "fin de l'essai" }],
+    ] as const) {
+      const a = await ctx.app.inject({
+        method: "POST",
+        url: `/api/v1/dids/${rendu.id}/actions/${action}`,
+        headers: h,
+        payload,
+      });
+      expect(a.statusCode, a.body).toBe(200);
+    }
+    const refus = await ctx.app.inject({
+      method: "DELETE",
+      url: `/api/v1/dids/${rendu.id}`,
+      headers: ctx.cles.admin,
+    });
+    expect(refus.statusCode).toBe(409);
+    expect(refus.json().code).toBe("NUMERO_A_SERVI");
+    const histoire = await ctx.app.inject({
+      method: "GET",
+      url: `/api/v1/dids/${rendu.id}/history`,
+      headers: h,
+    });
+    expect(histoire.json().data.length).toBeGreaterThanOrEqual(3);
     const libre = (await creer({ numero: "0233000777" })).json();
     expect(
       (await ctx.app.inject({ method: "DELETE", url: `/api/v1/dids/${libre.id}`, headers: ctx.cles.admin }))

@@ -404,7 +404,8 @@ export async function didsRoutes(app: App) {
       preValidation: exigerRole(["admin"]),
       schema: {
         tags: ["Numéros"],
-        summary: "Supprimer un numéro saisi par erreur (refusé s'il a servi : résiliez-le ou désactivez-le)",
+        summary:
+          "Supprimer un numéro saisi par erreur (409 NUMERO_A_SERVI s'il a eu un client, un changement de statut ou une campagne : résiliez-le)",
         params: ParamsId,
         response: { 204: Type.Null() },
       },
@@ -423,6 +424,29 @@ export async function didsRoutes(app: App) {
           const attendue = versionAttendue(request.headers["if-match"], undefined);
           if (attendue !== undefined && attendue !== avant.version)
             throw new ApiError(412, "VERSION_PERIMEE", "Numéro modifié entre-temps.");
+          // Only a number entered by mistake goes, with its history: one that was ever held by a client, moved
+          // through the lifecycle or used by a campaign keeps its trace (terminate it instead).
+          const aServi = await trx
+            .selectFrom("tel_did_historique")
+            .select("id")
+            .where("did_id", "=", avant.id)
+            .where((eb) =>
+              eb.and([
+                eb("action", "<>", "CREATION"),
+                eb.or([
+                  eb("action", "<>", "MODIFICATION"),
+                  eb("champ", "in", ["client_id", "groupement_id", "statut"]),
+                ]),
+              ]),
+            )
+            .limit(1)
+            .executeTakeFirst();
+          if (aServi || avant.client_id !== null)
+            throw new ApiError(
+              409,
+              "NUMERO_A_SERVI",
+              "Ce numéro a déjà servi (client, statut ou campagne dans son historique) : résiliez-le plutôt que de le supprimer, son historique est gardé.",
+            );
           await trx.deleteFrom("tel_did_historique").where("did_id", "=", avant.id).execute();
           await trx.deleteFrom("tel_did").where("id", "=", avant.id).execute();
           await ecrireAudit(trx, request.acteur, {

@@ -4040,7 +4040,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Supprimer un numéro saisi par erreur (refusé s'il a servi : résiliez-le ou désactivez-le) */
+        /** Supprimer un numéro saisi par erreur (409 NUMERO_A_SERVI s'il a eu un client, un changement de statut ou une campagne : résiliez-le) */
         delete: {
             parameters: {
                 query?: never;
