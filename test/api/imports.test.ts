@@ -73,6 +73,36 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     expect(json.statusCode).toBe(415);
   });
 
+  it("creates an unknown campaign with creer_manquants, for the client that holds the number", async () => {
+    await envoyer("numeros", "numero;client\n0145000021;CLIENT_A\n0145000022\n");
+    const csv = "numero;campagne;alias\n0145000021;Relance été;A\n0145000022;Orpheline;B\n";
+    const sans = await envoyer("affectations", csv, "?simulation=true");
+    expect(sans.json().rejets.map((r: { raison: string }) => r.raison)).toEqual([
+      "Campagne inconnue (code ou identifiant Hermes ; --create-missing la crée chez le client du numéro).",
+      "Campagne inconnue (code ou identifiant Hermes ; --create-missing la crée chez le client du numéro).",
+    ]);
+    const r = await envoyer("affectations", csv, "?creer_manquants=true&accepter_rejets=true");
+    expect(r.json(), r.body).toMatchObject({
+      ecrit: true,
+      a_creer: 1,
+      rejetes: 1,
+      references_creees: ["Campagne RELANCE_ETE"],
+      rejets: [{ ligne: 3, raison: "Campagne inconnue, et le numéro n'a pas de client à qui la créer." }],
+    });
+    const campagne = (
+      await ctx.app.inject({
+        method: "GET",
+        url: "/api/v1/campaigns?code=RELANCE_ETE",
+        headers: ctx.cles.admin,
+      })
+    ).json().data[0];
+    expect(campagne).toMatchObject({ client_id: ctx.clientA, nom: "Relance été" });
+    // imported again: the campaign is found by its name, nothing changes
+    expect(
+      (await envoyer("affectations", csv, "?creer_manquants=true&accepter_rejets=true")).json(),
+    ).toMatchObject({ a_creer: 0, inchanges: 1, references_creees: [] });
+  });
+
   it("moves a status through the lifecycle: a number terminated by import is dated and frozen", async () => {
     await envoyer("numeros", "numero;client\n0145000009;CLIENT_A\n");
     const r = await envoyer("numeros", "numero;statut\n0145000009;RESILIE\n");

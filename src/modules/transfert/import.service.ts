@@ -692,13 +692,25 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
           "Numéro absent de l'inventaire (importez d'abord les numéros).",
         );
       const campTexte = valeur(ctx, l, "campagne");
-      const campagneId = refs.campagnes.trouver(campTexte);
-      if (campagneId === undefined)
-        throw new Refus(
-          ctx.colonnes.campagne ?? "campagne",
-          campTexte,
-          "Campagne inconnue (code ou identifiant Hermes).",
-        );
+      // by code or Hermes id; a name is read as the code --create-missing would give it ("Relance été": RELANCE_ETE)
+      let campagneId =
+        refs.campagnes.trouver(campTexte) ??
+        (campTexte ? refs.campagnes.trouver(codeDe(campTexte)) : undefined);
+      if (campagneId === undefined) {
+        // created, with --create-missing, for the client that holds the number (a campaign belongs to a client)
+        const titulaire = did.client_id ?? clientsAAffecter.get(did.id);
+        if (!ctx.options.creerManquants || !campTexte || !titulaire)
+          throw new Refus(
+            ctx.colonnes.campagne ?? "campagne",
+            campTexte,
+            !campTexte
+              ? "Campagne obligatoire."
+              : ctx.options.creerManquants
+                ? "Campagne inconnue, et le numéro n'a pas de client à qui la créer."
+                : "Campagne inconnue (code ou identifiant Hermes ; --create-missing la crée chez le client du numéro).",
+          );
+        campagneId = await creerCampagne(ctx, campTexte, titulaire);
+      }
       const camp = refs.campagnesInfo.get(campagneId) as {
         client_id: number;
         prospection: boolean;
@@ -845,6 +857,25 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
   const nouveaux = [...nouveauxClients];
   if (nouveaux.length) ctx.ops.push((trx) => donnerClients(trx, ctx.acteur, refs, nouveaux));
   if (creations.length) ctx.ops.push((trx) => creerAffectations(trx, ctx.acteur, creations));
+}
+
+async function creerCampagne(ctx: Contexte, nom: string, clientId: number): Promise<number> {
+  const code = codeDe(nom);
+  const id = await inserer(
+    ctx,
+    async () =>
+      (
+        await ctx.trx
+          .insertInto("tel_campaign")
+          .values({ client_id: clientId, code, nom })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id,
+  );
+  ctx.refs.campagnes.ajouter(id, code, nom);
+  ctx.refs.campagnesInfo.set(id, { client_id: clientId, prospection: false, code });
+  ctx.rapport.references_creees.push(`Campagne ${code}`);
+  return id;
 }
 
 // one statement per chunk for each kind of write: the connection then works while Node checks the next chunk
