@@ -123,6 +123,20 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
       colonne: "statut",
       raison: "Passage RESILIE → UTILISE interdit.",
     });
+    // the lifecycle's own refusals are rows of the report too: the rest of the file still goes in
+    await envoyer("numeros", "numero\n0145000032\n");
+    await envoyer("numeros", "numero;statut\n0145000032;RESILIE\n");
+    const r2 = await envoyer(
+      "numeros",
+      "numero;client;statut\n0145000032;CLIENT_A;DISPONIBLE\n0145000001;;UTILISE\n0145000033;CLIENT_A;\n",
+      "?accepter_rejets=true",
+    );
+    expect(r2.statusCode, r2.body).toBe(200);
+    expect(r2.json()).toMatchObject({ ecrit: true, a_creer: 1, rejetes: 2 });
+    expect(r2.json().rejets.map((j: { ligne: number; raison: string }) => [j.ligne, j.raison])).toEqual([
+      [2, expect.stringMatching(/^Numéro résilié le \d{4}-\d{2}-\d{2} : pas à un autre client avant le/)],
+      [3, "Aucune affectation en cours : un numéro utilisé a une campagne (importez les affectations)."],
+    ]);
   });
 
   it("exports what the import reads, as CSV, JSON and XLSX", async () => {

@@ -3,7 +3,8 @@ import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import { normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
-import { changerStatut, type Statut, TRANSITIONS } from "../dids/cycle-de-vie.js";
+import { actionPour, changerStatut, type Statut, TRANSITIONS } from "../dids/cycle-de-vie.js";
+import { finDuGel, jourDe } from "../dids/gel.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { associerColonnes, type TypeImport } from "./colonnes.js";
 import type { Tableau } from "./lecture.js";
@@ -201,6 +202,8 @@ interface Contexte {
   connus?: Map<string, Existant>;
   /** Current assignments per number: the database's, then as this import changes them. */
   parDid?: Map<number, AffectationEnPlace[]>;
+  /** Numbers with a current assignment (numbers import: the ones that may become UTILISE). */
+  enService?: Set<number>;
   /** Numbers this import gives a client (through an assignment), with that client. */
   clientsAAffecter?: Map<number, number>;
 }
@@ -233,6 +236,23 @@ const PRECHARGEMENTS: Partial<Record<TypeImport, (ctx: Contexte, lignes: Ligne[]
       ]),
     );
     ctx.connus = await existants(ctx.trx, ctx.refs, e164Valides(ctx.normes));
+    // the numbers that may be put in use: those with a current assignment
+    const ids = [...ctx.connus.values()].map((e) => e.id);
+    ctx.enService = new Set(
+      ids.length
+        ? (
+            await ctx.trx
+              .selectFrom("tel_did_virtual")
+              .select("did_id")
+              .distinct()
+              .where(sql<boolean>`did_id = ANY(${ids}::int[])`)
+              .where("actif", "=", true)
+              .where("date_debut", "<=", sql<Date>`now()`)
+              .where((eb) => eb.or([eb("date_fin", "is", null), eb("date_fin", ">", sql<Date>`now()`)]))
+              .execute()
+          ).map((r) => r.did_id)
+        : [],
+    );
   },
   affectations: async (ctx, lignes) => {
     ctx.normes = new Map(lignes.map((l) => [l, normaliser(valeur(ctx, l, "numero"))]));
@@ -536,6 +556,7 @@ async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
               valeur(ctx, l, "statut"),
               `Passage ${existant.statut} → ${statutCode} interdit.`,
             );
+          refusDuCycleDeVie(ctx, l, existant, statutCode, clientId ?? existant.client_id);
           changements.push({ champ: "statut", avant: existant.statut, apres: statutCode });
         }
         if (changements.length === 0) {
@@ -569,6 +590,33 @@ async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
     }
   }
   if (creations.length) ctx.ops.push((trx) => creerNumeros(trx, ctx.acteur, creations, refs));
+}
+
+/**
+ * The lifecycle's own refusals, found while checking so that they are reported on their line (with
+ * --accept-rejects, the other rows still go in) instead of failing the write of the whole file.
+ */
+function refusDuCycleDeVie(
+  ctx: Contexte,
+  l: Ligne,
+  existant: Existant,
+  vers: Statut,
+  clientApres: number | null,
+) {
+  const action = actionPour(existant.statut as Statut, vers);
+  const refus = (raison: string) =>
+    new Refus(ctx.colonnes.statut ?? "statut", valeur(ctx, l, "statut"), raison);
+  if ((action === "affecter" || action === "reactiver") && clientApres !== existant.client_id) {
+    const resiliation = existant.valeurs.date_resiliation as string | null;
+    const gelJusqua = resiliation ? finDuGel(resiliation, ctx.options.freezeJours ?? 90) : null;
+    if (gelJusqua && gelJusqua > jourDe(new Date()))
+      throw refus(`Numéro résilié le ${resiliation} : pas à un autre client avant le ${gelJusqua} (gel).`);
+  }
+  if (action === "affecter" && !clientApres) throw refus("Indiquez le client à qui affecter le numéro.");
+  if (action === "mettre-en-production" && !ctx.enService?.has(existant.id))
+    throw refus(
+      "Aucune affectation en cours : un numéro utilisé a une campagne (importez les affectations).",
+    );
 }
 
 const COLONNES_DID = [
