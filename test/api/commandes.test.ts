@@ -306,6 +306,42 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
     });
     expect(modif.json().code).toBe("COMMANDE_NON_MODIFIABLE");
     const deux = "0145000001, 0145000002";
+    // ordered without a zone: any zone goes; an order for a zone is delivered in that zone only
+    const idf = (
+      await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/commandes",
+        headers: staff,
+        payload: {
+          client_id: ctx.clientB,
+          type_did_id: geo,
+          quantite: 2,
+          region_id: await idDe(ctx.db, "tel_region", "IDF"),
+        },
+      })
+    ).json();
+    for (const [nom, payload] of [
+      ["soumettre", {}],
+      ["valider", {}],
+      ["demarrer", { reference_operateur: "OP-2" }],
+    ] as const) {
+      await ctx.app.inject({
+        method: "POST",
+        url: `/api/v1/commandes/${idf.id}/actions/${nom}`,
+        headers: staff,
+        payload,
+      });
+    }
+    const horsZone = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/commandes/${idf.id}/livraisons`,
+      headers: staff,
+      payload: { numeros: "0491000001, 0145000031", simulation: true },
+    });
+    expect(horsZone.statusCode).toBe(422);
+    expect(horsZone.json().rejets).toEqual([
+      { entree: "0491000001", raison: "Zone SES alors que la commande porte sur la zone IDF." },
+    ]);
     expect(
       (
         await ctx.app.inject({

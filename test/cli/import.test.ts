@@ -171,7 +171,10 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
     expect(r.rapport.rejets.map((j) => [j.ligne, j.raison])).toEqual([
       [3, "Campagne de prospection : seuls les numéros NPV sont présentés."],
       [6, "Numéro absent de l'inventaire (importez d'abord les numéros)."],
-      [7, "Campagne inconnue (code ou identifiant Hermes ; --create-missing la crée chez le client du numéro)."],
+      [
+        7,
+        "Campagne inconnue (code ou identifiant Hermes ; --create-missing la crée chez le client du numéro).",
+      ],
     ]);
     const numeros = exporter(env, "numeros");
     expect(numeros).toMatch(/\+33142685300;ALPHA;;;UTILISE/);

@@ -77,7 +77,8 @@ async function verrouillerCommande(trx: Transaction<DB>, acteur: Acteur, id: num
     .innerJoin("tel_client as cl", "cl.id", "c.client_id")
     .innerJoin("tel_type_did as t", "t.id", "c.type_did_id")
     .selectAll("c")
-    .select(["s.code as statut_code", "cl.nom as client_nom", "t.code as type_code"])
+    .leftJoin("tel_region as r", "r.id", "c.region_id")
+    .select(["s.code as statut_code", "cl.nom as client_nom", "t.code as type_code", "r.code as region_code"])
     .where("c.id", "=", id)
     .executeTakeFirst();
   if (!c || (acteur.role === "client" && c.client_id !== acteur.clientId)) throw introuvable("Commande");
@@ -257,6 +258,12 @@ export async function livrerNumeros(
         rejets.push({
           entree: n,
           raison: `Type ${r.numero.type} alors que la commande porte sur ${c.type_code}.`,
+        });
+      } else if (c.region_code && r.numero.region !== c.region_code) {
+        // an order for a zone is delivered in that zone: local presence depends on it
+        rejets.push({
+          entree: n,
+          raison: `Zone ${r.numero.region ?? "(aucune)"} alors que la commande porte sur la zone ${c.region_code}.`,
         });
       } else {
         vus.add(r.numero.e164);
