@@ -191,4 +191,37 @@ describe.each(CIBLES)("publication of Hermes routing files ($nom)", (cible) => {
     ).json().data;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([4, 3, 2, 1]);
   });
+  it("publishes the files together: when one cannot be put in place, the others get their previous bytes back", async () => {
+    const s2 = path.join(dossier, "S2.ons");
+    const avant = { recept: fs.readFileSync(recept(), "utf8"), s2: fs.readFileSync(s2, "utf8") };
+    // a number routed inbound and outbound: both files change
+    const d = (await post("/dids", { numero: "0142000093" })).json();
+    await post(`/dids/${d.id}/actions/affecter`, { client_id: ctx.clientA });
+    const a = await post("/affectations", { did_id: d.id, campaign_id: campagne, entrant: true, sortant: true });
+    expect(a.statusCode, a.body).toBe(201);
+    const fin = Date.now() + 1000;
+    while (ctx.app.routage.sortant(campagne, null).length < 1) {
+      if (Date.now() > fin) throw new Error("not routed");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    // recept.ons goes in place first, then S2.ons cannot (the disk refuses the rename)
+    const renommer = fs.renameSync;
+    const espion = vi.spyOn(fs, "renameSync").mockImplementation((de, vers) => {
+      if (String(vers).endsWith("S2.ons")) throw new Error("EACCES: refusé");
+      return renommer(de, vers);
+    });
+    try {
+      const r = await post("/hermes/publication");
+      expect(r.statusCode).toBe(500);
+    } finally {
+      espion.mockRestore();
+    }
+    expect(fs.readFileSync(recept(), "utf8")).toBe(avant.recept);
+    expect(fs.readFileSync(s2, "utf8")).toBe(avant.s2);
+    expect(fs.readdirSync(dossier).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    // no version was recorded, and the next publication sees no hand edit: it simply publishes
+    const r = await post("/hermes/publication", { motif: "après l'incident" });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(fs.readFileSync(recept(), "utf8")).toContain("+33142000093");
+  });
 });

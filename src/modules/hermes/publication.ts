@@ -139,98 +139,109 @@ export class PublicationHermes {
    * unless `forcer`.
    */
   async publier(acteur: Acteur, options: { motif?: string | undefined; forcer?: boolean | undefined }) {
-    return this.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(${VERROU_PUBLICATION})`.execute(trx);
-      // read inside the lock's transaction: PGlite has one connection, and the state read must be the locked one
-      const fichiers = await this.preparer(trx);
-      const derives = fichiers.filter((f) => f.derive);
-      if (derives.length > 0 && !options.forcer) {
-        throw new ApiError(
-          409,
-          "FICHIER_MODIFIE_A_LA_MAIN",
-          `${derives.map((f) => f.nom).join(", ")} a été modifié à la main depuis la dernière publication : vérifiez la différence, puis publiez en forçant.`,
-          undefined,
-          { fichiers: derives.map((f) => ({ nom: f.nom, chemin: f.chemin, diff: f.diff })) },
+    const deployes: Deploiement[] = [];
+    return enPhase(deployes, () =>
+      this.db.transaction().execute(async (trx) => {
+        await sql`SELECT pg_advisory_xact_lock(${VERROU_PUBLICATION})`.execute(trx);
+        // read inside the lock's transaction: PGlite has one connection, and the state read must be the locked one
+        const fichiers = await this.preparer(trx);
+        const derives = fichiers.filter((f) => f.derive);
+        if (derives.length > 0 && !options.forcer) {
+          throw new ApiError(
+            409,
+            "FICHIER_MODIFIE_A_LA_MAIN",
+            `${derives.map((f) => f.nom).join(", ")} a été modifié à la main depuis la dernière publication : vérifiez la différence, puis publiez en forçant.`,
+            undefined,
+            { fichiers: derives.map((f) => ({ nom: f.nom, chemin: f.chemin, diff: f.diff })) },
+          );
+        }
+        const etag = this.routage.etag(this.horloge().getTime());
+        const aPublier = fichiers.filter((x) => x.change);
+        const publies = [];
+        for (const f of aPublier) {
+          const version = (f.derniere?.version ?? 0) + 1;
+          const ligne = await trx
+            .insertInto("tel_publication")
+            .values({
+              fichier: f.nom,
+              version,
+              chemin: f.chemin,
+              somme_sha256: sha256(f.contenu),
+              contenu: f.contenu,
+              etag_routage: etag,
+              auteur: acteur.nom,
+              motif: options.motif ?? null,
+            })
+            .returning(["id", "fichier", "version", "somme_sha256"])
+            .executeTakeFirstOrThrow();
+          await ecrireAudit(trx, acteur, {
+            entite: "tel_publication",
+            entiteId: ligne.id,
+            action: "PUBLICATION",
+            apres: { ...ligne, derive_forcee: f.derive },
+            motif: options.motif ?? null,
+          });
+          publies.push(ligne);
+        }
+        deployer(
+          aPublier.map((f) => ({ chemin: f.chemin, contenu: f.contenu, ancien: f.deploye })),
+          deployes,
         );
-      }
-      const etag = this.routage.etag(this.horloge().getTime());
-      const publies = [];
-      for (const f of fichiers.filter((x) => x.change)) {
-        ecrireAtomique(f.chemin, f.contenu);
-        const version = (f.derniere?.version ?? 0) + 1;
+        if (publies.length > 0)
+          await this.apresPublication(
+            trx,
+            publies.map((p) => p.id),
+          );
+        return { publies, inchanges: fichiers.filter((x) => !x.change).map((x) => x.nom) };
+      }),
+    );
+  }
+
+  /** Writes a previous version back, byte for byte, as a new version. */
+  async restaurer(acteur: Acteur, id: number, motif?: string) {
+    const deployes: Deploiement[] = [];
+    return enPhase(deployes, () =>
+      this.db.transaction().execute(async (trx) => {
+        await sql`SELECT pg_advisory_xact_lock(${VERROU_PUBLICATION})`.execute(trx);
+        const ancienne = await trx
+          .selectFrom("tel_publication")
+          .selectAll()
+          .where("id", "=", id)
+          .executeTakeFirst();
+        if (!ancienne) throw new ApiError(404, "INTROUVABLE", "Version de publication introuvable.");
+        const derniere = await trx
+          .selectFrom("tel_publication")
+          .select(sql<number>`max(version)`.as("v"))
+          .where("fichier", "=", ancienne.fichier)
+          .executeTakeFirstOrThrow();
         const ligne = await trx
           .insertInto("tel_publication")
           .values({
-            fichier: f.nom,
-            version,
-            chemin: f.chemin,
-            somme_sha256: sha256(f.contenu),
-            contenu: f.contenu,
-            etag_routage: etag,
+            fichier: ancienne.fichier,
+            version: Number(derniere.v) + 1,
+            type: "RESTAURATION",
+            chemin: ancienne.chemin,
+            somme_sha256: ancienne.somme_sha256,
+            contenu: ancienne.contenu,
+            etag_routage: null,
             auteur: acteur.nom,
-            motif: options.motif ?? null,
+            motif: motif ?? `Retour à la version ${ancienne.version}`,
           })
           .returning(["id", "fichier", "version", "somme_sha256"])
           .executeTakeFirstOrThrow();
         await ecrireAudit(trx, acteur, {
           entite: "tel_publication",
           entiteId: ligne.id,
-          action: "PUBLICATION",
-          apres: { ...ligne, derive_forcee: f.derive },
-          motif: options.motif ?? null,
+          action: "RESTAURATION",
+          apres: ligne,
+          motif: motif ?? null,
         });
-        publies.push(ligne);
-      }
-      if (publies.length > 0)
-        await this.apresPublication(
-          trx,
-          publies.map((p) => p.id),
-        );
-      return { publies, inchanges: fichiers.filter((x) => !x.change).map((x) => x.nom) };
-    });
-  }
-
-  /** Writes a previous version back, byte for byte, as a new version. */
-  async restaurer(acteur: Acteur, id: number, motif?: string) {
-    return this.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(${VERROU_PUBLICATION})`.execute(trx);
-      const ancienne = await trx
-        .selectFrom("tel_publication")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirst();
-      if (!ancienne) throw new ApiError(404, "INTROUVABLE", "Version de publication introuvable.");
-      const derniere = await trx
-        .selectFrom("tel_publication")
-        .select(sql<number>`max(version)`.as("v"))
-        .where("fichier", "=", ancienne.fichier)
-        .executeTakeFirstOrThrow();
-      ecrireAtomique(ancienne.chemin, ancienne.contenu);
-      const ligne = await trx
-        .insertInto("tel_publication")
-        .values({
-          fichier: ancienne.fichier,
-          version: Number(derniere.v) + 1,
-          type: "RESTAURATION",
-          chemin: ancienne.chemin,
-          somme_sha256: ancienne.somme_sha256,
-          contenu: ancienne.contenu,
-          etag_routage: null,
-          auteur: acteur.nom,
-          motif: motif ?? `Retour à la version ${ancienne.version}`,
-        })
-        .returning(["id", "fichier", "version", "somme_sha256"])
-        .executeTakeFirstOrThrow();
-      await ecrireAudit(trx, acteur, {
-        entite: "tel_publication",
-        entiteId: ligne.id,
-        action: "RESTAURATION",
-        apres: ligne,
-        motif: motif ?? null,
-      });
-      await this.apresPublication(trx, [ligne.id]);
-      return ligne;
-    });
+        const deploye = fs.existsSync(ancienne.chemin) ? fs.readFileSync(ancienne.chemin, "utf8") : null;
+        deployer([{ chemin: ancienne.chemin, contenu: ancienne.contenu, ancien: deploye }], deployes);
+        await this.apresPublication(trx, [ligne.id]);
+        return ligne;
+      }),
+    );
   }
 
   private async apresPublication(trx: Kysely<DB>, ids: number[]) {
@@ -259,8 +270,59 @@ export class PublicationHermes {
   }
 }
 
+interface Deploiement {
+  chemin: string;
+  /** What was there before (null: no file), put back if the publication does not commit. */
+  ancien: string | null;
+}
+
+/**
+ * Deploys several files as one: every new file is first written and synced beside its target, so that a
+ * failure there deploys nothing; then each is renamed into place. What has been put in place is listed in
+ * `deployes`, for enPhase to put back.
+ */
+function deployer(fichiers: Array<Deploiement & { contenu: string }>, deployes: Deploiement[]) {
+  const prets: Array<{ temporaire: string; f: Deploiement }> = [];
+  try {
+    for (const f of fichiers) prets.push({ temporaire: ecrireTemporaire(f.chemin, f.contenu), f });
+    for (const p of prets) {
+      mettreEnPlace(p.temporaire, p.f.chemin);
+      deployes.push({ chemin: p.f.chemin, ancien: p.f.ancien });
+    }
+  } finally {
+    for (const p of prets) fs.rmSync(p.temporaire, { force: true });
+  }
+}
+
+/**
+ * Runs a publication's transaction; if it fails at any point, rename or commit included, the files already put
+ * in place get their previous bytes back, so the deployed files and the recorded versions never disagree (a
+ * disagreement would read as a hand edit at the next publication). If the reload command had already run,
+ * Hermes reloads again at the next publication.
+ */
+async function enPhase<T>(deployes: Deploiement[], travail: () => Promise<T>): Promise<T> {
+  try {
+    return await travail();
+  } catch (e) {
+    for (const d of deployes.reverse()) {
+      try {
+        if (d.ancien === null) fs.rmSync(d.chemin, { force: true });
+        else ecrireAtomique(d.chemin, d.ancien);
+      } catch {
+        // the original failure is the one to report; a file left new shows as drift at the next publication
+      }
+    }
+    throw e;
+  }
+}
+
 /** Replaces a file so that readers see the old bytes or the new ones, never a mix, even if the process dies. */
 export function ecrireAtomique(chemin: string, contenu: string) {
+  mettreEnPlace(ecrireTemporaire(chemin, contenu), chemin);
+}
+
+/** The new bytes, synced to disk in a temporary file beside the target (same file system: rename is atomic). */
+function ecrireTemporaire(chemin: string, contenu: string): string {
   fs.mkdirSync(path.dirname(chemin), { recursive: true });
   const temporaire = path.join(
     path.dirname(chemin),
@@ -276,6 +338,10 @@ export function ecrireAtomique(chemin: string, contenu: string) {
     throw e;
   }
   fs.closeSync(fd);
+  return temporaire;
+}
+
+function mettreEnPlace(temporaire: string, chemin: string) {
   fs.renameSync(temporaire, chemin);
   const dossier = fs.openSync(path.dirname(chemin), "r");
   try {
