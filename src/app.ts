@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import http, { type IncomingMessage } from "node:http";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
@@ -21,6 +22,7 @@ import { PublicationHermes } from "./modules/hermes/publication.js";
 import { publicationRoutes } from "./modules/hermes/publication.routes.js";
 import { routingRoutes } from "./modules/hermes/routing.routes.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
+import { repondreEnVoieRapide, type VoieRapide } from "./modules/hermes/voie-rapide.js";
 import { auditRoutes } from "./modules/history/audit.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { Expediteur } from "./modules/notifications/notifications.service.js";
@@ -48,6 +50,7 @@ declare module "fastify" {
     expediteur: Expediteur;
     planificateur: Planificateur;
     routage: SnapshotRoutage;
+    voieRapide: VoieRapide;
     publication: PublicationHermes;
     /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */
     routesDeclarees: string[];
@@ -62,14 +65,22 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+// A caller's request id is kept so one id follows a call from Hermes or a script through our logs.
+function idRequete(req: IncomingMessage): string {
+  const fourni = req.headers["x-request-id"];
+  return typeof fourni === "string" && /^[\w.-]{1,64}$/.test(fourni) ? fourni : randomUUID();
+}
+
 export async function buildApp(options: AppOptions): Promise<App> {
+  let voieRapide: VoieRapide | undefined;
   const app = Fastify({
     logger: options.logger ?? false,
-    // A caller's request id is kept so one id follows a call from Hermes or a script through our logs.
-    genReqId: (req) => {
-      const fourni = req.headers["x-request-id"];
-      return typeof fourni === "string" && /^[\w.-]{1,64}$/.test(fourni) ? fourni : randomUUID();
-    },
+    genReqId: idRequete,
+    // the inbound routing lookup's common case is answered before Fastify (see voie-rapide.ts)
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (voieRapide === undefined || !repondreEnVoieRapide(voieRapide, req, res)) handler(req, res);
+      }),
     requestIdHeader: false,
     ajv: { customOptions: { coerceTypes: "array", removeAdditional: false, allErrors: false } },
     bodyLimit: 2 * 1024 * 1024,
@@ -96,6 +107,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("planificateur", planificateur);
   const routage = new SnapshotRoutage(options.database.db, horloge);
   app.decorate("routage", routage);
+  voieRapide = { routage, cles, horloge, idRequete, servies: 0 };
+  app.decorate("voieRapide", voieRapide);
   app.decorate("publication", new PublicationHermes(options.database.db, options.config, routage, horloge));
   let arreterEcoute: (() => Promise<void>) | undefined;
   // Hermes lookups are served from memory: loaded before the server answers, then updated per change,

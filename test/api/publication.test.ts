@@ -197,7 +197,12 @@ describe.each(CIBLES)("publication of Hermes routing files ($nom)", (cible) => {
     // a number routed inbound and outbound: both files change
     const d = (await post("/dids", { numero: "0142000093" })).json();
     await post(`/dids/${d.id}/actions/affecter`, { client_id: ctx.clientA });
-    const a = await post("/affectations", { did_id: d.id, campaign_id: campagne, entrant: true, sortant: true });
+    const a = await post("/affectations", {
+      did_id: d.id,
+      campaign_id: campagne,
+      entrant: true,
+      sortant: true,
+    });
     expect(a.statusCode, a.body).toBe(201);
     const fin = Date.now() + 1000;
     while (ctx.app.routage.sortant(campagne, null).length < 1) {

@@ -224,6 +224,43 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     expect(n?.n).toBe(1200);
   });
 
+  it("answers the common lookup over HTTP before Fastify, byte for byte as the route does, and nothing else", async () => {
+    const id = await numero("0142000800");
+    await post("/affectations", {
+      did_id: id,
+      campaign_id: campagnes.SAV,
+      alias: "Rapide",
+      date_debut: "2026-04-01T09:00:00Z",
+    });
+    await bientot(async () => (await entrant("0142000800")).statusCode === 200);
+    const adresse = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
+    const lire = (chemin: string, cle = hermes) =>
+      fetch(`${adresse}/api/v1/routing/inbound/${chemin}`, { headers: cle });
+    const avant = ctx.app.voieRapide.servies;
+    const rapide = await lire("0142000800", { ...hermes, "x-request-id": "appel-hermes-42" });
+    expect(ctx.app.voieRapide.servies).toBe(avant + 1);
+    const parFastify = await entrant("0142000800");
+    expect(rapide.status).toBe(200);
+    expect(await rapide.text()).toBe(parFastify.body);
+    expect(rapide.headers.get("content-type")).toBe(parFastify.headers["content-type"]);
+    expect(rapide.headers.get("x-request-id")).toBe("appel-hermes-42");
+    for (const forme of ["+33142000800", "0033142000800", "0142000800?pays=FR"]) {
+      expect(await (await lire(forme)).text(), forme).toBe(parFastify.body);
+    }
+    expect(ctx.app.voieRapide.servies).toBe(avant + 4);
+    // everything else goes through the route, with its full behaviour
+    expect((await lire("01%2042%2000%2008%2000")).status).toBe(200);
+    expect((await lire("0142000800?pays=BE")).status).not.toBe(200);
+    expect((await lire("0142000999")).status).toBe(404);
+    expect((await lire("abc")).status).toBe(422);
+    expect((await lire("0142000800", ctx.cles.client)).status).toBe(403);
+    expect(
+      (await lire("0142000800", { authorization: "Bearer tel_000000000000_inconnueinconnueinconnue" }))
+        .status,
+    ).toBe(401);
+    expect(ctx.app.voieRapide.servies).toBe(avant + 4);
+  });
+
   it("presents outbound numbers by priority, local ones first, NPV only for prospecting", async () => {
     const idf = await numero("0142000300");
     const ses = await numero("0491000300");

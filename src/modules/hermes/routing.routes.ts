@@ -4,11 +4,9 @@ import type { App } from "../../app.js";
 import { ApiError } from "../../http/errors.js";
 import { Nullable } from "../../http/listes.js";
 import { normaliser } from "../../numbering/index.js";
-import type { Role } from "../auth/acteur.js";
 import { chiffresDirects, chiffresE164 } from "./cache-entrant.js";
+import { ROLES_ROUTAGE } from "./voie-rapide.js";
 
-// checked while authenticating (see authentifier): no separate hook on the hot path
-const ROLES_ROUTAGE: Role[] = ["admin", "gestionnaire", "lecteur", "hermes"];
 const Campagne = Type.Object({ id: Type.Integer(), code: Type.String(), hermes_id: Nullable(Type.String()) });
 
 // Hermes asks for the same dialled numbers all day: their normalisation is remembered (bounded).
@@ -32,6 +30,7 @@ export async function routingRoutes(app: App) {
   app.get(
     "/routing/inbound/:numero",
     {
+      // checked while authenticating (see authentifier): no separate hook on the hot path
       config: { roles: ROLES_ROUTAGE },
       schema: {
         tags: ["Routage Hermes"],

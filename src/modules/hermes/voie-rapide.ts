@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Role } from "../auth/acteur.js";
+import type { CacheClesApi } from "../auth/auth.service.js";
+import { chiffresDirects } from "./cache-entrant.js";
+import type { SnapshotRoutage } from "./snapshot.js";
+
+export const ROLES_ROUTAGE: readonly Role[] = ["admin", "gestionnaire", "lecteur", "hermes"];
+const PREFIXE = "/api/v1/routing/inbound/";
+
+export interface VoieRapide {
+  routage: SnapshotRoutage;
+  cles: CacheClesApi;
+  horloge: () => Date;
+  idRequete: (req: IncomingMessage) => string;
+  /** Lookups answered here (the others went through Fastify). */
+  servies: number;
+}
+
+/**
+ * The inbound lookup's common case, answered straight from the HTTP server, before Fastify: an API key verified
+ * a moment ago, a number in one of the forms Hermes sends, an answer already in the snapshot's cache. It is the
+ * platform's hot path, and Fastify's request pipeline (hooks, child logger, reply) costs more than the lookup
+ * itself. The answer is byte for byte the one the Fastify route gives; everything else (unknown or
+ * not-yet-verified key, other roles, other forms, not routed, errors) returns false and goes through the
+ * documented route, which has the full behaviour.
+ */
+export function repondreEnVoieRapide(v: VoieRapide, req: IncomingMessage, res: ServerResponse): boolean {
+  const url = req.url;
+  if (req.method !== "GET" || url === undefined || !url.startsWith(PREFIXE)) return false;
+  const authz = req.headers.authorization;
+  const cle = authz === undefined ? undefined : /^Bearer\s+(\S+)$/i.exec(authz)?.[1];
+  if (cle === undefined) return false;
+  const acteur = v.cles.resoudreImmediat(cle);
+  if (!acteur || !ROLES_ROUTAGE.includes(acteur.role)) return false;
+  let numero = url.slice(PREFIXE.length);
+  let pays: string | undefined;
+  const q = numero.indexOf("?");
+  if (q >= 0) {
+    const m = /^pays=([A-Z]{2})$/.exec(numero.slice(q + 1));
+    if (!m) return false;
+    pays = m[1];
+    numero = numero.slice(0, q);
+  }
+  const chiffres = chiffresDirects(numero, pays);
+  if (chiffres === undefined) return false;
+  const json = v.routage.entrantJson(chiffres, v.horloge().getTime());
+  if (json === undefined) return false;
+  res.writeHead(200, {
+    "x-request-id": v.idRequete(req),
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(json),
+  });
+  res.end(json);
+  v.servies++;
+  return true;
+}
