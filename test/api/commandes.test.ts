@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { sql } from "kysely";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -352,6 +353,31 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
         })
       ).json().code,
     ).toBe("QUANTITE_DEPASSEE");
+    // closing the order is part of the delivery: when it fails, the numbers are not received either
+    const livree = (
+      await sql<{ id: number }>`SELECT id FROM tel_statut_commande WHERE code = 'LIVREE'`.execute(ctx.db)
+    ).rows[0]?.id as number;
+    await sql`CREATE FUNCTION tel_test_cloture_refusee() RETURNS trigger LANGUAGE plpgsql
+      AS $$ BEGIN RAISE EXCEPTION 'clôture refusée (test)'; END $$`.execute(ctx.db);
+    await sql
+      .raw(`CREATE TRIGGER tel_test_cloture_refusee BEFORE UPDATE ON tel_did_commande FOR EACH ROW
+        WHEN (NEW.statut_id = ${livree}) EXECUTE FUNCTION tel_test_cloture_refusee()`)
+      .execute(ctx.db);
+    try {
+      const echec = await ctx.app.inject({
+        method: "POST",
+        url: `/api/v1/commandes/${c.id}/livraisons`,
+        headers: staff,
+        payload: { numeros: deux, depassement: true, terminer: true },
+      });
+      expect(echec.statusCode).toBe(500);
+    } finally {
+      await sql`DROP TRIGGER tel_test_cloture_refusee ON tel_did_commande`.execute(ctx.db);
+      await sql`DROP FUNCTION tel_test_cloture_refusee()`.execute(ctx.db);
+    }
+    const recus = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM tel_did_commande_ligne WHERE commande_id = ${c.id}`.execute(ctx.db);
+    expect(recus.rows[0]?.n).toBe(0);
     const confirme = await ctx.app.inject({
       method: "POST",
       url: `/api/v1/commandes/${c.id}/livraisons`,

@@ -104,116 +104,130 @@ export async function transitionCommande(
   if (!(regle.roles as readonly string[]).includes(acteur.role)) {
     throw new ApiError(403, "INTERDIT", `Votre rôle ne permet pas de ${transition} une commande.`);
   }
-  return db.transaction().execute(async (trx) => {
-    const c = await verrouillerCommande(trx, acteur, id);
-    if (p.version !== undefined && p.version !== c.version) throw conflitVersion();
-    if (c.statut_code !== regle.depuis) {
+  return db
+    .transaction()
+    .execute((trx) => appliquerTransition(trx, config, acteur, id, transition, p, maintenant));
+}
+
+/** One order transition inside the caller's transaction (a delivery that closes the order uses the same one). */
+async function appliquerTransition(
+  trx: Transaction<DB>,
+  config: Config,
+  acteur: Acteur,
+  id: number,
+  transition: TransitionCommande,
+  p: ParametresTransition,
+  maintenant: Date,
+) {
+  const regle = TRANSITIONS_COMMANDE[transition];
+  const c = await verrouillerCommande(trx, acteur, id);
+  if (p.version !== undefined && p.version !== c.version) throw conflitVersion();
+  if (c.statut_code !== regle.depuis) {
+    throw new ApiError(
+      409,
+      "TRANSITION_INTERDITE",
+      `Impossible de ${transition} une commande ${LIBELLES[c.statut_code as StatutCommande]}.`,
+      undefined,
+      {
+        statut_actuel: c.statut_code,
+      },
+    );
+  }
+  if (transition === "rejeter" && !p.commentaire?.trim()) {
+    throw new ApiError(422, "MOTIF_OBLIGATOIRE", "Un rejet doit être motivé.", [
+      { champ: "commentaire", message: "Obligatoire pour rejeter." },
+    ]);
+  }
+  if (transition === "demarrer" && !p.reference_operateur?.trim()) {
+    throw new ApiError(
+      422,
+      "REFERENCE_OPERATEUR_OBLIGATOIRE",
+      "Indiquez la référence de la commande chez l'opérateur.",
+      [{ champ: "reference_operateur", message: "Obligatoire pour démarrer." }],
+    );
+  }
+  const set: Record<string, unknown> = {
+    statut_id: sql`(SELECT id FROM tel_statut_commande WHERE code = ${regle.vers})`,
+  };
+  if (transition === "valider" || transition === "rejeter") {
+    set.valideur_nom = acteur.nom;
+    set.date_validation = maintenant;
+    set.commentaire_validation = p.commentaire ?? null;
+  }
+  if (transition === "demarrer") set.reference_operateur = p.reference_operateur;
+  if (transition === "livrer") {
+    const livres = await trx
+      .selectFrom("tel_did_commande_ligne as l")
+      .innerJoin("tel_did as d", "d.id", "l.did_id")
+      .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+      .select(["d.id", "s.code as statut"])
+      .where("l.commande_id", "=", id)
+      .execute();
+    if (livres.length === 0) {
       throw new ApiError(
         409,
-        "TRANSITION_INTERDITE",
-        `Impossible de ${transition} une commande ${LIBELLES[c.statut_code as StatutCommande]}.`,
-        undefined,
-        {
-          statut_actuel: c.statut_code,
-        },
+        "AUCUN_NUMERO_LIVRE",
+        "Saisissez les numéros reçus avant de clore la livraison.",
       );
     }
-    if (transition === "rejeter" && !p.commentaire?.trim()) {
-      throw new ApiError(422, "MOTIF_OBLIGATOIRE", "Un rejet doit être motivé.", [
-        { champ: "commentaire", message: "Obligatoire pour rejeter." },
-      ]);
-    }
-    if (transition === "demarrer" && !p.reference_operateur?.trim()) {
-      throw new ApiError(
-        422,
-        "REFERENCE_OPERATEUR_OBLIGATOIRE",
-        "Indiquez la référence de la commande chez l'opérateur.",
-        [{ champ: "reference_operateur", message: "Obligatoire pour démarrer." }],
-      );
-    }
-    const set: Record<string, unknown> = {
-      statut_id: sql`(SELECT id FROM tel_statut_commande WHERE code = ${regle.vers})`,
-    };
-    if (transition === "valider" || transition === "rejeter") {
-      set.valideur_nom = acteur.nom;
-      set.date_validation = maintenant;
-      set.commentaire_validation = p.commentaire ?? null;
-    }
-    if (transition === "demarrer") set.reference_operateur = p.reference_operateur;
-    if (transition === "livrer") {
-      const livres = await trx
-        .selectFrom("tel_did_commande_ligne as l")
-        .innerJoin("tel_did as d", "d.id", "l.did_id")
-        .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-        .select(["d.id", "s.code as statut"])
-        .where("l.commande_id", "=", id)
+    set.date_livraison = maintenant;
+    // the numbers received join the client's stock
+    const aRendreDisponibles = livres.filter((d) => d.statut === "COMMANDE").map((d) => d.id);
+    if (aRendreDisponibles.length > 0) {
+      await trx
+        .updateTable("tel_did")
+        .set({
+          statut_id: sql`(SELECT id FROM tel_statut_did WHERE code = 'DISPONIBLE')`,
+          date_activation: maintenant.toISOString().slice(0, 10),
+          modified_by: acteur.nom,
+        })
+        .where("id", "in", aRendreDisponibles)
         .execute();
-      if (livres.length === 0) {
-        throw new ApiError(
-          409,
-          "AUCUN_NUMERO_LIVRE",
-          "Saisissez les numéros reçus avant de clore la livraison.",
+      for (const didId of aRendreDisponibles) {
+        await ecrireHistorique(
+          trx,
+          acteur,
+          didId,
+          "LIVRER",
+          [{ champ: "statut", avant: "COMMANDE", apres: "DISPONIBLE" }],
+          `Commande ${c.reference} livrée`,
         );
       }
-      set.date_livraison = maintenant;
-      // the numbers received join the client's stock
-      const aRendreDisponibles = livres.filter((d) => d.statut === "COMMANDE").map((d) => d.id);
-      if (aRendreDisponibles.length > 0) {
-        await trx
-          .updateTable("tel_did")
-          .set({
-            statut_id: sql`(SELECT id FROM tel_statut_did WHERE code = 'DISPONIBLE')`,
-            date_activation: maintenant.toISOString().slice(0, 10),
-            modified_by: acteur.nom,
-          })
-          .where("id", "in", aRendreDisponibles)
-          .execute();
-        for (const didId of aRendreDisponibles) {
-          await ecrireHistorique(
-            trx,
-            acteur,
-            didId,
-            "LIVRER",
-            [{ champ: "statut", avant: "COMMANDE", apres: "DISPONIBLE" }],
-            `Commande ${c.reference} livrée`,
-          );
-        }
-      }
     }
-    const apres = await trx
-      .updateTable("tel_did_commande")
-      .set(set)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const texte = `Commande ${LIBELLES[regle.vers]} par ${acteur.nom}${p.reference_operateur ? ` (référence opérateur ${p.reference_operateur})` : ""}${p.commentaire ? ` : ${p.commentaire}` : "."}`;
-    await trx
-      .insertInto("tel_did_commande_commentaire")
-      .values({ commande_id: id, auteur: acteur.nom, commentaire: texte, type: regle.type })
-      .execute();
-    const { statut_code: _a, client_nom: _b, type_code: _c, ...avant } = c;
-    await ecrireAudit(trx, acteur, {
-      entite: "tel_did_commande",
-      entiteId: id,
-      action: transition.toUpperCase(),
-      avant,
-      apres,
-      motif: p.commentaire ?? null,
-    });
-    if (regle.evenement) {
-      await notifier(trx, config, regle.evenement, {
-        id,
-        reference: c.reference,
-        client: c.client_nom,
-        quantite: c.quantite,
-        type: c.type_code,
-        demandeur_email: c.demandeur_email,
-        statut: regle.vers,
-        commentaire: p.commentaire ?? null,
-      });
-    }
-    return apres;
+  }
+  const apres = await trx
+    .updateTable("tel_did_commande")
+    .set(set)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const texte = `Commande ${LIBELLES[regle.vers]} par ${acteur.nom}${p.reference_operateur ? ` (référence opérateur ${p.reference_operateur})` : ""}${p.commentaire ? ` : ${p.commentaire}` : "."}`;
+  await trx
+    .insertInto("tel_did_commande_commentaire")
+    .values({ commande_id: id, auteur: acteur.nom, commentaire: texte, type: regle.type })
+    .execute();
+  const { statut_code: _a, client_nom: _b, type_code: _c, region_code: _d, ...avant } = c;
+  await ecrireAudit(trx, acteur, {
+    entite: "tel_did_commande",
+    entiteId: id,
+    action: transition.toUpperCase(),
+    avant,
+    apres,
+    motif: p.commentaire ?? null,
   });
+  if (regle.evenement) {
+    await notifier(trx, config, regle.evenement, {
+      id,
+      reference: c.reference,
+      client: c.client_nom,
+      quantite: c.quantite,
+      type: c.type_code,
+      demandeur_email: c.demandeur_email,
+      statut: regle.vers,
+      commentaire: p.commentaire ?? null,
+    });
+  }
+  return apres;
 }
 
 // ---- delivery of numbers
@@ -356,8 +370,9 @@ export async function livrerNumeros(
         type: "LIVRAISON",
       })
       .execute();
+    // closing the order belongs to the same transaction: numbers received and order delivered, or neither
+    if (l.terminer) await appliquerTransition(trx, config, acteur, id, "livrer", {}, maintenant);
     return { livres: normalises.map((n) => n.e164), deja_livres: dejaLivres, simulation: false };
   });
-  if (l.terminer && !l.simulation) await transitionCommande(db, config, acteur, id, "livrer", {}, maintenant);
   return resultat;
 }
