@@ -13,6 +13,7 @@ import { seedDemo } from "./modules/demo/seed-demo.js";
 import { PublicationHermes } from "./modules/hermes/publication.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { commandeImport, type OptionsCli } from "./modules/transfert/cli.js";
+import { TYPES_IMPORT } from "./modules/transfert/colonnes.js";
 import {
   exporter,
   FORMATS_EXPORT,
@@ -155,7 +156,7 @@ programme
   .description(
     "Importe un fichier CSV (; ou ,, UTF-8 ou Windows-1252) ou XLSX : numéros, affectations, clients, campagnes. Tout ou rien par défaut ; --dry-run pour le rapport seul",
   )
-  .requiredOption("--type <type>", "numeros | affectations | clients | campagnes")
+  .requiredOption("--type <type>", TYPES_IMPORT.join(" | "))
   .option("--dry-run", "ne rien écrire : lire, vérifier et compter")
   .option("--json", "le rapport en JSON sur la sortie standard")
   .option(

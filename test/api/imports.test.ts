@@ -103,6 +103,44 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     ).toMatchObject({ a_creer: 0, inchanges: 1, references_creees: [] });
   });
 
+  it("imports configurations checked like the API's, which assignments then name, and exports them back", async () => {
+    const csv = [
+      "code;nom;json",
+      'ACCUEIL_ETE;Accueil été;"{""couleur"": ""#1A2B3C"", ""message_accueil"": ""Bonjour"", ""horaires"": {""lundi"": {""debut"": ""09:00"", ""fin"": ""18:00""}}, ""canal"": 7}"',
+      'MAUVAISE;Mauvaise;"{""couleur"": ""rouge""}"',
+      'INVERSEE;Horaires inversés;"{""horaires"": {""mardi"": {""debut"": ""18:00"", ""fin"": ""09:00""}}}"',
+      "PAS_JSON;Pas du JSON;{couleur",
+      "",
+    ].join("\n");
+    const r = await envoyer("configs", csv, "?accepter_rejets=true");
+    expect(r.json(), r.body).toMatchObject({ ecrit: true, a_creer: 1, rejetes: 3 });
+    expect(r.json().rejets.map((j: { ligne: number; raison: string }) => [j.ligne, j.raison])).toEqual([
+      [3, expect.stringContaining("/couleur")],
+      [4, "Horaires du mardi : l'ouverture doit précéder la fermeture."],
+      [5, "JSON illisible."],
+    ]);
+    await envoyer("numeros", "numero;client\n0145000041;CLIENT_A\n");
+    await envoyer("campagnes", "code;nom;client\nA-CONF;Conf;CLIENT_A\n");
+    const a = await envoyer("affectations", "numero;campagne;config\n0145000041;A-CONF;ACCUEIL_ETE\n");
+    expect(a.json(), a.body).toMatchObject({ ecrit: true, a_creer: 1 });
+    const exporte = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/exports/configs",
+      headers: ctx.cles.lecteur,
+    });
+    expect(exporte.statusCode).toBe(200);
+    expect(exporte.body).toContain("ACCUEIL_ETE;Accueil été;");
+    // what the export wrote reads back as is: nothing to change
+    expect((await envoyer("configs", exporte.body)).json()).toMatchObject({ a_creer: 0, inchanges: 1 });
+    // exports are for staff, as for the other kinds
+    const client = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/exports/configs?format=json",
+      headers: ctx.cles.client,
+    });
+    expect(client.statusCode).toBe(403);
+  });
+
   it("moves a status through the lifecycle: a number terminated by import is dated and frozen", async () => {
     await envoyer("numeros", "numero;client\n0145000009;CLIENT_A\n");
     const r = await envoyer("numeros", "numero;statut\n0145000009;RESILIE\n");

@@ -1,6 +1,6 @@
 import { ApiError } from "../../http/errors.js";
 
-export const TYPES_IMPORT = ["numeros", "affectations", "clients", "campagnes"] as const;
+export const TYPES_IMPORT = ["numeros", "affectations", "clients", "campagnes", "configs"] as const;
 export type TypeImport = (typeof TYPES_IMPORT)[number];
 
 /**
@@ -67,6 +67,12 @@ export const CHAMPS: Record<TypeImport, Record<string, { noms: string[]; requis?
     hermes_id: { noms: ["hermes_id", "id_hermes"] },
     description: { noms: ["description"] },
     prospection: { noms: ["prospection", "prospecting"] },
+  },
+  configs: {
+    code: { noms: ["code", "config", "config_code"], requis: true },
+    nom: { noms: ["nom", "name"], requis: true },
+    description: { noms: ["description"] },
+    config: { noms: ["json", "configuration", "parametres", "paramètres", "settings"], requis: true },
   },
 };
 

@@ -6,7 +6,14 @@ import { selectAffectation } from "../assignments/assignments.repository.js";
 import { selectCommande } from "../commandes/commandes.repository.js";
 import { appliquerFiltres, type FiltresDid } from "../dids/dids.repository.js";
 
-export const TYPES_EXPORT = ["numeros", "affectations", "clients", "campagnes", "commandes"] as const;
+export const TYPES_EXPORT = [
+  "numeros",
+  "affectations",
+  "clients",
+  "campagnes",
+  "configs",
+  "commandes",
+] as const;
 export type TypeExport = (typeof TYPES_EXPORT)[number];
 export const FORMATS_EXPORT = ["csv", "json", "xlsx"] as const;
 export type FormatExport = (typeof FORMATS_EXPORT)[number];
@@ -109,6 +116,29 @@ export async function lignesExport(
       if (filtres.client_visible !== undefined) q = q.where("c.id", "=", filtres.client_visible);
       return (await q.orderBy("p.code").execute()).map((p) => ({ ...p, prospection: oui(p.prospection) }));
     }
+    case "configs": {
+      let q = db.selectFrom("tel_did_config as f").select(["f.code", "f.nom", "f.description", "f.config"]);
+      // a client sees the configurations its own assignments use, not other clients' branding
+      if (filtres.client_visible !== undefined) {
+        const client = filtres.client_visible;
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("tel_did_virtual as v")
+              .innerJoin("tel_did as d", "d.id", "v.did_id")
+              .select("v.id")
+              .whereRef("v.config_id", "=", "f.id")
+              .where("d.client_id", "=", client),
+          ),
+        );
+      }
+      return (await q.orderBy("f.code").execute()).map((f) => ({
+        code: f.code,
+        nom: f.nom,
+        description: f.description,
+        json: JSON.stringify(f.config),
+      }));
+    }
     case "commandes": {
       let q = selectCommande(db).select("cl.code as client_code");
       if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
@@ -202,6 +232,7 @@ export const COLONNES_VIDES: Record<TypeExport, string[]> = {
     "groupement_libelle",
   ],
   campagnes: ["code", "nom", "client", "hermes_id", "description", "prospection"],
+  configs: ["code", "nom", "description", "json"],
   commandes: [
     "reference",
     "client",

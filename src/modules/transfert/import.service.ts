@@ -1,8 +1,11 @@
+import { FormatRegistry } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import { normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
+import { SchemaConfig, verifierConfig } from "../configs/config.schema.js";
 import { actionPour, changerStatut, type Statut, TRANSITIONS } from "../dids/cycle-de-vie.js";
 import { finDuGel, jourDe } from "../dids/gel.js";
 import { ecrireAudit } from "../history/audit.repository.js";
@@ -1109,6 +1112,91 @@ async function analyserCampagnes(ctx: Contexte, lignes: Ligne[]) {
   }
 }
 
+// a configuration's known keys are checked as the API checks them: the same JSON Schema and the same rules
+if (!FormatRegistry.Has("uri")) {
+  FormatRegistry.Set("uri", (v) => {
+    try {
+      new URL(v);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function analyserConfigs(ctx: Contexte, lignes: Ligne[]) {
+  const existantes = new Map(
+    (await ctx.trx.selectFrom("tel_did_config").selectAll().execute()).map((c) => [c.code, c]),
+  );
+  for (const l of lignes) {
+    try {
+      const code = codeDe(valeur(ctx, l, "code"));
+      if (doublon(ctx, l, code)) continue;
+      const nom = valeur(ctx, l, "nom");
+      if (!nom) throw new Refus(ctx.colonnes.nom ?? "nom", "", "Nom obligatoire.");
+      const texte = valeur(ctx, l, "config");
+      const colonne = ctx.colonnes.config ?? "config";
+      let config: unknown;
+      try {
+        config = JSON.parse(texte);
+      } catch {
+        throw new Refus(colonne, texte, "JSON illisible.");
+      }
+      if (typeof config !== "object" || config === null || Array.isArray(config))
+        throw new Refus(colonne, texte, "Un objet JSON est attendu ({...}).");
+      const erreur = Value.Errors(SchemaConfig, config).First();
+      if (erreur) throw new Refus(colonne, texte, `${erreur.path || "/"} : ${erreur.message}`);
+      try {
+        verifierConfig(config as Record<string, unknown>);
+      } catch (e) {
+        throw new Refus(colonne, texte, (e as Error).message);
+      }
+      const voulu: Record<string, unknown> = { nom, config };
+      const desc = valeur(ctx, l, "description");
+      if (desc) voulu.description = desc === "-" ? null : desc;
+      const ex = existantes.get(code);
+      const pareil = (k: string, v: unknown) =>
+        k === "config"
+          ? JSON.stringify(trier(ex?.config)) === JSON.stringify(trier(v))
+          : (ex as Record<string, unknown> | undefined)?.[k] === v;
+      if (ex && Object.entries(voulu).every(([k, v]) => pareil(k, v))) {
+        ctx.rapport.inchanges++;
+        continue;
+      }
+      if (ex) ctx.rapport.a_mettre_a_jour++;
+      else ctx.rapport.a_creer++;
+      ctx.ops.push(async (trx) => {
+        const valeurs = { ...voulu, config: JSON.stringify(config) };
+        await trx
+          .insertInto("tel_did_config")
+          .values({ code, ...valeurs } as never)
+          .onConflict((oc) =>
+            oc.column("code").doUpdateSet({
+              ...valeurs,
+              version: sql`tel_did_config.version + 1`,
+              date_modification: sql`now()`,
+            } as never),
+          )
+          .execute();
+      });
+    } catch (e) {
+      rejeter(ctx, l, e);
+    }
+  }
+}
+
+/** JSON with its keys in order, so that a configuration read back from JSONB compares equal to the file's. */
+function trier(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(trier);
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, trier((v as Record<string, unknown>)[k])]),
+    );
+  return v;
+}
+
 const ANALYSES: Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<void>> = {
   numeros: analyserNumeros,
   affectations: async (ctx, lignes) => {
@@ -1120,4 +1208,5 @@ const ANALYSES: Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<v
   },
   clients: analyserClients,
   campagnes: analyserCampagnes,
+  configs: analyserConfigs,
 };

@@ -5943,7 +5943,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    type: "numeros" | "affectations" | "clients" | "campagnes";
+                    type: "numeros" | "affectations" | "clients" | "campagnes" | "configs";
                 };
                 cookie?: never;
             };
@@ -6008,7 +6008,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    type: "numeros" | "affectations" | "clients" | "campagnes" | "commandes";
+                    type: "numeros" | "affectations" | "clients" | "campagnes" | "configs" | "commandes";
                 };
                 cookie?: never;
             };

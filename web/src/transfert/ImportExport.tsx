@@ -28,7 +28,7 @@ import { Vide } from "../composants/Etats";
 import { estPersonnel, type Permissions } from "../providers/authProvider";
 
 type Rapport = Reponse<"/api/v1/imports/{type}", "post">;
-type TypeImport = "numeros" | "affectations" | "clients" | "campagnes";
+type TypeImport = "numeros" | "affectations" | "clients" | "campagnes" | "configs";
 
 const TYPES: Array<{ id: TypeImport; libelle: string; aide: string }> = [
   {
@@ -47,6 +47,7 @@ const TYPES: Array<{ id: TypeImport; libelle: string; aide: string }> = [
     aide: "code, nom, siret, contact_nom, contact_email, groupement, groupement_libelle",
   },
   { id: "campagnes", libelle: "Campagnes", aide: "code, nom, client, hermes_id, prospection" },
+  { id: "configs", libelle: "Configurations", aide: "code, nom, description, json (objet JSON)" },
 ];
 
 function Compteurs({ r }: { r: Rapport }) {
@@ -245,6 +246,7 @@ function Export() {
     ["affectations", "Affectations"],
     ["clients", "Clients"],
     ["campagnes", "Campagnes"],
+    ["configs", "Configurations"],
     ["commandes", "Commandes"],
   ];
   return (
