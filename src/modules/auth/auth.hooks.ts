@@ -49,8 +49,7 @@ export function authentifier(cles: CacheClesApi): onRequestHookHandler {
     if (request.routeOptions.config?.public) return done();
     const authz = request.headers.authorization;
     if (authz !== undefined) {
-      const m = /^Bearer\s+(\S+)$/i.exec(authz);
-      const cle = m?.[1];
+      const cle = cleBearer(authz);
       const immediat = cle === undefined ? null : cles.resoudreImmediat(cle);
       if (immediat) return admettre(request, immediat, done);
       if (immediat === null || cle === undefined) return done(cleInvalide());
@@ -71,6 +70,10 @@ export function authentifier(cles: CacheClesApi): onRequestHookHandler {
     }, done);
   };
 }
+
+/** The key of an "Authorization: Bearer <key>" header, if it has that form. */
+export const cleBearer = (authz: string | undefined): string | undefined =>
+  authz === undefined ? undefined : /^Bearer\s+(\S+)$/i.exec(authz)?.[1];
 
 const cleInvalide = () => new ApiError(401, "CLE_INVALIDE", "Clé API invalide, expirée ou révoquée.");
 const interdit = () => new ApiError(403, "INTERDIT", "Votre rôle ne permet pas cette action.");

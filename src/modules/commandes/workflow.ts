@@ -100,10 +100,6 @@ export async function transitionCommande(
   p: ParametresTransition,
   maintenant: Date,
 ) {
-  const regle = TRANSITIONS_COMMANDE[transition];
-  if (!(regle.roles as readonly string[]).includes(acteur.role)) {
-    throw new ApiError(403, "INTERDIT", `Votre rôle ne permet pas de ${transition} une commande.`);
-  }
   return db
     .transaction()
     .execute((trx) => appliquerTransition(trx, config, acteur, id, transition, p, maintenant));
@@ -120,6 +116,10 @@ async function appliquerTransition(
   maintenant: Date,
 ) {
   const regle = TRANSITIONS_COMMANDE[transition];
+  // checked here, so that a transition reached from elsewhere (a delivery that closes the order) checks it too
+  if (!(regle.roles as readonly string[]).includes(acteur.role)) {
+    throw new ApiError(403, "INTERDIT", `Votre rôle ne permet pas de ${transition} une commande.`);
+  }
   const c = await verrouillerCommande(trx, acteur, id);
   if (p.version !== undefined && p.version !== c.version) throw conflitVersion();
   if (c.statut_code !== regle.depuis) {

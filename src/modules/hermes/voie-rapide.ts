@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Role } from "../auth/acteur.js";
+import { cleBearer } from "../auth/auth.hooks.js";
 import type { CacheClesApi } from "../auth/auth.service.js";
 import { chiffresDirects } from "./cache-entrant.js";
 import type { SnapshotRoutage } from "./snapshot.js";
@@ -27,8 +28,7 @@ export interface VoieRapide {
 export function repondreEnVoieRapide(v: VoieRapide, req: IncomingMessage, res: ServerResponse): boolean {
   const url = req.url;
   if (req.method !== "GET" || url === undefined || !url.startsWith(PREFIXE)) return false;
-  const authz = req.headers.authorization;
-  const cle = authz === undefined ? undefined : /^Bearer\s+(\S+)$/i.exec(authz)?.[1];
+  const cle = cleBearer(req.headers.authorization);
   if (cle === undefined) return false;
   const acteur = v.cles.resoudreImmediat(cle);
   if (!acteur || !ROLES_ROUTAGE.includes(acteur.role)) return false;

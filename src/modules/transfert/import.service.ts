@@ -59,7 +59,7 @@ export interface OptionsImport {
 
 type Ligne = Tableau["lignes"][number];
 /** A write planned by the checks, run once the chunk is checked. */
-type Operation = (trx: Transaction<DB>) => Promise<void>;
+type Operation = (trx: Transaction<DB>) => Promise<unknown>;
 
 class Refus extends Error {
   constructor(
@@ -999,6 +999,28 @@ async function synchroniserEnMasse(trx: Transaction<DB>, acteur: Acteur, didIds:
 
 // ---------------------------------------------------------------------------------------- clients, campaigns
 
+/** Creates or updates the row of a table keyed by its code, in one statement; its id. */
+async function ecrireParCode(
+  trx: Transaction<DB>,
+  table: "tel_client" | "tel_campaign" | "tel_did_config",
+  code: string,
+  valeurs: Record<string, unknown>,
+): Promise<number> {
+  const r = await trx
+    .insertInto(table)
+    .values({ code, ...valeurs } as never)
+    .onConflict((oc) =>
+      oc.column("code").doUpdateSet({
+        ...valeurs,
+        version: sql.raw(`${table}.version + 1`),
+        date_modification: sql`now()`,
+      } as never),
+    )
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
 async function analyserClients(ctx: Contexte, lignes: Ligne[]) {
   const existants = new Map(
     (await ctx.trx.selectFrom("tel_client").selectAll().execute()).map((c) => [c.code, c]),
@@ -1038,22 +1060,11 @@ async function analyserClients(ctx: Contexte, lignes: Ligne[]) {
       }
       const libelle = valeur(ctx, l, "groupement_libelle") || grp;
       ctx.ops.push(async (trx) => {
-        const client = await trx
-          .insertInto("tel_client")
-          .values({ code, ...voulu } as never)
-          .onConflict((oc) =>
-            oc.column("code").doUpdateSet({
-              ...voulu,
-              version: sql`tel_client.version + 1`,
-              date_modification: sql`now()`,
-            } as never),
-          )
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const clientId = await ecrireParCode(trx, "tel_client", code, voulu);
         if (grpCode)
           await trx
             .insertInto("tel_groupement")
-            .values({ client_id: client.id, code: grpCode, libelle })
+            .values({ client_id: clientId, code: grpCode, libelle })
             .onConflict((oc) => oc.columns(["client_id", "code"]).doNothing())
             .execute();
       });
@@ -1093,19 +1104,7 @@ async function analyserCampagnes(ctx: Contexte, lignes: Ligne[]) {
       }
       if (ex) ctx.rapport.a_mettre_a_jour++;
       else ctx.rapport.a_creer++;
-      ctx.ops.push(async (trx) => {
-        await trx
-          .insertInto("tel_campaign")
-          .values({ code, ...voulu } as never)
-          .onConflict((oc) =>
-            oc.column("code").doUpdateSet({
-              ...voulu,
-              version: sql`tel_campaign.version + 1`,
-              date_modification: sql`now()`,
-            } as never),
-          )
-          .execute();
-      });
+      ctx.ops.push((trx) => ecrireParCode(trx, "tel_campaign", code, voulu));
     } catch (e) {
       rejeter(ctx, l, e);
     }
@@ -1165,20 +1164,9 @@ async function analyserConfigs(ctx: Contexte, lignes: Ligne[]) {
       }
       if (ex) ctx.rapport.a_mettre_a_jour++;
       else ctx.rapport.a_creer++;
-      ctx.ops.push(async (trx) => {
-        const valeurs = { ...voulu, config: JSON.stringify(config) };
-        await trx
-          .insertInto("tel_did_config")
-          .values({ code, ...valeurs } as never)
-          .onConflict((oc) =>
-            oc.column("code").doUpdateSet({
-              ...valeurs,
-              version: sql`tel_did_config.version + 1`,
-              date_modification: sql`now()`,
-            } as never),
-          )
-          .execute();
-      });
+      ctx.ops.push((trx) =>
+        ecrireParCode(trx, "tel_did_config", code, { ...voulu, config: JSON.stringify(config) }),
+      );
     } catch (e) {
       rejeter(ctx, l, e);
     }
