@@ -103,6 +103,67 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     ).toMatchObject({ a_creer: 0, inchanges: 1, references_creees: [] });
   });
 
+  it("checks each row against the rows before it in the file, across its chunks of 500", async () => {
+    // 1,200 numbers: the chunks are read ahead of the previous chunk's write, and must still see it
+    const lignes = ["numero;client;notes"];
+    for (let i = 0; i < 1200; i++)
+      lignes.push(`0147${String(i).padStart(6, "0")};${i < 600 ? "CLIENT_A" : ""};n${i}`);
+    lignes.push("01 47 00 00 00;CLIENT_A;n0", "0147000001;CLIENT_A;autre");
+    const numeros = await envoyer("numeros", lignes.join("\n"), "?accepter_rejets=true");
+    expect(numeros.json(), numeros.body).toMatchObject({
+      ecrit: true,
+      lus: 1202,
+      a_creer: 1200,
+      doublons: 1,
+      rejetes: 1,
+      rejets: [{ ligne: 1203, raison: "Même élément qu'à la ligne 3, avec d'autres valeurs." }],
+    });
+
+    await envoyer("campagnes", "code;nom;client\nA-CH1;Un;CLIENT_A\nA-CH2;Deux;CLIENT_A\n");
+    // Lines 1000-1001 end the second chunk, lines 1002-1003 start the third, which is read before the second
+    // is written. 0147001100 has no client: its first assignment gives it client A; its second finds it held
+    // by A. 0147000002 gets a second inbound campaign over the first one.
+    const affectations = ["numero;campagne;entrant;sortant;date_debut"];
+    for (let i = 10; i < 1008; i++)
+      affectations.push(
+        `0147${String(i).padStart(6, "0")};${i < 600 ? "A-CH1" : "A-CH2"};non;oui;2026-01-01`,
+      );
+    affectations.push("0147001100;A-CH1;oui;non;2026-01-01", "0147000002;A-CH1;oui;non;2026-01-01");
+    affectations.push("0147001100;A-CH2;non;oui;2026-01-01", "0147000002;A-CH2;oui;non;2026-02-01");
+    const r = await envoyer("affectations", affectations.join("\n"), "?accepter_rejets=true");
+    expect(r.json(), r.body).toMatchObject({ ecrit: true, a_creer: 1001, rejetes: 1 });
+    expect(r.json().rejets).toEqual([
+      expect.objectContaining({
+        ligne: 1003,
+        raison: "Le numéro a déjà une affectation entrante sur cette période (campagne A-CH1).",
+      }),
+    ]);
+    const lire = async (numero: string) =>
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: `/api/v1/dids/par-numero/${numero}`,
+          headers: ctx.cles.admin,
+        })
+      ).json();
+    const sansClient = await lire("0147001100");
+    expect(sansClient).toMatchObject({ client_id: ctx.clientA, statut_code: "UTILISE" });
+    const histoire = (
+      await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/dids/${sansClient.id}/history`,
+        headers: ctx.cles.admin,
+      })
+    ).json().data as Array<{ action: string }>;
+    // given its client once, assigned twice
+    expect(histoire.filter((h) => h.action === "AFFECTATION_CLIENT")).toHaveLength(1);
+    expect(histoire.filter((h) => h.action === "AFFECTATION_CAMPAGNE")).toHaveLength(2);
+    // imported again: the lines written are found, in whichever chunk they are
+    expect(
+      (await envoyer("affectations", affectations.join("\n"), "?accepter_rejets=true")).json(),
+    ).toMatchObject({ a_creer: 0, inchanges: 1001, rejetes: 1 });
+  });
+
   it("imports configurations checked like the API's, which assignments then name, and exports them back", async () => {
     const csv = [
       "code;nom;json",

@@ -114,26 +114,54 @@ export async function importer(
         // numbers: 88 s). Trigram indexes are only read by bitmap scans: without them, the unique B-tree is used.
         await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
         const refs = await chargerReferences(trx);
-        const ctx: Contexte = { trx, acteur, refs, rapport, colonnes, options, vus, ops: [] };
-        await PRECHARGEMENTS[type]?.(ctx, lot);
+        const ctx: Contexte = {
+          trx,
+          acteur,
+          refs,
+          rapport,
+          colonnes,
+          entetes: tableau.entetes,
+          options,
+          vus,
+          ops: [],
+          parDid: new Map(),
+          didsLus: new Set(),
+          clientsAAffecter: new Map(),
+        };
         // Each chunk is written as soon as it is checked, inside the one transaction, and without waiting: the
-        // database writes chunk k while Node checks chunk k+1, which needs no read (what the checks need was
-        // read once, before them). A refusal found later still rolls everything back.
+        // database writes chunk k while Node checks chunk k+1. What the checks of a chunk read (PRECHARGEMENTS)
+        // is asked for one chunk ahead, before the previous chunk's write is sent, so the checks never wait for
+        // a write and the connection is never idle while Node checks. A refusal found later still rolls
+        // everything back.
+        const morceaux: Ligne[][] = [];
+        for (let i = 0; i < lot.length; i += CHUNK) morceaux.push(lot.slice(i, i + CHUNK));
+        const precharger = PRECHARGEMENTS[type];
+        const lancer = (k: number) => {
+          const morceau = morceaux[k];
+          if (!precharger || !morceau) return undefined;
+          const p = precharger(ctx, morceau);
+          // awaited in its turn; a failure must not surface as an unhandled rejection in the meantime
+          p.catch(() => {});
+          return p;
+        };
         let ecrits = 0;
         let enVol: Promise<void> = Promise.resolve();
-        for (let i = 0; i < lot.length; i += CHUNK) {
-          const morceau = lot.slice(i, i + CHUNK);
+        let suivant = lancer(0);
+        for (const [k, morceau] of morceaux.entries()) {
           try {
+            const lu = await suivant;
+            suivant = lancer(k + 1);
+            lu?.(ctx);
             await ANALYSES[type](ctx, morceau);
           } catch (e) {
             // a failed write aborts the transaction: report that error, not the next query's "aborted"
             await enVol;
+            await suivant?.catch(() => {});
             throw e;
           }
           faits += morceau.length;
           options.progression?.("lecture", faits, lignes.length);
-          // the checks read nothing from the database (see PRECHARGEMENTS): let the connection send the next
-          // write while this one is being checked
+          // let the connection send the next write while this one is being checked
           await new Promise((r) => setImmediate(r));
           if (options.simulation || (rapport.rejetes > 0 && !options.accepterRejets)) {
             ctx.ops = [];
@@ -152,6 +180,7 @@ export async function importer(
           enVol.catch(() => {});
         }
         await enVol;
+        await suivant?.catch(() => {});
         if (options.simulation || (rapport.rejetes > 0 && !options.accepterRejets)) throw annuler;
         await ctx.apres?.();
         await ecrireAudit(trx, acteur, {
@@ -200,15 +229,17 @@ interface Contexte {
   apres?: () => Promise<void>;
   /** Numbers whose assignments the file touched: their status is brought in line at the end. */
   touches?: Set<number>;
-  /** Read once per batch, before the checks (PRECHARGEMENTS). */
+  /** The file's header row: a row's values in this order make its signature (duplicates). */
+  entetes: string[];
+  /** The current chunk's reads (PRECHARGEMENTS). */
   normes?: Map<Ligne, ReturnType<typeof normaliser>>;
   connus?: Map<string, Existant>;
   /** Current assignments per number: the database's, then as this import changes them. */
-  parDid?: Map<number, AffectationEnPlace[]>;
-  /** Numbers with a current assignment (numbers import: the ones that may become UTILISE). */
-  enService?: Set<number>;
+  parDid: Map<number, AffectationEnPlace[]>;
+  /** Numbers whose assignments were read into parDid. */
+  didsLus: Set<number>;
   /** Numbers this import gives a client (through an assignment), with that client. */
-  clientsAAffecter?: Map<number, number>;
+  clientsAAffecter: Map<number, number>;
 }
 
 type AffectationEnPlace = {
@@ -225,73 +256,41 @@ type AffectationEnPlace = {
 };
 
 /**
- * What the checks of a batch read from the database, read in one go before them: the file's numbers already in
- * the inventory and, for assignments, their current assignments. The checks then never wait for the database,
- * which writes the previous chunk meanwhile. Rows created by this import are known from the file itself (a
- * second row for the same number is a duplicate; assignments are tracked in parDid).
+ * What the checks of a chunk read from the database, read in one go before them: the chunk's numbers already in
+ * the inventory and, for assignments, their current assignments. It is asked for before the previous chunk's
+ * write is sent, so it may not show this import's last writes: the checks know those from the file itself (a
+ * second row for the same number is a duplicate; a number's assignments and new client, once read, are tracked
+ * in parDid and clientsAAffecter, which later reads never overwrite). The returned function hands the result to
+ * the checks when their chunk's turn comes.
  */
-const PRECHARGEMENTS: Partial<Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<void>>> = {
+type Lu = (ctx: Contexte) => void;
+const PRECHARGEMENTS: Partial<Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<Lu>>> = {
   numeros: async (ctx, lignes) => {
-    ctx.normes = new Map(
+    const normes = new Map(
       lignes.map((l) => [
         l,
         normaliser(valeur(ctx, l, "numero"), (valeur(ctx, l, "pays") || "FR").toUpperCase()),
       ]),
     );
-    ctx.connus = await existants(ctx.trx, ctx.refs, e164Valides(ctx.normes));
-    // the numbers that may be put in use: those with a current assignment
-    const ids = [...ctx.connus.values()].map((e) => e.id);
-    ctx.enService = new Set(
-      ids.length
-        ? (
-            await ctx.trx
-              .selectFrom("tel_did_virtual")
-              .select("did_id")
-              .distinct()
-              .where(sql<boolean>`did_id = ANY(${ids}::int[])`)
-              .where("actif", "=", true)
-              .where("date_debut", "<=", sql<Date>`now()`)
-              .where((eb) => eb.or([eb("date_fin", "is", null), eb("date_fin", ">", sql<Date>`now()`)]))
-              .execute()
-          ).map((r) => r.did_id)
-        : [],
-    );
+    const connus = await existants(ctx.trx, ctx.refs, e164Valides(normes), "en_service");
+    return (c) => {
+      c.normes = normes;
+      c.connus = connus;
+    };
   },
   affectations: async (ctx, lignes) => {
-    ctx.normes = new Map(lignes.map((l) => [l, normaliser(valeur(ctx, l, "numero"))]));
-    ctx.connus = await existants(ctx.trx, ctx.refs, e164Valides(ctx.normes));
-    const ids = [...ctx.connus.values()].map((e) => e.id);
-    const enPlace = ids.length
-      ? await ctx.trx
-          .selectFrom("tel_did_virtual")
-          .select([
-            "id",
-            "did_id",
-            "campaign_id",
-            "config_id",
-            "alias",
-            "priorite",
-            "date_debut",
-            "date_fin",
-            "entrant",
-            "sortant",
-          ])
-          .where(sql<boolean>`did_id = ANY(${ids}::int[])`)
-          .where("actif", "=", true)
-          .execute()
-      : [];
-    ctx.parDid = new Map();
-    for (const a of enPlace) {
-      const liste = ctx.parDid.get(a.did_id);
-      const aff = {
-        ...a,
-        date_debut: new Date(a.date_debut),
-        date_fin: a.date_fin ? new Date(a.date_fin) : null,
-      };
-      if (liste) liste.push(aff);
-      else ctx.parDid.set(a.did_id, [aff]);
-    }
-    ctx.clientsAAffecter = new Map();
+    const normes = new Map(lignes.map((l) => [l, normaliser(valeur(ctx, l, "numero"))]));
+    const connus = await existants(ctx.trx, ctx.refs, e164Valides(normes), "affectations");
+    return (c) => {
+      c.normes = normes;
+      c.connus = connus;
+      // a number already read keeps what the checks made of it: this read may predate its last write
+      for (const { id, affectations } of connus.values()) {
+        if (c.didsLus.has(id)) continue;
+        c.didsLus.add(id);
+        if (affectations?.length) c.parDid.set(id, affectations);
+      }
+    };
   },
 };
 
@@ -313,11 +312,8 @@ function rejeter(ctx: Contexte, l: Ligne, e: unknown) {
 /** The same key twice in the file: an exact repeat is read once, a repeat with other values is refused. */
 function doublon(ctx: Contexte, l: Ligne, cle: string): boolean {
   // the number is compared by its E.164 key: "01 42 68 53 00" and "0142685300" are the same row
-  const signature = JSON.stringify(
-    Object.entries(l.valeurs)
-      .filter(([c]) => c !== ctx.colonnes.numero)
-      .sort(),
-  );
+  let signature = "";
+  for (const c of ctx.entetes) if (c !== ctx.colonnes.numero) signature += `${l.valeurs[c] ?? ""}\u0000`;
   const deja = ctx.vus.get(cle);
   if (!deja) {
     ctx.vus.set(cle, { ligne: l.ligne, signature });
@@ -343,31 +339,48 @@ function lire<T>(
   return r.v;
 }
 
-/** A reference by code or name; unknown ones are refused, or created when the caller asked for it. */
-async function reference(
+/** A reference by code or name: its id, null for "-", undefined for an empty cell; unknown ones are refused. */
+function referenceFixe(
   ctx: Contexte,
   l: Ligne,
   champ: string,
   index: Index,
   libelle: string,
-  creer?: (nom: string) => Promise<number>,
-): Promise<number | null | undefined> {
+  creable = false,
+): number | null | undefined {
   const s = valeur(ctx, l, champ);
   if (s === "") return undefined;
   if (s === "-") return null;
   const id = index.trouver(s);
   if (id !== undefined) return id;
-  if (creer && ctx.options.creerManquants) {
-    const nouveau = await creer(s);
-    index.ajouter(nouveau, codeDe(s), s);
-    ctx.rapport.references_creees.push(`${libelle} ${codeDe(s)}`);
-    return nouveau;
-  }
   throw new Refus(
     ctx.colonnes[champ] ?? champ,
     s,
-    `${libelle} inconnu(e)${creer ? " (--create-missing pour le créer)" : ""}.`,
+    `${libelle} inconnu(e)${creable ? " (--create-missing pour le créer)" : ""}.`,
   );
+}
+
+/**
+ * The same, for the references --create-missing may create: an unknown one is created then. Synchronous when
+ * the reference is known (every row but the first of a new one): no promise per cell on the checks' path.
+ */
+function reference(
+  ctx: Contexte,
+  l: Ligne,
+  champ: string,
+  index: Index,
+  libelle: string,
+  creer: (nom: string) => Promise<number>,
+): number | null | undefined | Promise<number> {
+  const s = valeur(ctx, l, champ);
+  if (s !== "" && s !== "-" && index.trouver(s) === undefined && ctx.options.creerManquants) {
+    return creer(s).then((nouveau) => {
+      index.ajouter(nouveau, codeDe(s), s);
+      ctx.rapport.references_creees.push(`${libelle} ${codeDe(s)}`);
+      return nouveau;
+    });
+  }
+  return referenceFixe(ctx, l, champ, index, libelle, true);
 }
 
 let idProvisoire = -1;
@@ -398,6 +411,10 @@ interface Existant {
   statut: string;
   type: string | null;
   valeurs: Record<string, unknown>;
+  /** With a current assignment (read for a numbers import). */
+  enService?: boolean;
+  /** Its active assignments (read for an assignments import). */
+  affectations?: AffectationEnPlace[];
 }
 
 /** The numbers of a chunk already in the inventory: one table, one array parameter, the unique E.164 index. */
@@ -405,27 +422,65 @@ async function existants(
   trx: Transaction<DB>,
   refs: References,
   e164: string[],
+  avec?: "en_service" | "affectations",
 ): Promise<Map<string, Existant>> {
   if (e164.length === 0) return new Map();
+  // what the checks need of each number's assignments comes in the same row, read through the assignments'
+  // did_id index for each number found (a subquery per row: no plan choice, whatever the tables' statistics)
   const rows = await trx
     .selectFrom("tel_did as d")
     .selectAll("d")
-    .where(sql<boolean>`d.did_format_e164 = ANY(${e164}::text[])`)
+    .$if(avec === "en_service", (q) =>
+      q.select(
+        // not EXISTS, which the planner may turn into one scan of every assignment (hashed subplan)
+        sql<boolean>`COALESCE((SELECT true FROM tel_did_virtual v WHERE v.did_id = d.id AND v.actif
+          AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now()) LIMIT 1), false)`.as(
+          "en_service",
+        ),
+      ),
+    )
+    .$if(avec === "affectations", (q) =>
+      q.select(
+        sql<AffectationLue[] | null>`(SELECT json_agg(json_build_object('id', v.id, 'did_id', v.did_id,
+          'campaign_id', v.campaign_id, 'config_id', v.config_id, 'alias', v.alias, 'priorite', v.priorite,
+          'date_debut', v.date_debut, 'date_fin', v.date_fin, 'entrant', v.entrant, 'sortant', v.sortant))
+          FROM tel_did_virtual v WHERE v.did_id = d.id AND v.actif)`.as("affectations"),
+      ),
+    )
+    // joined to the list rather than "= ANY(list)": planned in constant time, always through the unique index
+    .innerJoin(sql<{ e164: string }>`(SELECT unnest(${e164}::text[]) AS e164)`.as("e"), (j) =>
+      j.onRef("e.e164", "=", "d.did_format_e164"),
+    )
     .execute();
   return new Map(
-    rows.map((r) => [
-      r.did_format_e164,
-      {
-        id: r.id,
-        client_id: r.client_id,
-        groupement_id: r.groupement_id,
-        statut: refs.statuts.codes.get(r.statut_id) as string,
-        type: r.type_id === null ? null : (refs.types.codes.get(r.type_id) ?? null),
-        valeurs: r as unknown as Record<string, unknown>,
-      },
-    ]),
+    rows.map((r) => {
+      const lu = r as typeof r & { en_service?: boolean; affectations?: AffectationLue[] | null };
+      return [
+        r.did_format_e164,
+        {
+          id: r.id,
+          client_id: r.client_id,
+          groupement_id: r.groupement_id,
+          statut: refs.statuts.codes.get(r.statut_id) as string,
+          type: r.type_id === null ? null : (refs.types.codes.get(r.type_id) ?? null),
+          valeurs: r as unknown as Record<string, unknown>,
+          enService: lu.en_service,
+          affectations: lu.affectations?.map((a) => ({
+            ...a,
+            date_debut: new Date(a.date_debut),
+            date_fin: a.date_fin ? new Date(a.date_fin) : null,
+          })),
+        },
+      ];
+    }),
   );
 }
+
+/** An assignment as JSON gives it: its dates as text. */
+type AffectationLue = Omit<AffectationEnPlace, "date_debut" | "date_fin"> & {
+  date_debut: string;
+  date_fin: string | null;
+};
 
 async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
   const { refs } = ctx;
@@ -446,7 +501,7 @@ async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
           `Pays ${n.numero.pays} absent du référentiel des indicatifs.`,
         );
       const typeId = refs.types.trouver(n.numero.type) ?? null;
-      const typeDonne = await reference(ctx, l, "type", refs.types, "Type");
+      const typeDonne = referenceFixe(ctx, l, "type", refs.types, "Type");
       if (typeDonne !== undefined && typeDonne !== typeId)
         throw new Refus(
           ctx.colonnes.type ?? "type",
@@ -463,7 +518,8 @@ async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
           regionDonnee,
           `Le numéro est en zone ${n.numero.region ?? "(aucune)"}.`,
         );
-      const clientId = await reference(ctx, l, "client", refs.clients, "Client", creerClient(ctx));
+      let clientId = reference(ctx, l, "client", refs.clients, "Client", creerClient(ctx));
+      if (clientId instanceof Promise) clientId = await clientId;
       const groupementTexte = valeur(ctx, l, "groupement");
       let groupementId: number | null | undefined;
       if (groupementTexte) {
@@ -505,7 +561,7 @@ async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
           ctx.rapport.references_creees.push(`Groupement ${codeDe(groupementTexte)}`);
         }
       }
-      const operateurId = await reference(ctx, l, "operateur", refs.operateurs, "Opérateur", (nom) =>
+      let operateurId = reference(ctx, l, "operateur", refs.operateurs, "Opérateur", (nom) =>
         inserer(
           ctx,
           async () =>
@@ -518,9 +574,10 @@ async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
             ).id,
         ),
       );
-      const equipementId = await reference(ctx, l, "equipement", refs.equipements, "Équipement");
-      const cloudId = await reference(ctx, l, "cloud", refs.clouds, "Cloud");
-      const statutId = await reference(ctx, l, "statut", refs.statuts, "Statut");
+      if (operateurId instanceof Promise) operateurId = await operateurId;
+      const equipementId = referenceFixe(ctx, l, "equipement", refs.equipements, "Équipement");
+      const cloudId = referenceFixe(ctx, l, "cloud", refs.clouds, "Cloud");
+      const statutId = referenceFixe(ctx, l, "statut", refs.statuts, "Statut");
       const valeurs: Record<string, unknown> = {
         operateur_id: operateurId,
         equipement_id: equipementId,
@@ -576,18 +633,15 @@ async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
       if (["AFFECTE", "UTILISE"].includes(statut) && !clientId)
         throw new Refus(ctx.colonnes.statut ?? "statut", statut, "Un numéro affecté ou utilisé a un client.");
       ctx.rapport.a_creer++;
-      creations.push({
-        ...Object.fromEntries(Object.entries(valeurs).filter(([, v]) => v !== undefined)),
-        indicatif_id: indicatifId,
-        did: n.numero.national,
-        did_format_e164: n.numero.e164,
-        type_id: typeId,
-        region_id: regionId,
-        client_id: clientId ?? null,
-        statut_id: refs.statuts.trouver(statut) as number,
-        created_by: ctx.acteur.nom,
-        modified_by: ctx.acteur.nom,
-      });
+      // the row as written (an absent value is NULL): completed in place, not copied, on this per-row path
+      valeurs.indicatif_id = indicatifId;
+      valeurs.did = n.numero.national;
+      valeurs.did_format_e164 = n.numero.e164;
+      valeurs.type_id = typeId;
+      valeurs.region_id = regionId;
+      valeurs.client_id = clientId ?? null;
+      valeurs.statut_id = refs.statuts.trouver(statut) as number;
+      creations.push(valeurs as Record<string, unknown> & { did_format_e164: string });
     } catch (e) {
       rejeter(ctx, l, e);
     }
@@ -616,7 +670,7 @@ function refusDuCycleDeVie(
       throw refus(`Numéro résilié le ${resiliation} : pas à un autre client avant le ${gelJusqua} (gel).`);
   }
   if (action === "affecter" && !clientApres) throw refus("Indiquez le client à qui affecter le numéro.");
-  if (action === "mettre-en-production" && !ctx.enService?.has(existant.id))
+  if (action === "mettre-en-production" && !existant.enService)
     throw refus(
       "Aucune affectation en cours : un numéro utilisé a une campagne (importez les affectations).",
     );
@@ -725,8 +779,7 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
   const { refs } = ctx;
   const normes = ctx.normes as Map<Ligne, ReturnType<typeof normaliser>>;
   const connus = ctx.connus as Map<string, Existant>;
-  const parDid = ctx.parDid as Map<number, AffectationEnPlace[]>;
-  const clientsAAffecter = ctx.clientsAAffecter as Map<number, number>;
+  const { parDid, clientsAAffecter } = ctx;
   const nouveauxClients = new Map<number, number>();
   const maintenant = new Date();
   const creations: Array<Omit<AffectationEnPlace, "id">> = [];
@@ -767,7 +820,7 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
         prospection: boolean;
         code: string;
       };
-      const configId = await reference(ctx, l, "config", refs.configs, "Configuration");
+      const configId = referenceFixe(ctx, l, "config", refs.configs, "Configuration");
       const priorite = lire(ctx, l, "priorite", (s) => lireEntier(s, 1, 1000));
       const debut = lire(ctx, l, "date_debut", lireInstant);
       const fin = lire(ctx, l, "date_fin", lireInstant);

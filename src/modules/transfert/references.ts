@@ -4,6 +4,8 @@ import type { DB } from "../../db/schema.js";
 /** A small reference table in memory: found by code or by name, case and accents aside. */
 export class Index {
   private readonly parCle = new Map<string, number>();
+  /** What each text written in a file gave: an import asks for the same few texts on every row. */
+  private readonly deja = new Map<string, number | undefined>();
   readonly codes = new Map<number, string>();
   constructor(lignes: Array<{ id: number; code: string; nom?: string | null }>) {
     for (const l of lignes) this.ajouter(l.id, l.code, l.nom);
@@ -19,10 +21,14 @@ export class Index {
     this.parCle.set(`c:${Index.cle(code)}`, id);
     if (nom) this.parCle.set(`n:${Index.cle(nom)}`, id);
     this.codes.set(id, code);
+    this.deja.clear();
   }
   trouver(valeur: string): number | undefined {
+    if (this.deja.has(valeur)) return this.deja.get(valeur);
     const k = Index.cle(valeur);
-    return this.parCle.get(`c:${k}`) ?? this.parCle.get(`n:${k}`);
+    const id = this.parCle.get(`c:${k}`) ?? this.parCle.get(`n:${k}`);
+    this.deja.set(valeur, id);
+    return id;
   }
 }
 
