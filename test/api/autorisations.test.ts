@@ -17,7 +17,8 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   if (chemin === "/api/v1/audit") return ["admin", "gestionnaire", "lecteur"];
   if (chemin === "/api/v1/notifications") return PERSONNEL;
   if (chemin.startsWith("/api/v1/imports/")) return PERSONNEL;
-  if (chemin.startsWith("/api/v1/exports/")) return ["admin", "gestionnaire", "lecteur"];
+  // a client exports what its lists show it (scoped in the handler, tested below)
+  if (chemin.startsWith("/api/v1/exports/")) return ["admin", "gestionnaire", "lecteur", "client"];
   if (chemin.startsWith("/api/v1/routing/")) return ["admin", "gestionnaire", "lecteur", "hermes"];
   if (methode === "GET" && chemin.startsWith("/api/v1/hermes/")) return ["admin", "gestionnaire", "lecteur"];
   if (chemin.endsWith("/livraisons")) return PERSONNEL;
@@ -137,6 +138,29 @@ describe.each(CIBLES)("authorisation ($nom)", (cible) => {
     expect(liste.data.map((d: { id: number }) => d.id)).toEqual([didA]);
     expect((await get("/dids?q=0142000002")).json().total).toBe(0);
     expect((await get(`/dids?client_id=${ctx.clientB}`)).json().total).toBe(0);
+    // its exports hold what its lists show, whatever the filters; configurations are not its to export
+    const exporter = async (type: string, filtre = "") =>
+      JSON.stringify((await get(`/exports/${type}?format=json${filtre}`)).json());
+    expect(await exporter("numeros")).toContain("+33142000001");
+    expect(await exporter("numeros", `&client_id=${ctx.clientB}`)).not.toContain("+33142000002");
+    expect(await exporter("numeros")).not.toContain("+33142000002");
+    expect(await exporter("affectations")).not.toContain("B-SAV");
+    expect(await exporter("campagnes")).not.toContain("B-SAV");
+    expect(await exporter("clients")).not.toContain("CLIENT_B");
+    expect(await exporter("clients")).toContain("CLIENT_A");
+    expect(await exporter("commandes")).not.toContain("CLIENT_B");
+    expect((await get("/exports/configs")).statusCode).toBe(403);
+    // staff see both
+    const staff = JSON.stringify(
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: "/api/v1/exports/numeros?format=json",
+          headers: ctx.cles.lecteur,
+        })
+      ).json(),
+    );
+    expect(staff).toContain("+33142000002");
     // the shared reference tables its order form is made of are readable (they were empty for clients)
     for (const table of ["types-did", "regions", "statuts-did", "statuts-commande"]) {
       expect((await get(`/${table}`)).json().total, table).toBeGreaterThan(0);

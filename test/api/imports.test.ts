@@ -193,7 +193,7 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     expect(exporte.body).toContain("ACCUEIL_ETE;Accueil été;");
     // what the export wrote reads back as is: nothing to change
     expect((await envoyer("configs", exporte.body)).json()).toMatchObject({ a_creer: 0, inchanges: 1 });
-    // exports are for staff, as for the other kinds
+    // configurations are not a client's to read (GET /configs), nor to export
     const client = await ctx.app.inject({
       method: "GET",
       url: "/api/v1/exports/configs?format=json",

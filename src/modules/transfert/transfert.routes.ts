@@ -2,7 +2,7 @@ import { Type } from "@sinclair/typebox";
 import type { App } from "../../app.js";
 import { ApiError } from "../../http/errors.js";
 import { Id } from "../../http/listes.js";
-import { exigerRole, PERSONNEL } from "../auth/auth.hooks.js";
+import { clientVisible, exigerRole, PERSONNEL } from "../auth/auth.hooks.js";
 import { TYPES_IMPORT, type TypeImport } from "./colonnes.js";
 import {
   exporter,
@@ -106,11 +106,13 @@ export async function transfertRoutes(app: App) {
   app.get(
     "/exports/:type",
     {
-      preValidation: exigerRole(["admin", "gestionnaire", "lecteur"]),
+      preValidation: exigerRole(["admin", "gestionnaire", "lecteur", "client"]),
       schema: {
         tags: ["Import et export"],
         summary:
           "Exporter numéros, affectations, clients, campagnes ou commandes (CSV, JSON, XLSX), relisibles par l'import",
+        description:
+          "Une clé client n'exporte que ce que la liste lui montre : ses numéros, leurs affectations, sa fiche, ses campagnes et ses commandes. Les configurations ne sont pas exportables par un client (comme GET /configs).",
         params: Type.Object({ type: Type.Union(TYPES_EXPORT.map((t) => Type.Literal(t))) }),
         querystring: Type.Object({
           format: Type.Optional(
@@ -128,7 +130,13 @@ export async function transfertRoutes(app: App) {
     async (request, reply) => {
       const { format = "csv", ...filtres } = request.query;
       const type = request.params.type as TypeExport;
-      const contenu = await exporter(app.database.db, type, format as FormatExport, filtres);
+      const visible = clientVisible(request);
+      if (visible !== undefined && type === "configs")
+        throw new ApiError(403, "INTERDIT", "Les configurations ne sont pas exportables par un client.");
+      const contenu = await exporter(app.database.db, type, format as FormatExport, {
+        ...filtres,
+        client_visible: visible,
+      });
       return reply
         .type(MIME[format as FormatExport])
         .header(

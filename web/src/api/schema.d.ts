@@ -5997,7 +5997,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Exporter numéros, affectations, clients, campagnes ou commandes (CSV, JSON, XLSX), relisibles par l'import */
+        /**
+         * Exporter numéros, affectations, clients, campagnes ou commandes (CSV, JSON, XLSX), relisibles par l'import
+         * @description Une clé client n'exporte que ce que la liste lui montre : ses numéros, leurs affectations, sa fiche, ses campagnes et ses commandes. Les configurations ne sont pas exportables par un client (comme GET /configs).
+         */
         get: {
             parameters: {
                 query?: {
