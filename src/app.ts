@@ -107,7 +107,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("planificateur", planificateur);
   const routage = new SnapshotRoutage(options.database.db, horloge);
   app.decorate("routage", routage);
-  voieRapide = { routage, cles, horloge, idRequete, servies: 0 };
+  voieRapide = {
+    routage,
+    cles,
+    horloge,
+    idRequete,
+    servies: 0,
+    ...(options.logger ? { journal: app.log } : {}),
+  };
   app.decorate("voieRapide", voieRapide);
   app.decorate("publication", new PublicationHermes(options.database.db, options.config, routage, horloge));
   let arreterEcoute: (() => Promise<void>) | undefined;

@@ -261,6 +261,50 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     expect(ctx.app.voieRapide.servies).toBe(avant + 4);
   });
 
+  it("logs the lookups the fast lane answers as Fastify logs its requests, at info and not above", async () => {
+    const lignes: Array<Record<string, unknown>> = [];
+    const journal = await contexte(cible, {
+      horloge: () => maintenant,
+      logger: { level: "info", stream: { write: (l: string) => lignes.push(JSON.parse(l)) } },
+    });
+    try {
+      const gh = journal.cles.gestionnaire;
+      const envoyer = async (url: string, payload: Record<string, unknown>) =>
+        (await journal.app.inject({ method: "POST", url: `/api/v1${url}`, headers: gh, payload })).json();
+      const d = await envoyer("/dids", { numero: "0142000900" });
+      await envoyer(`/dids/${d.id}/actions/affecter`, { client_id: journal.clientA });
+      const c = await envoyer("/campaigns", { client_id: journal.clientA, code: "A-LOG", nom: "Log" });
+      await envoyer("/affectations", { did_id: d.id, campaign_id: c.id, date_debut: "2026-04-01T09:00:00Z" });
+      const adresse = await journal.app.listen({ port: 0, host: "127.0.0.1" });
+      const lire = (id: string) =>
+        fetch(`${adresse}/api/v1/routing/inbound/0142000900`, {
+          headers: { ...journal.cles.hermes, "x-request-id": id },
+        });
+      // the first lookup builds the answer through Fastify; the next ones are the fast lane's
+      const fin = Date.now() + 2000;
+      while ((await lire("chauffe")).status !== 200 && Date.now() < fin)
+        await new Promise((r) => setTimeout(r, 10));
+      const avant = journal.app.voieRapide.servies;
+      expect((await lire("appel-journal-1")).status).toBe(200);
+      expect(journal.app.voieRapide.servies).toBe(avant + 1);
+      expect(lignes.filter((l) => l.reqId === "appel-journal-1")).toEqual([
+        expect.objectContaining({
+          level: 30,
+          msg: "request completed",
+          req: expect.objectContaining({ method: "GET", url: "/api/v1/routing/inbound/0142000900" }),
+          res: { statusCode: 200 },
+          responseTime: expect.any(Number),
+        }),
+      ]);
+      journal.app.log.level = "warn";
+      expect((await lire("appel-journal-2")).status).toBe(200);
+      expect(journal.app.voieRapide.servies).toBe(avant + 2);
+      expect(lignes.filter((l) => l.reqId === "appel-journal-2")).toEqual([]);
+    } finally {
+      await journal.fermer();
+    }
+  });
+
   it("presents outbound numbers by priority, local ones first, NPV only for prospecting", async () => {
     const idf = await numero("0142000300");
     const ses = await numero("0491000300");

@@ -22,7 +22,11 @@ export interface Contexte {
 
 export async function contexte(
   cible: Cible,
-  options: { env?: Record<string, string>; horloge?: () => Date } = {},
+  options: {
+    env?: Record<string, string>;
+    horloge?: () => Date;
+    logger?: Parameters<typeof buildApp>[0]["logger"];
+  } = {},
 ): Promise<Contexte> {
   const base = await ouvrirBaseDeTest(cible);
   const app = await buildApp({
@@ -34,6 +38,7 @@ export async function contexte(
       ...options.env,
     }),
     ...(options.horloge ? { horloge: options.horloge } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   await app.ready();
   const db = base.db;

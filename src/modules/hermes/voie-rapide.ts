@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FastifyBaseLogger } from "fastify";
 import type { Role } from "../auth/acteur.js";
 import { cleBearer } from "../auth/auth.hooks.js";
 import type { CacheClesApi } from "../auth/auth.service.js";
@@ -7,12 +8,16 @@ import type { SnapshotRoutage } from "./snapshot.js";
 
 export const ROLES_ROUTAGE: readonly Role[] = ["admin", "gestionnaire", "lecteur", "hermes"];
 const PREFIXE = "/api/v1/routing/inbound/";
+// pino's levels (info is 30), read from the logger's current level: it can be changed while the server runs
+const NIVEAUX: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
 
 export interface VoieRapide {
   routage: SnapshotRoutage;
   cles: CacheClesApi;
   horloge: () => Date;
   idRequete: (req: IncomingMessage) => string;
+  /** The server's logger: at info, a lookup answered here is logged as Fastify logs the requests it serves. */
+  journal?: FastifyBaseLogger;
   /** Lookups answered here (the others went through Fastify). */
   servies: number;
 }
@@ -26,6 +31,7 @@ export interface VoieRapide {
  * documented route, which has the full behaviour.
  */
 export function repondreEnVoieRapide(v: VoieRapide, req: IncomingMessage, res: ServerResponse): boolean {
+  const debut = performance.now();
   const url = req.url;
   if (req.method !== "GET" || url === undefined || !url.startsWith(PREFIXE)) return false;
   const cle = cleBearer(req.headers.authorization);
@@ -45,12 +51,26 @@ export function repondreEnVoieRapide(v: VoieRapide, req: IncomingMessage, res: S
   if (chiffres === undefined) return false;
   const json = v.routage.entrantJson(chiffres, v.horloge().getTime());
   if (json === undefined) return false;
+  const id = v.idRequete(req);
   res.writeHead(200, {
-    "x-request-id": v.idRequete(req),
+    "x-request-id": id,
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(json),
   });
   res.end(json);
   v.servies++;
+  // one line where Fastify writes two ("incoming request", "request completed"): the same fields, so that
+  // a lookup is found in the logs by its request id whichever way it was served
+  if (v.journal && (NIVEAUX[v.journal.level] ?? Number.POSITIVE_INFINITY) <= 30)
+    v.journal.info(
+      {
+        reqId: id,
+        req: { method: "GET", url, remoteAddress: req.socket.remoteAddress },
+        res: { statusCode: 200 },
+        responseTime: performance.now() - debut,
+        voieRapide: true,
+      },
+      "request completed",
+    );
   return true;
 }
