@@ -145,7 +145,7 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
   it("takes an order from a client user to delivered numbers in the client's stock", async () => {
     const client = await nouvellePage(navigateur);
     await connecter(client, url, "alpha", MDP);
-    // a client's menu: its numbers and its orders, nothing else
+    // a client's menu: its numbers, its orders and its exports, nothing else
     await client.getByRole("menuitem", { name: "Mes numéros" }).waitFor();
     expect(await client.getByRole("menuitem", { name: "Affectations" }).count()).toBe(0);
 
@@ -225,6 +225,18 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await client.waitForURL(/#\/dids(\?|$)/);
     expect(await client.content()).not.toContain("02 99 00 00 01");
     expect(await client.locator("[data-testid=titre-numero]").count()).toBe(0);
+    // nor in the files it exports: its menu's Export screen, without the staff's kinds
+    await client.getByRole("menuitem", { name: "Exporter" }).click();
+    await client.getByText("Vos numéros, leurs affectations, vos campagnes et vos commandes").waitFor();
+    expect(await client.getByText("Configurations").count()).toBe(0);
+    expect(await client.getByText("Analyser (sans rien écrire)").count()).toBe(0);
+    const lien = (await client.getByRole("link", { name: "CSV" }).first().getAttribute("href")) as string;
+    const fichier = await client.request.get(new URL(lien, client.url()).toString());
+    expect(fichier.status()).toBe(200);
+    const csv = await fichier.text();
+    expect(csv).toMatch(/^\uFEFF?numero;client;/);
+    expect(csv).not.toContain("+33299000001");
+    expect(csv).not.toContain("BETA");
     await client.context().close();
   }, 60_000);
 });

@@ -113,6 +113,9 @@ export function App() {
                 <Resource name="regions" />
                 <Resource name="groupements" />
                 <Resource name="clients" />
+                <CustomRoutes>
+                  <Route path="/import-export" element={<ImportExport />} />
+                </CustomRoutes>
               </>
             )}
             {admin && (

@@ -24,7 +24,7 @@ function Section({ titre }: { titre: string }) {
   );
 }
 
-/** Navigation by role: a client sees its numbers and its orders; staff see everything they may act on. */
+/** Navigation by role: a client sees its numbers, its orders and its exports; staff see everything they may act on. */
 export function Menu() {
   const { permissions } = usePermissions<Permissions>();
   const role = permissions?.role;
@@ -45,9 +45,11 @@ export function Menu() {
         leftIcon={<ShoppingCartIcon />}
       />
       {interne && <RaMenu.Item to="/hermes" primaryText="Routage Hermes" leftIcon={<AltRouteIcon />} />}
-      {interne && (
-        <RaMenu.Item to="/import-export" primaryText="Import et export" leftIcon={<ImportExportIcon />} />
-      )}
+      <RaMenu.Item
+        to="/import-export"
+        primaryText={role === "client" ? "Exporter" : "Import et export"}
+        leftIcon={<ImportExportIcon />}
+      />
       {interne && (
         <>
           <Section titre="Référentiels" />

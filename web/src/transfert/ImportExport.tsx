@@ -25,7 +25,7 @@ import { Title, useNotify, usePermissions } from "react-admin";
 import { api, erreurHttp, type Probleme, urlApi } from "../api/client";
 import type { Reponse } from "../api/types";
 import { Vide } from "../composants/Etats";
-import { estPersonnel, type Permissions } from "../providers/authProvider";
+import { estInterne, estPersonnel, type Permissions } from "../providers/authProvider";
 
 type Rapport = Reponse<"/api/v1/imports/{type}", "post">;
 type TypeImport = "numeros" | "affectations" | "clients" | "campagnes" | "configs";
@@ -240,18 +240,26 @@ function Import() {
   );
 }
 
-function Export() {
+function Export({ interne }: { interne: boolean }) {
+  // a client exports what its lists show it (the API scopes each file); configurations are staff's
   const types = [
-    ["numeros", "Numéros"],
+    ["numeros", interne ? "Numéros" : "Mes numéros"],
     ["affectations", "Affectations"],
-    ["clients", "Clients"],
+    ...(interne ? [["clients", "Clients"]] : []),
     ["campagnes", "Campagnes"],
-    ["configs", "Configurations"],
-    ["commandes", "Commandes"],
+    ...(interne ? [["configs", "Configurations"]] : []),
+    ["commandes", interne ? "Commandes" : "Mes commandes"],
   ];
   return (
     <Card variant="outlined">
-      <CardHeader title="Exporter" subheader="Les fichiers CSV et XLSX se réimportent tels quels" />
+      <CardHeader
+        title="Exporter"
+        subheader={
+          interne
+            ? "Les fichiers CSV et XLSX se réimportent tels quels"
+            : "Vos numéros, leurs affectations, vos campagnes et vos commandes"
+        }
+      />
       <CardContent
         sx={{
           pt: 0,
@@ -286,9 +294,9 @@ export function ImportExport() {
   const { permissions } = usePermissions<Permissions>();
   return (
     <Box sx={{ p: 2, display: "flex", flexDirection: "column", gap: 2 }}>
-      <Title title="Import et export" />
+      <Title title={estInterne(permissions) ? "Import et export" : "Exporter"} />
       {estPersonnel(permissions) && <Import />}
-      <Export />
+      <Export interne={estInterne(permissions)} />
     </Box>
   );
 }
