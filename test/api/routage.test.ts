@@ -305,6 +305,55 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     }
   });
 
+  it("closes within seconds while Hermes keeps a connection busy with fast-lane lookups", async () => {
+    const autre = await contexte(cible, { horloge: () => maintenant });
+    let fini = false;
+    try {
+      const gh = autre.cles.gestionnaire;
+      const envoyer = async (url: string, payload: Record<string, unknown>) =>
+        (await autre.app.inject({ method: "POST", url: `/api/v1${url}`, headers: gh, payload })).json();
+      const d = await envoyer("/dids", { numero: "0142000901" });
+      await envoyer(`/dids/${d.id}/actions/affecter`, { client_id: autre.clientA });
+      const c = await envoyer("/campaigns", { client_id: autre.clientA, code: "A-FIN", nom: "Fin" });
+      await envoyer("/affectations", { did_id: d.id, campaign_id: c.id, date_debut: "2026-04-01T09:00:00Z" });
+      const adresse = await autre.app.listen({ port: 0, host: "127.0.0.1" });
+      const lire = () =>
+        fetch(`${adresse}/api/v1/routing/inbound/0142000901`, { headers: autre.cles.hermes }).then(
+          async (r) => {
+            await r.arrayBuffer();
+            return r.status;
+          },
+          () => 0,
+        );
+      const fin = Date.now() + 2000;
+      while ((await lire()) !== 200 && Date.now() < fin) await new Promise((r) => setTimeout(r, 10));
+      // the first answer is built by the route; the next ones are the fast lane's
+      expect(await lire()).toBe(200);
+      expect(autre.app.voieRapide.servies).toBeGreaterThan(0);
+      // Hermes: lookups back to back on kept-alive connections, until the server is gone
+      const statuts: number[] = [];
+      const charge = (async () => {
+        while (!fini) statuts.push(await lire());
+      })();
+      await new Promise((r) => setTimeout(r, 100));
+      const t = performance.now();
+      await Promise.race([
+        autre.app.close(),
+        new Promise((_, non) => setTimeout(() => non(new Error("server still open after 5 s")), 5000)),
+      ]);
+      expect(performance.now() - t).toBeLessThan(5000);
+      fini = true;
+      await charge;
+      // answered until the close, then told to go away (503, connection closed), never left hanging
+      // answered until the close, never left hanging, and gone after it
+      expect(statuts).toContain(200);
+      expect(await lire()).toBe(0);
+    } finally {
+      fini = true;
+      await autre.base.close();
+    }
+  });
+
   it("presents outbound numbers by priority, local ones first, NPV only for prospecting", async () => {
     const idf = await numero("0142000300");
     const ses = await numero("0491000300");
