@@ -121,13 +121,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Hermes lookups are served from memory: loaded before the server answers, then updated per change,
   // in commit order; a lost notification connection means a full reload.
   app.addHook("onReady", async () => {
-    let file = Promise.resolve();
-    const enFile = (travail: () => Promise<unknown>) => {
-      file = file.then(travail).then(
-        () => undefined,
-        (err) => app.log.error({ err }, "mise à jour du routage"),
-      );
-    };
+    const erreur = (err: unknown) => app.log.error({ err }, "mise à jour du routage");
     // automatic publication: once changes have been quiet for the configured delay (debounce)
     let minuterie: NodeJS.Timeout | undefined;
     const delai = options.config.publicationAutoSecondes * 1000;
@@ -155,16 +149,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     arreterEcoute = await options.database.ecouter(
       "tel_routage",
       (signal) => {
-        enFile(() => routage.appliquer(signal));
+        routage.signaler(signal, erreur);
         programmerPublication();
       },
-      () => enFile(() => routage.chargerTout()),
+      () => routage.signaler("tout:0:0", erreur),
     );
     const { routes, ms } = await routage.chargerTout();
     app.log.info(`routage chargé : ${routes} affectations en ${Math.round(ms)} ms`);
   });
   app.addHook("onClose", async () => {
     await arreterEcoute?.();
+    routage.arreter();
     await planificateur.arreter();
     expediteur.fermer();
   });

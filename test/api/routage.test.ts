@@ -196,6 +196,30 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     expect(ctx.app.routage.entrantJson(33142000700, t)).toContain('"A-SAV"');
   });
 
+  it("applies the signals of an import written by chunks of 500 rows as one reload, not one read per number", async () => {
+    await sql`
+      INSERT INTO tel_did (indicatif_id, did, did_format_e164, client_id, statut_id)
+      SELECT (SELECT id FROM tel_indicatif WHERE code = 'FR'), '14400' || lpad(g::text, 4, '0'),
+        '+3314400' || lpad(g::text, 4, '0'), ${ctx.clientA}, (SELECT id FROM tel_statut_did WHERE code = 'UTILISE')
+      FROM generate_series(1, 1500) g`.execute(ctx.db);
+    const avant = { ...ctx.app.routage.compteurs };
+    // one transaction, three statements of 500 assignments: 1,500 signals at its commit
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const debut of [1, 501, 1001])
+        await sql`
+          INSERT INTO tel_did_virtual (did_id, campaign_id, date_debut, entrant, sortant)
+          SELECT d.id, ${campagnes.SAV}, '2026-04-01T09:00:00Z', true, false FROM tel_did d
+          WHERE d.did BETWEEN ${`14400${String(debut).padStart(4, "0")}`}
+            AND ${`14400${String(debut + 499).padStart(4, "0")}`}`.execute(trx);
+    });
+    await bientot(async () => (await entrant("0144001500")).statusCode === 200);
+    expect((await entrant("0144000001")).json().campagne.code).toBe("A-SAV");
+    await bientot(async () => ctx.app.routage.compteurs.signaux - avant.signaux >= 1500);
+    // read as one batch (a reload) rather than 1,500 reads of one number each, in commit order
+    expect(ctx.app.routage.compteurs.rechargements - avant.rechargements).toBeGreaterThanOrEqual(1);
+    expect(ctx.app.routage.compteurs.rechargements - avant.rechargements).toBeLessThanOrEqual(3);
+  });
+
   it("reloads the whole routing once when one statement touches more than 1,000 numbers (an import)", async () => {
     // written straight in SQL, as a bulk import does: 1,200 numbers, their assignments, then their status
     await sql`

@@ -58,6 +58,9 @@ const enCours = (a: Aff, t: number) => a.debut <= t && (a.fin === null || a.fin 
  * present. Loaded once, then kept fresh per number, campaign or configuration from the tel_routage
  * notifications; assignment dates are checked at lookup time, so a dated start or end needs no event.
  */
+/** Beyond this many numbers changed at once, reloading everything (about 2 s for 300,000 routes) is quicker. */
+const SEUIL_RECHARGEMENT = 1000;
+
 export class SnapshotRoutage {
   private numeros = new Map<number, NumeroRoute>();
   private parE164 = new Map<string, number>();
@@ -180,6 +183,80 @@ export class SnapshotRoutage {
     this.campagnes.set(c.id, c);
     this.campagnesParCle.set(`code:${c.code}`, c.id);
     if (c.hermes_id) this.campagnesParCle.set(`hermes:${c.hermes_id}`, c.id);
+  }
+
+  /**
+   * Takes a notification to apply, after the ones before it. The notifications that arrive meanwhile are
+   * applied together: each number, campaign or configuration read once, and everything reloaded once when
+   * they name more than SEUIL_RECHARGEMENT numbers. An import writes by chunks of 500 rows, each statement
+   * signalling its own numbers: 100,000 assignments arrive as 100,000 signals at its commit, which are one
+   * reload here instead of 100,000 reads of one number.
+   */
+  signaler(signal: string, erreur: (err: unknown) => void = () => {}): void {
+    const [table, idTexte, versionTexte] = signal.split(":");
+    const id = Number(idTexte);
+    const a = this.enAttente;
+    if (table === "tout") a.tout = true;
+    else if (table === "did") a.dids.add(id);
+    else if (table === "campaign") a.campagnes.add(id);
+    else if (table === "did_config") a.configs.add(id);
+    a.version = Math.max(a.version, Number(versionTexte ?? 0));
+    this.vidange ??= this.vider(erreur);
+  }
+
+  /** Notifications applied so far, and full reloads among them (for tests and benches). */
+  readonly compteurs = { signaux: 0, rechargements: 0 };
+
+  private arrete = false;
+  /** The server closes: notifications still waiting are dropped. */
+  arreter(): void {
+    this.arrete = true;
+  }
+
+  private enAttente = SnapshotRoutage.rienEnAttente();
+  private vidange: Promise<void> | undefined;
+  private static rienEnAttente() {
+    return {
+      tout: false,
+      dids: new Set<number>(),
+      campagnes: new Set<number>(),
+      configs: new Set<number>(),
+      version: 0,
+    };
+  }
+
+  private async vider(erreur: (err: unknown) => void): Promise<void> {
+    for (;;) {
+      // a commit's notifications come in a burst: let it arrive before taking it
+      await new Promise((r) => setImmediate(r));
+      const a = this.enAttente;
+      const n = a.dids.size + a.campagnes.size + a.configs.size;
+      if (this.arrete || (!a.tout && n === 0)) {
+        this.vidange = undefined;
+        return;
+      }
+      this.enAttente = SnapshotRoutage.rienEnAttente();
+      try {
+        if (a.tout || a.dids.size > SEUIL_RECHARGEMENT) {
+          await this.chargerTout();
+          this.compteurs.rechargements++;
+        } else {
+          // campaigns and configurations first: a number's new assignment may name a campaign just created
+          for (const id of a.campagnes) await this.rafraichirCampagne(id);
+          for (const id of a.configs) await this.rafraichirConfig(id);
+          for (const id of a.dids) await this.rafraichirNumero(id);
+        }
+        this.compteurs.signaux += n + (a.tout ? 1 : 0);
+        this.generation++;
+        this.version = Math.max(this.version, a.version);
+      } catch (err) {
+        // not applied (database unreachable?): everything is read again once it answers
+        erreur(err);
+        this.enAttente.tout = true;
+        this.enAttente.version = Math.max(this.enAttente.version, a.version);
+        await new Promise((r) => setTimeout(r, 1000).unref());
+      }
+    }
   }
 
   /** Applies one 'table:id:version' notification ('tout:0:version': reload everything). */
