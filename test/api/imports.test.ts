@@ -97,6 +97,15 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
       })
     ).json().data[0];
     expect(campagne).toMatchObject({ client_id: ctx.clientA, nom: "Relance été" });
+    // no start in the file: the assignment starts with the import, and puts its number in use at once
+    const numero = (
+      await ctx.app.inject({
+        method: "GET",
+        url: "/api/v1/dids/par-numero/0145000021",
+        headers: ctx.cles.admin,
+      })
+    ).json();
+    expect(numero).toMatchObject({ statut_code: "UTILISE" });
     // imported again: the campaign is found by its name, nothing changes
     expect(
       (await envoyer("affectations", csv, "?creer_manquants=true&accepter_rejets=true")).json(),

@@ -113,6 +113,11 @@ export async function importer(
         // chunk's E.164 lookup from the trigram index, whose pending list grows with every insert (100,000
         // numbers: 88 s). Trigram indexes are only read by bitmap scans: without them, the unique B-tree is used.
         await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
+        // the database's "now" for this transaction: an assignment the file does not date starts then, so that
+        // the statuses computed against now() at the end see it as current (Node's clock is later)
+        const { maintenant } = await sql<{ maintenant: Date }>`SELECT now() AS maintenant`
+          .execute(trx)
+          .then((r) => r.rows[0] as { maintenant: Date });
         const refs = await chargerReferences(trx);
         const ctx: Contexte = {
           trx,
@@ -121,6 +126,7 @@ export async function importer(
           rapport,
           colonnes,
           entetes: tableau.entetes,
+          maintenant: new Date(maintenant),
           options,
           vus,
           ops: [],
@@ -229,6 +235,8 @@ interface Contexte {
   apres?: () => Promise<void>;
   /** Numbers whose assignments the file touched: their status is brought in line at the end. */
   touches?: Set<number>;
+  /** The transaction's start (now() in its statements). */
+  maintenant: Date;
   /** The file's header row: a row's values in this order make its signature (duplicates). */
   entetes: string[];
   /** The current chunk's reads (PRECHARGEMENTS). */
@@ -781,7 +789,7 @@ async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
   const connus = ctx.connus as Map<string, Existant>;
   const { parDid, clientsAAffecter } = ctx;
   const nouveauxClients = new Map<number, number>();
-  const maintenant = new Date();
+  const { maintenant } = ctx;
   const creations: Array<Omit<AffectationEnPlace, "id">> = [];
   for (const [i, l] of lignes.entries()) {
     try {
