@@ -215,9 +215,9 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     await bientot(async () => (await entrant("0144001500")).statusCode === 200);
     expect((await entrant("0144000001")).json().campagne.code).toBe("A-SAV");
     await bientot(async () => ctx.app.routage.compteurs.signaux - avant.signaux >= 1500);
-    // read as one batch (a reload) rather than 1,500 reads of one number each, in commit order
-    expect(ctx.app.routage.compteurs.rechargements - avant.rechargements).toBeGreaterThanOrEqual(1);
-    expect(ctx.app.routage.compteurs.rechargements - avant.rechargements).toBeLessThanOrEqual(3);
+    // read in a few rounds (the burst may come in pieces) rather than 1,500 reads of one number each
+    expect(ctx.app.routage.compteurs.lectures - avant.lectures).toBeGreaterThanOrEqual(1);
+    expect(ctx.app.routage.compteurs.lectures - avant.lectures).toBeLessThanOrEqual(10);
   });
 
   it("reloads the whole routing once when one statement touches more than 1,000 numbers (an import)", async () => {

@@ -187,10 +187,10 @@ export class SnapshotRoutage {
 
   /**
    * Takes a notification to apply, after the ones before it. The notifications that arrive meanwhile are
-   * applied together: each number, campaign or configuration read once, and everything reloaded once when
-   * they name more than SEUIL_RECHARGEMENT numbers. An import writes by chunks of 500 rows, each statement
-   * signalling its own numbers: 100,000 assignments arrive as 100,000 signals at its commit, which are one
-   * reload here instead of 100,000 reads of one number.
+   * applied together: their numbers read again in one go, each campaign or configuration once, everything
+   * reloaded when they name more than SEUIL_RECHARGEMENT numbers. An import writes by chunks of 500 rows, each
+   * statement signalling its own numbers: 100,000 assignments arrive as 100,000 signals at its commit, which
+   * are a few rounds of reads here instead of 100,000 reads of one number.
    */
   signaler(signal: string, erreur: (err: unknown) => void = () => {}): void {
     const [table, idTexte, versionTexte] = signal.split(":");
@@ -204,8 +204,8 @@ export class SnapshotRoutage {
     this.vidange ??= this.vider(erreur);
   }
 
-  /** Notifications applied so far, and full reloads among them (for tests and benches). */
-  readonly compteurs = { signaux: 0, rechargements: 0 };
+  /** Notifications applied so far, and the rounds of reads that applied them (for tests and benches). */
+  readonly compteurs = { signaux: 0, lectures: 0 };
 
   private arrete = false;
   /** The server closes: notifications still waiting are dropped. */
@@ -239,13 +239,13 @@ export class SnapshotRoutage {
       try {
         if (a.tout || a.dids.size > SEUIL_RECHARGEMENT) {
           await this.chargerTout();
-          this.compteurs.rechargements++;
         } else {
           // campaigns and configurations first: a number's new assignment may name a campaign just created
           for (const id of a.campagnes) await this.rafraichirCampagne(id);
           for (const id of a.configs) await this.rafraichirConfig(id);
-          for (const id of a.dids) await this.rafraichirNumero(id);
+          if (a.dids.size) await this.rafraichirNumeros([...a.dids]);
         }
+        this.compteurs.lectures++;
         this.compteurs.signaux += n + (a.tout ? 1 : 0);
         this.generation++;
         this.version = Math.max(this.version, a.version);
@@ -273,6 +273,11 @@ export class SnapshotRoutage {
   }
 
   private async rafraichirNumero(id: number) {
+    await this.rafraichirNumeros([id]);
+  }
+
+  /** Reads the numbers again, in two queries whatever their count. */
+  private async rafraichirNumeros(ids: number[]) {
     // read first, then swap in one synchronous step: lookups meanwhile keep getting the previous state,
     // never a 404 for a number that stays routed
     const [n, affs] = await Promise.all([
@@ -280,34 +285,42 @@ export class SnapshotRoutage {
         SELECT d.id, d.did_format_e164 AS e164, s.code AS statut, t.code AS type, r.code AS region
         FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
         LEFT JOIN tel_type_did t ON t.id = d.type_id LEFT JOIN tel_region r ON r.id = d.region_id
-        WHERE d.id = ${id}`.execute(this.db),
+        WHERE d.id = ANY(${ids}::int[])`.execute(this.db),
       sql<Aff & { debut: Date; fin: Date | null }>`
         SELECT id, did_id, campaign_id, config_id, alias, priorite, date_debut AS debut, date_fin AS fin, entrant, sortant
-        FROM tel_did_virtual WHERE did_id = ${id} AND actif AND (date_fin IS NULL OR date_fin > ${this.horloge()})`.execute(
-        this.db,
-      ),
+        FROM tel_did_virtual WHERE did_id = ANY(${ids}::int[]) AND actif
+          AND (date_fin IS NULL OR date_fin > ${this.horloge()})
+        ORDER BY did_id, id`.execute(this.db),
     ]);
-    const ancien = this.numeros.get(id);
-    if (ancien) {
-      this.parE164.delete(ancien.e164);
-      for (const a of ancien.affectations) this.sortants.get(a.campaign_id)?.delete(id);
-      this.numeros.delete(id);
-      this.oublierReponse(ancien.e164);
-    }
-    const ligne = n.rows[0];
-    if (!ligne || affs.rows.length === 0) return;
-    const numero: NumeroRoute = {
-      ...ligne,
-      affectations: affs.rows.map((a) => ({
+    const lignes = new Map(n.rows.map((l) => [l.id, l]));
+    const parNumero = new Map<number, Aff[]>();
+    for (const a of affs.rows) {
+      const aff = {
         ...a,
         debut: new Date(a.debut).getTime(),
         fin: a.fin ? new Date(a.fin).getTime() : null,
-      })),
-    };
-    this.numeros.set(id, numero);
-    this.parE164.set(numero.e164, id);
-    this.oublierReponse(numero.e164);
-    for (const a of numero.affectations) if (a.sortant) this.ajouterSortant(a.campaign_id, id);
+      };
+      const liste = parNumero.get(a.did_id);
+      if (liste) liste.push(aff);
+      else parNumero.set(a.did_id, [aff]);
+    }
+    for (const id of ids) {
+      const ancien = this.numeros.get(id);
+      if (ancien) {
+        this.parE164.delete(ancien.e164);
+        for (const a of ancien.affectations) this.sortants.get(a.campaign_id)?.delete(id);
+        this.numeros.delete(id);
+        this.oublierReponse(ancien.e164);
+      }
+      const ligne = lignes.get(id);
+      const affectations = parNumero.get(id);
+      if (!ligne || !affectations) continue;
+      const numero: NumeroRoute = { ...ligne, affectations };
+      this.numeros.set(id, numero);
+      this.parE164.set(numero.e164, id);
+      this.oublierReponse(numero.e164);
+      for (const a of numero.affectations) if (a.sortant) this.ajouterSortant(a.campaign_id, id);
+    }
   }
 
   private oublierReponse(e164: string) {
