@@ -21,6 +21,15 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
       payload: contenu,
     });
 
+  const parNumero = async (numero: string) =>
+    (
+      await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/dids/par-numero/${numero}`,
+        headers: ctx.cles.admin,
+      })
+    ).json();
+
   it("previews an upload, refuses it whole while a row is wrong, then writes it once confirmed", async () => {
     const csv = "numero;client;notes\n0145000001;CLIENT_A;un\n0145000002;CLIENT_B;deux\n0145;CLIENT_A;\n";
     const apercu = await envoyer("numeros", csv, "?simulation=true");
@@ -41,13 +50,7 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     expect(ok.json()).toMatchObject({ ecrit: true, a_creer: 2 });
     expect(await compter()).toBe(2);
     // every created number has its creation in its history, by the caller
-    const un = (
-      await ctx.app.inject({
-        method: "GET",
-        url: "/api/v1/dids/par-numero/0145000001",
-        headers: ctx.cles.admin,
-      })
-    ).json();
+    const un = await parNumero("0145000001");
     const histoire = (
       await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${un.id}/history`, headers: ctx.cles.admin })
     ).json();
@@ -98,13 +101,7 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     ).json().data[0];
     expect(campagne).toMatchObject({ client_id: ctx.clientA, nom: "Relance été" });
     // no start in the file: the assignment starts with the import, and puts its number in use at once
-    const numero = (
-      await ctx.app.inject({
-        method: "GET",
-        url: "/api/v1/dids/par-numero/0145000021",
-        headers: ctx.cles.admin,
-      })
-    ).json();
+    const numero = await parNumero("0145000021");
     expect(numero).toMatchObject({ statut_code: "UTILISE" });
     // imported again: the campaign is found by its name, nothing changes
     expect(
@@ -147,15 +144,7 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
         raison: "Le numéro a déjà une affectation entrante sur cette période (campagne A-CH1).",
       }),
     ]);
-    const lire = async (numero: string) =>
-      (
-        await ctx.app.inject({
-          method: "GET",
-          url: `/api/v1/dids/par-numero/${numero}`,
-          headers: ctx.cles.admin,
-        })
-      ).json();
-    const sansClient = await lire("0147001100");
+    const sansClient = await parNumero("0147001100");
     expect(sansClient).toMatchObject({ client_id: ctx.clientA, statut_code: "UTILISE" });
     const histoire = (
       await ctx.app.inject({
@@ -215,13 +204,7 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     await envoyer("numeros", "numero;client\n0145000009;CLIENT_A\n");
     const r = await envoyer("numeros", "numero;statut\n0145000009;RESILIE\n");
     expect(r.json(), r.body).toMatchObject({ ecrit: true, a_mettre_a_jour: 1 });
-    const d = (
-      await ctx.app.inject({
-        method: "GET",
-        url: "/api/v1/dids/par-numero/0145000009",
-        headers: ctx.cles.admin,
-      })
-    ).json();
+    const d = await parNumero("0145000009");
     expect(d).toMatchObject({ statut_code: "RESILIE" });
     expect(d.date_resiliation).not.toBeNull();
     expect(d.reutilisable_le).not.toBeNull();

@@ -196,12 +196,17 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     expect(ctx.app.routage.entrantJson(33142000700, t)).toContain('"A-SAV"');
   });
 
-  it("applies the signals of an import written by chunks of 500 rows as one reload, not one read per number", async () => {
-    await sql`
+  /** Numbers of client A written straight in SQL, as a bulk import does: prefix + 0001, 0002... */
+  const semerNumeros = (prefixe: string, n: number, statut: string) =>
+    sql`
       INSERT INTO tel_did (indicatif_id, did, did_format_e164, client_id, statut_id)
-      SELECT (SELECT id FROM tel_indicatif WHERE code = 'FR'), '14400' || lpad(g::text, 4, '0'),
-        '+3314400' || lpad(g::text, 4, '0'), ${ctx.clientA}, (SELECT id FROM tel_statut_did WHERE code = 'UTILISE')
-      FROM generate_series(1, 1500) g`.execute(ctx.db);
+      SELECT (SELECT id FROM tel_indicatif WHERE code = 'FR'), ${prefixe} || lpad(g::text, 4, '0'),
+        '+33' || ${prefixe} || lpad(g::text, 4, '0'), ${ctx.clientA},
+        (SELECT id FROM tel_statut_did WHERE code = ${statut})
+      FROM generate_series(1, ${n}::int) g`.execute(ctx.db);
+
+  it("applies the signals of an import written by chunks of 500 rows as one reload, not one read per number", async () => {
+    await semerNumeros("14400", 1500, "UTILISE");
     const avant = { ...ctx.app.routage.compteurs };
     // one transaction, three statements of 500 assignments: 1,500 signals at its commit
     await ctx.db.transaction().execute(async (trx) => {
@@ -222,11 +227,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
 
   it("reloads the whole routing once when one statement touches more than 1,000 numbers (an import)", async () => {
     // written straight in SQL, as a bulk import does: 1,200 numbers, their assignments, then their status
-    await sql`
-      INSERT INTO tel_did (indicatif_id, did, did_format_e164, client_id, statut_id)
-      SELECT (SELECT id FROM tel_indicatif WHERE code = 'FR'), '14300' || lpad(g::text, 4, '0'),
-        '+3314300' || lpad(g::text, 4, '0'), ${ctx.clientA}, (SELECT id FROM tel_statut_did WHERE code = 'AFFECTE')
-      FROM generate_series(1, 1200) g`.execute(ctx.db);
+    await semerNumeros("14300", 1200, "AFFECTE");
     await sql`
       INSERT INTO tel_did_virtual (did_id, campaign_id, date_debut, entrant, sortant)
       SELECT id, ${campagnes.SAV}, '2026-04-01T09:00:00Z', true, false FROM tel_did WHERE did LIKE '14300%'`.execute(
@@ -285,21 +286,31 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     expect(ctx.app.voieRapide.servies).toBe(avant + 4);
   });
 
+  /** A server of its own, listening, with one number routed to a campaign of client A. */
+  const serveurAUnNumero = async (saisie: string, options: Parameters<typeof contexte>[1] = {}) => {
+    const autre = await contexte(cible, { horloge: () => maintenant, ...options });
+    const envoyer = async (url: string, payload: Record<string, unknown>) =>
+      (
+        await autre.app.inject({
+          method: "POST",
+          url: `/api/v1${url}`,
+          headers: autre.cles.gestionnaire,
+          payload,
+        })
+      ).json();
+    const d = await envoyer("/dids", { numero: saisie });
+    await envoyer(`/dids/${d.id}/actions/affecter`, { client_id: autre.clientA });
+    const c = await envoyer("/campaigns", { client_id: autre.clientA, code: "A-SEUL", nom: "Seul" });
+    await envoyer("/affectations", { did_id: d.id, campaign_id: c.id, date_debut: "2026-04-01T09:00:00Z" });
+    return { autre, adresse: await autre.app.listen({ port: 0, host: "127.0.0.1" }) };
+  };
+
   it("logs the lookups the fast lane answers as Fastify logs its requests, at info and not above", async () => {
     const lignes: Array<Record<string, unknown>> = [];
-    const journal = await contexte(cible, {
-      horloge: () => maintenant,
+    const { autre: journal, adresse } = await serveurAUnNumero("0142000900", {
       logger: { level: "info", stream: { write: (l: string) => lignes.push(JSON.parse(l)) } },
     });
     try {
-      const gh = journal.cles.gestionnaire;
-      const envoyer = async (url: string, payload: Record<string, unknown>) =>
-        (await journal.app.inject({ method: "POST", url: `/api/v1${url}`, headers: gh, payload })).json();
-      const d = await envoyer("/dids", { numero: "0142000900" });
-      await envoyer(`/dids/${d.id}/actions/affecter`, { client_id: journal.clientA });
-      const c = await envoyer("/campaigns", { client_id: journal.clientA, code: "A-LOG", nom: "Log" });
-      await envoyer("/affectations", { did_id: d.id, campaign_id: c.id, date_debut: "2026-04-01T09:00:00Z" });
-      const adresse = await journal.app.listen({ port: 0, host: "127.0.0.1" });
       const lire = (id: string) =>
         fetch(`${adresse}/api/v1/routing/inbound/0142000900`, {
           headers: { ...journal.cles.hermes, "x-request-id": id },
@@ -330,17 +341,9 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
   });
 
   it("closes within seconds while Hermes keeps a connection busy with fast-lane lookups", async () => {
-    const autre = await contexte(cible, { horloge: () => maintenant });
+    const { autre, adresse } = await serveurAUnNumero("0142000901");
     let fini = false;
     try {
-      const gh = autre.cles.gestionnaire;
-      const envoyer = async (url: string, payload: Record<string, unknown>) =>
-        (await autre.app.inject({ method: "POST", url: `/api/v1${url}`, headers: gh, payload })).json();
-      const d = await envoyer("/dids", { numero: "0142000901" });
-      await envoyer(`/dids/${d.id}/actions/affecter`, { client_id: autre.clientA });
-      const c = await envoyer("/campaigns", { client_id: autre.clientA, code: "A-FIN", nom: "Fin" });
-      await envoyer("/affectations", { did_id: d.id, campaign_id: c.id, date_debut: "2026-04-01T09:00:00Z" });
-      const adresse = await autre.app.listen({ port: 0, host: "127.0.0.1" });
       const lire = () =>
         fetch(`${adresse}/api/v1/routing/inbound/0142000901`, { headers: autre.cles.hermes }).then(
           async (r) => {
