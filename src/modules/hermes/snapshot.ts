@@ -58,6 +58,15 @@ const enCours = (a: Aff, t: number) => a.debut <= t && (a.fin === null || a.fin 
  * present. Loaded once, then kept fresh per number, campaign or configuration from the tel_routage
  * notifications; assignment dates are checked at lookup time, so a dated start or end needs no event.
  */
+/** Notifications waiting to be applied, merged: each entity once. */
+interface EnAttente {
+  tout: boolean;
+  dids: Set<number>;
+  campagnes: Set<number>;
+  configs: Set<number>;
+  version: number;
+}
+
 /** Beyond this many numbers changed at once, reloading everything (about 2 s for 300,000 routes) is quicker. */
 const SEUIL_RECHARGEMENT = 1000;
 
@@ -193,15 +202,19 @@ export class SnapshotRoutage {
    * are a few rounds of reads here instead of 100,000 reads of one number.
    */
   signaler(signal: string, erreur: (err: unknown) => void = () => {}): void {
+    SnapshotRoutage.noter(this.enAttente, signal);
+    this.vidange ??= this.vider(erreur);
+  }
+
+  /** Adds one 'table:id:version' notification ('tout:0:version': reload everything) to what is to be applied. */
+  private static noter(a: EnAttente, signal: string) {
     const [table, idTexte, versionTexte] = signal.split(":");
     const id = Number(idTexte);
-    const a = this.enAttente;
     if (table === "tout") a.tout = true;
     else if (table === "did") a.dids.add(id);
     else if (table === "campaign") a.campagnes.add(id);
     else if (table === "did_config") a.configs.add(id);
     a.version = Math.max(a.version, Number(versionTexte ?? 0));
-    this.vidange ??= this.vider(erreur);
   }
 
   /** Notifications applied so far, and the rounds of reads that applied them (for tests and benches). */
@@ -215,7 +228,7 @@ export class SnapshotRoutage {
 
   private enAttente = SnapshotRoutage.rienEnAttente();
   private vidange: Promise<void> | undefined;
-  private static rienEnAttente() {
+  private static rienEnAttente(): EnAttente {
     return {
       tout: false,
       dids: new Set<number>(),
@@ -237,18 +250,9 @@ export class SnapshotRoutage {
       }
       this.enAttente = SnapshotRoutage.rienEnAttente();
       try {
-        if (a.tout || a.dids.size > SEUIL_RECHARGEMENT) {
-          await this.chargerTout();
-        } else {
-          // campaigns and configurations first: a number's new assignment may name a campaign just created
-          for (const id of a.campagnes) await this.rafraichirCampagne(id);
-          for (const id of a.configs) await this.rafraichirConfig(id);
-          if (a.dids.size) await this.rafraichirNumeros([...a.dids]);
-        }
+        await this.appliquerLot(a);
         this.compteurs.lectures++;
         this.compteurs.signaux += n + (a.tout ? 1 : 0);
-        this.generation++;
-        this.version = Math.max(this.version, a.version);
       } catch (err) {
         // not applied (database unreachable?): everything is read again once it answers
         erreur(err);
@@ -259,21 +263,24 @@ export class SnapshotRoutage {
     }
   }
 
-  /** Applies one 'table:id:version' notification ('tout:0:version': reload everything). */
+  /** Applies one 'table:id:version' notification now ('tout:0:version': reload everything). */
   async appliquer(signal: string): Promise<void> {
-    const [table, idTexte, versionTexte] = signal.split(":");
-    const id = Number(idTexte);
-    // a statement that touched many numbers (an import): everything is read again, once
-    if (table === "tout") await this.chargerTout();
-    else if (table === "did") await this.rafraichirNumero(id);
-    else if (table === "campaign") await this.rafraichirCampagne(id);
-    else if (table === "did_config") await this.rafraichirConfig(id);
-    this.generation++;
-    this.version = Math.max(this.version, Number(versionTexte ?? 0));
+    const a = SnapshotRoutage.rienEnAttente();
+    SnapshotRoutage.noter(a, signal);
+    await this.appliquerLot(a);
   }
 
-  private async rafraichirNumero(id: number) {
-    await this.rafraichirNumeros([id]);
+  private async appliquerLot(a: EnAttente) {
+    if (a.tout || a.dids.size > SEUIL_RECHARGEMENT) {
+      await this.chargerTout();
+    } else {
+      // campaigns and configurations first: a number's new assignment may name a campaign just created
+      for (const id of a.campagnes) await this.rafraichirCampagne(id);
+      for (const id of a.configs) await this.rafraichirConfig(id);
+      if (a.dids.size) await this.rafraichirNumeros([...a.dids]);
+    }
+    this.generation++;
+    this.version = Math.max(this.version, a.version);
   }
 
   /** Reads the numbers again, in two queries whatever their count. */

@@ -155,9 +155,9 @@ export async function importer(
         let suivant = lancer(0);
         for (const [k, morceau] of morceaux.entries()) {
           try {
-            const lu = await suivant;
+            const remettre = await suivant;
             suivant = lancer(k + 1);
-            lu?.(ctx);
+            remettre?.(ctx);
             await ANALYSES[type](ctx, morceau);
           } catch (e) {
             // a failed write aborts the transaction: report that error, not the next query's "aborted"
@@ -271,8 +271,8 @@ type AffectationEnPlace = {
  * in parDid and clientsAAffecter, which later reads never overwrite). The returned function hands the result to
  * the checks when their chunk's turn comes.
  */
-type Lu = (ctx: Contexte) => void;
-const PRECHARGEMENTS: Partial<Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<Lu>>> = {
+type Remettre = (ctx: Contexte) => void;
+const PRECHARGEMENTS: Partial<Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<Remettre>>> = {
   numeros: async (ctx, lignes) => {
     const normes = new Map(
       lignes.map((l) => [
