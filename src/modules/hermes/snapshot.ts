@@ -361,7 +361,7 @@ export class SnapshotRoutage {
   entrant(e164: string, t = Date.now()): RouteEntrante | undefined {
     const id = this.parE164.get(e164);
     const n = id === undefined ? undefined : this.numeros.get(id);
-    if (!n || n.statut !== "UTILISE") return undefined;
+    if (n?.statut !== "UTILISE") return undefined;
     const a = n.affectations.find((x) => x.entrant && enCours(x, t));
     const c = a && this.campagnes.get(a.campaign_id);
     if (!a || !c?.actif) return undefined;
@@ -418,7 +418,7 @@ export class SnapshotRoutage {
     const resultat: NumeroSortant[] = [];
     for (const didId of this.sortants.get(campagneId) ?? []) {
       const n = this.numeros.get(didId);
-      if (!n || n.statut !== "UTILISE" || n.type === "MOBILE" || (c.prospection && n.type !== "NPV"))
+      if (n?.statut !== "UTILISE" || n.type === "MOBILE" || (c.prospection && n.type !== "NPV"))
         continue;
       for (const a of n.affectations) {
         if (a.campaign_id !== campagneId || !a.sortant || !enCours(a, t)) continue;

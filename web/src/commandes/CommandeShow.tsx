@@ -203,7 +203,7 @@ function Livraison() {
       notify(e.message, { type: "error", autoHideDuration: 12_000 });
     },
   });
-  if (!c || c.statut_code !== "EN_COURS") return null;
+  if (c?.statut_code !== "EN_COURS") return null;
   const reste = c.quantite - c.quantite_livree;
   return (
     <Card variant="outlined" sx={{ mt: 2 }} data-testid="livraison">
