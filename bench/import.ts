@@ -94,6 +94,10 @@ async function plafond(database: Database, type: "numeros" | "affectations"): Pr
     .catch((e: { ms?: number }) => {
       if (e.ms === undefined) throw e;
       return e.ms / 1000;
+    })
+    .finally(async () => {
+      // the rolled-back rows stay in the tables and their indexes until vacuumed: the import would pay for them
+      await sql`VACUUM tel_did, tel_did_historique, tel_did_virtual`.execute(database.db);
     });
 }
 
