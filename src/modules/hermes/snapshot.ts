@@ -418,8 +418,7 @@ export class SnapshotRoutage {
     const resultat: NumeroSortant[] = [];
     for (const didId of this.sortants.get(campagneId) ?? []) {
       const n = this.numeros.get(didId);
-      if (n?.statut !== "UTILISE" || n.type === "MOBILE" || (c.prospection && n.type !== "NPV"))
-        continue;
+      if (n?.statut !== "UTILISE" || n.type === "MOBILE" || (c.prospection && n.type !== "NPV")) continue;
       for (const a of n.affectations) {
         if (a.campaign_id !== campagneId || !a.sortant || !enCours(a, t)) continue;
         resultat.push({
