@@ -1,0 +1,314 @@
+// Importing campaign assignments: each row checked against the number's other assignments and the routing rules,
+// written with its history; the numbers then take the status their assignments give them.
+import { sql, type Transaction } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { normaliser } from "../../numbering/index.js";
+import type { Acteur } from "../auth/acteur.js";
+import {
+  type AffectationEnPlace,
+  type Contexte,
+  doublon,
+  type Existant,
+  e164Valides,
+  existants,
+  inserer,
+  type Ligne,
+  lire,
+  Refus,
+  type Remettre,
+  referenceFixe,
+  rejeter,
+  valeur,
+} from "./import-contexte.js";
+import type { References } from "./references.js";
+import { codeDe, lireBooleen, lireEntier, lireInstant } from "./valeurs.js";
+
+export async function prechargerAffectations(ctx: Contexte, lignes: Ligne[]): Promise<Remettre> {
+  const normes = new Map(lignes.map((l) => [l, normaliser(valeur(ctx, l, "numero"))]));
+  const connus = await existants(ctx.trx, ctx.refs, e164Valides(normes), "affectations");
+  return (c) => {
+    c.normes = normes;
+    c.connus = connus;
+    // a number already read keeps what the checks made of it: this read may predate its last write
+    for (const { id, affectations } of connus.values()) {
+      if (c.didsLus.has(id)) continue;
+      c.didsLus.add(id);
+      if (affectations?.length) c.parDid.set(id, affectations);
+    }
+  };
+}
+
+export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
+  const { refs } = ctx;
+  const normes = ctx.normes as Map<Ligne, ReturnType<typeof normaliser>>;
+  const connus = ctx.connus as Map<string, Existant>;
+  const { parDid, clientsAAffecter } = ctx;
+  const nouveauxClients = new Map<number, number>();
+  const { maintenant } = ctx;
+  const creations: Array<Omit<AffectationEnPlace, "id">> = [];
+  for (const [i, l] of lignes.entries()) {
+    try {
+      const n = normes.get(l) as ReturnType<typeof normaliser>;
+      const brut = valeur(ctx, l, "numero");
+      if (!n.ok) throw new Refus(ctx.colonnes.numero ?? "numero", brut, n.raison);
+      const did = connus.get(n.numero.e164);
+      if (!did)
+        throw new Refus(
+          ctx.colonnes.numero ?? "numero",
+          brut,
+          "Numéro absent de l'inventaire (importez d'abord les numéros).",
+        );
+      const campTexte = valeur(ctx, l, "campagne");
+      // by code or Hermes id; a name is read as the code --create-missing would give it ("Relance été": RELANCE_ETE)
+      let campagneId =
+        refs.campagnes.trouver(campTexte) ??
+        (campTexte ? refs.campagnes.trouver(codeDe(campTexte)) : undefined);
+      if (campagneId === undefined) {
+        // created, with --create-missing, for the client that holds the number (a campaign belongs to a client)
+        const titulaire = did.client_id ?? clientsAAffecter.get(did.id);
+        if (!ctx.options.creerManquants || !campTexte || !titulaire)
+          throw new Refus(
+            ctx.colonnes.campagne ?? "campagne",
+            campTexte,
+            !campTexte
+              ? "Campagne obligatoire."
+              : ctx.options.creerManquants
+                ? "Campagne inconnue, et le numéro n'a pas de client à qui la créer."
+                : "Campagne inconnue (code ou identifiant Hermes ; --create-missing la crée chez le client du numéro).",
+          );
+        campagneId = await creerCampagne(ctx, campTexte, titulaire);
+      }
+      const camp = refs.campagnesInfo.get(campagneId) as {
+        client_id: number;
+        prospection: boolean;
+        code: string;
+      };
+      const configId = referenceFixe(ctx, l, "config", refs.configs, "Configuration");
+      const priorite = lire(ctx, l, "priorite", (s) => lireEntier(s, 1, 1000));
+      const debut = lire(ctx, l, "date_debut", lireInstant);
+      const fin = lire(ctx, l, "date_fin", lireInstant);
+      if (debut && fin && fin <= debut)
+        throw new Refus(
+          ctx.colonnes.date_fin ?? "date_fin",
+          valeur(ctx, l, "date_fin"),
+          "La fin doit suivre le début.",
+        );
+      const e = lire(ctx, l, "entrant", lireBooleen);
+      const s = lire(ctx, l, "sortant", lireBooleen);
+      const entrant = e ?? !s;
+      const sortant = s ?? false;
+      if (!entrant && !sortant)
+        throw new Refus(
+          ctx.colonnes.entrant ?? "entrant",
+          valeur(ctx, l, "entrant"),
+          "Ni entrant ni sortant.",
+        );
+      if (doublon(ctx, l, `${did.id}/${campagneId}/${debut?.toISOString() ?? ""}`)) continue;
+      const proprietaire = did.client_id ?? clientsAAffecter.get(did.id);
+      if (proprietaire !== undefined && proprietaire !== null && proprietaire !== camp.client_id)
+        throw new Refus(
+          ctx.colonnes.campagne ?? "campagne",
+          campTexte,
+          "La campagne appartient à un autre client que le numéro.",
+        );
+      if (proprietaire === undefined || proprietaire === null) {
+        if (did.statut !== "DISPONIBLE")
+          throw new Refus(
+            ctx.colonnes.numero ?? "numero",
+            brut,
+            `Numéro sans client au statut ${did.statut} : il ne peut pas être affecté.`,
+          );
+        clientsAAffecter.set(did.id, camp.client_id);
+        nouveauxClients.set(did.id, camp.client_id);
+      } else if (!["AFFECTE", "UTILISE", "DISPONIBLE"].includes(did.statut)) {
+        throw new Refus(
+          ctx.colonnes.numero ?? "numero",
+          brut,
+          `Numéro au statut ${did.statut} : il ne peut pas être affecté.`,
+        );
+      }
+      if (sortant && did.type === "MOBILE")
+        throw new Refus(
+          ctx.colonnes.sortant ?? "sortant",
+          valeur(ctx, l, "sortant"),
+          "Un numéro mobile ne peut pas être présenté en sortant.",
+        );
+      if (sortant && camp.prospection && did.type !== "NPV")
+        throw new Refus(
+          ctx.colonnes.sortant ?? "sortant",
+          valeur(ctx, l, "sortant"),
+          "Campagne de prospection : seuls les numéros NPV sont présentés.",
+        );
+      const liste = parDid.get(did.id) ?? [];
+      // the same assignment: same number and campaign, same start when the file gives one, else the current one
+      const meme = liste.find(
+        (a) =>
+          a.campaign_id === campagneId &&
+          (debut ? a.date_debut.getTime() === debut.getTime() : !a.date_fin || a.date_fin > maintenant),
+      );
+      const voulu = {
+        config_id: configId === undefined ? (meme?.config_id ?? null) : configId,
+        alias: valeur(ctx, l, "alias") || (meme?.alias ?? null),
+        priorite: priorite ?? meme?.priorite ?? 1,
+        date_debut: debut ?? meme?.date_debut ?? maintenant,
+        date_fin: fin ?? null,
+        entrant,
+        sortant,
+      };
+      const d0 = voulu.date_debut.getTime();
+      const d1 = voulu.date_fin?.getTime() ?? Number.POSITIVE_INFINITY;
+      if (entrant) {
+        const conflit = liste.find(
+          (a) =>
+            a !== meme &&
+            a.entrant &&
+            a.date_debut.getTime() < d1 &&
+            (a.date_fin ? a.date_fin.getTime() : Number.POSITIVE_INFINITY) > d0,
+        );
+        if (conflit)
+          throw new Refus(
+            ctx.colonnes.numero ?? "numero",
+            brut,
+            `Le numéro a déjà une affectation entrante sur cette période (campagne ${refs.campagnesInfo.get(conflit.campaign_id)?.code}).`,
+          );
+      }
+      const pseudo = {
+        id: meme?.id ?? -i - 1,
+        did_id: did.id,
+        campaign_id: campagneId,
+        ...voulu,
+      } as AffectationEnPlace;
+      if (meme && meme.id < 0)
+        throw new Refus(
+          null,
+          null,
+          "Affectation déjà créée par une ligne précédente du fichier, avec d'autres valeurs.",
+        );
+      if (meme) {
+        const avant = {
+          config_id: meme.config_id,
+          alias: meme.alias,
+          priorite: meme.priorite,
+          date_debut: meme.date_debut.getTime(),
+          date_fin: meme.date_fin ? meme.date_fin.getTime() : null,
+          entrant: meme.entrant,
+          sortant: meme.sortant,
+        };
+        const apres = { ...voulu, date_debut: d0, date_fin: voulu.date_fin?.getTime() ?? null };
+        if (JSON.stringify(avant) === JSON.stringify(apres)) {
+          ctx.rapport.inchanges++;
+          continue;
+        }
+        ctx.rapport.a_mettre_a_jour++;
+        parDid.set(
+          did.id,
+          liste.map((a) => (a === meme ? pseudo : a)),
+        );
+        ctx.ops.push(async (trx) => {
+          await trx
+            .updateTable("tel_did_virtual")
+            .set({ ...voulu, version: sql`version + 1`, date_modification: sql`now()` } as never)
+            .where("id", "=", meme.id)
+            .execute();
+        });
+      } else {
+        ctx.rapport.a_creer++;
+        parDid.set(did.id, [...liste, pseudo]);
+        creations.push({ did_id: did.id, campaign_id: campagneId, ...voulu });
+      }
+      ctx.touches?.add(did.id);
+    } catch (e) {
+      rejeter(ctx, l, e);
+    }
+  }
+  const nouveaux = [...nouveauxClients];
+  if (nouveaux.length) ctx.ops.push((trx) => donnerClients(trx, ctx.acteur, refs, nouveaux));
+  if (creations.length) ctx.ops.push((trx) => creerAffectations(trx, ctx.acteur, creations));
+}
+
+async function creerCampagne(ctx: Contexte, nom: string, clientId: number): Promise<number> {
+  const code = codeDe(nom);
+  const id = await inserer(
+    ctx,
+    async () =>
+      (
+        await ctx.trx
+          .insertInto("tel_campaign")
+          .values({ client_id: clientId, code, nom })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id,
+  );
+  ctx.refs.campagnes.ajouter(id, code, nom);
+  ctx.refs.campagnesInfo.set(id, { client_id: clientId, prospection: false, code });
+  ctx.rapport.references_creees.push(`Campagne ${code}`);
+  return id;
+}
+
+// one statement per chunk for each kind of write: the connection then works while Node checks the next chunk
+
+/** Numbers without a client, given the client of the campaign they are assigned to, with their history. */
+async function donnerClients(
+  trx: Transaction<DB>,
+  acteur: Acteur,
+  refs: References,
+  nouveaux: Array<[number, number]>,
+) {
+  await sql`
+    WITH maj AS (
+      UPDATE tel_did d SET client_id = u.client_id, statut_id = ${refs.statuts.trouver("AFFECTE") as number},
+        version = d.version + 1, modified_by = ${acteur.nom}, date_modification = now()
+      FROM unnest(${nouveaux.map(([id]) => id)}::int[], ${nouveaux.map(([, c]) => c)}::int[]) AS u(id, client_id)
+      WHERE d.id = u.id
+      RETURNING d.id, d.client_id)
+    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
+    SELECT m.id, h.action, h.champ, h.avant, h.apres, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}
+    FROM maj m, LATERAL (VALUES ('AFFECTATION_CLIENT', 'client_id', NULL, m.client_id::text),
+      ('CHANGEMENT_STATUT', 'statut', 'DISPONIBLE', 'AFFECTE')) AS h(action, champ, avant, apres)`.execute(
+    trx,
+  );
+}
+
+/** Many assignments in one statement (one array per column), and each in its number's history. */
+async function creerAffectations(
+  trx: Transaction<DB>,
+  acteur: Acteur,
+  lignes: Array<Omit<AffectationEnPlace, "id">>,
+) {
+  const colonne = <T>(f: (a: Omit<AffectationEnPlace, "id">) => T) => lignes.map(f);
+  await sql`
+    WITH crees AS (
+      INSERT INTO tel_did_virtual (did_id, campaign_id, config_id, alias, priorite, date_debut, date_fin, entrant, sortant)
+      SELECT * FROM unnest(${colonne((a) => a.did_id)}::int[], ${colonne((a) => a.campaign_id)}::int[],
+        ${colonne((a) => a.config_id)}::int[], ${colonne((a) => a.alias)}::text[], ${colonne((a) => a.priorite)}::int[],
+        ${colonne((a) => a.date_debut.toISOString())}::timestamptz[],
+        ${colonne((a) => a.date_fin?.toISOString() ?? null)}::timestamptz[],
+        ${colonne((a) => a.entrant)}::bool[], ${colonne((a) => a.sortant)}::bool[])
+      RETURNING did_id, campaign_id)
+    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
+    SELECT c.did_id, 'AFFECTATION_CAMPAGNE', 'campagne', NULL, camp.code, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}
+    FROM crees c JOIN tel_campaign camp ON camp.id = c.campaign_id`.execute(trx);
+}
+
+/** After the assignments: a number with a current one is UTILISE, one without is AFFECTE — in two statements. */
+export async function synchroniserEnMasse(trx: Transaction<DB>, acteur: Acteur, didIds: number[]) {
+  if (didIds.length === 0) return;
+  for (const [depuis, vers, courante] of [
+    ["AFFECTE", "UTILISE", true],
+    ["UTILISE", "AFFECTE", false],
+  ] as const) {
+    await sql`
+      WITH cibles AS (
+        UPDATE tel_did d SET statut_id = (SELECT id FROM tel_statut_did WHERE code = ${vers}),
+          version = d.version + 1, modified_by = ${acteur.nom}, date_modification = now()
+        WHERE d.id = ANY(${didIds}::int[])
+          AND d.statut_id = (SELECT id FROM tel_statut_did WHERE code = ${depuis})
+          AND ${courante} = EXISTS (SELECT 1 FROM tel_did_virtual v WHERE v.did_id = d.id AND v.actif
+            AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now()))
+        RETURNING d.id)
+      INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
+      SELECT id, 'CHANGEMENT_STATUT', 'statut', ${depuis}, ${vers}, ${acteur.nom}, 'Import', ${acteur.requestId ?? null} FROM cibles`.execute(
+      trx,
+    );
+  }
+}
