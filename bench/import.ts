@@ -36,7 +36,7 @@ const fichiers = {
  * What the database alone takes to make the same writes as the import, in set-based statements over rows it
  * already holds (a temporary table), in the state the import finds: the floor under the import, rolled back.
  */
-async function plafond(database: Database, type: "numeros" | "affectations"): Promise<number> {
+async function plancher(database: Database, type: "numeros" | "affectations"): Promise<number> {
   return database.db
     .transaction()
     .execute(async (trx) => {
@@ -112,7 +112,7 @@ async function mesurer(nom: string, database: Database) {
     WHERE c.code LIKE 'BENCH_%'`.execute(database.db);
   let total = 0;
   for (const type of ["numeros", "affectations"] as const) {
-    const base = await plafond(database, type);
+    const base = await plancher(database, type);
     const t0 = performance.now();
     const r = await importer(database.db, acteurCli(), type, await lireTableau(fichiers[type]));
     const s = (performance.now() - t0) / 1000;

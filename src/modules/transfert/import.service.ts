@@ -169,7 +169,7 @@ export async function importer(
   if (rapport.ecrit && rapport.a_creer + rapport.a_mettre_a_jour >= SEUIL_STATISTIQUES) {
     // The planner's statistics still describe the tables as they were: the embedded database never refreshes
     // them by itself, nor does a server without autovacuum, and until then every connection keeps plans made
-    // for the old sizes. ANALYZE reads a fixed sample (about 0.4 s for 100,000 numbers with their history).
+    // for the old sizes. ANALYZE reads a fixed sample: about 0.15 s after 100,000 numbers, 0.4 s after 100,000 assignments.
     await sql`ANALYZE ${sql.join(TABLES_ECRITES[type].map((t) => sql.table(t)))}`.execute(db);
   }
   rapport.duree_ms = Math.round(performance.now() - debut);
