@@ -2,10 +2,11 @@
 import { writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "./config.js";
-import { ouvrirBasePrete } from "./db/base-prete.js";
+import { ouvrirBasePrete, VERROU_DEMARRAGE } from "./db/base-prete.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { BasePlusRecenteError, MigrationError, migrer } from "./db/migrate.js";
 import { seedReference } from "./db/reference-data.js";
+import { DossierOccupeError } from "./db/verrou-dossier.js";
 import { ApiError } from "./http/errors.js";
 import { acteurCli } from "./modules/auth/acteur.js";
 import { creerCleApi, creerUtilisateur, genererMotDePasse } from "./modules/auth/auth.service.js";
@@ -67,8 +68,11 @@ programme
       poolSize: config.dbPoolSize,
     });
     try {
-      const r = await migrer(database.db);
-      await seedReference(database.db);
+      const r = await database.sousVerrou(VERROU_DEMARRAGE, async () => {
+        const r = await migrer(database.db);
+        await seedReference(database.db);
+        return r;
+      });
       console.log(
         r.appliquees.length ? `Migrations appliquées : ${r.appliquees.join(", ")}` : "Base déjà à jour.",
       );
@@ -259,7 +263,12 @@ apikey
   });
 
 programme.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof BasePlusRecenteError || e instanceof MigrationError) {
+  if (
+    e instanceof ConfigError ||
+    e instanceof BasePlusRecenteError ||
+    e instanceof MigrationError ||
+    e instanceof DossierOccupeError
+  ) {
     console.error(`Erreur : ${e.message}`);
   } else if (e instanceof ApiError) {
     console.error(

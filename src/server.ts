@@ -5,8 +5,10 @@ import { initialiserAdmin } from "./modules/auth/auth.service.js";
 
 /** Opens the database, brings it up to date, seeds reference data, and serves the API and the extranet. */
 export async function demarrer(config: Config) {
-  const database = await ouvrirBasePrete(config);
-  const motDePasse = await initialiserAdmin(database.db, config.adminPassword);
+  let motDePasse: string | null = null;
+  const database = await ouvrirBasePrete(config, async ({ db }) => {
+    motDePasse = await initialiserAdmin(db, config.adminPassword);
+  });
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   const adresse = await app.listen({ host: config.host, port: config.port });
   app.planificateur.demarrer(config.planificateurSecondes * 1000);

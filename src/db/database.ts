@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { EtatBase } from "./erreurs-connexion.js";
 import { VERSION_SCHEMA } from "./migrate.js";
+import { verrouillerDossier } from "./verrou-dossier.js";
 import { lireModele } from "./modele-pglite.js";
 import type { DB } from "./schema.js";
 
@@ -11,6 +13,8 @@ export type ModeBase = "pglite" | "postgres";
 export interface Database {
   db: Kysely<DB>;
   mode: ModeBase;
+  /** Whether the database answered last time it was asked, for the health check. */
+  etat: EtatBase;
   close(): Promise<void>;
   /**
    * Calls `recevoir` for each notification on `canal` (LISTEN/NOTIFY), and `perte` when notifications may
@@ -21,6 +25,11 @@ export interface Database {
     recevoir: (payload: string) => void,
     perte: () => void,
   ): Promise<() => Promise<void>>;
+  /**
+   * Runs `travail` while holding a database-wide lock of the given key, across every process on this
+   * database: what instances starting together must do once (migrations, reference data, first account).
+   */
+  sousVerrou<T>(cle: number, travail: () => Promise<T>): Promise<T>;
   /** PGlite only: the whole data folder as a gzipped tarball. */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -47,25 +56,41 @@ export interface OptionsBase {
 
 export async function openDatabase(options: OptionsBase): Promise<Database> {
   if (options.databaseUrl) {
+    const etat = new EtatBase();
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // a database that does not answer (network cut, host down) fails the request within seconds, as a 503,
+      // instead of holding it until the client gives up
+      connectionTimeoutMillis: 5000,
       // jit off: short OLTP queries never repay LLVM's compile time; on a table that grew inside a transaction
       // (an import) the planner's guesses made each 500-number lookup compile for 2 to 3 s
       options: `-c join_collapse_limit=${JOIN_COLLAPSE_LIMIT} -c jit=off`,
     });
-    // An idle connection dropped by the server (restart, failover) must not take the process down:
-    // the pool discards it and opens a new one on the next query.
-    pool.on("error", (err) =>
-      process.stderr.write(`Connexion PostgreSQL inactive perdue : ${err.message}\n`),
+    // A connection dropped by the server (terminated backend, restart, failover) must not take the process
+    // down. The pool listens for errors on its idle connections only: one that is checked out (between two
+    // queries of a transaction) and loses its server emits an 'error' nobody hears, which ends the process.
+    // Each connection gets a listener of its own for its whole life; the query in flight fails as a 503, and
+    // the pool drops the broken connection when it is released and opens a new one on the next query.
+    pool.on("connect", (client) =>
+      client.on("error", (err) => {
+        etat.echec(err);
+        process.stderr.write(`Connexion PostgreSQL perdue : ${err.message}\n`);
+      }),
     );
+    pool.on("error", (err) => {
+      etat.echec(err);
+      process.stderr.write(`Connexion PostgreSQL inactive perdue : ${err.message}\n`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const url = options.databaseUrl;
     return {
       db,
       mode: "postgres",
+      etat,
       close: () => db.destroy(),
-      ecouter: (canal, recevoir, perte) => ecouterPostgres(url, canal, recevoir, perte),
+      ecouter: (canal, recevoir, perte) => ecouterPostgres(url, canal, recevoir, perte, etat),
+      sousVerrou: (cle, travail) => sousVerrouPostgres(url, cle, travail),
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -75,12 +100,19 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
   const dataDir = options.dataDir ?? "memory://";
   const enMemoire = dataDir.startsWith("memory://");
   if (!enMemoire) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
+  const liberer = enMemoire ? () => {} : verrouillerDossier(path.resolve(dataDir));
   const nouvelle = enMemoire || !fs.existsSync(path.join(path.resolve(dataDir), "PG_VERSION"));
   const modele = nouvelle && !options.sansModele ? lireModele(VERSION_SCHEMA) : undefined;
-  const lite = await PGlite.create(dataDir, {
-    extensions: { btree_gist, pg_trgm },
-    ...(modele ? { loadDataDir: modele } : {}),
-  });
+  let lite: Awaited<ReturnType<typeof PGlite.create>>;
+  try {
+    lite = await PGlite.create(dataDir, {
+      extensions: { btree_gist, pg_trgm },
+      ...(modele ? { loadDataDir: modele } : {}),
+    });
+  } catch (e) {
+    liberer();
+    throw e;
+  }
   await lite.exec(`SET join_collapse_limit = ${JOIN_COLLAPSE_LIMIT}`);
   // PGlite is a single connection: a pool of one serialises queries and keeps each transaction on it.
   const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 });
@@ -88,6 +120,9 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
   return {
     db,
     mode: "pglite",
+    etat: new EtatBase(),
+    // one process per data folder (see verrou-dossier.ts): nobody else to wait for
+    sousVerrou: (_cle, travail) => travail(),
     dumpDataDir: async () => (await lite.dumpDataDir("gzip")) as Blob,
     // one process, one database: notifications come from PGlite itself
     ecouter: async (canal, recevoir) => {
@@ -95,45 +130,90 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
       return async () => arreter();
     },
     close: async () => {
-      await db.destroy();
-      await lite.close();
+      try {
+        await db.destroy();
+        await lite.close();
+      } finally {
+        liberer();
+      }
     },
   };
 }
 
-/** A dedicated connection that LISTENs, reconnecting with back-off; the pool's connections come and go. */
+/**
+ * A session advisory lock held on a connection of its own, outside the pool: the work inside uses the pool
+ * freely (whatever its size) while every other process asking for the same key waits.
+ */
+async function sousVerrouPostgres<T>(url: string, cle: number, travail: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [cle]);
+    return await travail();
+  } finally {
+    // ending the session releases the lock, also when the work failed
+    await client.end().catch(() => {});
+  }
+}
+
+/** Longest wait between two attempts to reconnect the LISTEN connection: routing catches up within it. */
+const ATTENTE_MAX_MS = 2000;
+
+/**
+ * A dedicated connection that LISTENs, reconnecting with back-off (0.25 s doubling to 2 s) for as long as the
+ * database is away. Notifications sent while it was away are lost: `perte` is called once it listens again,
+ * and the listener reloads everything it keeps.
+ */
 async function ecouterPostgres(
   url: string,
   canal: string,
   recevoir: (payload: string) => void,
   perte: () => void,
+  etat: EtatBase,
 ) {
   let client: pg.Client | undefined;
   let fini = false;
-  let attente = 500;
-  const connecter = async (): Promise<void> => {
-    if (fini) return;
-    const c = new pg.Client({ connectionString: url });
-    c.on("notification", (n) => n.channel === canal && recevoir(n.payload ?? ""));
-    c.on("error", () => {
-      c.end().catch(() => {});
-      if (client === c) client = undefined;
-      if (!fini) setTimeout(() => void connecter().then(perte), attente).unref();
-      attente = Math.min(attente * 2, 30_000);
-    });
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${pg.escapeIdentifier(canal)}`);
-      client = c;
-      attente = 500;
-    } catch {
-      c.end().catch(() => {});
-      if (!fini) {
-        await new Promise((r) => setTimeout(r, attente).unref());
-        attente = Math.min(attente * 2, 30_000);
-        return connecter();
+  let attente = 250;
+  const pause = () => new Promise((r) => setTimeout(r, attente).unref());
+  /** Connects and listens, retrying until it works or the server stops; true once listening. */
+  const connecter = async (): Promise<boolean> => {
+    while (!fini) {
+      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+      let perdu = false;
+      c.on("notification", (n) => n.channel === canal && recevoir(n.payload ?? ""));
+      c.on("error", (err) => {
+        etat.echec(err);
+        // once per connection: a broken connection may report more than one error
+        if (perdu) return;
+        perdu = true;
+        c.end().catch(() => {});
+        if (client !== c || fini) return;
+        client = undefined;
+        void pause().then(async () => {
+          if (await connecter()) perte();
+        });
+      });
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${pg.escapeIdentifier(canal)}`);
+        if (fini) {
+          await c.end().catch(() => {});
+          return false;
+        }
+        client = c;
+        attente = 250;
+        etat.succes();
+        return true;
+      } catch (err) {
+        perdu = true;
+        etat.echec(err);
+        c.end().catch(() => {});
+        await pause();
+        attente = Math.min(attente * 2, ATTENTE_MAX_MS);
       }
     }
+    return false;
   };
   await connecter();
   return async () => {

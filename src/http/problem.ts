@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { estErreurConnexion } from "../db/erreurs-connexion.js";
 import { ApiError } from "./errors.js";
 
 interface PgError {
@@ -104,6 +105,9 @@ function champDeContrainte(constraint: string | undefined): string {
   return m?.[1] ?? "";
 }
 
+/** What a 503 asks the caller to wait: about the time PostgreSQL takes to restart or fail over. */
+const RETRY_AFTER_SECONDES = 5;
+
 export function problem(reply: FastifyReply, request: FastifyRequest, e: ApiError) {
   return reply
     .status(e.status)
@@ -143,6 +147,20 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     const pg = depuisPostgres(error);
     if (pg) return problem(reply, request, pg);
+    if (estErreurConnexion(error)) {
+      request.server.database?.etat.echec(error);
+      request.log.warn({ err: error }, "base de données injoignable");
+      reply.header("retry-after", String(RETRY_AFTER_SECONDES));
+      return problem(
+        reply,
+        request,
+        new ApiError(
+          503,
+          "BASE_INDISPONIBLE",
+          "La base de données est momentanément injoignable : réessayez dans quelques secondes. Le routage Hermes continue d'être servi.",
+        ),
+      );
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const code = error.code?.startsWith("FST_") ? codeFastify(error.code) : "REQUETE_INVALIDE";
       return problem(reply, request, new ApiError(error.statusCode, code, messageFastify(error.statusCode)));

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
 import type { Kysely } from "kysely";
+import { estErreurConnexion } from "../../db/erreurs-connexion.js";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import { ecrireAudit } from "../history/audit.repository.js";
@@ -257,6 +258,7 @@ export class CacheClesApi {
   /** Keys already checked against their hash, while their entry is fresh: the hot path skips SHA-256. */
   private readonly verifiees = new Map<string, CleEnCache>();
   private readonly derniereEcriture = new Map<number, number>();
+  private readonly lectures = new Map<string, ReturnType<CacheClesApi["lireCle"]>>();
   static readonly CACHE_MS = 10_000;
 
   constructor(private readonly db: Kysely<DB>) {}
@@ -295,29 +297,49 @@ export class CacheClesApi {
     if (connue !== undefined) return connue;
     let entree = this.cache.get(prefixe);
     if (!entree || maintenant - entree.lueA > CacheClesApi.CACHE_MS) {
-      const row = await this.db
-        .selectFrom("tel_cle_api")
-        .select(["id", "nom", "hash", "role", "client_id", "expire_le", "revoquee_le", "actif"])
-        .where("prefixe", "=", prefixe)
-        .executeTakeFirst();
-      if (!row || row.revoquee_le || !row.actif) {
-        this.cache.delete(prefixe);
-        return null;
+      // Database away or slow: a key read before keeps working as it was then (a revocation made during an
+      // outage takes effect once the database is back), so that Hermes keeps being answered from memory; one
+      // read at a time per key, the others use the entry they have. Unknown keys wait for the database.
+      const enCours = this.lectures.get(prefixe);
+      const lecture =
+        enCours ??
+        this.lireCle(prefixe).finally(() => this.lectures.delete(prefixe));
+      if (!enCours) this.lectures.set(prefixe, lecture);
+      const ancienne = entree;
+      const lue =
+        enCours && ancienne
+          ? undefined
+          : await lecture.then(
+              (row) => ({ row }),
+              (err) => {
+                if (!ancienne || !estErreurConnexion(err)) throw err;
+                // tried again in a second
+                ancienne.lueA = maintenant - CacheClesApi.CACHE_MS + 1000;
+                return undefined;
+              },
+            );
+      if (lue) {
+        const row = lue.row;
+        if (!row || row.revoquee_le || !row.actif) {
+          this.cache.delete(prefixe);
+          return null;
+        }
+        entree = {
+          acteur: {
+            nom: `cle:${row.nom}`,
+            type: "CLE_API",
+            role: row.role as Role,
+            clientId: row.client_id,
+            utilisateurId: row.id,
+          },
+          hash: Buffer.from(row.hash, "hex"),
+          expire: row.expire_le ? new Date(row.expire_le).getTime() : null,
+          lueA: maintenant,
+        };
+        this.cache.set(prefixe, entree);
       }
-      entree = {
-        acteur: {
-          nom: `cle:${row.nom}`,
-          type: "CLE_API",
-          role: row.role as Role,
-          clientId: row.client_id,
-          utilisateurId: row.id,
-        },
-        hash: Buffer.from(row.hash, "hex"),
-        expire: row.expire_le ? new Date(row.expire_le).getTime() : null,
-        lueA: maintenant,
-      };
-      this.cache.set(prefixe, entree);
     }
+    if (!entree) return null;
     const recu = createHash("sha256").update(cle).digest();
     if (entree.hash.length !== recu.length || !timingSafeEqual(entree.hash, recu)) return null;
     // only keys that matched are remembered, so a flood of wrong keys cannot fill this map
@@ -326,6 +348,14 @@ export class CacheClesApi {
     if (entree.expire !== null && entree.expire <= maintenant) return null;
     this.noterUtilisation(entree.acteur.utilisateurId as number, maintenant);
     return entree.acteur;
+  }
+
+  private lireCle(prefixe: string) {
+    return this.db
+      .selectFrom("tel_cle_api")
+      .select(["id", "nom", "hash", "role", "client_id", "expire_le", "revoquee_le", "actif"])
+      .where("prefixe", "=", prefixe)
+      .executeTakeFirst();
   }
 
   // last-used time is kept to the minute: one write per key per minute, not one per request

@@ -85,7 +85,8 @@ export class SnapshotRoutage {
   private generation = 0;
   /** Highest routing change applied (the database's tel_routage_version). */
   version = 0;
-  pret: Promise<void> | undefined;
+  /** When the routes were last read in full from the database (undefined: never, nothing to serve yet). */
+  chargeLe: Date | undefined;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -174,6 +175,7 @@ export class SnapshotRoutage {
     this.reponses.vider();
     this.generation++;
     this.version = Math.max(this.version, Number(version.rows[0]?.v ?? 0));
+    this.chargeLe = new Date();
     return { routes: tableau.length, ms: performance.now() - debut };
   }
 
