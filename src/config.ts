@@ -34,6 +34,8 @@ export interface Config {
   commandeApresPublication: string | undefined;
   /** Publish the routing files automatically once routing changes have been quiet this long (0: by hand only). */
   publicationAutoSecondes: number;
+  /** Route removals a publication makes without an explicit confirmation: at most this many and this share. */
+  seuilSuppressionsPublication: { nombre: number; pourcent: number };
 }
 
 export class ConfigError extends Error {}
@@ -136,5 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       0,
       86_400,
     ),
+    seuilSuppressionsPublication: {
+      nombre: entier("HERMES_PUBLISH_MAX_REMOVALS", env.HERMES_PUBLISH_MAX_REMOVALS, 50, 1, 10_000_000),
+      pourcent: entier("HERMES_PUBLISH_MAX_REMOVALS_PERCENT", env.HERMES_PUBLISH_MAX_REMOVALS_PERCENT, 5, 0, 100),
+    },
   };
 }

@@ -12,6 +12,7 @@ import { acteurCli } from "./modules/auth/acteur.js";
 import { creerCleApi, creerUtilisateur, genererMotDePasse } from "./modules/auth/auth.service.js";
 import { seedDemo } from "./modules/demo/seed-demo.js";
 import { PublicationHermes } from "./modules/hermes/publication.js";
+import type { DifferenceRoutes } from "./modules/hermes/routes-publiees.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { commandeImport, type OptionsCli } from "./modules/transfert/cli.js";
 import { TYPES_IMPORT } from "./modules/transfert/colonnes.js";
@@ -112,24 +113,44 @@ programme
   .option("--dry-run", "ne rien écrire : afficher la différence avec les fichiers déployés")
   .option("--force", "publier même si un fichier déployé a été modifié à la main")
   .option("--motif <texte>", "raison de la publication, gardée avec la version")
-  .action(async (o: { dryRun?: boolean; force?: boolean; motif?: string }) => {
+  .option(
+    "--confirmer <n>",
+    "nombre de routes supprimées que vous acceptez (exigé au-delà du seuil, voir --dry-run)",
+  )
+  .action(async (o: { dryRun?: boolean; force?: boolean; motif?: string; confirmer?: string }) => {
     await avecBase(async (database) => {
       const p = await publication(database);
       if (o.dryRun) {
-        for (const f of await p.preparer()) {
+        const a = await p.preparer();
+        for (const f of a.fichiers) {
           console.log(
             `== ${f.nom} → ${f.chemin}${f.derive ? " (MODIFIÉ À LA MAIN depuis la dernière publication)" : ""}${f.change ? "" : " (inchangé)"}`,
           );
           if (f.change) console.log(f.diff);
         }
+        console.log(resumeRoutes(a.routes));
+        if (a.confirmation_requise)
+          console.log(
+            `Confirmation requise : ${a.routes.supprimees} suppressions (au-delà de ${a.suppressions_permises}) ; publiez avec --confirmer ${a.routes.supprimees}.`,
+          );
+        for (const i of a.invalides)
+          console.log(`Valeur refusée : ${i.champ} « ${JSON.stringify(i.valeur)} » de ${i.numero} (${i.campagne_code}) : ${i.raison}`);
         return;
       }
-      const r = await p.publier(acteurCli(), { motif: o.motif, forcer: o.force });
+      const r = await p.publier(acteurCli(), {
+        motif: o.motif,
+        forcer: o.force,
+        confirmer: o.confirmer === undefined ? undefined : Number(o.confirmer),
+      });
       for (const f of r.publies)
         console.log(`${f.fichier} : version ${f.version} publiée (sha256 ${f.somme_sha256.slice(0, 12)}…)`);
       if (r.inchanges.length) console.log(`Inchangés : ${r.inchanges.join(", ")}`);
+      console.log(`Routes : ${r.routes.ajoutees} ajoutée(s), ${r.routes.supprimees} supprimée(s), ${r.routes.modifiees} modifiée(s).`);
     });
   });
+
+const resumeRoutes = (d: DifferenceRoutes) =>
+  `Routes : ${d.deployees ?? "aucune publication connue"} déployée(s), ${d.a_publier} à publier : ${d.ajoutees} ajoutée(s), ${d.supprimees} supprimée(s), ${d.modifiees} modifiée(s).`;
 
 programme
   .command("rollback")

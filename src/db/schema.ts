@@ -260,6 +260,8 @@ export interface PublicationTable {
   code_sortie: number | null;
   sortie_commande: string | null;
   date_publication: Horodatage;
+  /** The routes the file was rendered from (gzipped JSON of [key, value] pairs), see routes-publiees.ts. */
+  routes: Buffer | null;
 }
 
 export interface DB {

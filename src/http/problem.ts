@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { estErreurConnexion } from "../db/erreurs-connexion.js";
 import { ApiError } from "./errors.js";
+import { messageMotifTexte } from "./textes.js";
 
 interface PgError {
   code?: string;
@@ -139,10 +140,15 @@ export function registerErrorHandler(app: FastifyInstance) {
           code: v.keyword.toUpperCase(),
         };
       });
+      // a well-formed request whose only fault is a character a text field refuses: the value is unacceptable
+      // (422), as for any value the rules refuse, and the message says which character and why
+      const texte = error.validation.every((v) => messageMotifTexte(v.params?.pattern) !== undefined);
       return problem(
         reply,
         request,
-        new ApiError(400, "VALIDATION", "La requête contient des valeurs invalides.", details),
+        texte
+          ? new ApiError(422, "CARACTERE_INTERDIT", "Un texte contient un caractère refusé.", details)
+          : new ApiError(400, "VALIDATION", "La requête contient des valeurs invalides.", details),
       );
     }
     const pg = depuisPostgres(error);
@@ -202,7 +208,7 @@ function messageValidation(keyword: string, params: Record<string, unknown>, def
     case "minimum":
       return `Valeur minimale : ${String(params.limit)}.`;
     case "pattern":
-      return "Format invalide.";
+      return messageMotifTexte(params.pattern) ?? "Format invalide.";
     case "format":
       return `Format attendu : ${String(params.format)}.`;
     case "enum":

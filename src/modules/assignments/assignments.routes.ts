@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { App } from "../../app.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
+import { ValeurRoutage } from "../../http/textes.js";
 import { DateHeure, Id, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { clientVisible, exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
 import { selectAffectation } from "./assignments.repository.js";
@@ -33,7 +34,14 @@ const Affectation = Type.Object({
 
 const Modifiables = {
   config_id: Type.Optional(Nullable(Id)),
-  alias: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  alias: Type.Optional(
+    Nullable(
+      ValeurRoutage({
+        maxLength: 100,
+        description: "Une ligne, sans « ; » : l'alias est écrit dans les fichiers de routage",
+      }),
+    ),
+  ),
   priorite: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   date_fin: Type.Optional(Nullable(Type.String({ format: "date-time" }))),
   entrant: Type.Optional(Type.Boolean()),

@@ -17,6 +17,29 @@ const Version = Type.Object({
   sortie_commande: Nullable(Type.String()),
   date_publication: DateHeure,
 });
+const CompteRoutes = {
+  ajoutees: Type.Integer(),
+  supprimees: Type.Integer(),
+  modifiees: Type.Integer(),
+};
+const DifferenceRoutes = Type.Object(
+  {
+    deployees: Nullable(
+      Type.Integer({ description: "Routes de la dernière publication (null : aucune publication connue)" }),
+    ),
+    a_publier: Type.Integer(),
+    ...CompteRoutes,
+    exemples: Type.Object({
+      ajoutees: Type.Array(Type.String()),
+      supprimees: Type.Array(Type.String()),
+      modifiees: Type.Array(Type.Object({ route: Type.String(), avant: Type.String(), apres: Type.String() })),
+    }),
+  },
+  {
+    description:
+      "Routes ajoutées, supprimées et modifiées par rapport à la dernière publication (une route : un numéro en entrant, ou un numéro présenté par une campagne en sortant) ; les 200 premières de chaque sorte en exemple",
+  },
+);
 const Publie = Type.Object({
   id: Type.Integer(),
   fichier: Type.String(),
@@ -36,6 +59,26 @@ export async function publicationRoutes(app: App) {
         response: {
           200: Type.Object({
             en_attente: Type.Boolean(),
+            routes: DifferenceRoutes,
+            suppressions_permises: Type.Integer({
+              description: "Suppressions de routes permises sans confirmation (HERMES_PUBLISH_MAX_REMOVALS…)",
+            }),
+            confirmation_requise: Type.Boolean({
+              description: "Publier exige « confirmer » égal au nombre de routes supprimées",
+            }),
+            invalides: Type.Array(
+              Type.Object({
+                numero: Type.String(),
+                campagne_code: Type.String(),
+                champ: Type.String(),
+                valeur: Type.String(),
+                raison: Type.String(),
+              }),
+              {
+                description:
+                  "Routes dont une valeur casserait un fichier de routage : laissées hors des fichiers, la publication est refusée tant qu'elles ne sont pas corrigées",
+              },
+            ),
             fichiers: Type.Array(
               Type.Object({
                 nom: Type.String(),
@@ -54,10 +97,14 @@ export async function publicationRoutes(app: App) {
       },
     },
     async () => {
-      const fichiers = await app.publication.preparer();
+      const apercu = await app.publication.preparer();
       return {
         en_attente: await app.publication.enAttente(),
-        fichiers: fichiers.map((f) => ({
+        routes: apercu.routes,
+        suppressions_permises: apercu.suppressions_permises,
+        confirmation_requise: apercu.confirmation_requise,
+        invalides: apercu.invalides,
+        fichiers: apercu.fichiers.map((f) => ({
           nom: f.nom,
           chemin: f.chemin,
           change: f.change,
@@ -77,12 +124,28 @@ export async function publicationRoutes(app: App) {
       schema: {
         tags: ["Routage Hermes"],
         summary:
-          "Publier les fichiers de routage (écriture atomique, version gardée) ; refusé si un fichier a été modifié à la main, sauf « forcer »",
+          "Publier les fichiers de routage (écriture atomique, version gardée). Refusé (409) si le routage en mémoire ne correspond pas à la base, si un fichier a été modifié à la main (sauf « forcer »), ou si la publication supprime plus de routes que le seuil sans « confirmer » égal à leur nombre ; refusé (422) si une valeur casserait un fichier",
         body: Type.Object(
-          { motif: Type.Optional(Type.String({ maxLength: 2000 })), forcer: Type.Optional(Type.Boolean()) },
+          {
+            motif: Type.Optional(Type.String({ maxLength: 2000 })),
+            forcer: Type.Optional(Type.Boolean()),
+            confirmer: Type.Optional(
+              Type.Integer({
+                minimum: 0,
+                description:
+                  "Nombre de routes supprimées que l'appelant a vu et accepte (voir GET : routes.supprimees)",
+              }),
+            ),
+          },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ publies: Type.Array(Publie), inchanges: Type.Array(Type.String()) }) },
+        response: {
+          200: Type.Object({
+            publies: Type.Array(Publie),
+            inchanges: Type.Array(Type.String()),
+            routes: Type.Object(CompteRoutes),
+          }),
+        },
       },
     },
     async (request) => app.publication.publier(request.acteur, request.body ?? {}),

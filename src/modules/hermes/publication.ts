@@ -8,9 +8,19 @@ import { Liquid } from "liquidjs";
 import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
+import { valeurRoutageInvalide } from "../../http/textes.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireAudit } from "../history/audit.repository.js";
-import type { SnapshotRoutage } from "./snapshot.js";
+import {
+  comparerRoutes,
+  compresserRoutes,
+  type DifferenceRoutes,
+  type JeuRoutes,
+  jeuDeRoutes,
+  lireRoutes,
+  suppressionsPermises,
+} from "./routes-publiees.js";
+import { type RouteCourante, SnapshotRoutage } from "./snapshot.js";
 
 // Default templates: the real .ons format is site-specific, so these write a documented line per number.
 const MODELES_DEFAUT: Record<string, string> = {
@@ -39,6 +49,29 @@ export interface FichierRendu {
   diff: string;
 }
 
+/** A current route that cannot be printed in a routing file: reported, left out of the files, and publishing refused. */
+export interface RouteInvalide {
+  numero: string;
+  campagne_code: string;
+  champ: string;
+  valeur: string;
+  raison: string;
+}
+
+/** What a publication would do now: the files, the route changes against what is deployed, the refusals. */
+export interface Apercu {
+  fichiers: FichierRendu[];
+  routes: DifferenceRoutes;
+  /** Removals allowed without a confirmation (see suppressionsPermises). */
+  suppressions_permises: number;
+  confirmation_requise: boolean;
+  invalides: RouteInvalide[];
+  jeu: JeuRoutes;
+}
+
+/** The fields of a route that templates print, checked before rendering. */
+const CHAMPS_IMPRIMES = ["numero", "campagne_code", "hermes_id", "config_code", "alias"] as const;
+
 /**
  * Renders, diffs, publishes and restores Hermes' routing files. Templates run in LiquidJS, which evaluates
  * no code from a template; writes are atomic (temporary file, fsync, rename); every version is kept.
@@ -54,23 +87,38 @@ export class PublicationHermes {
     private readonly horloge: () => Date,
   ) {}
 
-  private donnees() {
+  private donnees(routage: SnapshotRoutage) {
     const t = this.horloge().getTime();
-    const routes = [...this.routage.routes(t)];
+    const invalides: RouteInvalide[] = [];
+    const routes: RouteCourante[] = [];
+    for (const r of routage.routes(t)) {
+      // a value that would break its line (a newline, a control character, the separator) could forge a route:
+      // such a route is left out and named, and the publication is refused until it is corrected
+      const fautes = CHAMPS_IMPRIMES.flatMap((champ) => {
+        const raison = valeurRoutageInvalide(r[champ]);
+        return raison ? [{ champ, valeur: String(r[champ]), raison }] : [];
+      });
+      if (fautes.length === 0) routes.push(r);
+      else for (const f of fautes) invalides.push({ numero: r.numero, campagne_code: r.campagne_code, ...f });
+    }
     const parNumero = (
       a: { numero: string; campagne_code: string },
       b: { numero: string; campagne_code: string },
     ) => a.numero.localeCompare(b.numero) || a.campagne_code.localeCompare(b.campagne_code);
     return {
-      entrantes: routes.filter((r) => r.sens !== "sortant").sort(parNumero),
-      sortantes: routes
-        .filter((r) => r.sens !== "entrant")
-        .sort(
-          (a, b) =>
-            a.campagne_code.localeCompare(b.campagne_code) ||
-            a.priorite - b.priorite ||
-            a.numero.localeCompare(b.numero),
-        ),
+      invalides,
+      jeu: jeuDeRoutes(routes),
+      contexte: {
+        entrantes: routes.filter((r) => r.sens !== "sortant").sort(parNumero),
+        sortantes: routes
+          .filter((r) => r.sens !== "entrant")
+          .sort(
+            (a, b) =>
+              a.campagne_code.localeCompare(b.campagne_code) ||
+              a.priorite - b.priorite ||
+              a.numero.localeCompare(b.numero),
+          ),
+      },
     };
   }
 
@@ -84,8 +132,8 @@ export class PublicationHermes {
   }
 
   /** What would be published now, against what is deployed. */
-  async preparer(db: Kysely<DB> = this.db): Promise<FichierRendu[]> {
-    const donnees = this.donnees();
+  async preparer(db: Kysely<DB> = this.db): Promise<Apercu> {
+    const { contexte: donnees, invalides, jeu } = this.donnees(this.routage);
     const resultat: FichierRendu[] = [];
     for (const f of this.config.fichiersHermes) {
       let contenu: string;
@@ -119,7 +167,51 @@ export class PublicationHermes {
         diff: createTwoFilesPatch(`a/${f.nom}`, `b/${f.nom}`, deploye ?? "", contenu, "déployé", "à publier"),
       });
     }
-    return resultat;
+    const derniere = await db
+      .selectFrom("tel_publication")
+      .select("routes")
+      .where("routes", "is not", null)
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const routes = comparerRoutes(derniere?.routes ? lireRoutes(derniere.routes) : null, jeu);
+    const permises = suppressionsPermises(routes, this.config.seuilSuppressionsPublication);
+    return {
+      fichiers: resultat,
+      routes,
+      suppressions_permises: permises,
+      confirmation_requise: routes.supprimees > permises,
+      invalides,
+      jeu,
+    };
+  }
+
+  /**
+   * The routes in memory (what Hermes' lookups are answered from, and what the files are rendered from) against
+   * the routes read afresh from the database. They differ when a change never reached this process (a lost
+   * notification, a write from another process on an embedded database): publishing then could remove routes
+   * that exist. Notifications still on their way are given a moment first.
+   */
+  async verifierRoutage(): Promise<void> {
+    let ecart: DifferenceRoutes | undefined;
+    for (let essai = 0; essai < 3; essai++) {
+      if (essai > 0) await new Promise((r) => setTimeout(r, 250 * essai));
+      await this.routage.aJour();
+      const frais = new SnapshotRoutage(this.db, this.horloge);
+      await frais.chargerTout();
+      const t = this.horloge().getTime();
+      ecart = comparerRoutes(jeuDeRoutes(this.routage.routes(t)), jeuDeRoutes(frais.routes(t)));
+      if (ecart.ajoutees + ecart.supprimees + ecart.modifiees === 0) return;
+    }
+    // read everything again, so that the next attempt (and Hermes' lookups) see the database's routes
+    this.routage.signaler("tout:0:0");
+    throw new ApiError(
+      409,
+      "ROUTAGE_DESYNCHRONISE",
+      `Le routage en mémoire ne correspond pas à la base (${ecart?.ajoutees} route(s) absente(s) de la mémoire, ${ecart?.supprimees} en trop, ${ecart?.modifiees} différente(s)) : rien n'est publié. Il est rechargé depuis la base ; vérifiez l'aperçu puis publiez de nouveau.`,
+      undefined,
+      { ecart },
+    );
   }
 
   /** True when the routes changed since the last publication (shown on the dashboard). */
@@ -138,13 +230,45 @@ export class PublicationHermes {
    * so two instances or two people never interleave. A hand-edited deployed file stops the publication
    * unless `forcer`.
    */
-  async publier(acteur: Acteur, options: { motif?: string | undefined; forcer?: boolean | undefined }) {
+  async publier(
+    acteur: Acteur,
+    options: {
+      motif?: string | undefined;
+      forcer?: boolean | undefined;
+      /** The number of route removals the caller has seen and accepts (needed beyond the threshold). */
+      confirmer?: number | undefined;
+    },
+  ) {
+    await this.verifierRoutage();
     const deployes: Deploiement[] = [];
     return enPhase(deployes, () =>
       this.db.transaction().execute(async (trx) => {
         await sql`SELECT pg_advisory_xact_lock(${VERROU_PUBLICATION})`.execute(trx);
         // read inside the lock's transaction: PGlite has one connection, and the state read must be the locked one
-        const fichiers = await this.preparer(trx);
+        const apercu = await this.preparer(trx);
+        const fichiers = apercu.fichiers;
+        if (apercu.invalides.length > 0) {
+          throw new ApiError(
+            422,
+            "VALEURS_ROUTAGE_INVALIDES",
+            `${apercu.invalides.length} valeur(s) casseraient les fichiers de routage (retour à la ligne, caractère de contrôle ou « ; ») : corrigez ${apercu.invalides
+              .slice(0, 5)
+              .map((i) => `${i.champ} de ${i.numero} (${i.campagne_code})`)
+              .join(", ")}${apercu.invalides.length > 5 ? "…" : ""} avant de publier.`,
+            undefined,
+            { invalides: apercu.invalides.slice(0, 200) },
+          );
+        }
+        const r = apercu.routes;
+        if (apercu.confirmation_requise && options.confirmer !== r.supprimees) {
+          throw new ApiError(
+            409,
+            "CONFIRMATION_REQUISE",
+            `Cette publication supprime ${r.supprimees} route(s) sur ${r.deployees} déployée(s) (${r.ajoutees} ajoutée(s), ${r.modifiees} modifiée(s)), au-delà de ${apercu.suppressions_permises} sans confirmation : vérifiez la différence, puis confirmez en indiquant ${r.supprimees} suppression(s).`,
+            undefined,
+            { routes: r, suppressions_permises: apercu.suppressions_permises },
+          );
+        }
         const derives = fichiers.filter((f) => f.derive);
         if (derives.length > 0 && !options.forcer) {
           throw new ApiError(
@@ -171,6 +295,7 @@ export class PublicationHermes {
               etag_routage: etag,
               auteur: acteur.nom,
               motif: options.motif ?? null,
+              routes: compresserRoutes(apercu.jeu),
             })
             .returning(["id", "fichier", "version", "somme_sha256"])
             .executeTakeFirstOrThrow();
@@ -178,7 +303,11 @@ export class PublicationHermes {
             entite: "tel_publication",
             entiteId: ligne.id,
             action: "PUBLICATION",
-            apres: { ...ligne, derive_forcee: f.derive },
+            apres: {
+              ...ligne,
+              derive_forcee: f.derive,
+              routes: { ajoutees: r.ajoutees, supprimees: r.supprimees, modifiees: r.modifiees },
+            },
             motif: options.motif ?? null,
           });
           publies.push(ligne);
@@ -192,7 +321,11 @@ export class PublicationHermes {
             trx,
             publies.map((p) => p.id),
           );
-        return { publies, inchanges: fichiers.filter((x) => !x.change).map((x) => x.nom) };
+        return {
+          publies,
+          inchanges: fichiers.filter((x) => !x.change).map((x) => x.nom),
+          routes: { ajoutees: r.ajoutees, supprimees: r.supprimees, modifiees: r.modifiees },
+        };
       }),
     );
   }
@@ -226,6 +359,7 @@ export class PublicationHermes {
             etag_routage: null,
             auteur: acteur.nom,
             motif: motif ?? `Retour à la version ${ancienne.version}`,
+            routes: ancienne.routes,
           })
           .returning(["id", "fichier", "version", "somme_sha256"])
           .executeTakeFirstOrThrow();

@@ -51,6 +51,16 @@ export interface NumeroSortant {
   local: boolean;
 }
 
+export interface RouteCourante {
+  numero: string;
+  sens: "entrant" | "sortant" | "entrant+sortant";
+  campagne_code: string;
+  hermes_id: string | null;
+  config_code: string | null;
+  alias: string | null;
+  priorite: number;
+}
+
 const enCours = (a: Aff, t: number) => a.debut <= t && (a.fin === null || a.fin > t);
 
 /**
@@ -265,6 +275,11 @@ export class SnapshotRoutage {
     }
   }
 
+  /** Resolves once the notifications received so far are applied (or their application failed). */
+  async aJour(): Promise<void> {
+    while (this.vidange) await this.vidange;
+  }
+
   /** Applies one 'table:id:version' notification now ('tout:0:version': reload everything). */
   async appliquer(signal: string): Promise<void> {
     const a = SnapshotRoutage.rienEnAttente();
@@ -441,16 +456,18 @@ export class SnapshotRoutage {
   }
 
   /** Every current inbound and outbound route at t. */
-  *routes(t = Date.now()) {
+  *routes(t = Date.now()): Generator<RouteCourante> {
     for (const n of this.numeros.values()) {
       if (n.statut !== "UTILISE") continue;
       for (const a of n.affectations) {
         const c = this.campagnes.get(a.campaign_id);
         if (!enCours(a, t) || !c?.actif) continue;
-        if (a.sortant && (n.type === "MOBILE" || (c.prospection && n.type !== "NPV")) && !a.entrant) continue;
+        // the same caller-ID rule as the outbound lookup: a number it would not present is not in the files either
+        const sortant = a.sortant && n.type !== "MOBILE" && !(c.prospection && n.type !== "NPV");
+        if (!a.entrant && !sortant) continue;
         yield {
           numero: n.e164,
-          sens: a.entrant && a.sortant ? "entrant+sortant" : a.entrant ? "entrant" : "sortant",
+          sens: a.entrant && sortant ? "entrant+sortant" : a.entrant ? "entrant" : "sortant",
           campagne_code: c.code,
           hermes_id: c.hermes_id,
           config_code: a.config_id === null ? null : (this.configs.get(a.config_id)?.code ?? null),

@@ -2,13 +2,14 @@ import { Type } from "@sinclair/typebox";
 import type { App } from "../../app.js";
 import { ApiError } from "../../http/errors.js";
 import { Id } from "../../http/listes.js";
+import { Ligne, TexteLibre, ValeurRoutage } from "../../http/textes.js";
 import { LECTURE_INTERNE, PERSONNEL } from "../auth/auth.hooks.js";
 import { SchemaConfig, verifierConfig } from "../configs/config.schema.js";
 import { type DefinitionRessource, registerResource } from "./resource.js";
 
 const Code = Type.String({ pattern: "^[A-Z0-9_]{2,30}$", description: "Code en majuscules (A-Z, 0-9, _)" });
-const Libelle = (max = 100) => Type.String({ minLength: 1, maxLength: max });
-const Texte = (max: number) => Type.String({ maxLength: max });
+const Libelle = (max = 100) => Ligne({ minLength: 1, maxLength: max });
+const Texte = (max: number) => TexteLibre(max);
 const Couleur = Type.String({ pattern: "^#[0-9A-Fa-f]{6}$", description: "#RRGGBB" });
 const Email = Type.String({ format: "email", maxLength: 254 });
 
@@ -211,10 +212,10 @@ export const RESSOURCES: DefinitionRessource[] = [
       code: Type.String({ pattern: "^[A-Z0-9_-]{2,40}$" }),
       nom: Libelle(200),
       description: Texte(2000),
-      hermes_id: Type.String({
+      hermes_id: ValeurRoutage({
         minLength: 1,
         maxLength: 64,
-        description: "Identifiant de la campagne dans Hermes",
+        description: "Identifiant de la campagne dans Hermes (une ligne, sans « ; » : il est écrit dans les fichiers de routage)",
       }),
       prospection: Type.Boolean({
         description: "Campagne de prospection : présentation de numéros NPV seulement (ARCEP)",

@@ -19,6 +19,7 @@ import {
   referenceFixe,
   rejeter,
   valeur,
+  valeurRoutage,
 } from "./import-contexte.js";
 import type { References } from "./references.js";
 import { codeDe, lireBooleen, lireEntier, lireInstant } from "./valeurs.js";
@@ -148,7 +149,7 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
       );
       const voulu = {
         config_id: configId === undefined ? (meme?.config_id ?? null) : configId,
-        alias: valeur(ctx, l, "alias") || (meme?.alias ?? null),
+        alias: valeurRoutage(ctx, l, "alias") || (meme?.alias ?? null),
         priorite: priorite ?? meme?.priorite ?? 1,
         date_debut: debut ?? meme?.date_debut ?? maintenant,
         date_fin: fin ?? null,

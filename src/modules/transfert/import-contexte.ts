@@ -2,6 +2,7 @@
 // references, refusing a row, and the numbers of a chunk already in the inventory.
 import { type Selectable, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { valeurRoutageInvalide } from "../../http/textes.js";
 import type { normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
 import type { TypeImport } from "./colonnes.js";
@@ -115,7 +116,18 @@ export const e164Valides = (normes: Map<Ligne, ReturnType<typeof normaliser>>) =
 
 export const valeur = (ctx: Contexte, l: Ligne, champ: string) => {
   const c = ctx.colonnes[champ];
-  return c ? (l.valeurs[c] ?? "").trim() : "";
+  const v = c ? (l.valeurs[c] ?? "").trim() : "";
+  // PostgreSQL cannot store it: the row is refused here, where the simulation sees it too
+  if (v.includes("\u0000")) throw new Refus(c ?? champ, v.replaceAll("\u0000", "\\0"), "Caractère nul refusé.");
+  return v;
+};
+
+/** A cell that a routing template prints (alias, hermes_id): refused if it would break a routing file's line. */
+export const valeurRoutage = (ctx: Contexte, l: Ligne, champ: string) => {
+  const v = valeur(ctx, l, champ);
+  const raison = valeurRoutageInvalide(v);
+  if (raison) throw new Refus(ctx.colonnes[champ] ?? champ, v, raison);
+  return v;
 };
 
 export function rejeter(ctx: Contexte, l: Ligne, e: unknown) {

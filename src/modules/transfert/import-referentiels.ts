@@ -14,6 +14,7 @@ import {
   reference,
   rejeter,
   valeur,
+  valeurRoutage,
 } from "./import-contexte.js";
 import { codeDe, lireBooleen } from "./valeurs.js";
 
@@ -103,7 +104,7 @@ export async function analyserCampagnes(ctx: Contexte, lignes: Ligne[]) {
       const clientId = await reference(ctx, l, "client", ctx.refs.clients, "Client", creerClient(ctx));
       if (!clientId) throw new Refus(ctx.colonnes.client ?? "client", "", "Client obligatoire.");
       const voulu: Record<string, unknown> = { nom: valeur(ctx, l, "nom"), client_id: clientId };
-      const hermes = valeur(ctx, l, "hermes_id");
+      const hermes = valeurRoutage(ctx, l, "hermes_id");
       if (hermes) voulu.hermes_id = hermes === "-" ? null : hermes;
       const desc = valeur(ctx, l, "description");
       if (desc) voulu.description = desc === "-" ? null : desc;
