@@ -140,7 +140,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     seuilSuppressionsPublication: {
       nombre: entier("HERMES_PUBLISH_MAX_REMOVALS", env.HERMES_PUBLISH_MAX_REMOVALS, 50, 1, 10_000_000),
-      pourcent: entier("HERMES_PUBLISH_MAX_REMOVALS_PERCENT", env.HERMES_PUBLISH_MAX_REMOVALS_PERCENT, 5, 0, 100),
+      pourcent: entier(
+        "HERMES_PUBLISH_MAX_REMOVALS_PERCENT",
+        env.HERMES_PUBLISH_MAX_REMOVALS_PERCENT,
+        5,
+        0,
+        100,
+      ),
     },
   };
 }

@@ -134,7 +134,9 @@ programme
             `Confirmation requise : ${a.routes.supprimees} suppressions (au-delà de ${a.suppressions_permises}) ; publiez avec --confirmer ${a.routes.supprimees}.`,
           );
         for (const i of a.invalides)
-          console.log(`Valeur refusée : ${i.champ} « ${JSON.stringify(i.valeur)} » de ${i.numero} (${i.campagne_code}) : ${i.raison}`);
+          console.log(
+            `Valeur refusée : ${i.champ} « ${JSON.stringify(i.valeur)} » de ${i.numero} (${i.campagne_code}) : ${i.raison}`,
+          );
         return;
       }
       const r = await p.publier(acteurCli(), {
@@ -145,7 +147,9 @@ programme
       for (const f of r.publies)
         console.log(`${f.fichier} : version ${f.version} publiée (sha256 ${f.somme_sha256.slice(0, 12)}…)`);
       if (r.inchanges.length) console.log(`Inchangés : ${r.inchanges.join(", ")}`);
-      console.log(`Routes : ${r.routes.ajoutees} ajoutée(s), ${r.routes.supprimees} supprimée(s), ${r.routes.modifiees} modifiée(s).`);
+      console.log(
+        `Routes : ${r.routes.ajoutees} ajoutée(s), ${r.routes.supprimees} supprimée(s), ${r.routes.modifiees} modifiée(s).`,
+      );
     });
   });
 

@@ -4,9 +4,9 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { EtatBase } from "./erreurs-connexion.js";
 import { VERSION_SCHEMA } from "./migrate.js";
-import { verrouillerDossier } from "./verrou-dossier.js";
 import { lireModele } from "./modele-pglite.js";
 import type { DB } from "./schema.js";
+import { verrouillerDossier } from "./verrou-dossier.js";
 
 export type ModeBase = "pglite" | "postgres";
 

@@ -14,7 +14,14 @@ const CODES_SQL = new Set([
   "08004",
   "08006",
 ]);
-const CODES_SYSTEME = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND"]);
+const CODES_SYSTEME = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+]);
 // node-postgres reports these without a code
 const MESSAGES = [
   "Connection terminated",
@@ -40,7 +47,10 @@ export class EtatBase {
 
   echec(err: unknown) {
     if (!estErreurConnexion(err)) return;
-    this.panne ??= { depuis: new Date(), raison: (err as Error).message || String((err as { code?: string }).code) };
+    this.panne ??= {
+      depuis: new Date(),
+      raison: (err as Error).message || String((err as { code?: string }).code),
+    };
   }
 
   succes() {

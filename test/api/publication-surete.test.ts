@@ -87,7 +87,7 @@ describe.each(CIBLES)("publication safety ($nom)", (cible) => {
         method: "POST",
         url: `/api/v1/imports/affectations?simulation=${simulation}`,
         headers: { ...h, "content-type": "text/csv" },
-        payload: "numero;campagne;alias\n0143000001;A-SUR;\"Ligne;forgée\"\n",
+        payload: 'numero;campagne;alias\n0143000001;A-SUR;"Ligne;forgée"\n',
       });
       const rapport = simulation ? r.json() : r.json().rapport;
       expect(rapport.rejetes, fichier).toBe(1);
@@ -102,7 +102,8 @@ describe.each(CIBLES)("publication safety ($nom)", (cible) => {
       ctx.db,
     );
     const fin = Date.now() + 2000;
-    while (!(await apercu()).invalides.length && Date.now() < fin) await new Promise((r) => setTimeout(r, 20));
+    while (!(await apercu()).invalides.length && Date.now() < fin)
+      await new Promise((r) => setTimeout(r, 20));
     const a = await apercu();
     expect(a.invalides).toEqual([
       expect.objectContaining({ numero: "+33143000002", campagne_code: "A-SUR", champ: "alias" }),
@@ -118,7 +119,8 @@ describe.each(CIBLES)("publication safety ($nom)", (cible) => {
     // corrected through the API, it publishes again
     expect((await patch(`/affectations/${id}`, { alias: "Accueil" })).statusCode).toBe(200);
     const fin2 = Date.now() + 2000;
-    while ((await apercu()).invalides.length && Date.now() < fin2) await new Promise((r) => setTimeout(r, 20));
+    while ((await apercu()).invalides.length && Date.now() < fin2)
+      await new Promise((r) => setTimeout(r, 20));
     expect((await apercu()).invalides).toEqual([]);
   });
 
@@ -138,7 +140,8 @@ describe.each(CIBLES)("publication safety ($nom)", (cible) => {
     expect(fs.readFileSync(recept(), "utf8")).toBe(avant);
     // the memory is read again from the database: lookups stop routing what the database ended
     const fin = Date.now() + 3000;
-    while (ctx.app.routage.entrant("+33143000006") && Date.now() < fin) await new Promise((r) => setTimeout(r, 20));
+    while (ctx.app.routage.entrant("+33143000006") && Date.now() < fin)
+      await new Promise((r) => setTimeout(r, 20));
     expect(ctx.app.routage.entrant("+33143000006")).toBeUndefined();
   });
 

@@ -67,7 +67,8 @@ export async function creerGrappe(): Promise<Grappe> {
     port,
     demarrer,
     arreter,
-    redemarrer: () => enPostgres("pg_ctl", ["-D", donnees, "-o", options, "-l", journal, "-m", "fast", "-w", "restart"]),
+    redemarrer: () =>
+      enPostgres("pg_ctl", ["-D", donnees, "-o", options, "-l", journal, "-m", "fast", "-w", "restart"]),
     detruire: () => {
       try {
         arreter("immediate");

@@ -301,9 +301,7 @@ export class CacheClesApi {
       // outage takes effect once the database is back), so that Hermes keeps being answered from memory; one
       // read at a time per key, the others use the entry they have. Unknown keys wait for the database.
       const enCours = this.lectures.get(prefixe);
-      const lecture =
-        enCours ??
-        this.lireCle(prefixe).finally(() => this.lectures.delete(prefixe));
+      const lecture = enCours ?? this.lireCle(prefixe).finally(() => this.lectures.delete(prefixe));
       if (!enCours) this.lectures.set(prefixe, lecture);
       const ancienne = entree;
       const lue =

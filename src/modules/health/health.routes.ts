@@ -9,7 +9,8 @@ const DELAI_SONDE_MS = 2000;
 const Sante = Type.Object({
   ok: Type.Boolean({ description: "Vrai quand tout va bien : base joignable et à jour, routage chargé" }),
   statut: Type.Union([Type.Literal("ok"), Type.Literal("degrade")], {
-    description: "degrade : le service répond, routage Hermes compris, mais quelque chose manque (voir raisons)",
+    description:
+      "degrade : le service répond, routage Hermes compris, mais quelque chose manque (voir raisons)",
   }),
   raisons: Type.Array(Type.String()),
   base: Type.Union([Type.Literal("pglite"), Type.Literal("postgres")]),
@@ -30,15 +31,13 @@ export async function healthRoutes(app: App) {
     let minuterie: NodeJS.Timeout | undefined;
     const delai = new Promise<never>((_r, rejeter) => {
       minuterie = setTimeout(
-        () => rejeter(new Error(`pas de réponse en ${DELAI_SONDE_MS / 1000} s (base occupée ou injoignable)`)),
+        () =>
+          rejeter(new Error(`pas de réponse en ${DELAI_SONDE_MS / 1000} s (base occupée ou injoignable)`)),
         DELAI_SONDE_MS,
       );
     });
     try {
-      const version = await Promise.race([
-        sql`SELECT 1`.execute(db).then(() => versionBase(db)),
-        delai,
-      ]);
+      const version = await Promise.race([sql`SELECT 1`.execute(db).then(() => versionBase(db)), delai]);
       etat.succes();
       return { joignable: true, version, raison: undefined };
     } catch (err) {

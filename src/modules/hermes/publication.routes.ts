@@ -32,7 +32,9 @@ const DifferenceRoutes = Type.Object(
     exemples: Type.Object({
       ajoutees: Type.Array(Type.String()),
       supprimees: Type.Array(Type.String()),
-      modifiees: Type.Array(Type.Object({ route: Type.String(), avant: Type.String(), apres: Type.String() })),
+      modifiees: Type.Array(
+        Type.Object({ route: Type.String(), avant: Type.String(), apres: Type.String() }),
+      ),
     }),
   },
   {

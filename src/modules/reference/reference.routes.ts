@@ -215,7 +215,8 @@ export const RESSOURCES: DefinitionRessource[] = [
       hermes_id: ValeurRoutage({
         minLength: 1,
         maxLength: 64,
-        description: "Identifiant de la campagne dans Hermes (une ligne, sans « ; » : il est écrit dans les fichiers de routage)",
+        description:
+          "Identifiant de la campagne dans Hermes (une ligne, sans « ; » : il est écrit dans les fichiers de routage)",
       }),
       prospection: Type.Boolean({
         description: "Campagne de prospection : présentation de numéros NPV seulement (ARCEP)",

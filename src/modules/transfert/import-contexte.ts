@@ -118,7 +118,8 @@ export const valeur = (ctx: Contexte, l: Ligne, champ: string) => {
   const c = ctx.colonnes[champ];
   const v = c ? (l.valeurs[c] ?? "").trim() : "";
   // PostgreSQL cannot store it: the row is refused here, where the simulation sees it too
-  if (v.includes("\u0000")) throw new Refus(c ?? champ, v.replaceAll("\u0000", "\\0"), "Caractère nul refusé.");
+  if (v.includes("\u0000"))
+    throw new Refus(c ?? champ, v.replaceAll("\u0000", "\\0"), "Caractère nul refusé.");
   return v;
 };
 
