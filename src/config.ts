@@ -34,6 +34,15 @@ export interface Config {
   commandeApresPublication: string | undefined;
   /** Publish the routing files automatically once routing changes have been quiet this long (0: by hand only). */
   publicationAutoSecondes: number;
+  /** What an imported file may cost: upload size, and the limits of the worker that reads it. */
+  importLimites: {
+    octets: number;
+    lignes: number;
+    colonnes: number;
+    xlsxDecompresseOctets: number;
+    memoireMo: number;
+    dureeMs: number;
+  };
   /** Route removals a publication makes without an explicit confirmation: at most this many and this share. */
   seuilSuppressionsPublication: { nombre: number; pourcent: number };
 }
@@ -138,6 +147,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       0,
       86_400,
     ),
+    importLimites: {
+      octets: entier("IMPORT_MAX_MB", env.IMPORT_MAX_MB, 50, 1, 2048) * 1024 * 1024,
+      lignes: entier("IMPORT_MAX_ROWS", env.IMPORT_MAX_ROWS, 1_000_000, 1, 50_000_000),
+      colonnes: 500,
+      xlsxDecompresseOctets:
+        entier("IMPORT_XLSX_MAX_INFLATED_MB", env.IMPORT_XLSX_MAX_INFLATED_MB, 256, 1, 16_384) * 1024 * 1024,
+      memoireMo: entier("IMPORT_WORKER_MEMORY_MB", env.IMPORT_WORKER_MEMORY_MB, 1024, 64, 16_384),
+      dureeMs: 5 * 60_000,
+    },
     seuilSuppressionsPublication: {
       nombre: entier("HERMES_PUBLISH_MAX_REMOVALS", env.HERMES_PUBLISH_MAX_REMOVALS, 50, 1, 10_000_000),
       pourcent: entier(

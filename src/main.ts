@@ -200,7 +200,7 @@ programme
     "valider par lots de n lignes (reprise possible) au lieu d'une seule transaction",
   )
   .action(async (fichier: string, o: OptionsCli) => {
-    const code = await avecBase(({ db }) => commandeImport(db, fichier, o, loadConfig().freezeJours));
+    const code = await avecBase(({ db }) => commandeImport(db, fichier, o, loadConfig()));
     process.exitCode = code;
   });
 

@@ -169,7 +169,20 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const code = error.code?.startsWith("FST_") ? codeFastify(error.code) : "REQUETE_INVALIDE";
-      return problem(reply, request, new ApiError(error.statusCode, code, messageFastify(error.statusCode)));
+      const limite = error.statusCode === 413 ? request.routeOptions.bodyLimit : undefined;
+      return problem(
+        reply,
+        request,
+        new ApiError(
+          error.statusCode,
+          code,
+          limite
+            ? `Le corps de la requête dépasse la limite de ${formatOctets(limite)}.`
+            : messageFastify(error.statusCode),
+          undefined,
+          limite ? { limite_octets: limite } : undefined,
+        ),
+      );
     }
     request.log.error({ err: error }, "erreur interne");
     return problem(reply, request, new ApiError(500, "ERREUR_INTERNE", "Erreur interne du serveur."));
@@ -178,6 +191,9 @@ export function registerErrorHandler(app: FastifyInstance) {
     problem(reply, request, new ApiError(404, "ROUTE_INCONNUE", "Cette adresse n'existe pas dans l'API.")),
   );
 }
+
+const formatOctets = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString("fr-FR")} Mo` : `${Math.ceil(n / 1024)} Kio`;
 
 function codeFastify(code: string): string {
   if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return "TYPE_CONTENU_NON_SUPPORTE";

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import cliProgress from "cli-progress";
 import type { Kysely } from "kysely";
+import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import { acteurCli } from "../auth/acteur.js";
@@ -93,7 +94,7 @@ export async function commandeImport(
   db: Kysely<DB>,
   fichier: string,
   o: OptionsCli,
-  freezeJours: number,
+  config: Pick<Config, "freezeJours" | "importLimites">,
 ): Promise<number> {
   if (!TYPES_IMPORT.includes(o.type as TypeImport))
     throw new ApiError(
@@ -124,19 +125,25 @@ export async function commandeImport(
   const barre = progression();
   let rapport: Rapport;
   try {
-    rapport = await importer(db, acteurCli(), o.type as TypeImport, await lireTableau(contenu), {
-      simulation: !!o.dryRun,
-      creerManquants: !!o.createMissing,
-      accepterRejets: !!o.acceptRejects,
-      mapping,
-      tailleLot,
-      depuisLigne,
-      freezeJours,
-      progression: (p, f, t) => barre.maj(p, f, t),
-      lotValide: tailleLot
-        ? (ligne) => fs.writeFileSync(reprise, JSON.stringify({ sha256: somme, type: o.type, ligne }))
-        : undefined,
-    });
+    rapport = await importer(
+      db,
+      acteurCli(),
+      o.type as TypeImport,
+      await lireTableau(contenu, config.importLimites),
+      {
+        simulation: !!o.dryRun,
+        creerManquants: !!o.createMissing,
+        accepterRejets: !!o.acceptRejects,
+        mapping,
+        tailleLot,
+        depuisLigne,
+        freezeJours: config.freezeJours,
+        progression: (p, f, t) => barre.maj(p, f, t),
+        lotValide: tailleLot
+          ? (ligne) => fs.writeFileSync(reprise, JSON.stringify({ sha256: somme, type: o.type, ligne }))
+          : undefined,
+      },
+    );
   } catch (e) {
     barre.fin();
     const r = e instanceof ApiError ? (e.extra?.rapport as Rapport | undefined) : undefined;

@@ -1,6 +1,11 @@
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import { ApiError } from "../../http/errors.js";
+import type { LimitesLecture, MessageLecture } from "./lecture-fichier.js";
+
+export type { LimitesLecture } from "./lecture-fichier.js";
 
 export interface Tableau {
   entetes: string[];
@@ -11,92 +16,109 @@ export interface Tableau {
   separateur?: ";" | ",";
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
+export const LIMITES_PAR_DEFAUT: LimitesLecture = {
+  lignes: 1_000_000,
+  colonnes: 500,
+  xlsxDecompresseOctets: 256 * 1024 * 1024,
+  memoireMo: 1024,
+  dureeMs: 5 * 60_000,
+};
 
-/** A spreadsheet's text as typed: UTF-8 (BOM or not), else Windows-1252 (Excel's "CSV" on a French Windows). */
-function decoder(contenu: Buffer): { texte: string; encodage: "utf-8" | "windows-1252" } {
-  const sansBom =
-    contenu[0] === 0xef && contenu[1] === 0xbb && contenu[2] === 0xbf ? contenu.subarray(3) : contenu;
-  try {
-    return { texte: new TextDecoder("utf-8", { fatal: true }).decode(sansBom), encodage: "utf-8" };
-  } catch {
-    return { texte: new TextDecoder("windows-1252").decode(contenu), encodage: "windows-1252" };
-  }
-}
+// The worker is the compiled module beside this one. Run from the TypeScript sources (tests, tsx), the built one
+// is used when there is one (`npm test` builds first); else a worker cannot load a .ts file by itself, and a
+// two-line bootstrap registers tsx in it first (about a second more per file read).
+const SOURCE = import.meta.url.endsWith(".ts");
+const COMPILE = new URL("../../../dist/modules/transfert/lecture-worker.js", import.meta.url);
+const MODULE_LECTEUR =
+  !SOURCE || fs.existsSync(COMPILE)
+    ? SOURCE
+      ? COMPILE
+      : new URL("./lecture-worker.js", import.meta.url)
+    : undefined;
+const demarrerLecteur = (options: WorkerOptions) =>
+  MODULE_LECTEUR
+    ? new Worker(MODULE_LECTEUR, options)
+    : new Worker(
+        `import(${JSON.stringify(
+          pathToFileURL(
+            createRequire(import.meta.url)
+              .resolve("tsx/esm/api")
+              .replace(/\.cjs$/, ".mjs"),
+          ).href,
+        )})
+          .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./lecture-worker.ts", import.meta.url).href)}); });`,
+        { ...options, eval: true },
+      );
 
-/** The separator is the one the header line uses most: French Excel writes ";", the rest of the world ",". */
-function separateurDe(texte: string): ";" | "," {
-  const entete = texte.slice(0, texte.search(/\r?\n|$/));
-  const pv = entete.split(";").length;
-  const v = entete.split(",").length;
-  return pv >= v ? ";" : ",";
-}
-
-export function lireCsv(contenu: Buffer): Tableau {
-  const { texte, encodage } = decoder(contenu);
-  const separateur = separateurDe(texte);
-  let enregistrements: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    enregistrements = parse(texte, {
-      delimiter: separateur,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  } catch (e) {
-    throw new ApiError(422, "FICHIER_ILLISIBLE", `Fichier CSV illisible : ${(e as Error).message}`);
-  }
-  const [tete, ...corps] = enregistrements;
-  if (!tete) throw new ApiError(422, "FICHIER_VIDE", "Le fichier est vide.");
-  const entetes = tete.record.map((e) => e.trim());
-  const lignes = corps
-    .filter((r) => r.record.some((v) => v !== ""))
-    .map((r) => ({
-      ligne: r.info.lines,
-      valeurs: Object.fromEntries(entetes.map((e, i) => [e, r.record[i] ?? ""])),
-    }));
-  return { entetes, lignes, format: "csv", encodage, separateur };
-}
-
-function texteCellule(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    if ("text" in v && typeof v.text === "string") return v.text;
-    if ("result" in v) return texteCellule(v.result as ExcelJS.CellValue);
-    if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    return "";
-  }
-  return String(v).trim();
-}
-
-export async function lireXlsx(contenu: Buffer): Promise<Tableau> {
-  const classeur = new ExcelJS.Workbook();
-  try {
-    await classeur.xlsx.load(contenu as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new ApiError(422, "FICHIER_ILLISIBLE", `Classeur XLSX illisible : ${(e as Error).message}`);
-  }
-  const feuille = classeur.worksheets[0];
-  if (!feuille) throw new ApiError(422, "FICHIER_VIDE", "Le classeur n'a aucune feuille.");
-  let entetes: string[] = [];
-  const lignes: Tableau["lignes"] = [];
-  feuille.eachRow({ includeEmpty: false }, (row, numero) => {
-    const valeurs = (row.values as ExcelJS.CellValue[]).slice(1).map(texteCellule);
-    if (entetes.length === 0) {
-      entetes = valeurs.map((v) => v.trim());
-      return;
-    }
-    if (valeurs.every((v) => v === "")) return;
-    lignes.push({ ligne: numero, valeurs: Object.fromEntries(entetes.map((e, i) => [e, valeurs[i] ?? ""])) });
+/**
+ * CSV or XLSX, told by the content (an XLSX is a ZIP archive), whatever the file is called. The file is read in a
+ * worker thread, streaming, under limits of rows, columns, inflated size, memory and time: a large or hostile file
+ * costs the worker, never the event loop that answers Hermes' routing lookups and the health checks, and the
+ * worker's memory is given back when it ends. Rows come back in batches, each turned into records between two
+ * turns of the event loop.
+ */
+export function lireTableau(contenu: Buffer, limites: LimitesLecture = LIMITES_PAR_DEFAUT): Promise<Tableau> {
+  if (contenu.length === 0) return Promise.reject(new ApiError(422, "FICHIER_VIDE", "Le fichier est vide."));
+  return new Promise((resolve, reject) => {
+    const worker = demarrerLecteur({
+      workerData: { limites },
+      resourceLimits: { maxOldGenerationSizeMb: limites.memoireMo, maxYoungGenerationSizeMb: 64 },
+    });
+    let fini = false;
+    const finir = (err: unknown, tableau?: Tableau) => {
+      if (fini) return;
+      fini = true;
+      clearTimeout(minuterie);
+      void worker.terminate();
+      if (err) reject(err);
+      else resolve(tableau as Tableau);
+    };
+    const minuterie = setTimeout(
+      () =>
+        finir(
+          new ApiError(
+            422,
+            "LECTURE_TROP_LONGUE",
+            `La lecture du fichier dépasse ${Math.round(limites.dureeMs / 1000)} s : découpez-le en plusieurs fichiers.`,
+          ),
+        ),
+      limites.dureeMs,
+    );
+    let tableau: Tableau | undefined;
+    worker.on("message", (m: MessageLecture) => {
+      if (m.type === "entetes") {
+        tableau = { entetes: m.entetes, lignes: [], format: m.format };
+        if (m.encodage) tableau.encodage = m.encodage;
+        if (m.separateur) tableau.separateur = m.separateur;
+      } else if (m.type === "lignes" && tableau) {
+        const entetes = tableau.entetes;
+        for (const [ligne, ...valeurs] of m.lignes)
+          tableau.lignes.push({
+            ligne: ligne as number,
+            valeurs: Object.fromEntries(entetes.map((e, i) => [e, (valeurs[i] as string | undefined) ?? ""])),
+          });
+      } else if (m.type === "fin") {
+        finir(undefined, tableau);
+      } else if (m.type === "erreur") {
+        finir(new ApiError(m.status, m.code, m.message));
+      }
+    });
+    worker.on("error", (err: Error & { code?: string }) =>
+      finir(
+        err.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? new ApiError(
+              413,
+              "FICHIER_TROP_GROS",
+              `La lecture du fichier dépasse la mémoire qui lui est allouée (${limites.memoireMo} Mo) : découpez-le en plusieurs fichiers.`,
+            )
+          : err,
+      ),
+    );
+    worker.on("exit", () =>
+      finir(new ApiError(422, "FICHIER_ILLISIBLE", "La lecture du fichier s'est arrêtée avant sa fin.")),
+    );
+    // a copy handed over (transferred, not cloned again): the caller's buffer stays usable
+    const octets = new Uint8Array(contenu).buffer;
+    worker.postMessage(octets, [octets]);
   });
-  if (entetes.length === 0) throw new ApiError(422, "FICHIER_VIDE", "La feuille est vide.");
-  return { entetes, lignes, format: "xlsx" };
-}
-
-/** CSV or XLSX, told by the content (an XLSX is a ZIP archive), whatever the file is called. */
-export async function lireTableau(contenu: Buffer): Promise<Tableau> {
-  if (contenu.length === 0) throw new ApiError(422, "FICHIER_VIDE", "Le fichier est vide.");
-  return ZIP.every((b, i) => contenu[i] === b) ? lireXlsx(contenu) : lireCsv(contenu);
 }

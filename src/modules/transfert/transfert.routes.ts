@@ -52,9 +52,10 @@ const MIME: Record<FormatExport, string> = {
 };
 
 export async function transfertRoutes(app: App) {
-  // the file is the request body as is (CSV or XLSX), up to 50 MB
+  // the file is the request body as is (CSV or XLSX), up to IMPORT_MAX_MB
+  const limites = app.config.importLimites;
   for (const t of TYPES_FICHIER)
-    app.addContentTypeParser(t, { parseAs: "buffer", bodyLimit: 50 * 1024 * 1024 }, (_r, corps, done) =>
+    app.addContentTypeParser(t, { parseAs: "buffer", bodyLimit: limites.octets }, (_r, corps, done) =>
       done(null, corps),
     );
 
@@ -62,7 +63,7 @@ export async function transfertRoutes(app: App) {
     "/imports/:type",
     {
       preValidation: exigerRole(PERSONNEL),
-      bodyLimit: 50 * 1024 * 1024,
+      bodyLimit: limites.octets,
       schema: {
         tags: ["Import et export"],
         summary:
@@ -93,7 +94,7 @@ export async function transfertRoutes(app: App) {
         app.database.db,
         request.acteur,
         request.params.type as TypeImport,
-        await lireTableau(corps),
+        await lireTableau(corps, limites),
         {
           simulation: q.simulation,
           creerManquants: q.creer_manquants,

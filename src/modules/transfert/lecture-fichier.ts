@@ -1,0 +1,206 @@
+import { isUtf8 } from "node:buffer";
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+import { ApiError } from "../../http/errors.js";
+
+/** What a file may cost to read: beyond any of these it is refused with the limit it passed. */
+export interface LimitesLecture {
+  lignes: number;
+  colonnes: number;
+  /** Declared uncompressed size of an XLSX's entries, checked before anything is inflated. */
+  xlsxDecompresseOctets: number;
+  /** Heap of the worker that reads the file. */
+  memoireMo: number;
+  dureeMs: number;
+}
+
+export type MessageLecture =
+  | {
+      type: "entetes";
+      entetes: string[];
+      format: "csv" | "xlsx";
+      encodage?: "utf-8" | "windows-1252";
+      separateur?: ";" | ",";
+    }
+  /** [line, ...cells] per row */
+  | { type: "lignes"; lignes: Array<Array<string | number>> }
+  | { type: "fin" }
+  | { type: "erreur"; status: number; code: string; message: string };
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** Rows per message to the main thread: a few milliseconds of work there each. */
+const PAQUET = 2000;
+
+const tropDeLignes = (l: LimitesLecture) =>
+  new ApiError(
+    413,
+    "TROP_DE_LIGNES",
+    `Le fichier dépasse ${l.lignes.toLocaleString("fr-FR")} lignes : découpez-le en plusieurs fichiers.`,
+  );
+const tropDeColonnes = (l: LimitesLecture) =>
+  new ApiError(422, "TROP_DE_COLONNES", `Le fichier a plus de ${l.colonnes} colonnes.`);
+
+/** Reads a CSV or XLSX file (told by its content), posting its header, then its rows in batches. */
+export async function lireFichier(
+  contenu: Buffer,
+  limites: LimitesLecture,
+  envoyer: (m: MessageLecture) => void,
+): Promise<void> {
+  if (contenu.length === 0) throw new ApiError(422, "FICHIER_VIDE", "Le fichier est vide.");
+  if (ZIP.every((b, i) => contenu[i] === b)) await lireXlsx(contenu, limites, envoyer);
+  else await lireCsv(contenu, limites, envoyer);
+}
+
+/** The separator is the one the header line uses most: French Excel writes ";", the rest of the world ",". */
+function separateurDe(debut: string): ";" | "," {
+  const entete = debut.slice(0, debut.search(/\r?\n|$/));
+  return entete.split(";").length >= entete.split(",").length ? ";" : ",";
+}
+
+/** A spreadsheet's text as typed: UTF-8 (BOM or not), else Windows-1252 (Excel's "CSV" on a French Windows). */
+async function lireCsv(contenu: Buffer, limites: LimitesLecture, envoyer: (m: MessageLecture) => void) {
+  const bom = contenu[0] === 0xef && contenu[1] === 0xbb && contenu[2] === 0xbf;
+  const corps = bom ? contenu.subarray(3) : contenu;
+  const encodage = isUtf8(corps) ? "utf-8" : "windows-1252";
+  const decodeur = new TextDecoder(encodage);
+  const separateur = separateurDe(decodeur.decode(corps.subarray(0, 64 * 1024), { stream: false }));
+  const analyseur = parse({
+    delimiter: separateur,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    // a quoted field that never closes must not swallow the rest of a large file into one cell
+    max_record_size: 1024 * 1024,
+  });
+  // decoded in pieces, so the whole text never exists at once
+  const morceaux = (function* () {
+    const d = new TextDecoder(encodage);
+    const taille = 1024 * 1024;
+    for (let i = 0; i < corps.length; i += taille)
+      yield d.decode(corps.subarray(i, i + taille), { stream: i + taille < corps.length });
+  })();
+  Readable.from(morceaux).pipe(analyseur);
+  let entetes: string[] | undefined;
+  let paquet: Array<Array<string | number>> = [];
+  let n = 0;
+  try {
+    for await (const { record, info } of analyseur as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (record.length > limites.colonnes) throw tropDeColonnes(limites);
+      if (!entetes) {
+        entetes = record.map((e) => e.trim());
+        envoyer({ type: "entetes", entetes, format: "csv", encodage, separateur });
+        continue;
+      }
+      if (!record.some((v) => v !== "")) continue;
+      if (++n > limites.lignes) throw tropDeLignes(limites);
+      paquet.push([info.lines, ...record]);
+      if (paquet.length >= PAQUET) {
+        envoyer({ type: "lignes", lignes: paquet });
+        paquet = [];
+      }
+    }
+  } catch (e) {
+    analyseur.destroy();
+    if (e instanceof ApiError) throw e;
+    throw new ApiError(422, "FICHIER_ILLISIBLE", `Fichier CSV illisible : ${(e as Error).message}`);
+  }
+  if (!entetes) throw new ApiError(422, "FICHIER_VIDE", "Le fichier est vide.");
+  if (paquet.length) envoyer({ type: "lignes", lignes: paquet });
+}
+
+/**
+ * The uncompressed size an XLSX declares for its entries, from the ZIP's central directory, read before anything
+ * is inflated: a 1 MB file of repeated cells can inflate to hundreds of megabytes. A file that lies about its
+ * sizes is still bounded by the reader's row limit and the worker's memory.
+ */
+function tailleDecompressee(zip: Buffer): number {
+  const min = Math.max(0, zip.length - 65_557);
+  let fin = -1;
+  for (let i = zip.length - 22; i >= min; i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      fin = i;
+      break;
+    }
+  }
+  if (fin < 0)
+    throw new ApiError(422, "FICHIER_ILLISIBLE", "Classeur XLSX illisible : archive ZIP incomplète.");
+  const entrees = zip.readUInt16LE(fin + 10);
+  let p = zip.readUInt32LE(fin + 16);
+  let total = 0;
+  for (let k = 0; k < entrees; k++) {
+    if (p + 46 > zip.length || zip.readUInt32LE(p) !== 0x02014b50)
+      throw new ApiError(422, "FICHIER_ILLISIBLE", "Classeur XLSX illisible : répertoire ZIP invalide.");
+    const taille = zip.readUInt32LE(p + 24);
+    // 0xFFFFFFFF: a ZIP64 size, over 4 GiB
+    total += taille === 0xffffffff ? Number.POSITIVE_INFINITY : taille;
+    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return total;
+}
+
+function texteCellule(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("text" in v && typeof v.text === "string") return v.text;
+    if ("result" in v) return texteCellule(v.result as ExcelJS.CellValue);
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    return "";
+  }
+  return String(v).trim();
+}
+
+async function lireXlsx(contenu: Buffer, limites: LimitesLecture, envoyer: (m: MessageLecture) => void) {
+  const taille = tailleDecompressee(contenu);
+  if (taille > limites.xlsxDecompresseOctets) {
+    throw new ApiError(
+      413,
+      "CLASSEUR_TROP_GROS",
+      `Ce classeur XLSX décompressé ferait ${Number.isFinite(taille) ? `${Math.round(taille / 1024 / 1024)} Mo` : "plus de 4 Go"}, au-delà de la limite de ${Math.round(limites.xlsxDecompresseOctets / 1024 / 1024)} Mo : enregistrez-le en CSV ou découpez-le.`,
+    );
+  }
+  // streaming: the sheet is read row by row, never held whole
+  const lecteur = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([contenu]), {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "cache",
+    worksheets: "emit",
+    entries: "emit",
+  });
+  let entetes: string[] | undefined;
+  let paquet: Array<Array<string | number>> = [];
+  let n = 0;
+  try {
+    for await (const feuille of lecteur) {
+      for await (const ligne of feuille as AsyncIterable<ExcelJS.Row>) {
+        const brutes = ligne.values as ExcelJS.CellValue[];
+        if (brutes.length - 1 > limites.colonnes) throw tropDeColonnes(limites);
+        const valeurs = brutes.slice(1).map(texteCellule);
+        // empty rows between and after: never counted, never sent
+        if (valeurs.every((v) => v === "")) continue;
+        if (!entetes) {
+          entetes = valeurs.map((v) => v.trim());
+          envoyer({ type: "entetes", entetes, format: "xlsx" });
+          continue;
+        }
+        if (++n > limites.lignes) throw tropDeLignes(limites);
+        paquet.push([ligne.number, ...Array.from({ length: entetes.length }, (_v, i) => valeurs[i] ?? "")]);
+        if (paquet.length >= PAQUET) {
+          envoyer({ type: "lignes", lignes: paquet });
+          paquet = [];
+        }
+      }
+      break; // the first sheet only
+    }
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError(422, "FICHIER_ILLISIBLE", `Classeur XLSX illisible : ${(e as Error).message}`);
+  }
+  if (!entetes) throw new ApiError(422, "FICHIER_VIDE", "La feuille est vide.");
+  if (paquet.length) envoyer({ type: "lignes", lignes: paquet });
+}
