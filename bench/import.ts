@@ -1,17 +1,24 @@
 // Import benchmark: 100,000 numbers then 100,000 campaign assignments, from CSV files in memory, through the
-// same code as `telephony import` (all or nothing, one transaction each), on PGlite and on PostgreSQL.
+// same code as `telephony import` (all or nothing, one transaction each), on PGlite and on PostgreSQL. Then, on a
+// fresh database, the server itself: routing lookups from another process (their p99) while a 100,000-row file
+// is uploaded and imported through the API, against the same lookups while the server is idle, and the server's
+// peak memory during the import.
 //   npx tsx bench/import.ts        (BENCH_LIGNES=100000, BENCH_DATABASE_URL=postgres://...@127.0.0.1:5432/postgres)
 
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
+import { buildApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
 import { type Database, openDatabase } from "../src/db/database.js";
 import { migrer } from "../src/db/migrate.js";
 import { seedReference } from "../src/db/reference-data.js";
-import { acteurCli } from "../src/modules/auth/acteur.js";
+import { acteurCli, SYSTEME } from "../src/modules/auth/acteur.js";
+import { creerCleApi } from "../src/modules/auth/auth.service.js";
 import { importer } from "../src/modules/transfert/import.service.js";
 import { lireTableau } from "../src/modules/transfert/lecture.js";
 
@@ -137,28 +144,161 @@ async function mesurer(nom: string, database: Database) {
   );
 }
 
+/** Routing lookups from another process until `arreter` is called; resolves to their latencies. */
+function charge(url: string, authorization: string) {
+  const enfant: ChildProcess = spawn(
+    process.execPath,
+    [path.join(import.meta.dirname, "charge-routage.mjs"), url, authorization],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
+  let sortie = "";
+  enfant.stdout?.on("data", (d) => (sortie += d));
+  const resultat = new Promise<{ n: number; p50: number; p99: number; max: number; statuts: object }>((r) =>
+    enfant.on("exit", () => r(JSON.parse(sortie))),
+  );
+  return {
+    arreter: () => {
+      enfant.stdin?.end();
+      return resultat;
+    },
+  };
+}
+
+/** POSTs a CSV from a child process; resolves to the status and the JSON answer. */
+async function televerser(url: string, authorization: string, corps: Buffer) {
+  const fichier = path.join(os.tmpdir(), `bench-import-${process.pid}.csv`);
+  fs.writeFileSync(fichier, corps);
+  const script = `const r = await fetch(process.argv[1], { method: "POST", headers: { authorization: process.argv[2], "content-type": "text/csv" }, body: require("node:fs").readFileSync(process.argv[3]) });
+    process.stdout.write(JSON.stringify({ status: r.status, corps: await r.json() }));`;
+  const enfant = spawn(
+    process.execPath,
+    ["--input-type=commonjs", "-e", `(async () => { ${script} })()`, url, authorization, fichier],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let sortie = "";
+  enfant.stdout?.on("data", (d) => (sortie += d));
+  await new Promise((r) => enfant.on("exit", r));
+  fs.rmSync(fichier, { force: true });
+  return JSON.parse(sortie) as { status: number; corps: unknown };
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** The server under an import: lookups' p99 while idle, then during a 100,000-number import through the API. */
+async function pendantImport(nom: string, database: Database) {
+  await migrer(database.db);
+  await seedReference(database.db);
+  // the file's clients, and one routed number for the lookups
+  await sql`INSERT INTO tel_client (code, nom) SELECT 'BENCH_' || g, 'Bench ' || g FROM generate_series(0, 19) g`.execute(
+    database.db,
+  );
+  await sql`INSERT INTO tel_campaign (client_id, code, nom, hermes_id)
+    SELECT id, 'ROUTE', 'Route', 'H1' FROM tel_client WHERE code = 'BENCH_0'`.execute(database.db);
+  await sql`INSERT INTO tel_did (indicatif_id, did, did_format_e164, statut_id, client_id, created_by, modified_by)
+    SELECT i.id, '199000001', '+33199000001', s.id, c.id, 'bench', 'bench'
+    FROM tel_indicatif i, tel_statut_did s, tel_client c WHERE i.code = 'FR' AND s.code = 'UTILISE' AND c.code = 'BENCH_0'`.execute(
+    database.db,
+  );
+  await sql`INSERT INTO tel_did_virtual (did_id, campaign_id, date_debut, entrant, sortant)
+    SELECT d.id, c.id, now() - interval '1 day', true, false FROM tel_did d, tel_campaign c
+    WHERE d.did = '199000001' AND c.code = 'ROUTE'`.execute(database.db);
+  const app = await buildApp({
+    database,
+    config: loadConfig({
+      LOGIN_RATE_PER_MINUTE: "1000",
+      SCHEDULER_INTERVAL_SECONDS: "0",
+      IMPORT_MAX_MB: "200",
+    }),
+  });
+  const adresse = await app.listen({ host: "127.0.0.1", port: 0 });
+  try {
+    const hermes = await creerCleApi(database.db, SYSTEME, { nom: "bench-hermes", role: "hermes" });
+    const gestion = await creerCleApi(database.db, SYSTEME, { nom: "bench-gestion", role: "gestionnaire" });
+    const url = `${adresse}/api/v1/routing/inbound/0199000001`;
+    const repos = charge(url, `Bearer ${hermes.cle}`);
+    await new Promise((r) => setTimeout(r, 5000));
+    const auRepos = await repos.arreter();
+
+    global.gc?.();
+    const memoireAvant = process.memoryUsage().rss;
+    let pic = memoireAvant;
+    const sonde = setInterval(() => {
+      pic = Math.max(pic, process.memoryUsage().rss);
+    }, 25);
+    const pendant = charge(url, `Bearer ${hermes.cle}`);
+    const t0 = performance.now();
+    // uploaded from another process, as a person or a script would: the server's event loop does not send it
+    const r = await televerser(
+      `${adresse}/api/v1/imports/numeros`,
+      `Bearer ${gestion.cle}`,
+      fichiers.numeros,
+    );
+    const duree = (performance.now() - t0) / 1000;
+    const rapport = r.corps as { a_creer: number; ecrit: boolean };
+    const sousImport = await pendant.arreter();
+    clearInterval(sonde);
+    global.gc?.();
+    await new Promise((r) => setTimeout(r, 500));
+    const memoireApres = process.memoryUsage().rss;
+    if (r.status !== 200 || !rapport.ecrit || rapport.a_creer !== N)
+      throw new Error(`import par l'API : ${r.status} ${JSON.stringify(rapport).slice(0, 300)}`);
+    const mo = (o: number) => `${Math.round(o / 1024 / 1024)} Mio`;
+    console.log(
+      `${nom.padEnd(10)} routage au repos         : ${auRepos.n} recherches, p50 ${ms(auRepos.p50)}, p99 ${ms(auRepos.p99)}, max ${ms(auRepos.max)} ${JSON.stringify(auRepos.statuts)}`,
+    );
+    console.log(
+      `${nom.padEnd(10)} routage pendant l'import : ${sousImport.n} recherches, p50 ${ms(sousImport.p50)}, p99 ${ms(sousImport.p99)}, max ${ms(sousImport.max)} ${JSON.stringify(sousImport.statuts)} (import de ${N} numéros par l'API en ${duree.toFixed(1)} s)`,
+    );
+    console.log(
+      `${nom.padEnd(10)} mémoire du serveur       : ${mo(memoireAvant)} avant, pic ${mo(pic)} pendant l'import, ${mo(memoireApres)} après`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
 if (process.env.BENCH_PGLITE !== "0") {
   const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
-  const lite = await openDatabase({ dataDir: path.join(dossier, "pglite") });
   try {
-    await mesurer("PGlite", lite);
+    const lite = await openDatabase({ dataDir: path.join(dossier, "pglite") });
+    try {
+      await mesurer("PGlite", lite);
+    } finally {
+      await lite.close();
+    }
+    const lite2 = await openDatabase({ dataDir: path.join(dossier, "pglite2") });
+    try {
+      await pendantImport("PGlite", lite2);
+    } finally {
+      await lite2.close();
+    }
   } finally {
-    await lite.close();
     fs.rmSync(dossier, { recursive: true, force: true });
   }
 }
 
-const nomBase = `tel_bench_import_${randomBytes(3).toString("hex")}`;
 const admin = new pg.Client({ connectionString: maintenance });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${nomBase}`);
-const url = new URL(maintenance);
-url.pathname = `/${nomBase}`;
-const postgres = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+async function surPostgres(travail: (database: Database) => Promise<void>) {
+  const nomBase = `tel_bench_import_${randomBytes(3).toString("hex")}`;
+  await admin.query(`CREATE DATABASE ${nomBase}`);
+  const url = new URL(maintenance);
+  url.pathname = `/${nomBase}`;
+  const postgres = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  try {
+    await travail(postgres);
+  } finally {
+    await postgres.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${nomBase} WITH (FORCE)`);
+  }
+}
 try {
-  await mesurer("PostgreSQL", postgres);
+  if (process.env.BENCH_DEBIT !== "0") await surPostgres((db) => mesurer("PostgreSQL", db));
+  await surPostgres((db) => pendantImport("PostgreSQL", db));
 } finally {
-  await postgres.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${nomBase} WITH (FORCE)`);
   await admin.end();
 }

@@ -7,6 +7,7 @@ import type { Acteur } from "../auth/acteur.js";
 import {
   type AffectationEnPlace,
   type Contexte,
+  ceder,
   doublon,
   type Existant,
   e164Valides,
@@ -20,12 +21,18 @@ import {
   rejeter,
   valeur,
   valeurRoutage,
+  valeurSure,
 } from "./import-contexte.js";
 import type { References } from "./references.js";
 import { codeDe, lireBooleen, lireEntier, lireInstant } from "./valeurs.js";
 
 export async function prechargerAffectations(ctx: Contexte, lignes: Ligne[]): Promise<Remettre> {
-  const normes = new Map(lignes.map((l) => [l, normaliser(valeur(ctx, l, "numero"))]));
+  const normes = new Map<Ligne, ReturnType<typeof normaliser>>();
+  for (const l of lignes) {
+    normes.set(l, normaliser(valeurSure(ctx, l, "numero")));
+    const pause = ceder();
+    if (pause) await pause;
+  }
   const connus = await existants(ctx.trx, ctx.refs, e164Valides(normes), "affectations");
   return (c) => {
     c.normes = normes;
@@ -48,6 +55,8 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
   const { maintenant } = ctx;
   const creations: Array<Omit<AffectationEnPlace, "id">> = [];
   for (const [i, l] of lignes.entries()) {
+    const pause = ceder();
+    if (pause) await pause;
     try {
       const n = normes.get(l) as ReturnType<typeof normaliser>;
       const brut = valeur(ctx, l, "numero");

@@ -123,6 +123,32 @@ export const valeur = (ctx: Contexte, l: Ligne, champ: string) => {
   return v;
 };
 
+/** The cell, or "" where it cannot be read (a NUL): for reads ahead of the checks, which refuse the row themselves. */
+export const valeurSure = (ctx: Contexte, l: Ligne, champ: string) => {
+  try {
+    return valeur(ctx, l, champ);
+  } catch {
+    return "";
+  }
+};
+
+let depuisPause = performance.now();
+/** How long the checks may hold the event loop before letting it answer others (Hermes' lookups, health checks). */
+const TRANCHE_MS = 3;
+/**
+ * Undefined while this thread has had the event loop for less than TRANCHE_MS, else a pause to await: the checks of
+ * a chunk of 500 rows take 10 to 20 ms, which a lookup waiting behind them would add to its answer.
+ */
+export const ceder = (): Promise<void> | undefined =>
+  performance.now() - depuisPause < TRANCHE_MS
+    ? undefined
+    : new Promise((r) =>
+        setImmediate(() => {
+          depuisPause = performance.now();
+          r();
+        }),
+      );
+
 /** A cell that a routing template prints (alias, hermes_id): refused if it would break a routing file's line. */
 export const valeurRoutage = (ctx: Contexte, l: Ligne, champ: string) => {
   const v = valeur(ctx, l, champ);

@@ -8,6 +8,7 @@ import { actionPour, changerStatut, type Statut, TRANSITIONS } from "../dids/cyc
 import { finDuGel, jourDe } from "../dids/gel.js";
 import {
   type Contexte,
+  ceder,
   creerClient,
   doublon,
   type Existant,
@@ -22,6 +23,7 @@ import {
   referenceFixe,
   rejeter,
   valeur,
+  valeurSure,
 } from "./import-contexte.js";
 import { Index, type References } from "./references.js";
 import { codeDe, lireDate, lireMontant } from "./valeurs.js";
@@ -29,12 +31,15 @@ import { codeDe, lireDate, lireMontant } from "./valeurs.js";
 const CHAMPS_SIMPLES = ["reference_externe", "description", "notes"] as const;
 
 export async function prechargerNumeros(ctx: Contexte, lignes: Ligne[]): Promise<Remettre> {
-  const normes = new Map(
-    lignes.map((l) => [
+  const normes = new Map<Ligne, ReturnType<typeof normaliser>>();
+  for (const l of lignes) {
+    normes.set(
       l,
-      normaliser(valeur(ctx, l, "numero"), (valeur(ctx, l, "pays") || "FR").toUpperCase()),
-    ]),
-  );
+      normaliser(valeurSure(ctx, l, "numero"), (valeurSure(ctx, l, "pays") || "FR").toUpperCase()),
+    );
+    const pause = ceder();
+    if (pause) await pause;
+  }
   const connus = await existants(ctx.trx, ctx.refs, e164Valides(normes), "en_service");
   return (c) => {
     c.normes = normes;
@@ -48,6 +53,8 @@ export async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
   const connus = ctx.connus as Map<string, Existant>;
   const creations: Array<Record<string, unknown> & { did_format_e164: string }> = [];
   for (const l of lignes) {
+    const pause = ceder();
+    if (pause) await pause;
     try {
       const n = normes.get(l) as ReturnType<typeof normaliser>;
       const brut = valeur(ctx, l, "numero");
