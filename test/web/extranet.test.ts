@@ -142,6 +142,25 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await page.context().close();
   }, 120_000);
 
+  it("shows the route changes and publishes to Hermes only after a confirmation that states the counts", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "gestion", MDP);
+    await page.goto(`${url}/admin/telephony/#/hermes`);
+    const changements = page.locator("[data-testid=changements-routes]");
+    await changements.getByText("+ 1 ajoutée").waitFor();
+    await changements.getByText("entrant +33142685300 → ALPHA-SAV | 2001 |  | ").waitFor();
+    await page.getByRole("button", { name: "Publier vers Hermes" }).click();
+    const dialogue = page.getByRole("dialog");
+    await expect
+      .poll(() => dialogue.locator("[data-testid=compte-routes]").textContent())
+      .toContain("1 route ajoutée(s), 0 route supprimée(s), 0 route modifiée(s)");
+    await capture(page, "publication-confirmation");
+    await dialogue.getByRole("button", { name: "Publier", exact: true }).click();
+    await page.getByText(/Publié : .*recept\.ons v1/).waitFor();
+    await page.getByText("Les fichiers déployés sont à jour.").waitFor();
+    await page.close();
+  });
+
   it("takes an order from a client user to delivered numbers in the client's stock", async () => {
     const client = await nouvellePage(navigateur);
     await connecter(client, url, "alpha", MDP);

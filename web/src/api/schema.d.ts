@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** État du service et de sa base */
+        /** Vivacité : 200 tant que le processus répond, avec l'état de la base et du routage (statut degrade et ses raisons pendant une panne de la base ; le routage Hermes reste servi depuis la mémoire) */
         get: {
             parameters: {
                 query?: never;
@@ -24,10 +24,95 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Vrai quand tout va bien : base joignable et à jour, routage chargé */
                             ok: boolean;
+                            /** @description degrade : le service répond, routage Hermes compris, mais quelque chose manque (voir raisons) */
+                            statut: "ok" | "degrade";
+                            raisons: string[];
                             base: "pglite" | "postgres";
+                            base_joignable: boolean;
                             version_migration: string | null;
                             version_attendue: string;
+                            routage: {
+                                charge: boolean;
+                                numeros: number;
+                                charge_le: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disponibilité pour un répartiteur de charge : 200 quand la base répond, est à jour et que le routage est chargé ; 503 sinon */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Vrai quand tout va bien : base joignable et à jour, routage chargé */
+                            ok: boolean;
+                            /** @description degrade : le service répond, routage Hermes compris, mais quelque chose manque (voir raisons) */
+                            statut: "ok" | "degrade";
+                            raisons: string[];
+                            base: "pglite" | "postgres";
+                            base_joignable: boolean;
+                            version_migration: string | null;
+                            version_attendue: string;
+                            routage: {
+                                charge: boolean;
+                                numeros: number;
+                                charge_le: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Vrai quand tout va bien : base joignable et à jour, routage chargé */
+                            ok: boolean;
+                            /** @description degrade : le service répond, routage Hermes compris, mais quelque chose manque (voir raisons) */
+                            statut: "ok" | "degrade";
+                            raisons: string[];
+                            base: "pglite" | "postgres";
+                            base_joignable: boolean;
+                            version_migration: string | null;
+                            version_attendue: string;
+                            routage: {
+                                charge: boolean;
+                                numeros: number;
+                                charge_le: string | null;
+                            };
                         };
                     };
                 };
@@ -2935,7 +3020,7 @@ export interface paths {
                                 code: string | null;
                                 nom: string | null;
                                 description: string | null;
-                                /** @description Identifiant de la campagne dans Hermes */
+                                /** @description Identifiant de la campagne dans Hermes (une ligne, sans « ; » : il est écrit dans les fichiers de routage) */
                                 hermes_id: string | null;
                                 /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
                                 prospection: boolean | null;
@@ -2964,7 +3049,7 @@ export interface paths {
                         code: string;
                         nom: string;
                         description?: string | null;
-                        /** @description Identifiant de la campagne dans Hermes */
+                        /** @description Identifiant de la campagne dans Hermes (une ligne, sans « ; » : il est écrit dans les fichiers de routage) */
                         hermes_id?: string | null;
                         /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
                         prospection?: boolean | null;
@@ -2991,7 +3076,7 @@ export interface paths {
                             code: string | null;
                             nom: string | null;
                             description: string | null;
-                            /** @description Identifiant de la campagne dans Hermes */
+                            /** @description Identifiant de la campagne dans Hermes (une ligne, sans « ; » : il est écrit dans les fichiers de routage) */
                             hermes_id: string | null;
                             /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
                             prospection: boolean | null;
@@ -3043,7 +3128,7 @@ export interface paths {
                             code: string | null;
                             nom: string | null;
                             description: string | null;
-                            /** @description Identifiant de la campagne dans Hermes */
+                            /** @description Identifiant de la campagne dans Hermes (une ligne, sans « ; » : il est écrit dans les fichiers de routage) */
                             hermes_id: string | null;
                             /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
                             prospection: boolean | null;
@@ -3094,7 +3179,7 @@ export interface paths {
                         code?: string;
                         nom?: string;
                         description?: string | null;
-                        /** @description Identifiant de la campagne dans Hermes */
+                        /** @description Identifiant de la campagne dans Hermes (une ligne, sans « ; » : il est écrit dans les fichiers de routage) */
                         hermes_id?: string | null;
                         /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
                         prospection?: boolean | null;
@@ -3122,7 +3207,7 @@ export interface paths {
                             code: string | null;
                             nom: string | null;
                             description: string | null;
-                            /** @description Identifiant de la campagne dans Hermes */
+                            /** @description Identifiant de la campagne dans Hermes (une ligne, sans « ; » : il est écrit dans les fichiers de routage) */
                             hermes_id: string | null;
                             /** @description Campagne de prospection : présentation de numéros NPV seulement (ARCEP) */
                             prospection: boolean | null;
@@ -4709,6 +4794,7 @@ export interface paths {
                         /** Format: date-time */
                         date_debut?: string;
                         config_id?: number | null;
+                        /** @description Une ligne, sans « ; » : l'alias est écrit dans les fichiers de routage */
                         alias?: string | null;
                         priorite?: number;
                         /** Format: date-time */
@@ -4835,6 +4921,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         config_id?: number | null;
+                        /** @description Une ligne, sans « ; » : l'alias est écrit dans les fichiers de routage */
                         alias?: string | null;
                         priorite?: number;
                         /** Format: date-time */
@@ -5701,6 +5788,36 @@ export interface paths {
                     content: {
                         "application/json": {
                             en_attente: boolean;
+                            /** @description Routes ajoutées, supprimées et modifiées par rapport à la dernière publication (une route : un numéro en entrant, ou un numéro présenté par une campagne en sortant) ; les 200 premières de chaque sorte en exemple */
+                            routes: {
+                                /** @description Routes de la dernière publication (null : aucune publication connue) */
+                                deployees: number | null;
+                                a_publier: number;
+                                ajoutees: number;
+                                supprimees: number;
+                                modifiees: number;
+                                exemples: {
+                                    ajoutees: string[];
+                                    supprimees: string[];
+                                    modifiees: {
+                                        route: string;
+                                        avant: string;
+                                        apres: string;
+                                    }[];
+                                };
+                            };
+                            /** @description Suppressions de routes permises sans confirmation (HERMES_PUBLISH_MAX_REMOVALS…) */
+                            suppressions_permises: number;
+                            /** @description Publier exige « confirmer » égal au nombre de routes supprimées */
+                            confirmation_requise: boolean;
+                            /** @description Routes dont une valeur casserait un fichier de routage : laissées hors des fichiers, la publication est refusée tant qu'elles ne sont pas corrigées */
+                            invalides: {
+                                numero: string;
+                                campagne_code: string;
+                                champ: string;
+                                valeur: string;
+                                raison: string;
+                            }[];
                             fichiers: {
                                 nom: string;
                                 chemin: string;
@@ -5717,7 +5834,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Publier les fichiers de routage (écriture atomique, version gardée) ; refusé si un fichier a été modifié à la main, sauf « forcer » */
+        /** Publier les fichiers de routage (écriture atomique, version gardée). Refusé (409) si le routage en mémoire ne correspond pas à la base, si un fichier a été modifié à la main (sauf « forcer »), ou si la publication supprime plus de routes que le seuil sans « confirmer » égal à leur nombre ; refusé (422) si une valeur casserait un fichier */
         post: {
             parameters: {
                 query?: never;
@@ -5730,6 +5847,8 @@ export interface paths {
                     "application/json": {
                         motif?: string;
                         forcer?: boolean;
+                        /** @description Nombre de routes supprimées que l'appelant a vu et accepte (voir GET : routes.supprimees) */
+                        confirmer?: number;
                     };
                 };
             };
@@ -5748,6 +5867,11 @@ export interface paths {
                                 somme_sha256: string;
                             }[];
                             inchanges: string[];
+                            routes: {
+                                ajoutees: number;
+                                supprimees: number;
+                                modifiees: number;
+                            };
                         };
                     };
                 };

@@ -7,6 +7,10 @@ import {
   CardHeader,
   Checkbox,
   Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
   FormControlLabel,
   Table,
   TableBody,
@@ -70,16 +74,78 @@ function Diff({ texte }: { texte: string }) {
   );
 }
 
+type Apercu = Awaited<ReturnType<typeof lireApercu>>;
+const lireApercu = () => reponse(api.GET("/api/v1/hermes/publication"));
+const pluriel = (n: number, mot: string) => `${n.toLocaleString("fr-FR")} ${mot}${n > 1 ? "s" : ""}`;
+
+/** The route changes a publication makes, in words and as a table: what Hermes will route differently. */
+function ChangementsRoutes({ apercu }: { apercu: Apercu }) {
+  const r = apercu.routes;
+  const lignes = [
+    ...r.exemples.supprimees.map((t) => ({ sorte: "Supprimée", route: t, avant: "", apres: "" })),
+    ...r.exemples.modifiees.map((m) => ({
+      sorte: "Modifiée",
+      route: m.route,
+      avant: m.avant,
+      apres: m.apres,
+    })),
+    ...r.exemples.ajoutees.map((t) => ({ sorte: "Ajoutée", route: t, avant: "", apres: "" })),
+  ];
+  return (
+    <Card variant="outlined" data-testid="changements-routes">
+      <CardHeader
+        title="Changements de routes"
+        titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }}
+        subheader={`${r.deployees === null ? "Aucune publication connue" : `${pluriel(r.deployees, "route")} déployée${r.deployees > 1 ? "s" : ""}`} → ${pluriel(r.a_publier, "route")} à publier`}
+        action={
+          <Box sx={{ display: "flex", gap: 1, p: 1 }}>
+            <Chip color="success" variant="outlined" label={`+ ${pluriel(r.ajoutees, "ajoutée")}`} />
+            <Chip color="error" variant="outlined" label={`− ${pluriel(r.supprimees, "supprimée")}`} />
+            <Chip color="warning" variant="outlined" label={`~ ${pluriel(r.modifiees, "modifiée")}`} />
+          </Box>
+        }
+      />
+      <CardContent sx={{ pt: 0 }}>
+        {lignes.length === 0 ? (
+          <Vide>Aucune route ne change.</Vide>
+        ) : (
+          <Box sx={{ maxHeight: 320, overflow: "auto" }}>
+            <Table size="small" stickyHeader>
+              <TableHead>
+                <TableRow>
+                  <TableCell>Changement</TableCell>
+                  <TableCell>Route</TableCell>
+                  <TableCell>Avant</TableCell>
+                  <TableCell>Après</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {lignes.map((l) => (
+                  <TableRow key={`${l.sorte}${l.route}`}>
+                    <TableCell>{l.sorte}</TableCell>
+                    <TableCell sx={{ fontFamily: "monospace", fontSize: 12 }}>{l.route}</TableCell>
+                    <TableCell sx={{ fontFamily: "monospace", fontSize: 12 }}>{l.avant}</TableCell>
+                    <TableCell sx={{ fontFamily: "monospace", fontSize: 12 }}>{l.apres}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
 export function PublicationHermes() {
   const notify = useNotify();
   const client = useQueryClient();
   const { permissions } = usePermissions<Permissions>();
   const [motif, setMotif] = useState("");
   const [forcer, setForcer] = useState(false);
-  const etat = useQuery({
-    queryKey: ["publication"],
-    queryFn: () => reponse(api.GET("/api/v1/hermes/publication")),
-  });
+  const [confirmation, setConfirmation] = useState(false);
+  const [suppressionsAcceptees, setSuppressionsAcceptees] = useState(false);
+  const etat = useQuery({ queryKey: ["publication"], queryFn: lireApercu });
   const versions = useQuery({
     queryKey: ["publications"],
     queryFn: () => reponse(api.GET("/api/v1/hermes/publications")),
@@ -89,12 +155,19 @@ export function PublicationHermes() {
     client.invalidateQueries({ queryKey: ["publications"] });
   };
   const publier = useMutation({
-    mutationFn: () =>
-      reponse(api.POST("/api/v1/hermes/publication", { body: { ...(motif ? { motif } : {}), forcer } })),
+    // the removals the person saw in the confirmation: the server refuses if the routes changed meanwhile
+    mutationFn: (confirmer: number) =>
+      reponse(
+        api.POST("/api/v1/hermes/publication", { body: { ...(motif ? { motif } : {}), forcer, confirmer } }),
+      ),
+    onSettled: () => {
+      setConfirmation(false);
+      setSuppressionsAcceptees(false);
+    },
     onSuccess: (r) => {
       notify(
         r.publies.length
-          ? `Publié : ${r.publies.map((p) => `${p.fichier} v${p.version}`).join(", ")}.`
+          ? `Publié : ${r.publies.map((p) => `${p.fichier} v${p.version}`).join(", ")} (${pluriel(r.routes.ajoutees, "route")} ajoutée(s), ${r.routes.supprimees} supprimée(s), ${r.routes.modifiees} modifiée(s)).`
           : "Rien à publier.",
         { type: "success" },
       );
@@ -102,7 +175,10 @@ export function PublicationHermes() {
       setForcer(false);
       rafraichir();
     },
-    onError: (e: Error) => notify(e.message, { type: "error", autoHideDuration: 12_000 }),
+    onError: (e: Error) => {
+      notify(e.message, { type: "error", autoHideDuration: 12_000 });
+      rafraichir();
+    },
   });
   const restaurer = useMutation({
     mutationFn: (id: number) =>
@@ -129,6 +205,21 @@ export function PublicationHermes() {
               ? "Des changements de routage attendent d'être publiés vers Hermes."
               : "Les fichiers déployés sont à jour."}
           </Alert>
+          {etat.data.invalides.length > 0 && (
+            <Alert severity="error" data-testid="valeurs-invalides">
+              {pluriel(etat.data.invalides.length, "valeur")} casseraient les fichiers de routage (retour à la
+              ligne, caractère de contrôle ou « ; ») : ces routes sont laissées hors des fichiers et la
+              publication est refusée tant qu'elles ne sont pas corrigées.
+              <ul>
+                {etat.data.invalides.slice(0, 20).map((i) => (
+                  <li key={`${i.numero}${i.campagne_code}${i.champ}`}>
+                    {i.numero} ({i.campagne_code}) : {i.champ} « {JSON.stringify(i.valeur)} »
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          )}
+          <ChangementsRoutes apercu={etat.data} />
           {etat.data.fichiers.map((f) => (
             <Card key={f.nom} variant="outlined">
               <CardHeader
@@ -168,13 +259,53 @@ export function PublicationHermes() {
                 <Button
                   variant="contained"
                   disabled={publier.isPending || !etat.data.en_attente || (derive && !forcer)}
-                  onClick={() => publier.mutate()}
+                  onClick={() => setConfirmation(true)}
                 >
                   Publier vers Hermes
                 </Button>
               </CardContent>
             </Card>
           )}
+          <Dialog open={confirmation} onClose={() => setConfirmation(false)} maxWidth="sm" fullWidth>
+            <DialogTitle>Publier le routage vers Hermes ?</DialogTitle>
+            <DialogContent>
+              <Typography data-testid="compte-routes" sx={{ mb: 1 }}>
+                {pluriel(etat.data.routes.ajoutees, "route")} ajoutée(s),{" "}
+                {pluriel(etat.data.routes.supprimees, "route")} supprimée(s),{" "}
+                {pluriel(etat.data.routes.modifiees, "route")} modifiée(s) ;{" "}
+                {pluriel(etat.data.routes.a_publier, "route")} après publication
+                {etat.data.routes.deployees === null
+                  ? "."
+                  : ` (${etat.data.routes.deployees.toLocaleString("fr-FR")} aujourd'hui).`}
+              </Typography>
+              {etat.data.confirmation_requise && (
+                <Alert severity="warning">
+                  Cette publication supprime {pluriel(etat.data.routes.supprimees, "route")}, au-delà des{" "}
+                  {etat.data.suppressions_permises} permises sans confirmation : les appels vers ces numéros
+                  ne seront plus routés.
+                  <FormControlLabel
+                    control={
+                      <Checkbox
+                        checked={suppressionsAcceptees}
+                        onChange={(e) => setSuppressionsAcceptees(e.target.checked)}
+                      />
+                    }
+                    label={`Je confirme la suppression de ${pluriel(etat.data.routes.supprimees, "route")}`}
+                  />
+                </Alert>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setConfirmation(false)}>Annuler</Button>
+              <Button
+                variant="contained"
+                disabled={publier.isPending || (etat.data.confirmation_requise && !suppressionsAcceptees)}
+                onClick={() => publier.mutate(etat.data.routes.supprimees)}
+              >
+                Publier
+              </Button>
+            </DialogActions>
+          </Dialog>
         </>
       )}
       <Card variant="outlined">
