@@ -11,7 +11,7 @@ const REFERENTIELS =
 
 /** Who may call what: written out here, independently of the route declarations, so that a route opened by mistake fails. */
 function autorises(methode: string, chemin: string): Role[] | "public" {
-  if (["/api/v1/health", "/api/v1/auth/login"].includes(chemin)) return "public";
+  if (["/api/v1/health", "/api/v1/ready", "/api/v1/auth/login"].includes(chemin)) return "public";
   if (chemin.startsWith("/api/v1/auth/")) return TOUS;
   if (chemin.startsWith("/api/v1/utilisateurs") || chemin.startsWith("/api/v1/cles-api")) return ["admin"];
   if (chemin === "/api/v1/audit") return ["admin", "gestionnaire", "lecteur"];
