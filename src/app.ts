@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
+import { gardeEntrees } from "./http/garde-entrees.js";
 import { registerErrorHandler } from "./http/problem.js";
 import { assignmentsRoutes } from "./modules/assignments/assignments.routes.js";
 import { SYSTEME } from "./modules/auth/acteur.js";
@@ -212,6 +213,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await site.register(
       async (api) => {
         api.addHook("onRequest", authentifier(cles));
+        api.addHook("preValidation", gardeEntrees);
         await api.register(healthRoutes);
         await api.register(authRoutes, {
           cles,

@@ -4,6 +4,26 @@ import type { FastifyReply } from "fastify";
 
 const TAILLE_LOT = 2000;
 
+// A cell a spreadsheet would run as a formula (OWASP, CSV injection): = + - @, and tab or carriage return before them.
+const FORMULE = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made inert for spreadsheets: prefixed with an apostrophe when it starts like a formula. A number in
+ * +33… form stays readable ('+33142685300) and the import reads it back as it was (lireCelluleCsv).
+ */
+export const neutraliserCellule = (v: string): string => (FORMULE.test(v) ? `'${v}` : v);
+
+/** The cell as it was before neutraliserCellule: the apostrophe it added goes, any other stays. */
+export const lireCelluleCsv = (v: string): string =>
+  v.startsWith("'") && FORMULE.test(v.slice(1)) ? v.slice(1) : v;
+
+/** csv-stringify's casts for every CSV this API writes. */
+export const CAST_CSV = {
+  boolean: (b: boolean) => (b ? "1" : "0"),
+  string: neutraliserCellule,
+  number: (n: number) => String(n),
+};
+
 function cellule(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (v !== null && typeof v === "object") return JSON.stringify(v);
@@ -24,7 +44,7 @@ export function envoyerCsv(
     delimiter: ";",
     header: true,
     bom: true,
-    cast: { boolean: (b) => (b ? "1" : "0") },
+    cast: CAST_CSV,
   });
   csv.pipe(sortie);
   (async () => {

@@ -5,6 +5,8 @@ import { CIBLES } from "../helpers/bases.js";
 
 const ROLES: Role[] = ["admin", "gestionnaire", "lecteur", "client", "hermes"];
 const TOUS = ROLES;
+/** Everyone but the platform's key, which reads routing and nothing else. */
+const UTILISATEURS: Role[] = ["admin", "gestionnaire", "lecteur", "client"];
 const PERSONNEL: Role[] = ["admin", "gestionnaire"];
 const REFERENTIELS =
   /^\/api\/v1\/(indicatifs|regions|operateurs|types-did|equipements|statuts-did|statuts-commande|clouds)(\/|$)/;
@@ -24,8 +26,8 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   if (chemin.endsWith("/livraisons")) return PERSONNEL;
   if (methode === "GET") {
     if (/^\/api\/v1\/(equipements|clouds|configs)(\/|$)/.test(chemin))
-      return ["admin", "gestionnaire", "lecteur", "hermes"];
-    return TOUS;
+      return ["admin", "gestionnaire", "lecteur"];
+    return UTILISATEURS;
   }
   if (REFERENTIELS.test(chemin)) return ["admin"];
   if (methode === "DELETE" && chemin.startsWith("/api/v1/dids")) return ["admin"];

@@ -85,6 +85,12 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
       client_id: clientA.id,
       mot_de_passe: MDP,
     });
+    await admin("POST", "/utilisateurs", {
+      login: "lecture",
+      nom: "Léa Lecture",
+      role: "lecteur",
+      mot_de_passe: MDP,
+    });
     const b = await admin<{ id: number }>("POST", "/dids", { numero: "02 99 00 00 01" });
     await admin("POST", `/dids/${b.id}/actions/affecter`, { client_id: clientB.id });
     idB = b.id;
@@ -258,6 +264,53 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     expect(csv).not.toContain("BETA");
     await client.context().close();
   }, 60_000);
+
+  it("shows a client and a read-only user only the menus, buttons and figures their permissions allow", async () => {
+    const menu = async (page: Page) =>
+      (await page.locator(".RaMenu-open a, .RaMenu-closed a, [role=menuitem]").allTextContents()).map((t) =>
+        t.trim(),
+      );
+    const client = await nouvellePage(navigateur);
+    await connecter(client, url, "alpha", MDP);
+    await client.getByTestId("tableau-de-bord").waitFor();
+    await expect.poll(() => menu(client)).toContain("Mes numéros");
+    const vus = await menu(client);
+    expect(vus).toEqual(
+      expect.arrayContaining(["Tableau de bord", "Mes numéros", "Mes commandes", "Exporter"]),
+    );
+    for (const cache of [
+      "Affectations",
+      "Configurations",
+      "Routage Hermes",
+      "Clients",
+      "Utilisateurs",
+      "Journal d'audit",
+    ])
+      expect(vus).not.toContain(cache);
+    // its own figures: the numbers of Beta are not counted, nothing is said of Hermes
+    const tableau = client.getByTestId("tableau-de-bord");
+    await tableau.getByText("Numéros par statut").waitFor();
+    expect(await tableau.textContent()).not.toContain("Beta Énergie");
+    expect(await client.getByText("Des changements de routage").count()).toBe(0);
+    await client.context().close();
+
+    const lecteur = await nouvellePage(navigateur);
+    await connecter(lecteur, url, "lecture", MDP);
+    await lecteur.getByTestId("tableau-de-bord").waitFor();
+    await expect.poll(() => menu(lecteur)).toContain("Routage Hermes");
+    const vusL = await menu(lecteur);
+    expect(vusL).toEqual(
+      expect.arrayContaining(["Numéros", "Affectations", "Commandes SDA", "Journal d'audit"]),
+    );
+    for (const cache of ["Utilisateurs", "Clés API"]) expect(vusL).not.toContain(cache);
+    await lecteur.goto(`${url}/admin/telephony/#/dids`);
+    await lecteur.locator("[data-testid=numero]").first().waitFor();
+    expect(await lecteur.getByRole("link", { name: "Ajouter" }).count()).toBe(0);
+    await lecteur.goto(`${url}/admin/telephony/#/hermes`);
+    await lecteur.getByText("Changements de routes").waitFor();
+    expect(await lecteur.getByRole("button", { name: "Publier vers Hermes" }).count()).toBe(0);
+    await lecteur.context().close();
+  });
 
   it("captures the main screens at 1366×768", async () => {
     const page = await nouvellePage(navigateur);

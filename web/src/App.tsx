@@ -18,7 +18,7 @@ import { DidList } from "./dids/DidList";
 import { DidShow } from "./dids/DidShow";
 import { PublicationHermes } from "./hermes/Publication";
 import { Menu } from "./Menu";
-import { authProvider, type Permissions } from "./providers/authProvider";
+import { authProvider, type Permissions, peut } from "./providers/authProvider";
 import { dataProvider } from "./providers/dataProvider";
 import { i18nProvider } from "./providers/i18n";
 import { REFERENTIELS, referentiel } from "./referentiels/Referentiels";
@@ -49,17 +49,16 @@ export function App() {
       disableTelemetry
     >
       {(p: Permissions | null) => {
-        const personnel = p?.role === "admin" || p?.role === "gestionnaire";
-        const admin = p?.role === "admin";
-        const interne = !!p && p.role !== "client";
+        // screens and their create/edit forms from the server's policy (GET /auth/me), never from a role name
+        const interne = peut(p, "infrastructure:lire");
         return (
           <>
             <Resource
               name="dids"
               list={DidList}
               show={DidShow}
-              create={personnel ? DidCreate : undefined}
-              edit={personnel ? DidEdit : undefined}
+              create={peut(p, "numeros:ecrire") ? DidCreate : undefined}
+              edit={peut(p, "numeros:ecrire") ? DidEdit : undefined}
               recordRepresentation="did_format_e164"
             />
             <Resource
@@ -74,21 +73,23 @@ export function App() {
                 <Resource
                   name="affectations"
                   list={AffectationList}
-                  create={personnel ? AffectationCreate : undefined}
-                  edit={personnel ? AffectationEdit : undefined}
+                  create={peut(p, "affectations:ecrire") ? AffectationCreate : undefined}
+                  edit={peut(p, "affectations:ecrire") ? AffectationEdit : undefined}
                 />
                 <Resource
                   name="configs"
                   list={ConfigList}
-                  create={personnel ? ConfigCreate : undefined}
-                  edit={personnel ? ConfigEdit : undefined}
+                  create={peut(p, "configurations:ecrire") ? ConfigCreate : undefined}
+                  edit={peut(p, "configurations:ecrire") ? ConfigEdit : undefined}
                 />
                 {Object.keys(REFERENTIELS).map((nom) => {
                   const e = ecran(nom);
-                  // reference tables: admin only; clients, groupements, campaigns: staff
-                  const peutEcrire = ["clients", "groupements", "campaigns"].includes(nom)
-                    ? personnel
-                    : admin;
+                  const peutEcrire = peut(
+                    p,
+                    ["clients", "groupements", "campaigns"].includes(nom)
+                      ? "clients:ecrire"
+                      : "referentiels:ecrire",
+                  );
                   return (
                     <Resource
                       key={nom}
@@ -99,9 +100,9 @@ export function App() {
                     />
                   );
                 })}
-                <Resource name="audit" list={AuditList} />
+                {peut(p, "audit:lire") && <Resource name="audit" list={AuditList} />}
                 <CustomRoutes>
-                  <Route path="/hermes" element={<PublicationHermes />} />
+                  {peut(p, "publication:lire") && <Route path="/hermes" element={<PublicationHermes />} />}
                   <Route path="/import-export" element={<ImportExport />} />
                 </CustomRoutes>
               </>
@@ -118,7 +119,7 @@ export function App() {
                 </CustomRoutes>
               </>
             )}
-            {admin && (
+            {peut(p, "comptes:gerer") && (
               <>
                 <Resource
                   name="utilisateurs"

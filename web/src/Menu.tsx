@@ -11,7 +11,7 @@ import ShoppingCartIcon from "@mui/icons-material/ShoppingCart";
 import TuneIcon from "@mui/icons-material/Tune";
 import { Divider, ListSubheader } from "@mui/material";
 import { Menu as RaMenu, usePermissions, useSidebarState } from "react-admin";
-import type { Permissions } from "./providers/authProvider";
+import { type Permissions, peut } from "./providers/authProvider";
 import { REFERENTIELS } from "./referentiels/Referentiels";
 
 function Section({ titre }: { titre: string }) {
@@ -24,30 +24,32 @@ function Section({ titre }: { titre: string }) {
   );
 }
 
-/** Navigation by role: a client sees its numbers, its orders and its exports; staff see everything they may act on. */
+/** Navigation from the caller's permissions: a client sees its numbers, its orders and its exports; staff see everything they may act on. */
 export function Menu() {
   const { permissions } = usePermissions<Permissions>();
-  const role = permissions?.role;
-  const interne = !!role && role !== "client";
+  const p = permissions;
+  const interne = peut(p, "infrastructure:lire");
+  // an account bound to one client: "its" numbers and orders
+  const client = !!p && p.client_id !== null;
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="Tableau de bord" />
-      <RaMenu.Item
-        to="/dids"
-        primaryText={role === "client" ? "Mes numéros" : "Numéros"}
-        leftIcon={<DialpadIcon />}
-      />
-      {interne && <RaMenu.Item to="/affectations" primaryText="Affectations" leftIcon={<LinkIcon />} />}
+      <RaMenu.Item to="/dids" primaryText={client ? "Mes numéros" : "Numéros"} leftIcon={<DialpadIcon />} />
+      {interne && peut(p, "affectations:lire") && (
+        <RaMenu.Item to="/affectations" primaryText="Affectations" leftIcon={<LinkIcon />} />
+      )}
       {interne && <RaMenu.Item to="/configs" primaryText="Configurations" leftIcon={<TuneIcon />} />}
       <RaMenu.Item
         to="/commandes"
-        primaryText={role === "client" ? "Mes commandes" : "Commandes SDA"}
+        primaryText={client ? "Mes commandes" : "Commandes SDA"}
         leftIcon={<ShoppingCartIcon />}
       />
-      {interne && <RaMenu.Item to="/hermes" primaryText="Routage Hermes" leftIcon={<AltRouteIcon />} />}
+      {peut(p, "publication:lire") && (
+        <RaMenu.Item to="/hermes" primaryText="Routage Hermes" leftIcon={<AltRouteIcon />} />
+      )}
       <RaMenu.Item
         to="/import-export"
-        primaryText={role === "client" ? "Exporter" : "Import et export"}
+        primaryText={peut(p, "import") ? "Import et export" : "Exporter"}
         leftIcon={<ImportExportIcon />}
       />
       {interne && (
@@ -68,11 +70,15 @@ export function Menu() {
         </>
       )}
       {interne && <Section titre="Administration" />}
-      {role === "admin" && (
+      {peut(p, "comptes:gerer") && (
         <RaMenu.Item to="/utilisateurs" primaryText="Utilisateurs" leftIcon={<AdminPanelSettingsIcon />} />
       )}
-      {role === "admin" && <RaMenu.Item to="/cles-api" primaryText="Clés API" leftIcon={<KeyIcon />} />}
-      {interne && <RaMenu.Item to="/audit" primaryText="Journal d'audit" leftIcon={<HistoryIcon />} />}
+      {peut(p, "comptes:gerer") && (
+        <RaMenu.Item to="/cles-api" primaryText="Clés API" leftIcon={<KeyIcon />} />
+      )}
+      {peut(p, "audit:lire") && (
+        <RaMenu.Item to="/audit" primaryText="Journal d'audit" leftIcon={<HistoryIcon />} />
+      )}
     </RaMenu>
   );
 }

@@ -5,7 +5,8 @@ import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { ValeurRoutage } from "../../http/textes.js";
-import { clientVisible, exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
+import { clientVisible } from "../auth/auth.hooks.js";
+import { exiger } from "../auth/politique.js";
 import { selectAffectation } from "./assignments.repository.js";
 import { creerAffectation, type EntreeAffectation, modifierAffectation } from "./assignments.service.js";
 
@@ -59,7 +60,7 @@ export async function assignmentsRoutes(app: App) {
   app.get(
     "/affectations",
     {
-      preValidation: exigerRole(TOUS),
+      preValidation: exiger("affectations:lire"),
       schema: {
         tags: ["Affectations"],
         summary: "Affectations des numéros aux campagnes Hermes (DID_VIRTUAL)",
@@ -124,7 +125,7 @@ export async function assignmentsRoutes(app: App) {
   app.get(
     "/affectations/:id",
     {
-      preValidation: exigerRole(TOUS),
+      preValidation: exiger("affectations:lire"),
       schema: {
         tags: ["Affectations"],
         summary: "Une affectation",
@@ -143,7 +144,7 @@ export async function assignmentsRoutes(app: App) {
   app.post(
     "/affectations",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("affectations:ecrire"),
       schema: {
         tags: ["Affectations"],
         summary: "Affecter un numéro du client à une de ses campagnes (entrant et/ou sortant)",
@@ -174,7 +175,7 @@ export async function assignmentsRoutes(app: App) {
   app.patch(
     "/affectations/:id",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("affectations:ecrire"),
       schema: {
         tags: ["Affectations"],
         summary: "Modifier une affectation (configuration, alias, priorité, fin, sens)",
@@ -210,7 +211,7 @@ export async function assignmentsRoutes(app: App) {
   app.post(
     "/affectations/:id/terminer",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("affectations:ecrire"),
       schema: {
         tags: ["Affectations"],
         summary: "Terminer une affectation (maintenant, ou à une date)",

@@ -1,12 +1,8 @@
-import type {
-  FastifyRequest,
-  HookHandlerDoneFunction,
-  onRequestHookHandler,
-  preValidationAsyncHookHandler,
-} from "fastify";
+import type { FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler } from "fastify";
 import { ApiError } from "../../http/errors.js";
 import type { Acteur, Role } from "./acteur.js";
 import { acteurDeSession, type CacheClesApi } from "./auth.service.js";
+import { interdit } from "./politique.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -15,7 +11,7 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without credentials (health, login, OpenAPI document). */
     public?: boolean;
-    /** Roles allowed, checked while authenticating (the hot routes; others use exigerRole). */
+    /** Roles allowed, checked while authenticating (the hot routes, from rolesDe; others declare `exiger`). */
     roles?: readonly Role[];
   }
 }
@@ -76,17 +72,6 @@ export const cleBearer = (authz: string | undefined): string | undefined =>
   authz === undefined ? undefined : /^Bearer\s+(\S+)$/i.exec(authz)?.[1];
 
 const cleInvalide = () => new ApiError(401, "CLE_INVALIDE", "Clé API invalide, expirée ou révoquée.");
-const interdit = () => new ApiError(403, "INTERDIT", "Votre rôle ne permet pas cette action.");
-
-export function exigerRole(roles: readonly Role[]): preValidationAsyncHookHandler {
-  return async (request) => {
-    if (!roles.includes(request.acteur.role)) throw interdit();
-  };
-}
-
-export const PERSONNEL: Role[] = ["admin", "gestionnaire"];
-export const TOUS: Role[] = ["admin", "gestionnaire", "lecteur", "client", "hermes"];
-export const LECTURE_INTERNE: Role[] = ["admin", "gestionnaire", "lecteur", "hermes"];
 
 /**
  * The only client whose rows this caller may see: its own for the `client` role (-1, matching nothing, for a

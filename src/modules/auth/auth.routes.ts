@@ -1,11 +1,12 @@
 import rateLimit from "@fastify/rate-limit";
 import { Type } from "@sinclair/typebox";
+import type { FastifyRequest } from "fastify";
 import type { App } from "../../app.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
 import { ecrireAudit } from "../history/audit.repository.js";
-import { ROLES } from "./acteur.js";
-import { COOKIE_CSRF, COOKIE_SESSION, exigerRole } from "./auth.hooks.js";
+import { ROLES, type Role as RoleActeur } from "./acteur.js";
+import { COOKIE_CSRF, COOKIE_SESSION } from "./auth.hooks.js";
 import {
   type CacheClesApi,
   colonnesCle,
@@ -16,6 +17,7 @@ import {
   ouvrirSession,
   verifierMotDePasse,
 } from "./auth.service.js";
+import { exiger, type Permission, POLITIQUE, permissionsDe } from "./politique.js";
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const Moi = Type.Object({
@@ -25,6 +27,10 @@ const Moi = Type.Object({
   role: Type.String(),
   client_id: Nullable(Type.Integer()),
   type: Type.String(),
+  permissions: Type.Array(Type.Union((Object.keys(POLITIQUE) as Permission[]).map((p) => Type.Literal(p))), {
+    description:
+      "Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles",
+  }),
 });
 const Utilisateur = Type.Object({
   id: Type.Integer(),
@@ -62,16 +68,37 @@ export interface OptionsAuth {
   maxConnexionsParMinute: number;
 }
 
+/** The per-address ceiling, as a multiple of the per-(address, login) limit. */
+const PLAFOND_ADRESSE = 10;
+
 export async function authRoutes(app: App, opts: OptionsAuth) {
   const db = () => app.database.db;
   await app.register(rateLimit, { global: false });
+  // against spraying one password over many logins from one address; well above what a proxy's users try
+  const limiteAdresse = app.createRateLimit({
+    max: opts.maxConnexionsParMinute * PLAFOND_ADRESSE,
+    timeWindow: 60_000,
+    keyGenerator: (req) => `adresse|${req.ip}`,
+  });
+  const plafondParAdresse = async (request: FastifyRequest) => {
+    const r = await limiteAdresse(request);
+    if (!r.isAllowed && r.isExceeded)
+      throw new ApiError(
+        429,
+        "TROP_DE_TENTATIVES",
+        `Trop de tentatives de connexion depuis cette adresse : réessayez dans ${Math.ceil(r.ttl / 1000)} s.`,
+      );
+  };
 
   app.post(
     "/auth/login",
     {
       config: {
         public: true,
+        // per address and login, once the body is read (the default hook runs before it, which made the key the
+        // address alone: a few failures sprayed over other names locked everyone behind the same proxy out)
         rateLimit: {
+          hook: "preHandler",
           max: opts.maxConnexionsParMinute,
           timeWindow: 60_000,
           keyGenerator: (req) =>
@@ -98,6 +125,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
       },
     },
     async (request, reply) => {
+      await plafondParAdresse(request);
       const s = await ouvrirSession(
         db(),
         request.body.login,
@@ -109,7 +137,11 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
       reply.setCookie(COOKIE_SESSION, s.jeton, { ...base, httpOnly: true });
       reply.setCookie(COOKIE_CSRF, s.csrf, { ...base, httpOnly: false });
       return {
-        utilisateur: { ...s.utilisateur, type: "UTILISATEUR" },
+        utilisateur: {
+          ...s.utilisateur,
+          type: "UTILISATEUR",
+          permissions: permissionsDe(s.utilisateur.role as RoleActeur),
+        },
         csrf: s.csrf,
         expire: s.expire.toISOString(),
       };
@@ -122,7 +154,9 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
     async (request, reply) => {
       const jeton = request.cookies[COOKIE_SESSION];
       if (jeton) await fermerSession(db(), jeton);
-      reply.clearCookie(COOKIE_SESSION, { path: "/" }).clearCookie(COOKIE_CSRF, { path: "/" });
+      // the attributes they were set with, or some browsers keep them
+      const base = { path: "/", sameSite: "strict" as const, secure: opts.cookieSecure };
+      reply.clearCookie(COOKIE_SESSION, { ...base, httpOnly: true }).clearCookie(COOKIE_CSRF, base);
       return reply.status(204).send(null);
     },
   );
@@ -138,7 +172,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
           .select(["id", "login", "nom", "role", "client_id"])
           .where("id", "=", a.utilisateurId as number)
           .executeTakeFirstOrThrow();
-        return { ...u, type: a.type };
+        return { ...u, type: a.type, permissions: permissionsDe(u.role as RoleActeur) };
       }
       return {
         id: a.utilisateurId ?? null,
@@ -147,12 +181,13 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
         role: a.role,
         client_id: a.clientId,
         type: a.type,
+        permissions: permissionsDe(a.role),
       };
     },
   );
 
   // ---- users (admin only)
-  const admin = exigerRole(["admin"]);
+  const admin = exiger("comptes:gerer");
   const colonnesUtilisateur = [
     "id",
     "login",

@@ -5,7 +5,8 @@ import { envoyerCsv } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
-import { clientVisible, exigerRole, TOUS } from "../auth/auth.hooks.js";
+import { clientVisible } from "../auth/auth.hooks.js";
+import { exiger } from "../auth/politique.js";
 import { selectCommande } from "./commandes.repository.js";
 import {
   commenterCommande,
@@ -82,7 +83,6 @@ const ChampsCommande = {
   date_souhaitee: Type.Optional(Nullable(Type.String({ format: "date" }))),
 };
 const Quantite = Type.Integer({ minimum: 1, maximum: 1000, description: "1 à 1000 numéros" });
-const DEMANDEURS = ["admin", "gestionnaire", "client"] as const;
 
 const TRIS: Record<string, string> = {
   id: "c.id",
@@ -102,7 +102,7 @@ export async function commandesRoutes(app: App) {
   app.get(
     "/commandes",
     {
-      preValidation: exigerRole(TOUS),
+      preValidation: exiger("commandes:lire"),
       schema: {
         tags: ["Commandes"],
         summary: "Demandes de commande de numéros",
@@ -191,7 +191,7 @@ export async function commandesRoutes(app: App) {
   app.post(
     "/commandes",
     {
-      preValidation: exigerRole([...DEMANDEURS]),
+      preValidation: exiger("commandes:demander"),
       schema: {
         tags: ["Commandes"],
         summary: "Créer une demande de commande (brouillon) ; référence CMD-<année>-<n°> attribuée sans trou",
@@ -212,7 +212,7 @@ export async function commandesRoutes(app: App) {
   app.patch(
     "/commandes/:id",
     {
-      preValidation: exigerRole([...DEMANDEURS]),
+      preValidation: exiger("commandes:demander"),
       schema: {
         tags: ["Commandes"],
         summary: "Modifier un brouillon de commande",
@@ -247,7 +247,7 @@ export async function commandesRoutes(app: App) {
   app.post(
     "/commandes/:id/commentaires",
     {
-      preValidation: exigerRole([...DEMANDEURS]),
+      preValidation: exiger("commandes:demander"),
       schema: {
         tags: ["Commandes"],
         summary: "Ajouter un commentaire libre à une commande",
@@ -268,7 +268,7 @@ export async function commandesRoutes(app: App) {
   app.post(
     "/commandes/:id/actions/:action",
     {
-      preValidation: exigerRole([...DEMANDEURS]),
+      preValidation: exiger("commandes:demander"),
       schema: {
         tags: ["Commandes"],
         summary:
@@ -308,7 +308,7 @@ export async function commandesRoutes(app: App) {
   app.post(
     "/commandes/:id/livraisons",
     {
-      preValidation: exigerRole(["admin", "gestionnaire"]),
+      preValidation: exiger("commandes:traiter"),
       schema: {
         tags: ["Commandes"],
         summary:
@@ -358,7 +358,7 @@ export async function commandesRoutes(app: App) {
   app.get(
     "/commandes/:id",
     {
-      preValidation: exigerRole(TOUS),
+      preValidation: exiger("commandes:lire"),
       schema: {
         tags: ["Commandes"],
         summary: "Une commande avec ses numéros livrés et ses commentaires",

@@ -5,6 +5,7 @@ import { verrouiller } from "../../db/verrou.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { lireSaisieNumeros, normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
+import { type Permission, peut } from "../auth/politique.js";
 import { creerDid, ecrireHistorique } from "../dids/dids.service.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { EVENEMENTS, notifier } from "../notifications/notifications.service.js";
@@ -21,42 +22,51 @@ export const STATUTS_COMMANDE = [
 ] as const;
 export type StatutCommande = (typeof STATUTS_COMMANDE)[number];
 
-const PERSONNEL = ["admin", "gestionnaire"];
-const DEMANDEURS = ["admin", "gestionnaire", "client"];
-
 /** The order workflow in one place: which move, from which status, by whom, with what. */
 export const TRANSITIONS_COMMANDE = {
   soumettre: {
     depuis: "BROUILLON",
     vers: "SOUMISE",
-    roles: DEMANDEURS,
+    permission: "commandes:demander",
     evenement: EVENEMENTS.SOUMISE,
     type: "INFO",
   },
-  annuler: { depuis: "BROUILLON", vers: "ANNULEE", roles: DEMANDEURS, evenement: null, type: "INFO" },
+  annuler: {
+    depuis: "BROUILLON",
+    vers: "ANNULEE",
+    permission: "commandes:demander",
+    evenement: null,
+    type: "INFO",
+  },
   valider: {
     depuis: "SOUMISE",
     vers: "VALIDEE",
-    roles: PERSONNEL,
+    permission: "commandes:traiter",
     evenement: EVENEMENTS.VALIDEE,
     type: "VALIDATION",
   },
   rejeter: {
     depuis: "SOUMISE",
     vers: "REJETEE",
-    roles: PERSONNEL,
+    permission: "commandes:traiter",
     evenement: EVENEMENTS.REJETEE,
     type: "REJET",
   },
-  demarrer: { depuis: "VALIDEE", vers: "EN_COURS", roles: PERSONNEL, evenement: null, type: "INFO" },
+  demarrer: {
+    depuis: "VALIDEE",
+    vers: "EN_COURS",
+    permission: "commandes:traiter",
+    evenement: null,
+    type: "INFO",
+  },
   livrer: {
     depuis: "EN_COURS",
     vers: "LIVREE",
-    roles: PERSONNEL,
+    permission: "commandes:traiter",
     evenement: EVENEMENTS.LIVREE,
     type: "LIVRAISON",
   },
-} as const;
+} as const satisfies Record<string, { permission: Permission; [autre: string]: unknown }>;
 export type TransitionCommande = keyof typeof TRANSITIONS_COMMANDE;
 
 const LIBELLES: Record<StatutCommande, string> = {
@@ -117,7 +127,7 @@ async function appliquerTransition(
 ) {
   const regle = TRANSITIONS_COMMANDE[transition];
   // checked here, so that a transition reached from elsewhere (a delivery that closes the order) checks it too
-  if (!(regle.roles as readonly string[]).includes(acteur.role)) {
+  if (!peut(acteur, regle.permission)) {
     throw new ApiError(403, "INTERDIT", `Votre rôle ne permet pas de ${transition} une commande.`);
   }
   const c = await verrouillerCommande(trx, acteur, id);
@@ -247,7 +257,7 @@ export async function livrerNumeros(
   l: Livraison,
   maintenant: Date,
 ) {
-  if (!PERSONNEL.includes(acteur.role))
+  if (!peut(acteur, "commandes:traiter"))
     throw new ApiError(403, "INTERDIT", "Seul le personnel saisit les livraisons.");
   const { numeros, erreurs } = lireSaisieNumeros(l.numeros);
   const resultat = await db.transaction().execute(async (trx) => {

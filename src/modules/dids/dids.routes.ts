@@ -6,7 +6,8 @@ import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { lireSaisieNumeros, MAX_PLAGE, normaliser } from "../../numbering/index.js";
-import { clientVisible, exigerRole, PERSONNEL, TOUS } from "../auth/auth.hooks.js";
+import { clientVisible } from "../auth/auth.hooks.js";
+import { exiger } from "../auth/politique.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import {
   ACTIONS,
@@ -179,7 +180,7 @@ export async function didsRoutes(app: App) {
   app.get(
     "/dids",
     {
-      preValidation: exigerRole(TOUS),
+      preValidation: exiger("numeros:lire"),
       schema: {
         tags: ["Numéros"],
         summary: "Inventaire des numéros, avec leurs libellés (opérateur, client, statut et sa couleur...)",
@@ -255,7 +256,7 @@ export async function didsRoutes(app: App) {
   app.get(
     "/dids/:id",
     {
-      preValidation: exigerRole(TOUS),
+      preValidation: exiger("numeros:lire"),
       schema: {
         tags: ["Numéros"],
         summary: "Un numéro avec ses libellés",
@@ -274,7 +275,7 @@ export async function didsRoutes(app: App) {
   app.get(
     "/dids/par-numero/:numero",
     {
-      preValidation: exigerRole(TOUS),
+      preValidation: exiger("numeros:lire"),
       schema: {
         tags: ["Numéros"],
         summary: "Un numéro trouvé par sa valeur, sous toute forme (0142685300, +33142685300...)",
@@ -299,7 +300,7 @@ export async function didsRoutes(app: App) {
   app.post(
     "/dids",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("numeros:ecrire"),
       schema: {
         tags: ["Numéros"],
         summary: "Ajouter un numéro à l'inventaire (E.164, type et région déduits du numéro)",
@@ -318,7 +319,7 @@ export async function didsRoutes(app: App) {
   app.post(
     "/dids/plage",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("numeros:ecrire"),
       schema: {
         tags: ["Numéros"],
         summary: `Ajouter une plage de numéros (${MAX_PLAGE} au plus) : tout ou rien ; simulation pour prévisualiser`,
@@ -379,7 +380,7 @@ export async function didsRoutes(app: App) {
   app.patch(
     "/dids/:id",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("numeros:ecrire"),
       schema: {
         tags: ["Numéros"],
         summary:
@@ -401,7 +402,7 @@ export async function didsRoutes(app: App) {
   app.delete(
     "/dids/:id",
     {
-      preValidation: exigerRole(["admin"]),
+      preValidation: exiger("numeros:supprimer"),
       schema: {
         tags: ["Numéros"],
         summary:
@@ -471,7 +472,7 @@ export async function didsRoutes(app: App) {
   app.post(
     "/dids/:id/actions/:action",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("numeros:ecrire"),
       schema: {
         tags: ["Numéros"],
         summary:
@@ -509,7 +510,7 @@ export async function didsRoutes(app: App) {
   app.post(
     "/dids/:id/statut",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("numeros:ecrire"),
       schema: {
         tags: ["Numéros"],
         summary:
@@ -554,7 +555,7 @@ export async function didsRoutes(app: App) {
   app.post(
     "/dids/actions/:action",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("numeros:ecrire"),
       schema: {
         tags: ["Numéros"],
         summary: "Action en masse sur une liste de numéros : tout ou rien, avec un compte rendu par numéro",
@@ -622,7 +623,7 @@ export async function didsRoutes(app: App) {
   app.get(
     "/dids/:id/history",
     {
-      preValidation: exigerRole(TOUS),
+      preValidation: exiger("numeros:lire"),
       schema: {
         tags: ["Numéros"],
         summary: "L'histoire d'un numéro : statuts, clients, campagnes, configurations, coûts...",

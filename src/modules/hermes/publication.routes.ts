@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../app.js";
 import { DateHeure, Nullable, ParamsId } from "../../http/listes.js";
-import { exigerRole, PERSONNEL } from "../auth/auth.hooks.js";
+import { exiger } from "../auth/politique.js";
 
 const Version = Type.Object({
   id: Type.Integer(),
@@ -53,7 +53,7 @@ export async function publicationRoutes(app: App) {
   app.get(
     "/hermes/publication",
     {
-      preValidation: exigerRole(["admin", "gestionnaire", "lecteur"]),
+      preValidation: exiger("publication:lire"),
       schema: {
         tags: ["Routage Hermes"],
         summary:
@@ -122,7 +122,7 @@ export async function publicationRoutes(app: App) {
   app.post(
     "/hermes/publication",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("publication:publier"),
       schema: {
         tags: ["Routage Hermes"],
         summary:
@@ -156,7 +156,7 @@ export async function publicationRoutes(app: App) {
   app.get(
     "/hermes/publications",
     {
-      preValidation: exigerRole(["admin", "gestionnaire", "lecteur"]),
+      preValidation: exiger("publication:lire"),
       schema: {
         tags: ["Routage Hermes"],
         summary:
@@ -190,7 +190,7 @@ export async function publicationRoutes(app: App) {
   app.post(
     "/hermes/publications/:id/restaurer",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("publication:publier"),
       schema: {
         tags: ["Routage Hermes"],
         summary:

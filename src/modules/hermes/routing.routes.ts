@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { stringify } from "csv-stringify/sync";
 import type { App } from "../../app.js";
+import { CAST_CSV } from "../../http/csv.js";
 import { ApiError } from "../../http/errors.js";
 import { Nullable } from "../../http/listes.js";
 import { normaliser } from "../../numbering/index.js";
@@ -140,6 +141,7 @@ export async function routingRoutes(app: App) {
             header: true,
             delimiter: ";",
             columns: ["numero", "sens", "campagne_code", "hermes_id", "config_code", "alias", "priorite"],
+            cast: { number: CAST_CSV.number, string: CAST_CSV.string },
           }),
         );
       }

@@ -3,10 +3,11 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Role } from "../auth/acteur.js";
 import { cleBearer } from "../auth/auth.hooks.js";
 import type { CacheClesApi } from "../auth/auth.service.js";
+import { rolesDe } from "../auth/politique.js";
 import { chiffresDirects } from "./cache-entrant.js";
 import type { SnapshotRoutage } from "./snapshot.js";
 
-export const ROLES_ROUTAGE: readonly Role[] = ["admin", "gestionnaire", "lecteur", "hermes"];
+export const ROLES_ROUTAGE: readonly Role[] = rolesDe("routage:lire");
 const PREFIXE = "/api/v1/routing/inbound/";
 // pino's levels (info is 30), read from the logger's current level: it can be changed while the server runs
 const NIVEAUX: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };

@@ -2,7 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import type { App } from "../../app.js";
 import { DateHeure, Nullable, PAR_PAGE_MAX } from "../../http/listes.js";
-import { exigerRole } from "../auth/auth.hooks.js";
+import { exiger } from "../auth/politique.js";
 
 const EntreeAudit = Type.Object({
   id: Type.Integer(),
@@ -22,7 +22,7 @@ export async function auditRoutes(app: App) {
   app.get(
     "/audit",
     {
-      preValidation: exigerRole(["admin", "gestionnaire", "lecteur"]),
+      preValidation: exiger("audit:lire"),
       schema: {
         tags: ["Historique"],
         summary: "Journal de toutes les écritures : qui, quand, quoi (avant/après)",

@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../app.js";
 import { DateHeure, Id, Nullable, PAR_PAGE_MAX } from "../../http/listes.js";
-import { exigerRole, PERSONNEL } from "../auth/auth.hooks.js";
+import { exiger } from "../auth/politique.js";
 
 const Notification = Type.Object({
   id: Type.Integer(),
@@ -23,7 +23,7 @@ export async function notificationsRoutes(app: App) {
   app.get(
     "/notifications",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("notifications:lire"),
       schema: {
         tags: ["Commandes"],
         summary:

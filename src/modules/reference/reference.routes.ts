@@ -3,7 +3,6 @@ import type { App } from "../../app.js";
 import { ApiError } from "../../http/errors.js";
 import { Id } from "../../http/listes.js";
 import { Ligne, TexteLibre, ValeurRoutage } from "../../http/textes.js";
-import { LECTURE_INTERNE, PERSONNEL } from "../auth/auth.hooks.js";
 import { SchemaConfig, verifierConfig } from "../configs/config.schema.js";
 import { type DefinitionRessource, registerResource } from "./resource.js";
 
@@ -13,7 +12,7 @@ const Texte = (max: number) => TexteLibre(max);
 const Couleur = Type.String({ pattern: "^#[0-9A-Fa-f]{6}$", description: "#RRGGBB" });
 const Email = Type.String({ format: "email", maxLength: 254 });
 
-const ADMIN_SEUL: DefinitionRessource["ecriture"] = ["admin"];
+const ADMIN_SEUL: DefinitionRessource["ecriture"] = "referentiels:ecrire";
 
 export const RESSOURCES: DefinitionRessource[] = [
   {
@@ -35,6 +34,7 @@ export const RESSOURCES: DefinitionRessource[] = [
     triables: ["code", "libelle", "indicatif"],
     triParDefaut: "code",
     ecriture: ADMIN_SEUL,
+    lecture: "referentiels:lire",
   },
   {
     chemin: "regions",
@@ -53,6 +53,7 @@ export const RESSOURCES: DefinitionRessource[] = [
     triables: ["code", "libelle", "prefixe"],
     triParDefaut: "prefixe",
     ecriture: ADMIN_SEUL,
+    lecture: "referentiels:lire",
   },
   {
     chemin: "operateurs",
@@ -71,6 +72,7 @@ export const RESSOURCES: DefinitionRessource[] = [
     triables: ["code", "nom", "type"],
     triParDefaut: "nom",
     ecriture: ADMIN_SEUL,
+    lecture: "referentiels:lire",
   },
   {
     chemin: "types-did",
@@ -84,6 +86,7 @@ export const RESSOURCES: DefinitionRessource[] = [
     triables: ["code", "libelle"],
     triParDefaut: "code",
     ecriture: ADMIN_SEUL,
+    lecture: "referentiels:lire",
   },
   {
     chemin: "equipements",
@@ -102,7 +105,7 @@ export const RESSOURCES: DefinitionRessource[] = [
     triables: ["code", "nom", "type"],
     triParDefaut: "code",
     ecriture: ADMIN_SEUL,
-    lecture: LECTURE_INTERNE,
+    lecture: "infrastructure:lire",
   },
   {
     chemin: "statuts-did",
@@ -122,6 +125,7 @@ export const RESSOURCES: DefinitionRessource[] = [
     triables: ["ordre", "code", "libelle"],
     triParDefaut: "ordre",
     ecriture: ADMIN_SEUL,
+    lecture: "referentiels:lire",
   },
   {
     chemin: "statuts-commande",
@@ -141,6 +145,7 @@ export const RESSOURCES: DefinitionRessource[] = [
     triables: ["ordre", "code", "libelle"],
     triParDefaut: "ordre",
     ecriture: ADMIN_SEUL,
+    lecture: "referentiels:lire",
   },
   {
     chemin: "clouds",
@@ -154,7 +159,7 @@ export const RESSOURCES: DefinitionRessource[] = [
     triables: ["code", "nom"],
     triParDefaut: "code",
     ecriture: ADMIN_SEUL,
-    lecture: LECTURE_INTERNE,
+    lecture: "infrastructure:lire",
   },
   {
     chemin: "clients",
@@ -175,7 +180,8 @@ export const RESSOURCES: DefinitionRessource[] = [
     recherche: ["code", "nom", "siret", "contact_nom", "contact_email"],
     triables: ["code", "nom"],
     triParDefaut: "nom",
-    ecriture: PERSONNEL,
+    ecriture: "clients:ecrire",
+    lecture: "clients:lire",
     colonneClient: "id",
   },
   {
@@ -189,7 +195,8 @@ export const RESSOURCES: DefinitionRessource[] = [
     recherche: ["code", "libelle"],
     triables: ["code", "libelle", "client_id"],
     triParDefaut: "libelle",
-    ecriture: PERSONNEL,
+    ecriture: "clients:ecrire",
+    lecture: "clients:lire",
     colonneClient: "client_id",
     verifier: async (_db, valeurs, existant) => {
       if (existant && valeurs.client_id !== existant.client_id) {
@@ -232,7 +239,8 @@ export const RESSOURCES: DefinitionRessource[] = [
     recherche: ["code", "nom", "hermes_id", "description"],
     triables: ["code", "nom", "hermes_id", "client_id"],
     triParDefaut: "code",
-    ecriture: PERSONNEL,
+    ecriture: "clients:ecrire",
+    lecture: "clients:lire",
     colonneClient: "client_id",
   },
   {
@@ -251,8 +259,8 @@ export const RESSOURCES: DefinitionRessource[] = [
     recherche: ["code", "nom", "description"],
     triables: ["code", "nom"],
     triParDefaut: "code",
-    ecriture: PERSONNEL,
-    lecture: LECTURE_INTERNE,
+    ecriture: "configurations:ecrire",
+    lecture: "infrastructure:lire",
     json: ["config"],
     verifier: async (_db, valeurs) => {
       if (valeurs.config) verifierConfig(valeurs.config as Record<string, unknown>);

@@ -15,8 +15,8 @@ import {
   type ParamsListeT,
   reponseListe,
 } from "../../http/listes.js";
-import type { Acteur, Role } from "../auth/acteur.js";
-import { exigerRole } from "../auth/auth.hooks.js";
+import type { Acteur } from "../auth/acteur.js";
+import { exiger, type Permission } from "../auth/politique.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 
 type Ligne = Record<string, unknown>;
@@ -41,9 +41,9 @@ export interface DefinitionRessource {
   recherche: string[];
   triables: string[];
   triParDefaut: string;
-  /** Roles that may write; every authenticated role may read unless `lecture` says otherwise. */
-  ecriture: Role[];
-  lecture?: Role[];
+  /** The permissions to write and to read it (see politique.ts). */
+  ecriture: Permission;
+  lecture: Permission;
   /** Column holding the owning client, for the `client` role's scope ("id" for the client table itself). */
   colonneClient?: string;
   /** JSON columns are stored as text and sent back as objects. */
@@ -106,7 +106,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
     ),
     { additionalProperties: false, minProperties: 1 },
   );
-  const lecture = def.lecture ?? (["admin", "gestionnaire", "lecteur", "client", "hermes"] as Role[]);
+  const lecture = def.lecture;
 
   const lire = (id: number, acteur: Acteur) => {
     let q = db().selectFrom(def.table).selectAll().where("id", "=", id);
@@ -119,7 +119,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
   app.get(
     `/${def.chemin}`,
     {
-      preValidation: exigerRole(lecture),
+      preValidation: exiger(lecture),
       schema: {
         tags: [def.tag],
         summary: `Liste des ${def.nom.toLowerCase()}s`,
@@ -177,7 +177,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
   app.get(
     `/${def.chemin}/:id`,
     {
-      preValidation: exigerRole(lecture),
+      preValidation: exiger(lecture),
       schema: { tags: [def.tag], summary: `${def.nom} par id`, params: ParamsId, response: { 200: sortie } },
     },
     async (request, reply) => {
@@ -191,7 +191,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
   app.post(
     `/${def.chemin}`,
     {
-      preValidation: exigerRole(def.ecriture),
+      preValidation: exiger(def.ecriture),
       schema: {
         tags: [def.tag],
         summary: `Créer un(e) ${def.nom.toLowerCase()}`,
@@ -225,7 +225,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
   app.patch(
     `/${def.chemin}/:id`,
     {
-      preValidation: exigerRole(def.ecriture),
+      preValidation: exiger(def.ecriture),
       schema: {
         tags: [def.tag],
         summary: `Modifier un(e) ${def.nom.toLowerCase()} (If-Match pour éviter d'écraser une modification concurrente)`,
@@ -266,7 +266,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
   app.delete(
     `/${def.chemin}/:id`,
     {
-      preValidation: exigerRole(def.ecriture),
+      preValidation: exiger(def.ecriture),
       schema: {
         tags: [def.tag],
         summary: `Supprimer un(e) ${def.nom.toLowerCase()} (refusé s'il est encore référencé : désactivez-le plutôt)`,

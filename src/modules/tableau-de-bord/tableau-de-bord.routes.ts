@@ -2,7 +2,8 @@ import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import type { App } from "../../app.js";
 import { Nullable } from "../../http/listes.js";
-import { clientVisible, exigerRole, TOUS } from "../auth/auth.hooks.js";
+import { clientVisible } from "../auth/auth.hooks.js";
+import { exiger, peut } from "../auth/politique.js";
 import { finDuGel, jourDe } from "../dids/gel.js";
 
 const Compte = Type.Object({
@@ -16,7 +17,7 @@ export async function tableauDeBordRoutes(app: App) {
   app.get(
     "/tableau-de-bord",
     {
-      preValidation: exigerRole(TOUS),
+      preValidation: exiger("tableau-de-bord:lire"),
       schema: {
         tags: ["Tableau de bord"],
         summary:
@@ -95,12 +96,13 @@ export async function tableauDeBordRoutes(app: App) {
           SELECT t.id, t.code, t.libelle, count(*)::int AS n FROM tel_did d LEFT JOIN tel_type_did t ON t.id = d.type_id
           WHERE ${portee} GROUP BY t.id ORDER BY n DESC`.execute(db),
           parRef("tel_client", "code", "nom"),
-          // stock: available numbers held by no client, and not frozen by a recent termination
+          // stock: available numbers held by no client, and not frozen by a recent termination; for a client, the
+          // available numbers it holds (the company's stock is not its business)
           sql<{ region_code: string | null; type_code: string | null; n: number }>`
           SELECT r.code AS region_code, t.code AS type_code, count(*)::int AS n
           FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
           LEFT JOIN tel_region r ON r.id = d.region_id LEFT JOIN tel_type_did t ON t.id = d.type_id
-          WHERE s.code = 'DISPONIBLE' AND d.client_id IS NULL
+          WHERE s.code = 'DISPONIBLE' AND ${client === undefined ? sql`d.client_id IS NULL` : sql`d.client_id = ${client}`}
             AND (d.date_resiliation IS NULL OR d.date_resiliation + ${gel}::int <= ${jourDe(maintenant)}::date)
           GROUP BY r.code, t.code ORDER BY r.code NULLS LAST, t.code`.execute(db),
           sql<{ statut: string; couleur: string; n: number; age_max_jours: number }>`
@@ -142,7 +144,10 @@ export async function tableauDeBordRoutes(app: App) {
         disponibles: disponibles.rows,
         commandes_en_attente: attente.rows,
         commandes_a_traiter: aTraiter.rows,
-        publication_en_attente: await app.publication.enAttente(),
+        // Hermes is the company's platform: only those who may see its publication hear of it
+        publication_en_attente: peut(request.acteur, "publication:lire")
+          ? await app.publication.enAttente()
+          : false,
         reutilisables_30_jours: {
           n: reutilisables.rows.length,
           numeros: reutilisables.rows.slice(0, 50).map((r) => ({

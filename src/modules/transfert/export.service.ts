@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { CAST_CSV } from "../../http/csv.js";
 import { selectAffectation } from "../assignments/assignments.repository.js";
 import { selectCommande } from "../commandes/commandes.repository.js";
 import { appliquerFiltres, type FiltresDid } from "../dids/dids.repository.js";
@@ -176,7 +177,7 @@ export async function encoder(
       header: true,
       delimiter: ";",
       columns: entetes,
-      cast: { number: (n) => String(n) },
+      cast: { number: CAST_CSV.number, string: CAST_CSV.string },
     });
     return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(texte)]);
   }

@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
+import { lireCelluleCsv } from "../../http/csv.js";
 import { ApiError } from "../../http/errors.js";
 
 /** What a file may cost to read: beyond any of these it is refused with the limit it passed. */
@@ -92,13 +93,13 @@ async function lireCsv(contenu: Buffer, limites: LimitesLecture, envoyer: (m: Me
     }>) {
       if (record.length > limites.colonnes) throw tropDeColonnes(limites);
       if (!entetes) {
-        entetes = record.map((e) => e.trim());
+        entetes = record.map((e) => lireCelluleCsv(e.trim()));
         envoyer({ type: "entetes", entetes, format: "csv", encodage, separateur });
         continue;
       }
       if (!record.some((v) => v !== "")) continue;
       if (++n > limites.lignes) throw tropDeLignes(limites);
-      paquet.push([info.lines, JSON.stringify(record)]);
+      paquet.push([info.lines, JSON.stringify(record.map(lireCelluleCsv))]);
       if (paquet.length >= PAQUET) {
         envoyer({ type: "lignes", lignes: paquet });
         paquet = [];

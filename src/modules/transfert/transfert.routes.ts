@@ -2,7 +2,8 @@ import { Type } from "@sinclair/typebox";
 import type { App } from "../../app.js";
 import { ApiError } from "../../http/errors.js";
 import { Id } from "../../http/listes.js";
-import { clientVisible, exigerRole, PERSONNEL } from "../auth/auth.hooks.js";
+import { clientVisible } from "../auth/auth.hooks.js";
+import { exiger } from "../auth/politique.js";
 import { TYPES_IMPORT, type TypeImport } from "./colonnes.js";
 import {
   exporter,
@@ -62,7 +63,7 @@ export async function transfertRoutes(app: App) {
   app.post(
     "/imports/:type",
     {
-      preValidation: exigerRole(PERSONNEL),
+      preValidation: exiger("import"),
       bodyLimit: limites.octets,
       schema: {
         tags: ["Import et export"],
@@ -107,7 +108,7 @@ export async function transfertRoutes(app: App) {
   app.get(
     "/exports/:type",
     {
-      preValidation: exigerRole(["admin", "gestionnaire", "lecteur", "client"]),
+      preValidation: exiger("export"),
       schema: {
         tags: ["Import et export"],
         summary:

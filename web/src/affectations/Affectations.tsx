@@ -29,7 +29,7 @@ import { api, reponse } from "../api/client";
 import type { Affectation } from "../api/types";
 import { Vide } from "../composants/Etats";
 import { numeroLisible } from "../composants/format";
-import { estPersonnel, type Permissions } from "../providers/authProvider";
+import { type Permissions, peut } from "../providers/authProvider";
 
 const filtres = [
   <ReferenceInput
@@ -74,7 +74,7 @@ function Terminer() {
     },
     onError: (e: Error) => notify(e.message, { type: "error" }),
   });
-  if (!a?.courante || !estPersonnel(permissions)) return null;
+  if (!a?.courante || !peut(permissions, "affectations:ecrire")) return null;
   return (
     <Button
       size="small"
@@ -104,12 +104,12 @@ export function AffectationList() {
       actions={
         <TopToolbar>
           <FilterButton />
-          {estPersonnel(permissions) && <CreateButton label="Affecter" />}
+          {peut(permissions, "affectations:ecrire") && <CreateButton label="Affecter" />}
         </TopToolbar>
       }
     >
       <Datagrid
-        rowClick={estPersonnel(permissions) ? "edit" : false}
+        rowClick={peut(permissions, "affectations:ecrire") ? "edit" : false}
         bulkActionButtons={false}
         empty={<Vide>Aucune affectation.</Vide>}
       >

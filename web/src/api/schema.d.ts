@@ -166,6 +166,8 @@ export interface paths {
                                 role: string;
                                 client_id: number | null;
                                 type: string;
+                                /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
+                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer")[];
                             };
                             csrf: string;
                             /** Format: date-time */
@@ -245,6 +247,8 @@ export interface paths {
                             role: string;
                             client_id: number | null;
                             type: string;
+                            /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
+                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer")[];
                         };
                     };
                 };

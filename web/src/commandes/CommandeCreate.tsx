@@ -19,7 +19,7 @@ import {
 } from "react-admin";
 import { useWatch } from "react-hook-form";
 import { api, reponse } from "../api/client";
-import { estPersonnel, type Permissions } from "../providers/authProvider";
+import { type Permissions, peut } from "../providers/authProvider";
 import { URGENCES } from "./CommandeList";
 
 /** "12 numéros NPV disponibles en Île-de-France": the client's stock that already matches the request. */
@@ -105,7 +105,7 @@ function Champs({ personnel }: { personnel: boolean }) {
 export function CommandeCreate() {
   const { permissions } = usePermissions<Permissions>();
   const { identity } = useGetIdentity();
-  const personnel = estPersonnel(permissions);
+  const personnel = peut(permissions, "commandes:traiter");
   if (!permissions) return null;
   return (
     <Create title="Nouvelle demande de numéros" redirect="show">
@@ -129,7 +129,7 @@ export function CommandeEdit() {
   return (
     <Edit title="Modifier le brouillon" mutationMode="pessimistic" redirect="show">
       <SimpleForm sx={{ maxWidth: 640 }}>
-        <Champs personnel={estPersonnel(permissions)} />
+        <Champs personnel={peut(permissions, "commandes:traiter")} />
       </SimpleForm>
     </Edit>
   );

@@ -18,7 +18,7 @@ import {
 import type { Commande } from "../api/types";
 import { Vide } from "../composants/Etats";
 import { StatutChip } from "../composants/StatutChip";
-import { estPersonnel, type Permissions } from "../providers/authProvider";
+import { type Permissions, peut } from "../providers/authProvider";
 
 export const URGENCES = [
   { id: "URGENTE", name: "Urgente", couleur: "#d32f2f" },
@@ -41,7 +41,7 @@ const jours = (iso: string) => Math.floor((Date.now() - new Date(iso).getTime())
 
 export function CommandeList() {
   const { permissions } = usePermissions<Permissions>();
-  const personnel = estPersonnel(permissions);
+  const personnel = peut(permissions, "commandes:traiter");
   const filtres = [
     <SearchInput key="q" source="q" alwaysOn placeholder="Référence, demandeur…" />,
     <SelectInput key="statut" source="statut" label="Statut" choices={STATUTS_COMMANDE} alwaysOn />,

@@ -34,7 +34,7 @@ import { Champ } from "../composants/Champ";
 import { dateFr, Vide } from "../composants/Etats";
 import { numeroLisible } from "../composants/format";
 import { Pastille } from "../composants/StatutChip";
-import { estPersonnel, type Permissions } from "../providers/authProvider";
+import { type Permissions, peut } from "../providers/authProvider";
 import { URGENCES } from "./CommandeList";
 
 const ACTIONS: Record<
@@ -107,7 +107,7 @@ function Actions() {
   const [valeur, setValeur] = useState("");
   const action = useAction(c);
   if (!c || !permissions) return <TopToolbar />;
-  const personnel = estPersonnel(permissions);
+  const personnel = peut(permissions, "commandes:traiter");
   const possibles = (Object.keys(ACTIONS) as ActionCommande[]).filter(
     (a) => ACTIONS[a].depuis === c.statut_code && (personnel || !ACTIONS[a].personnel),
   );

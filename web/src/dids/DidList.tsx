@@ -22,13 +22,13 @@ import type { ActionDid, Did } from "../api/types";
 import { Vide } from "../composants/Etats";
 import { numeroLisible } from "../composants/format";
 import { StatutChip } from "../composants/StatutChip";
-import { estPersonnel, type Permissions } from "../providers/authProvider";
+import { type Permissions, peut } from "../providers/authProvider";
 import { ActionDialog } from "./ActionDialog";
 import { ACTIONS_DID } from "./actions";
 import { RechercheNumero } from "./RechercheNumero";
 
 function filtres(p: Permissions | undefined) {
-  const interne = p?.role !== "client";
+  const interne = peut(p, "infrastructure:lire");
   const ref = (source: string, reference: string, label: string, optionText = "libelle") => (
     <ReferenceInput
       key={source}
@@ -78,7 +78,7 @@ function Actions() {
       <RechercheNumero />
       <FilterButton />
       <SelectColumnsButton />
-      {estPersonnel(permissions) && <CreateButton label="Ajouter" />}
+      {peut(permissions, "numeros:ecrire") && <CreateButton label="Ajouter" />}
       <ExportCsv />
     </TopToolbar>
   );
@@ -119,7 +119,7 @@ function ActionsDeMasse() {
 
 export function DidList() {
   const { permissions } = usePermissions<Permissions>();
-  const personnel = estPersonnel(permissions);
+  const personnel = peut(permissions, "numeros:ecrire");
   return (
     <List
       title="Numéros"

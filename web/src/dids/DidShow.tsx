@@ -25,7 +25,7 @@ import { Champ } from "../composants/Champ";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { euros, numeroLisible } from "../composants/format";
 import { Pastille } from "../composants/StatutChip";
-import { estInterne, estPersonnel, type Permissions } from "../providers/authProvider";
+import { type Permissions, peut } from "../providers/authProvider";
 import { ActionDialog } from "./ActionDialog";
 import { ACTIONS_DID } from "./actions";
 
@@ -34,7 +34,7 @@ function Actions() {
   const { permissions } = usePermissions<Permissions>();
   const redirect = useRedirect();
   const [action, setAction] = useState<ActionDid | null>(null);
-  if (!d || !estPersonnel(permissions)) return <TopToolbar />;
+  if (!d || !peut(permissions, "numeros:ecrire")) return <TopToolbar />;
   const possibles = (Object.keys(ACTIONS_DID) as ActionDid[]).filter((a) =>
     ACTIONS_DID[a].depuis.includes(d.statut_code),
   );
@@ -235,7 +235,7 @@ function Historique() {
       reponse(api.GET("/api/v1/dids/{id}/history", { params: { path: { id: d?.id as number } } })),
   });
   const libelle = useLibelleValeur(data?.data ?? []);
-  if (!estInterne(permissions) && !d) return null;
+  if (!peut(permissions, "infrastructure:lire") && !d) return null;
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
       <CardHeader title="Historique" titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }} />

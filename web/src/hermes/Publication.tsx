@@ -25,7 +25,7 @@ import { useState } from "react";
 import { Title, useNotify, usePermissions } from "react-admin";
 import { api, reponse } from "../api/client";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
-import { estPersonnel, type Permissions } from "../providers/authProvider";
+import { type Permissions, peut } from "../providers/authProvider";
 
 /** A unified diff, coloured like a code review: what Hermes will read differently after publishing. */
 function Diff({ texte }: { texte: string }) {
@@ -189,7 +189,7 @@ export function PublicationHermes() {
     },
     onError: (e: Error) => notify(e.message, { type: "error" }),
   });
-  const personnel = estPersonnel(permissions);
+  const personnel = peut(permissions, "publication:publier");
   const derive = etat.data?.fichiers.some((f) => f.derive);
   return (
     <Box sx={{ p: 2, display: "flex", flexDirection: "column", gap: 2 }}>

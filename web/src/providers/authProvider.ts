@@ -19,7 +19,7 @@ export const ROLE_LIBELLES: Record<string, string> = {
   hermes: "Hermes (technique)",
 };
 
-/** Session-cookie login; the role drives the menu, the API enforces every rule again. */
+/** Session-cookie login; the caller's permissions drive menus and buttons, the API enforces every rule again. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     const r = await reponse(
@@ -48,13 +48,16 @@ export const authProvider: AuthProvider = {
   },
   async getPermissions() {
     moi = moi ?? (await lireMoi());
-    return moi ? { role: moi.role, client_id: moi.client_id } : null;
+    return moi ? { client_id: moi.client_id, permissions: moi.permissions } : null;
   },
 };
 
+export type Permission = Moi["permissions"][number];
 export interface Permissions {
-  role: string;
+  /** Set for an account bound to one client: the screens then speak of "its" numbers and orders. */
   client_id: number | null;
+  permissions: Permission[];
 }
-export const estPersonnel = (p: Permissions | undefined) => p?.role === "admin" || p?.role === "gestionnaire";
-export const estInterne = (p: Permissions | undefined) => !!p && p.role !== "client";
+/** What the server's policy (GET /auth/me) lets this user do; never a role name. */
+export const peut = (p: Permissions | null | undefined, permission: Permission) =>
+  !!p?.permissions.includes(permission);

@@ -25,7 +25,7 @@ import { Title, useNotify, usePermissions } from "react-admin";
 import { api, erreurHttp, type Probleme, urlApi } from "../api/client";
 import type { Reponse } from "../api/types";
 import { Vide } from "../composants/Etats";
-import { estInterne, estPersonnel, type Permissions } from "../providers/authProvider";
+import { type Permissions, peut } from "../providers/authProvider";
 
 type Rapport = Reponse<"/api/v1/imports/{type}", "post">;
 type TypeImport = "numeros" | "affectations" | "clients" | "campagnes" | "configs";
@@ -294,9 +294,9 @@ export function ImportExport() {
   const { permissions } = usePermissions<Permissions>();
   return (
     <Box sx={{ p: 2, display: "flex", flexDirection: "column", gap: 2 }}>
-      <Title title={estInterne(permissions) ? "Import et export" : "Exporter"} />
-      {estPersonnel(permissions) && <Import />}
-      <Export interne={estInterne(permissions)} />
+      <Title title={peut(permissions, "import") ? "Import et export" : "Exporter"} />
+      {peut(permissions, "import") && <Import />}
+      <Export interne={peut(permissions, "infrastructure:lire")} />
     </Box>
   );
 }

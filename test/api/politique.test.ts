@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Contexte, contexte, idDe } from "../helpers/app.js";
+import { CIBLES } from "../helpers/bases.js";
+
+// What each role may see, beyond the route matrix of autorisations.test.ts: the platform's key reads routing only,
+// a client's dashboard counts its own numbers, the login limit locks out nobody who did nothing wrong, hostile
+// text never reaches the database, and no CSV cell is a formula.
+describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
+  let ctx: Contexte;
+  const get = (url: string, headers: Record<string, string>) =>
+    ctx.app.inject({ method: "GET", url: `/api/v1${url}`, headers });
+  const post = (url: string, payload: unknown, headers = ctx.cles.admin) =>
+    ctx.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
+
+  beforeAll(async () => {
+    ctx = await contexte(cible, { env: { LOGIN_RATE_PER_MINUTE: "3" } });
+    // company stock: two free numbers; client A holds one available number
+    await post("/dids", { numero: "0143100001" });
+    await post("/dids", { numero: "0143100002" });
+    const a = (await post("/dids", { numero: "0143100003" })).json();
+    await post(`/dids/${a.id}/actions/affecter`, { client_id: ctx.clientA });
+  });
+  afterAll(async () => ctx?.fermer());
+
+  it("gives each caller its permissions, and the hermes key routing only", async () => {
+    const hermes = (await get("/auth/me", ctx.cles.hermes)).json();
+    expect(hermes.permissions).toEqual(["routage:lire"]);
+    const client = (await get("/auth/me", ctx.cles.client)).json();
+    expect(client.permissions).toContain("commandes:demander");
+    expect(client.permissions).not.toContain("publication:lire");
+    expect(client.permissions).not.toContain("numeros:ecrire");
+    for (const url of [
+      "/dids",
+      "/affectations",
+      "/commandes",
+      "/clients",
+      "/configs",
+      "/tableau-de-bord",
+      "/campaigns",
+    ])
+      expect((await get(url, ctx.cles.hermes)).statusCode, url).toBe(403);
+    expect((await get("/routing/export", ctx.cles.hermes)).statusCode).toBe(200);
+  });
+
+  it("counts only a client's own numbers on its dashboard, and says nothing of Hermes", async () => {
+    const admin = (await get("/tableau-de-bord", ctx.cles.admin)).json();
+    const somme = (l: Array<{ n: number }>) => l.reduce((s, x) => s + x.n, 0);
+    expect(admin.total).toBe(3);
+    expect(somme(admin.disponibles)).toBe(2);
+    const client = (await get("/tableau-de-bord", ctx.cles.client)).json();
+    expect(client.total).toBe(1);
+    // its own available numbers (none: the one it holds is assigned), not the company's free stock
+    expect(somme(client.disponibles)).toBe(0);
+    expect(client.par_client.map((c: { code: string }) => c.code)).toEqual(["CLIENT_A"]);
+    expect(client.publication_en_attente).toBe(false);
+  });
+
+  it("limits logins per address and login: failures sprayed over other names lock nobody out", async () => {
+    await post("/utilisateurs", {
+      login: "marie",
+      nom: "Marie",
+      role: "gestionnaire",
+      mot_de_passe: "correct-horse-42",
+    });
+    const login = (l: string, m: string) => post("/auth/login", { login: l, mot_de_passe: m }, {});
+    for (let i = 0; i < 10; i++) expect((await login(`inconnu${i}`, "mauvais")).statusCode).toBe(401);
+    expect((await login("marie", "correct-horse-42")).statusCode).toBe(200);
+    // guessing one login is still stopped: 3 a minute (LOGIN_RATE_PER_MINUTE), the 2nd to 3rd wrong, then 429
+    expect((await login("marie", "essai-1")).statusCode).toBe(401);
+    expect((await login("marie", "essai-2")).statusCode).toBe(401);
+    const bloque = await login("marie", "correct-horse-42");
+    expect(bloque.statusCode).toBe(429);
+    expect(bloque.json().code).toBe("TROP_DE_TENTATIVES");
+    // and the address as a whole has a ceiling, 10 × 3 a minute: 13 attempts counted so far, the 31st is refused
+    const statuts: number[] = [];
+    for (let i = 0; i < 20; i++) statuts.push((await login(`autre${i}`, "mauvais")).statusCode);
+    expect(statuts.indexOf(429)).toBe(17);
+    expect((await login("autre-encore", "mauvais")).json().detail).toContain("depuis cette adresse");
+  });
+
+  it("refuses a NUL byte anywhere and JSON nested too deep with 422, never 500", async () => {
+    const h = ctx.cles.admin;
+    for (const url of [
+      "/dids?q=53%0000",
+      "/clients?q=%00",
+      "/hermes/publication?fichier=a%00",
+      "/commandes?q=%00x",
+    ]) {
+      const r = await get(url, h);
+      expect(r.statusCode, url).toBeLessThan(500);
+      expect(r.statusCode, url).toBeGreaterThanOrEqual(400);
+    }
+    const nul = await post("/clients", { code: "NUL", nom: "Avec\u0000nul" });
+    expect(nul.statusCode).toBe(422);
+    expect(nul.json()).toMatchObject({ code: "CARACTERE_INTERDIT", errors: [{ champ: "nom" }] });
+    const anonyme = await post("/auth/login", { login: "a\u0000", mot_de_passe: "x" }, {});
+    expect(anonyme.statusCode).toBe(422);
+    // 5,000 levels, 30 KB: written as text, since JSON.stringify itself cannot go that deep
+    const profond = `${'{"x":'.repeat(5000)}{"fin":true}${"}".repeat(5000)}`;
+    const r = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/configs",
+      headers: { ...ctx.cles.admin, "content-type": "application/json" },
+      payload: `{"code":"PROFOND","nom":"Profond","config":${profond}}`,
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().code).toBe("JSON_TROP_PROFOND");
+  });
+
+  it("makes every CSV cell that starts like a formula inert, and a CSV export re-imports unchanged", async () => {
+    const typeGeo = await idDe(ctx.db, "tel_type_did", "GEO");
+    const formule = "=cmd|' /C calc'!A0";
+    const c = await post(
+      "/commandes",
+      { type_did_id: typeGeo, quantite: 1, demandeur_nom: formule, motif: "@SUM(1+1)" },
+      ctx.cles.client,
+    );
+    expect(c.statusCode, c.body).toBe(201);
+    for (const url of ["/commandes?format=csv", "/exports/commandes?format=csv"]) {
+      const csv = (await get(url, ctx.cles.admin)).body;
+      expect(csv, url).toContain(`'${formule}`);
+      // no cell starts with =, +, - or @
+      for (const ligne of csv.split("\n").slice(1))
+        for (const cellule of ligne.split(";")) expect(cellule, url).not.toMatch(/^"?[=+\-@]/);
+    }
+    const numeros = await get("/exports/numeros?format=csv", ctx.cles.admin);
+    expect(numeros.body).toContain("'+33143100001");
+    const retour = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/imports/numeros?simulation=true",
+      headers: { ...ctx.cles.admin, "content-type": "text/csv" },
+      payload: numeros.rawPayload,
+    });
+    expect(retour.statusCode, retour.body).toBe(200);
+    expect(retour.json()).toMatchObject({ lus: 3, inchanges: 3, a_creer: 0, a_mettre_a_jour: 0, rejetes: 0 });
+  });
+});
