@@ -4,7 +4,28 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Contexte, contexte } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
 
+/** Text made of what PostgreSQL cannot store and what breaks lines and files: NUL, control characters, separators. */
+const controle = fc.string({
+  unit: fc.constantFrom(
+    "\u0000",
+    "\u0001",
+    "\u001f",
+    "\u007f",
+    "\n",
+    "\r",
+    "\t",
+    ";",
+    ",",
+    '"',
+    "a",
+    "é",
+    "=",
+  ),
+  maxLength: 20,
+});
+
 const hostile = fc.oneof(
+  controle,
   fc.string({ maxLength: 50 }),
   fc.string({ unit: "grapheme", maxLength: 30 }),
   fc.string({ unit: "binary", maxLength: 30 }),
@@ -140,6 +161,81 @@ describe.each(CIBLES)("hostile input on every write route ($nom)", (cible) => {
       );
     }
     expect(cinqcents).toEqual([]);
+  });
+
+  it("answers every list's query string, hostile text included, with 2xx or 4xx, never 5xx", async () => {
+    const paths = (ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const listes = Object.entries(paths)
+      .filter(([p, ops]) => "get" in ops && !p.includes("{") && !p.includes("/routing/"))
+      .map(([p]) => p);
+    expect(listes.length).toBeGreaterThan(15);
+    const cinqcents: string[] = [];
+    for (const chemin of listes) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.dictionary(
+            fc.constantFrom("q", "tri", "page", "statut", "client_id", "fichier", "format"),
+            controle,
+            {
+              maxKeys: 3,
+            },
+          ),
+          async (requete) => {
+            const r = await ctx.app.inject({
+              method: "GET",
+              url: chemin,
+              query: requete,
+              headers: ctx.cles.admin,
+            });
+            if (r.statusCode >= 500)
+              cinqcents.push(`${chemin} ${JSON.stringify(requete)} ${r.body.slice(0, 200)}`);
+            expect(r.statusCode).toBeLessThan(500);
+          },
+        ),
+        { numRuns: 8, seed: 7 },
+      );
+    }
+    expect(cinqcents).toEqual([]);
+  });
+
+  it("imports hostile files without a 5xx, and the simulation predicts the write", async () => {
+    const cellule = fc.oneof(controle, fc.constantFrom("0142685301", "CLIENT_A", "-", ""));
+    for (const type of ["numeros", "clients", "campagnes", "affectations"]) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(cellule, cellule, cellule), { minLength: 1, maxLength: 4 }),
+          async (lignes) => {
+            const entete =
+              type === "clients"
+                ? "code;nom;siret"
+                : type === "campagnes"
+                  ? "code;nom;client"
+                  : "numero;client;description";
+            const csv = `${entete}\n${lignes.map((l) => l.map((c) => `"${c.replaceAll('"', '""')}"`).join(";")).join("\n")}\n`;
+            const envoyer = (q: string) =>
+              ctx.app.inject({
+                method: "POST",
+                url: `/api/v1/imports/${type}${q}`,
+                headers: { ...ctx.cles.admin, "content-type": "text/csv" },
+                payload: csv,
+              });
+            const simulation = await envoyer("?simulation=true");
+            expect(simulation.statusCode, simulation.body).toBeLessThan(500);
+            if (simulation.statusCode !== 200) return;
+            const avant = await empreinte();
+            const ecriture = await envoyer("");
+            expect(ecriture.statusCode, ecriture.body).toBeLessThan(500);
+            // what the simulation refused, the write refuses; what it accepted, the write writes
+            if (simulation.json().rejetes > 0) {
+              expect(ecriture.statusCode).toBe(422);
+              expect(ecriture.json().rapport.rejetes).toBe(simulation.json().rejetes);
+              expect(await empreinte()).toBe(avant);
+            } else expect(ecriture.statusCode, ecriture.body).toBe(200);
+          },
+        ),
+        { numRuns: 10, seed: 11 },
+      );
+    }
   });
 
   it("refuses bodies that are not JSON, with a problem response", async () => {

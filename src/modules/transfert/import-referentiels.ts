@@ -3,6 +3,7 @@ import { FormatRegistry } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { MOTIF_LIGNE, MOTIF_TEXTE } from "../../http/textes.js";
 import { SchemaConfig, verifierConfig } from "../configs/config.schema.js";
 import {
   type Contexte,
@@ -59,8 +60,16 @@ export async function analyserClients(ctx: Contexte, lignes: Ligne[]) {
       const voulu: Record<string, string | null> = { nom };
       for (const k of ["siret", "adresse", "contact_nom", "contact_email", "contact_tel"]) {
         const v = valeur(ctx, l, k);
-        if (v !== "") voulu[k] = v === "-" ? null : v;
+        if (v === "") continue;
+        // the API's rules for the same fields, so that the simulation refuses what the write would
+        if (v !== "-" && k === "siret" && !/^[0-9]{14}$/.test(v))
+          throw new Refus(ctx.colonnes.siret ?? "siret", v, "SIRET : 14 chiffres.");
+        if (v !== "-" && !new RegExp(k === "adresse" ? MOTIF_TEXTE : MOTIF_LIGNE, "u").test(v))
+          throw new Refus(ctx.colonnes[k] ?? k, v, "Caractère de contrôle refusé.");
+        voulu[k] = v === "-" ? null : v;
       }
+      if (!new RegExp(MOTIF_LIGNE, "u").test(nom))
+        throw new Refus(ctx.colonnes.nom ?? "nom", nom, "Caractère de contrôle refusé.");
       const ex = existants.get(code);
       const changes = ex
         ? Object.entries(voulu).filter(([k, v]) => (ex as Record<string, unknown>)[k] !== v)
