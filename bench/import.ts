@@ -264,11 +264,13 @@ async function pendantImport(nom: string, database: Database) {
 if (process.env.BENCH_PGLITE !== "0") {
   const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
   try {
-    const lite = await openDatabase({ dataDir: path.join(dossier, "pglite") });
-    try {
-      await mesurer("PGlite", lite);
-    } finally {
-      await lite.close();
+    if (process.env.BENCH_DEBIT !== "0") {
+      const lite = await openDatabase({ dataDir: path.join(dossier, "pglite") });
+      try {
+        await mesurer("PGlite", lite);
+      } finally {
+        await lite.close();
+      }
     }
     const lite2 = await openDatabase({ dataDir: path.join(dossier, "pglite2") });
     try {

@@ -274,13 +274,15 @@ apikey
   .requiredOption("--role <role>", "admin | gestionnaire | lecteur | client | hermes")
   .option("--client <code>", "code du client (rôle client)")
   .option("--expire <date>", "date d'expiration ISO 8601")
-  .action(async (o: { nom: string; role: string; client?: string; expire?: string }) => {
+  .option("--adresses <plages>", "adresses ou plages CIDR d'où la clé peut servir, séparées par des virgules")
+  .action(async (o: { nom: string; role: string; client?: string; expire?: string; adresses?: string }) => {
     await avecBase(async ({ db }) => {
       const c = await creerCleApi(db, acteurCli(), {
         nom: o.nom,
         role: o.role,
         client_id: await idClient(db, o.client),
         expire_le: o.expire ?? null,
+        adresses_autorisees: o.adresses ? o.adresses.split(",") : null,
       });
       console.log(`Clé « ${c.nom} » (${c.role}) créée. Conservez-la, elle ne sera plus affichée :`);
       console.log(c.cle);

@@ -7,6 +7,7 @@ import * as m0004 from "./migrations/0004_signal_routage.js";
 import * as m0005 from "./migrations/0005_publications.js";
 import * as m0006 from "./migrations/0006_signal_routage_par_instruction.js";
 import * as m0007 from "./migrations/0007_routes_publiees.js";
+import * as m0008 from "./migrations/0008_adresses_cle_api.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005_publications": m0005,
   "0006_signal_routage_par_instruction": m0006,
   "0007_routes_publiees": m0007,
+  "0008_adresses_cle_api": m0008,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

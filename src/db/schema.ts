@@ -227,6 +227,8 @@ export interface CleApiTable extends Suivi {
   revoquee_le: Date | string | null;
   derniere_utilisation: Date | string | null;
   created_by: string | null;
+  /** CIDR ranges the key may be used from; null: anywhere. */
+  adresses_autorisees: string[] | null;
 }
 
 export interface NotificationTable {

@@ -128,6 +128,24 @@ describe.each(CIBLES)("authorisation ($nom)", (cible) => {
     expect(ecarts).toEqual([]);
   });
 
+  it("shows a client a dashboard of its own numbers, without Hermes, and the hermes key only routing", async () => {
+    const client = (
+      await ctx.app.inject({ method: "GET", url: "/api/v1/tableau-de-bord", headers: ctx.cles.client })
+    ).json();
+    expect(client.total).toBe(1);
+    expect(client.par_client.map((c: { code: string }) => c.code)).toEqual(["CLIENT_A"]);
+    expect(client.disponibles).toEqual([]);
+    expect(client.publication_en_attente).toBe(false);
+    const admin = (
+      await ctx.app.inject({ method: "GET", url: "/api/v1/tableau-de-bord", headers: ctx.cles.admin })
+    ).json();
+    expect(admin.total).toBe(2);
+    const moi = (
+      await ctx.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: ctx.cles.hermes })
+    ).json();
+    expect(moi.permissions).toEqual(["routage:lire"]);
+  });
+
   it("a client key of client A gets 404 on B's number and never sees B's data", async () => {
     const c = ctx.cles.client;
     const get = (url: string) => ctx.app.inject({ method: "GET", url: `/api/v1${url}`, headers: c });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEME } from "../../src/modules/auth/acteur.js";
+import { creerCleApi } from "../../src/modules/auth/auth.service.js";
 import { type Contexte, contexte, idDe } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
 
@@ -42,6 +44,51 @@ describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
     expect((await get("/routing/export", ctx.cles.hermes)).statusCode).toBe(200);
   });
 
+  it("restricts an API key to its addresses, through the fast lane as through the route", async () => {
+    const campagne = (
+      await post("/campaigns", { client_id: ctx.clientA, code: "A-CIDR", nom: "Cidr", hermes_id: "H9" })
+    ).json();
+    const did = (await get("/dids/par-numero/0143100003", ctx.cles.admin)).json();
+    expect((await post("/affectations", { did_id: did.id, campaign_id: campagne.id })).statusCode).toBe(201);
+    const fausse = await post("/cles-api", {
+      nom: "fausse",
+      role: "hermes",
+      adresses_autorisees: ["999.1.1.1/8"],
+    });
+    expect(fausse.statusCode).toBe(422);
+    expect(fausse.json().code).toBe("ADRESSE_INVALIDE");
+    const ailleurs = await creerCleApi(ctx.db, SYSTEME, {
+      nom: "hermes-ailleurs",
+      role: "hermes",
+      adresses_autorisees: ["10.0.0.0/8", "2001:db8::/32"],
+    });
+    const ici = await creerCleApi(ctx.db, SYSTEME, {
+      nom: "hermes-ici",
+      role: "hermes",
+      adresses_autorisees: ["127.0.0.0/8", "::1"],
+    });
+    const adresse = await ctx.app.listen({ host: "127.0.0.1", port: 0 });
+    const chercher = (cle: string) =>
+      fetch(`${adresse}/api/v1/routing/inbound/0143100003`, { headers: { authorization: `Bearer ${cle}` } });
+    const fin = Date.now() + 3000;
+    while ((await chercher(ici.cle)).status !== 200 && Date.now() < fin)
+      await new Promise((r) => setTimeout(r, 20));
+    const servies = ctx.app.voieRapide.servies;
+    // twice each: the second time the key is known, and the fast lane would answer it
+    for (let i = 0; i < 2; i++) {
+      const refus = await chercher(ailleurs.cle);
+      expect(refus.status).toBe(403);
+      expect((await refus.json()).code).toBe("ADRESSE_NON_AUTORISEE");
+      expect((await chercher(ici.cle)).status).toBe(200);
+    }
+    expect(ctx.app.voieRapide.servies).toBeGreaterThan(servies);
+    const liste = (await get("/cles-api", ctx.cles.admin)).json().data;
+    expect(liste.find((c: { nom: string }) => c.nom === "hermes-ailleurs").adresses_autorisees).toEqual([
+      "10.0.0.0/8",
+      "2001:db8::/32",
+    ]);
+  });
+
   it("counts only a client's own numbers on its dashboard, and says nothing of Hermes", async () => {
     const admin = (await get("/tableau-de-bord", ctx.cles.admin)).json();
     const somme = (l: Array<{ n: number }>) => l.reduce((s, x) => s + x.n, 0);
@@ -49,6 +96,7 @@ describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
     expect(somme(admin.disponibles)).toBe(2);
     const client = (await get("/tableau-de-bord", ctx.cles.client)).json();
     expect(client.total).toBe(1);
+    expect(client.par_statut.find((x: { code: string }) => x.code === "UTILISE").n).toBe(1);
     // its own available numbers (none: the one it holds is assigned), not the company's free stock
     expect(somme(client.disponibles)).toBe(0);
     expect(client.par_client.map((c: { code: string }) => c.code)).toEqual(["CLIENT_A"]);

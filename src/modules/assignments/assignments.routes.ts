@@ -4,7 +4,7 @@ import type { App } from "../../app.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
-import { ValeurRoutage } from "../../http/textes.js";
+import { TexteLibre, ValeurRoutage } from "../../http/textes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { selectAffectation } from "./assignments.repository.js";
@@ -185,7 +185,7 @@ export async function assignmentsRoutes(app: App) {
             ...Modifiables,
             actif: Type.Optional(Type.Boolean()),
             version: Type.Optional(Type.Integer({ minimum: 1 })),
-            motif: Type.Optional(Type.String({ maxLength: 2000 })),
+            motif: Type.Optional(TexteLibre(2000)),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -219,7 +219,7 @@ export async function assignmentsRoutes(app: App) {
         body: Type.Object(
           {
             date_fin: Type.Optional(Type.String({ format: "date-time" })),
-            motif: Type.Optional(Type.String({ maxLength: 2000 })),
+            motif: Type.Optional(TexteLibre(2000)),
           },
           { additionalProperties: false },
         ),

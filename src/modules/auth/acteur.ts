@@ -10,6 +10,8 @@ export interface Acteur {
   clientId: number | null;
   requestId?: string | undefined;
   utilisateurId?: number | undefined;
+  /** An API key limited to addresses: where it may be used from (see adresses.ts). */
+  adressesAutorisees?: import("node:net").BlockList | undefined;
 }
 
 export const SYSTEME: Acteur = { nom: "système", type: "SYSTEME", role: "admin", clientId: null };

@@ -1,6 +1,7 @@
 import type { FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler } from "fastify";
 import { ApiError } from "../../http/errors.js";
 import type { Acteur, Role } from "./acteur.js";
+import { adresseAdmise } from "./adresses.js";
 import { acteurDeSession, type CacheClesApi } from "./auth.service.js";
 import { interdit } from "./politique.js";
 
@@ -37,6 +38,10 @@ const nonAuthentifie = () =>
  */
 export function authentifier(cles: CacheClesApi): onRequestHookHandler {
   const admettre = (request: FastifyRequest, acteur: Acteur, done: HookHandlerDoneFunction) => {
+    if (!adresseAdmise(acteur.adressesAutorisees, request.ip))
+      return done(
+        new ApiError(403, "ADRESSE_NON_AUTORISEE", "Cette clé API n'est pas autorisée depuis cette adresse."),
+      );
     request.acteur = { ...acteur, requestId: request.id };
     const roles = request.routeOptions.config?.roles;
     done(roles && !roles.includes(acteur.role) ? interdit() : undefined);

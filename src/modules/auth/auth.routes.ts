@@ -4,6 +4,7 @@ import type { FastifyRequest } from "fastify";
 import type { App } from "../../app.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
+import { Ligne } from "../../http/textes.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { ROLES, type Role as RoleActeur } from "./acteur.js";
 import { COOKIE_CSRF, COOKIE_SESSION } from "./auth.hooks.js";
@@ -54,6 +55,7 @@ const CleApi = Type.Object({
   expire_le: Nullable(DateHeure),
   revoquee_le: Nullable(DateHeure),
   derniere_utilisation: Nullable(DateHeure),
+  adresses_autorisees: Nullable(Type.Array(Type.String())),
   created_by: Nullable(Type.String()),
   actif: Type.Boolean(),
   version: Type.Integer(),
@@ -116,7 +118,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
         summary: "Ouvrir une session (cookie HttpOnly) ; renvoie le jeton anti-CSRF à joindre aux écritures",
         body: Type.Object(
           {
-            login: Type.String({ minLength: 1, maxLength: 100 }),
+            login: Ligne({ minLength: 1, maxLength: 100 }),
             mot_de_passe: Type.String({ minLength: 1, maxLength: 200 }),
           },
           { additionalProperties: false },
@@ -232,7 +234,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
         body: Type.Object(
           {
             login: Type.String({ pattern: "^[a-z0-9._@-]{2,100}$" }),
-            nom: Type.String({ minLength: 1, maxLength: 200 }),
+            nom: Ligne({ minLength: 1, maxLength: 200 }),
             email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
             role: Role,
             client_id: Type.Optional(Nullable(Id)),
@@ -257,7 +259,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
         params: ParamsId,
         body: Type.Object(
           {
-            nom: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            nom: Type.Optional(Ligne({ minLength: 1, maxLength: 200 })),
             email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
             role: Type.Optional(Role),
             client_id: Type.Optional(Nullable(Id)),
@@ -331,10 +333,19 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
         summary: "Créer une clé API : la clé est affichée cette seule fois",
         body: Type.Object(
           {
-            nom: Type.String({ minLength: 1, maxLength: 100 }),
+            nom: Ligne({ minLength: 1, maxLength: 100 }),
             role: Role,
             client_id: Type.Optional(Nullable(Id)),
             expire_le: Type.Optional(Nullable(DateHeure)),
+            adresses_autorisees: Type.Optional(
+              Nullable(
+                Type.Array(Type.String({ maxLength: 50 }), {
+                  maxItems: 50,
+                  description:
+                    "Adresses ou plages CIDR d'où la clé peut servir (ex. les serveurs Hermes : 10.1.2.0/24) ; ailleurs : 403. Absent : de partout.",
+                }),
+              ),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -1,11 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
 import type { Kysely } from "kysely";
-import { estErreurConnexion } from "../../db/erreurs-connexion.js";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { type Acteur, ROLES, type Role, SYSTEME } from "./acteur.js";
+import { lirePlage, listeAdresses } from "./adresses.js";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 // argon2id with OWASP's recommended minimum (19 MiB, 2 passes): slow for a guesser, quick enough for a login.
@@ -188,6 +188,8 @@ export interface NouvelleCle {
   role: string;
   client_id?: number | null;
   expire_le?: string | Date | null;
+  /** CIDR ranges or addresses the key may be used from (none: anywhere). */
+  adresses_autorisees?: string[] | null;
 }
 
 export async function creerCleApi(db: Kysely<DB>, acteur: Acteur, c: NouvelleCle) {
@@ -197,6 +199,15 @@ export async function creerCleApi(db: Kysely<DB>, acteur: Acteur, c: NouvelleCle
       { champ: "expire_le", message: "Date passée." },
     ]);
   }
+  const adresses = c.adresses_autorisees?.length ? c.adresses_autorisees.map((a) => a.trim()) : null;
+  const fausses = (adresses ?? []).filter((a) => !lirePlage(a));
+  if (fausses.length > 0)
+    throw new ApiError(
+      422,
+      "ADRESSE_INVALIDE",
+      `Adresse ou plage invalide : ${fausses.join(", ")} (attendu : 10.0.0.0/8, 192.168.1.10, 2001:db8::/32).`,
+      [{ champ: "adresses_autorisees", message: "Adresse IP ou plage CIDR attendue." }],
+    );
   const prefixe = randomBytes(6).toString("hex");
   const cle = `tel_${prefixe}_${randomBytes(24).toString("base64url")}`;
   return db.transaction().execute(async (trx) => {
@@ -209,6 +220,7 @@ export async function creerCleApi(db: Kysely<DB>, acteur: Acteur, c: NouvelleCle
         role: c.role,
         client_id: c.client_id ?? null,
         expire_le: c.expire_le ?? null,
+        adresses_autorisees: adresses,
         created_by: acteur.nom,
       })
       .returning(colonnesCle)
@@ -232,6 +244,7 @@ export const colonnesCle = [
   "expire_le",
   "revoquee_le",
   "derniere_utilisation",
+  "adresses_autorisees",
   "created_by",
   "actif",
   "version",
@@ -258,7 +271,7 @@ export class CacheClesApi {
   /** Keys already checked against their hash, while their entry is fresh: the hot path skips SHA-256. */
   private readonly verifiees = new Map<string, CleEnCache>();
   private readonly derniereEcriture = new Map<number, number>();
-  private readonly lectures = new Map<string, ReturnType<CacheClesApi["lireCle"]>>();
+  private readonly lectures = new Map<string, Promise<CleEnCache | undefined>>();
   static readonly CACHE_MS = 10_000;
 
   constructor(private readonly db: Kysely<DB>) {}
@@ -296,46 +309,18 @@ export class CacheClesApi {
     const connue = this.deja(cle, prefixe, maintenant);
     if (connue !== undefined) return connue;
     let entree = this.cache.get(prefixe);
-    if (!entree || maintenant - entree.lueA > CacheClesApi.CACHE_MS) {
-      // Database away or slow: a key read before keeps working as it was then (a revocation made during an
-      // outage takes effect once the database is back), so that Hermes keeps being answered from memory; one
-      // read at a time per key, the others use the entry they have. Unknown keys wait for the database.
-      const enCours = this.lectures.get(prefixe);
-      const lecture = enCours ?? this.lireCle(prefixe).finally(() => this.lectures.delete(prefixe));
-      if (!enCours) this.lectures.set(prefixe, lecture);
+    if (!entree) {
+      entree = await this.rafraichir(prefixe);
+      if (!entree) return null;
+    } else if (maintenant - entree.lueA > CacheClesApi.CACHE_MS) {
+      // A key read before is served as it was while it is read again in the background: a database that is
+      // busy (an import holds the embedded database's only connection) or away must not hold Hermes' lookups.
+      // A revocation is seen as soon as that read returns (at once when made through this process).
       const ancienne = entree;
-      const lue =
-        enCours && ancienne
-          ? undefined
-          : await lecture.then(
-              (row) => ({ row }),
-              (err) => {
-                if (!ancienne || !estErreurConnexion(err)) throw err;
-                // tried again in a second
-                ancienne.lueA = maintenant - CacheClesApi.CACHE_MS + 1000;
-                return undefined;
-              },
-            );
-      if (lue) {
-        const row = lue.row;
-        if (!row || row.revoquee_le || !row.actif) {
-          this.cache.delete(prefixe);
-          return null;
-        }
-        entree = {
-          acteur: {
-            nom: `cle:${row.nom}`,
-            type: "CLE_API",
-            role: row.role as Role,
-            clientId: row.client_id,
-            utilisateurId: row.id,
-          },
-          hash: Buffer.from(row.hash, "hex"),
-          expire: row.expire_le ? new Date(row.expire_le).getTime() : null,
-          lueA: maintenant,
-        };
-        this.cache.set(prefixe, entree);
-      }
+      this.rafraichir(prefixe).catch(() => {
+        // read again in a second, not at every request
+        ancienne.lueA = Date.now() - CacheClesApi.CACHE_MS + 1000;
+      });
     }
     if (!entree) return null;
     const recu = createHash("sha256").update(cle).digest();
@@ -348,10 +333,53 @@ export class CacheClesApi {
     return entree.acteur;
   }
 
+  /** Reads a key again (one read at a time per key): the new entry, or undefined when it is unknown or revoked. */
+  private rafraichir(prefixe: string): Promise<CleEnCache | undefined> {
+    const enCours = this.lectures.get(prefixe);
+    if (enCours) return enCours;
+    const lecture = this.lireCle(prefixe)
+      .then((row) => {
+        if (!row || row.revoquee_le || !row.actif) {
+          this.cache.delete(prefixe);
+          return undefined;
+        }
+        const entree: CleEnCache = {
+          acteur: {
+            nom: `cle:${row.nom}`,
+            type: "CLE_API",
+            role: row.role as Role,
+            clientId: row.client_id,
+            utilisateurId: row.id,
+            ...(row.adresses_autorisees?.length
+              ? { adressesAutorisees: listeAdresses(row.adresses_autorisees) }
+              : {}),
+          },
+          hash: Buffer.from(row.hash, "hex"),
+          expire: row.expire_le ? new Date(row.expire_le).getTime() : null,
+          lueA: Date.now(),
+        };
+        this.cache.set(prefixe, entree);
+        return entree;
+      })
+      .finally(() => this.lectures.delete(prefixe));
+    this.lectures.set(prefixe, lecture);
+    return lecture;
+  }
+
   private lireCle(prefixe: string) {
     return this.db
       .selectFrom("tel_cle_api")
-      .select(["id", "nom", "hash", "role", "client_id", "expire_le", "revoquee_le", "actif"])
+      .select([
+        "id",
+        "nom",
+        "hash",
+        "role",
+        "client_id",
+        "expire_le",
+        "revoquee_le",
+        "actif",
+        "adresses_autorisees",
+      ])
       .where("prefixe", "=", prefixe)
       .executeTakeFirst();
   }

@@ -5,6 +5,7 @@ import { envoyerCsv } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { Ligne, MOTIF_TEXTE, TexteLibre } from "../../http/textes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { selectCommande } from "./commandes.repository.js";
@@ -72,13 +73,13 @@ const Commentaire = Type.Object({
 const Urgence = Type.Union(["BASSE", "NORMALE", "HAUTE", "URGENTE"].map((u) => Type.Literal(u)));
 const ChampsCommande = {
   groupement_id: Type.Optional(Nullable(Id)),
-  demandeur_nom: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  demandeur_nom: Type.Optional(Ligne({ minLength: 1, maxLength: 200 })),
   demandeur_email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
-  demandeur_tel: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+  demandeur_tel: Type.Optional(Nullable(Ligne({ maxLength: 30 }))),
   operateur_id: Type.Optional(Nullable(Id)),
   region_id: Type.Optional(Nullable(Id)),
   prefixe_souhaite: Type.Optional(Nullable(Type.String({ pattern: "^[0-9]{1,8}$" }))),
-  motif: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  motif: Type.Optional(Nullable(TexteLibre(2000))),
   urgence: Type.Optional(Urgence),
   date_souhaitee: Type.Optional(Nullable(Type.String({ format: "date" }))),
 };
@@ -257,7 +258,7 @@ export async function commandesRoutes(app: App) {
         summary: "Ajouter un commentaire libre à une commande",
         params: ParamsId,
         body: Type.Object(
-          { commentaire: Type.String({ minLength: 1, maxLength: 5000 }) },
+          { commentaire: Type.String({ minLength: 1, maxLength: 5000, pattern: MOTIF_TEXTE }) },
           { additionalProperties: false },
         ),
         response: { 201: Commentaire },
@@ -283,8 +284,8 @@ export async function commandesRoutes(app: App) {
         }),
         body: Type.Object(
           {
-            commentaire: Type.Optional(Type.String({ maxLength: 2000 })),
-            reference_operateur: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            commentaire: Type.Optional(TexteLibre(2000)),
+            reference_operateur: Type.Optional(Ligne({ minLength: 1, maxLength: 100 })),
             version: Type.Optional(Type.Integer({ minimum: 1 })),
           },
           { additionalProperties: false },

@@ -5,6 +5,7 @@ import { envoyerCsv } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { Ligne, TexteLibre } from "../../http/textes.js";
 import { lireSaisieNumeros, MAX_PLAGE, normaliser } from "../../numbering/index.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
@@ -77,13 +78,13 @@ const Descriptifs = {
   equipement_id: Type.Optional(Nullable(Id)),
   groupement_id: Type.Optional(Nullable(Id)),
   cloud_id: Type.Optional(Nullable(Id)),
-  description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  reference_externe: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  description: Type.Optional(Nullable(TexteLibre(2000))),
+  reference_externe: Type.Optional(Nullable(Ligne({ maxLength: 100 }))),
   date_acquisition: Type.Optional(Nullable(DateJour)),
   date_activation: Type.Optional(Nullable(DateJour)),
   cout_mensuel: Type.Optional(Nullable(Montant)),
   cout_mise_en_service: Type.Optional(Nullable(Montant)),
-  notes: Type.Optional(Nullable(Type.String({ maxLength: 10000 }))),
+  notes: Type.Optional(Nullable(TexteLibre(10000))),
   actif: Type.Optional(Type.Boolean()),
 };
 
@@ -128,7 +129,7 @@ const CorpsMaj = Type.Object(
   {
     ...Descriptifs,
     version: Type.Optional(Type.Integer({ minimum: 1 })),
-    motif: Type.Optional(Type.String({ maxLength: 2000 })),
+    motif: Type.Optional(TexteLibre(2000)),
   },
   { additionalProperties: false, minProperties: 1 },
 );

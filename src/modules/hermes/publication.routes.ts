@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../app.js";
 import { DateHeure, Nullable, ParamsId } from "../../http/listes.js";
+import { TexteLibre } from "../../http/textes.js";
 import { exiger } from "../auth/politique.js";
 
 const Version = Type.Object({
@@ -129,7 +130,7 @@ export async function publicationRoutes(app: App) {
           "Publier les fichiers de routage (écriture atomique, version gardée). Refusé (409) si le routage en mémoire ne correspond pas à la base, si un fichier a été modifié à la main (sauf « forcer »), ou si la publication supprime plus de routes que le seuil sans « confirmer » égal à leur nombre ; refusé (422) si une valeur casserait un fichier",
         body: Type.Object(
           {
-            motif: Type.Optional(Type.String({ maxLength: 2000 })),
+            motif: Type.Optional(TexteLibre(2000)),
             forcer: Type.Optional(Type.Boolean()),
             confirmer: Type.Optional(
               Type.Integer({
@@ -196,10 +197,7 @@ export async function publicationRoutes(app: App) {
         summary:
           "Revenir à une version publiée : le fichier est réécrit à l'identique, comme une nouvelle version",
         params: ParamsId,
-        body: Type.Object(
-          { motif: Type.Optional(Type.String({ maxLength: 2000 })) },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ motif: Type.Optional(TexteLibre(2000)) }, { additionalProperties: false }),
         response: { 200: Publie },
       },
     },

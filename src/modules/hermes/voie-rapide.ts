@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyBaseLogger } from "fastify";
 import type { Role } from "../auth/acteur.js";
+import { adresseAdmise } from "../auth/adresses.js";
 import { cleBearer } from "../auth/auth.hooks.js";
 import type { CacheClesApi } from "../auth/auth.service.js";
 import { rolesDe } from "../auth/politique.js";
@@ -40,6 +41,8 @@ export function repondreEnVoieRapide(v: VoieRapide, req: IncomingMessage, res: S
   if (cle === undefined) return false;
   const acteur = v.cles.resoudreImmediat(cle);
   if (!acteur || !ROLES_ROUTAGE.includes(acteur.role)) return false;
+  if (acteur.adressesAutorisees && !adresseAdmise(acteur.adressesAutorisees, req.socket.remoteAddress))
+    return false;
   let numero = url.slice(PREFIXE.length);
   let pays: string | undefined;
   const q = numero.indexOf("?");

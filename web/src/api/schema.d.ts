@@ -464,6 +464,7 @@ export interface paths {
                                 revoquee_le: string | null;
                                 /** Format: date-time */
                                 derniere_utilisation: string | null;
+                                adresses_autorisees: string[] | null;
                                 created_by: string | null;
                                 actif: boolean;
                                 version: number;
@@ -495,6 +496,8 @@ export interface paths {
                         client_id?: number | null;
                         /** Format: date-time */
                         expire_le?: string | null;
+                        /** @description Adresses ou plages CIDR d'où la clé peut servir (ex. les serveurs Hermes : 10.1.2.0/24) ; ailleurs : 403. Absent : de partout. */
+                        adresses_autorisees?: string[] | null;
                     };
                 };
             };
@@ -517,6 +520,7 @@ export interface paths {
                             revoquee_le: string | null;
                             /** Format: date-time */
                             derniere_utilisation: string | null;
+                            adresses_autorisees: string[] | null;
                             created_by: string | null;
                             actif: boolean;
                             version: number;
@@ -575,6 +579,7 @@ export interface paths {
                             revoquee_le: string | null;
                             /** Format: date-time */
                             derniere_utilisation: string | null;
+                            adresses_autorisees: string[] | null;
                             created_by: string | null;
                             actif: boolean;
                             version: number;
