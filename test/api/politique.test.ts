@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEME } from "../../src/modules/auth/acteur.js";
 import { creerCleApi } from "../../src/modules/auth/auth.service.js";
@@ -164,13 +165,38 @@ describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
       ctx.cles.client,
     );
     expect(c.statusCode, c.body).toBe(201);
-    for (const url of ["/commandes?format=csv", "/exports/commandes?format=csv"]) {
-      const csv = (await get(url, ctx.cles.admin)).body;
-      expect(csv, url).toContain(`'${formule}`);
-      // no cell starts with =, +, - or @
-      for (const ligne of csv.split("\n").slice(1))
-        for (const cellule of ligne.split(";")) expect(cellule, url).not.toMatch(/^"?[=+\-@]/);
+    // formula-like text in every kind of row a CSV can hold
+    await post("/clients", { code: "FORMULE", nom: '=HYPERLINK("http://x")', contact_nom: "+1+1" });
+    await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/v1/dids/${(await get("/dids/par-numero/0143100001", ctx.cles.admin)).json().id}`,
+      headers: ctx.cles.admin,
+      payload: { description: "-2+3", notes: "@SUM(A1)" },
+    });
+    for (const url of ["/commandes?format=csv", "/exports/commandes?format=csv"])
+      expect((await get(url, ctx.cles.admin)).body, url).toContain(`'${formule}`);
+    // every route that answers CSV: lists with format=csv, exports, the routing export
+    const paths = (ctx.app.swagger() as { paths: Record<string, Record<string, { parameters?: unknown[] }>> })
+      .paths;
+    const routesCsv = Object.entries(paths)
+      .filter(([, ops]) => JSON.stringify(ops.get?.parameters ?? []).includes('"csv"'))
+      .map(([p]) => p);
+    expect(routesCsv.length).toBeGreaterThan(15);
+    const types = ["numeros", "affectations", "clients", "campagnes", "configs", "commandes"];
+    const urls = routesCsv.flatMap((p) =>
+      p.includes("{type}") ? types.map((t) => p.replace("{type}", t)) : p.includes("{") ? [] : [p],
+    );
+    for (const url of urls) {
+      const r = await get(`${url.replace("/api/v1", "")}?format=csv`, ctx.cles.admin);
+      expect(r.statusCode, url).toBe(200);
+      const cellules = parse(r.body.replace(/^\uFEFF/, ""), {
+        delimiter: ";",
+        relax_column_count: true,
+      }) as string[][];
+      for (const cellule of cellules.flat()) expect(cellule, url).not.toMatch(/^[=+\-@\t\r]/);
     }
+    const clients = (await get("/clients?format=csv", ctx.cles.admin)).body;
+    expect(clients).toContain(`"'=HYPERLINK(""http://x"")"`);
     const numeros = await get("/exports/numeros?format=csv", ctx.cles.admin);
     expect(numeros.body).toContain("'+33143100001");
     const retour = await ctx.app.inject({
