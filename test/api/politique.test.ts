@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEME } from "../../src/modules/auth/acteur.js";
 import { creerCleApi } from "../../src/modules/auth/auth.service.js";
@@ -88,6 +89,27 @@ describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
       "10.0.0.0/8",
       "2001:db8::/32",
     ]);
+  });
+
+  it("refuses a made-up API key again without asking the database", async () => {
+    const inventee = { authorization: `Bearer tel_0123456789ab_${"A".repeat(32)}` };
+    expect((await get("/dids", inventee)).statusCode).toBe(401);
+    // a transaction holds the embedded database's only connection for 1.5 s, as an import does: the second refusal
+    // must not wait for it (on PostgreSQL the pool has other connections, and this only checks the answer)
+    let tenue: () => void = () => {};
+    const occupe = ctx.db.transaction().execute(async (trx) => {
+      await sql`SELECT 1`.execute(trx);
+      await new Promise<void>((r) => {
+        tenue = r;
+        setTimeout(r, 1500);
+      });
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const debut = performance.now();
+    expect((await get("/dids", inventee)).statusCode).toBe(401);
+    expect(performance.now() - debut).toBeLessThan(1000);
+    tenue();
+    await occupe;
   });
 
   it("counts only a client's own numbers on its dashboard, and says nothing of Hermes", async () => {

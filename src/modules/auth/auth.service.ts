@@ -272,6 +272,8 @@ export class CacheClesApi {
   private readonly verifiees = new Map<string, CleEnCache>();
   private readonly derniereEcriture = new Map<number, number>();
   private readonly lectures = new Map<string, Promise<CleEnCache | undefined>>();
+  /** Prefixes that matched no key, and when: see resoudre. */
+  private readonly inconnues = new Map<string, number>();
   static readonly CACHE_MS = 10_000;
 
   constructor(private readonly db: Kysely<DB>) {}
@@ -279,6 +281,7 @@ export class CacheClesApi {
   oublier() {
     this.cache.clear();
     this.verifiees.clear();
+    this.inconnues.clear();
   }
 
   /** A key that matched its hash a moment ago, while its cached entry is fresh. */
@@ -310,8 +313,15 @@ export class CacheClesApi {
     if (connue !== undefined) return connue;
     let entree = this.cache.get(prefixe);
     if (!entree) {
+      // a prefix found unknown a moment ago costs no query: a flood of made-up keys does not reach the database
+      const inconnue = this.inconnues.get(prefixe);
+      if (inconnue !== undefined && maintenant - inconnue < CacheClesApi.CACHE_MS) return null;
       entree = await this.rafraichir(prefixe);
-      if (!entree) return null;
+      if (!entree) {
+        if (this.inconnues.size >= 10_000) this.inconnues.clear();
+        this.inconnues.set(prefixe, maintenant);
+        return null;
+      }
     } else if (maintenant - entree.lueA > CacheClesApi.CACHE_MS) {
       // A key read before is served as it was while it is read again in the background: a database that is
       // busy (an import holds the embedded database's only connection) or away must not hold Hermes' lookups.
