@@ -63,6 +63,8 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
       // a database that does not answer (network cut, host down) fails the request within seconds, as a 503,
       // instead of holding it until the client gives up
       connectionTimeoutMillis: 5000,
+      // a server gone without a reset (network partition) is noticed by the keep-alive probes
+      keepAlive: true,
       // jit off: short OLTP queries never repay LLVM's compile time; on a table that grew inside a transaction
       // (an import) the planner's guesses made each 500-number lookup compile for 2 to 3 s
       options: `-c join_collapse_limit=${JOIN_COLLAPSE_LIMIT} -c jit=off`,
@@ -179,12 +181,14 @@ async function ecouterPostgres(
   /** Connects and listens, retrying until it works or the server stops; true once listening. */
   const connecter = async (): Promise<boolean> => {
     while (!fini) {
-      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+      // keep-alive probes: a connection cut without a reset (a network partition) ends in an error instead of
+      // listening to nothing for ever
+      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, keepAlive: true });
       let perdu = false;
       c.on("notification", (n) => n.channel === canal && recevoir(n.payload ?? ""));
-      c.on("error", (err) => {
+      const perdre = (err: Error) => {
         etat.echec(err);
-        // once per connection: a broken connection may report more than one error
+        // once per connection: a broken connection may report more than one error, then its end
         if (perdu) return;
         perdu = true;
         c.end().catch(() => {});
@@ -193,7 +197,10 @@ async function ecouterPostgres(
         void pause().then(async () => {
           if (await connecter()) perte();
         });
-      });
+      };
+      c.on("error", perdre);
+      // the server closed it without an error (or after one, ignored then)
+      c.on("end", () => perdre(new Error("Connection terminated")));
       try {
         await c.connect();
         await c.query(`LISTEN ${pg.escapeIdentifier(canal)}`);
