@@ -6,7 +6,7 @@ const CONTROLE = "\\u0000-\\u001F\\u007F";
 /** Control characters except tab, line feed and carriage return. */
 const CONTROLE_SAUF_LIGNES = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F";
 /** The separator the default routing templates write between fields (recept.ons, S2.ons). */
-export const SEPARATEUR_ROUTAGE = ";";
+const SEPARATEUR_ROUTAGE = ";";
 
 export const MOTIF_LIGNE = `^[^${CONTROLE}]*$`;
 export const MOTIF_TEXTE = `^[^${CONTROLE_SAUF_LIGNES}]*$`;

@@ -332,7 +332,6 @@ export class CacheClesApi {
         ancienne.lueA = Date.now() - CacheClesApi.CACHE_MS + 1000;
       });
     }
-    if (!entree) return null;
     const recu = createHash("sha256").update(cle).digest();
     if (entree.hash.length !== recu.length || !timingSafeEqual(entree.hash, recu)) return null;
     // only keys that matched are remembered, so a flood of wrong keys cannot fill this map

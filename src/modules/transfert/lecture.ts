@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
+import { loadConfig } from "../../config.js";
 import { ApiError } from "../../http/errors.js";
 import type { LimitesLecture, MessageLecture } from "./lecture-fichier.js";
 
@@ -42,13 +43,8 @@ class LigneLue {
   }
 }
 
-export const LIMITES_PAR_DEFAUT: LimitesLecture = {
-  lignes: 1_000_000,
-  colonnes: 500,
-  xlsxDecompresseOctets: 256 * 1024 * 1024,
-  memoireMo: 1024,
-  dureeMs: 5 * 60_000,
-};
+/** The limits the configuration gives when nothing is set (IMPORT_MAX_ROWS…): written once, in config.ts. */
+const LIMITES_PAR_DEFAUT: LimitesLecture = loadConfig({}).importLimites;
 
 // The worker is the compiled module beside this one. Run from the TypeScript sources (tests, tsx), the built one
 // is used when there is one (`npm test` builds first); else a worker cannot load a .ts file by itself, and a
