@@ -5,6 +5,7 @@ import pg from "pg";
 import { EtatBase } from "./erreurs-connexion.js";
 import { VERSION_SCHEMA } from "./migrate.js";
 import { lireModele } from "./modele-pglite.js";
+import { PGliteDistante } from "./pglite-distante.js";
 import type { DB } from "./schema.js";
 import { verrouillerDossier } from "./verrou-dossier.js";
 
@@ -95,40 +96,44 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
       sousVerrou: (cle, travail) => sousVerrouPostgres(url, cle, travail),
     };
   }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
-  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
   const dataDir = options.dataDir ?? "memory://";
   const enMemoire = dataDir.startsWith("memory://");
   if (!enMemoire) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
   const liberer = enMemoire ? () => {} : verrouillerDossier(path.resolve(dataDir));
-  const nouvelle = enMemoire || !fs.existsSync(path.join(path.resolve(dataDir), "PG_VERSION"));
-  const modele = nouvelle && !options.sansModele ? lireModele(VERSION_SCHEMA) : undefined;
-  let lite: Awaited<ReturnType<typeof PGlite.create>>;
+  // the template is read only for a new folder, also when the database thread starts again after dying
+  const modele = () =>
+    !options.sansModele && (enMemoire || !fs.existsSync(path.join(path.resolve(dataDir), "PG_VERSION")))
+      ? lireModele(VERSION_SCHEMA)
+      : undefined;
+  const lite = new PGliteDistante(dataDir, `SET join_collapse_limit = ${JOIN_COLLAPSE_LIMIT}`, modele);
   try {
-    lite = await PGlite.create(dataDir, {
-      extensions: { btree_gist, pg_trgm },
-      ...(modele ? { loadDataDir: modele } : {}),
-    });
+    await lite.waitReady;
   } catch (e) {
+    await lite.close().catch(() => {});
     liberer();
     throw e;
   }
-  await lite.exec(`SET join_collapse_limit = ${JOIN_COLLAPSE_LIMIT}`);
   // PGlite is a single connection: a pool of one serialises queries and keeps each transaction on it.
-  const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 });
+  const pool = new pg.Pool({
+    ...(createPgConfig(lite as unknown as Parameters<typeof createPgConfig>[0]) as unknown as pg.PoolConfig),
+    max: 1,
+  });
+  const etat = new EtatBase();
+  // a dead database thread is a lost connection (see pglite-distante.ts): the pool's client is dropped
+  pool.on("connect", (client) => client.on("error", (err) => etat.echec(err)));
+  pool.on("error", (err) => etat.echec(err));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     mode: "pglite",
-    etat: new EtatBase(),
+    etat,
     // one process per data folder (see verrou-dossier.ts): nobody else to wait for
     sousVerrou: (_cle, travail) => travail(),
-    dumpDataDir: async () => (await lite.dumpDataDir("gzip")) as Blob,
+    dumpDataDir: () => lite.dumpDataDir(),
     // one process, one database: notifications come from PGlite itself
-    ecouter: async (canal, recevoir) => {
-      const arreter = await lite.listen(canal, recevoir);
+    ecouter: async (canal, recevoir, perte) => {
+      const arreter = await lite.listen(canal, recevoir, perte);
       return async () => arreter();
     },
     close: async () => {

@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker, type WorkerOptions } from "node:worker_threads";
 import { loadConfig } from "../../config.js";
+import { demarrerWorker } from "../../demarrer-worker.js";
 import { ApiError } from "../../http/errors.js";
 import type { LimitesLecture, MessageLecture } from "./lecture-fichier.js";
 
@@ -46,32 +43,6 @@ class LigneLue {
 /** The limits the configuration gives when nothing is set (IMPORT_MAX_ROWS…): written once, in config.ts. */
 const LIMITES_PAR_DEFAUT: LimitesLecture = loadConfig({}).importLimites;
 
-// The worker is the compiled module beside this one. Run from the TypeScript sources (tests, tsx), the built one
-// is used when there is one (`npm test` builds first); else a worker cannot load a .ts file by itself, and a
-// two-line bootstrap registers tsx in it first (about a second more per file read).
-const SOURCE = import.meta.url.endsWith(".ts");
-const COMPILE = new URL("../../../dist/modules/transfert/lecture-worker.js", import.meta.url);
-const MODULE_LECTEUR =
-  !SOURCE || fs.existsSync(COMPILE)
-    ? SOURCE
-      ? COMPILE
-      : new URL("./lecture-worker.js", import.meta.url)
-    : undefined;
-const demarrerLecteur = (options: WorkerOptions) =>
-  MODULE_LECTEUR
-    ? new Worker(MODULE_LECTEUR, options)
-    : new Worker(
-        `import(${JSON.stringify(
-          pathToFileURL(
-            createRequire(import.meta.url)
-              .resolve("tsx/esm/api")
-              .replace(/\.cjs$/, ".mjs"),
-          ).href,
-        )})
-          .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./lecture-worker.ts", import.meta.url).href)}); });`,
-        { ...options, eval: true },
-      );
-
 /**
  * CSV or XLSX, told by the content (an XLSX is a ZIP archive), whatever the file is called. The file is read in a
  * worker thread, streaming, under limits of rows, columns, inflated size, memory and time: a large or hostile file
@@ -82,7 +53,7 @@ const demarrerLecteur = (options: WorkerOptions) =>
 export function lireTableau(contenu: Buffer, limites: LimitesLecture = LIMITES_PAR_DEFAUT): Promise<Tableau> {
   if (contenu.length === 0) return Promise.reject(new ApiError(422, "FICHIER_VIDE", "Le fichier est vide."));
   return new Promise((resolve, reject) => {
-    const worker = demarrerLecteur({
+    const worker = demarrerWorker("modules/transfert/lecture-worker", {
       workerData: { limites },
       resourceLimits: { maxOldGenerationSizeMb: limites.memoireMo, maxYoungGenerationSizeMb: 64 },
     });
