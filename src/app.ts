@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
+import { fixerFuseauMetier } from "./heure-metier.js";
 import { gardeEntrees } from "./http/garde-entrees.js";
 import { registerErrorHandler } from "./http/problem.js";
 import { assignmentsRoutes } from "./modules/assignments/assignments.routes.js";
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       if (m !== "HEAD") app.routesDeclarees.push(`${m} ${route.url}`);
   });
   app.decorate("config", options.config);
+  fixerFuseauMetier(options.config.fuseauMetier);
   const cles = new CacheClesApi(options.database.db);
   app.decorate("clesApi", cles);
   app.decorate("libelles", new Libelles(options.database.db, options.config.freezeJours));

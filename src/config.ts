@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fuseauValide } from "./heure-metier.js";
 
 export interface Config {
   /** PostgreSQL server URL; when absent the embedded PGlite database in `dataDir` is used. */
@@ -45,6 +46,8 @@ export interface Config {
   };
   /** Route removals a publication makes without an explicit confirmation: at most this many and this share. */
   seuilSuppressionsPublication: { nombre: number; pourcent: number };
+  /** Business time (IANA zone): dates and times without an offset, in files and forms, are read in it. */
+  fuseauMetier: string;
 }
 
 export class ConfigError extends Error {}
@@ -112,8 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "WEBHOOK_SECRET est obligatoire avec WEBHOOK_URLS : chaque envoi est signé (HMAC-SHA256).",
     );
   }
+  const fuseauMetier = env.TZ_METIER?.trim() || "Europe/Paris";
+  if (!fuseauValide(fuseauMetier))
+    throw new ConfigError(`TZ_METIER : fuseau horaire inconnu « ${fuseauMetier} » (ex. Europe/Paris).`);
   return {
     databaseUrl,
+    fuseauMetier,
     dataDir: path.resolve(env.DATA_DIR?.trim() || "./data"),
     // about two connections per core: more only makes PostgreSQL's processes fight over the same cores
     dbPoolSize: entier("DB_POOL_SIZE", env.DB_POOL_SIZE, Math.max(4, 2 * os.availableParallelism()), 1, 500),

@@ -7,6 +7,7 @@ import { type Database, openDatabase } from "./db/database.js";
 import { BasePlusRecenteError, MigrationError, migrer } from "./db/migrate.js";
 import { seedReference } from "./db/reference-data.js";
 import { DossierOccupeError } from "./db/verrou-dossier.js";
+import { fixerFuseauMetier } from "./heure-metier.js";
 import { ApiError } from "./http/errors.js";
 import { acteurCli } from "./modules/auth/acteur.js";
 import { creerCleApi, creerUtilisateur, genererMotDePasse } from "./modules/auth/auth.service.js";
@@ -49,7 +50,9 @@ async function idClient(db: Database["db"], code: string | undefined) {
 const programme = new Command()
   .name("telephony")
   .description("API Telephony : inventaire des SDA, affectations Hermes, commandes")
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // business time for every command (dates without an offset in the files it reads)
+  .hook("preAction", () => fixerFuseauMetier(loadConfig().fuseauMetier));
 
 programme
   .command("serve")
@@ -190,9 +193,14 @@ programme
   .option("--json", "le rapport en JSON sur la sortie standard")
   .option(
     "--create-missing",
-    "créer les clients, groupements, opérateurs inconnus au lieu de refuser la ligne",
+    "créer les clients, groupements, opérateurs, campagnes inconnus (et, pour les affectations, les numéros absents) au lieu de refuser la ligne",
   )
   .option("--accept-rejects", "écrire les lignes valides même si d'autres sont refusées")
+  .option("--strict", "refuser un fichier dont une colonne ne correspond à aucun champ")
+  .option(
+    "--rejets <fichier.csv>",
+    "écrire les lignes refusées (telles quelles, plus la raison) dans ce fichier, à corriger puis réimporter",
+  )
   .option("--map <champ=colonne...>", "colonne du fichier pour un champ (ex. --map numero=SDA)")
   .option("--mapping <fichier.json>", "correspondances champ → colonne dans un fichier JSON")
   .option(

@@ -81,6 +81,17 @@ export function echapperLike(s: string): string {
 export const DateHeure = Type.Unsafe<Date | string>(Type.String({ format: "date-time" }));
 
 /**
+ * An instant as a caller writes it: ISO 8601 with an offset, or a date alone, which is 00:00 business time
+ * (Europe/Paris): "2024-03-31" starts at 2024-03-30T23:00:00Z.
+ */
+export const InstantSaisi = Type.String({
+  pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",
+  description:
+    "ISO 8601 avec décalage (2024-03-31T00:00:00+01:00), ou une date seule : minuit, heure de Paris",
+  examples: ["2024-03-31", "2024-03-31T00:00:00+01:00"],
+});
+
+/**
  * A value that may be null. Written as a type list (`["string", "null"]`) rather than anyOf: the response
  * serializer handles a type list directly, while anyOf makes it validate every field of every row to pick
  * a branch (most of the cost of a page of numbers).

@@ -224,14 +224,30 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await page.locator("[data-testid=fichier-import]").setInputFiles({
       name: "sda.csv",
       mimeType: "text/csv",
-      buffer: Buffer.from("Numéro;Client\n01 47 00 00 01;ALPHA\n01 47 00 00 02;ALPHA\n0147;ALPHA\n"),
+      buffer: Buffer.from(
+        "Numéro;Client;Remarque\n01 47 00 00 01;ALPHA;\n01 47 00 00 02;ALPHA;\n0147;ALPHA;x\n",
+      ),
     });
     await page.getByRole("button", { name: "Analyser (sans rien écrire)" }).click();
     const rejets = page.locator("[data-testid=rejets-import]");
     await rejets.getByText("Le numéro est trop court.").waitFor();
     expect(await page.locator("[data-testid=rapport-import]").textContent()).toMatch(/À créer2.*Rejetées1/);
+    // every column accounted for, above the counts
+    expect(await page.locator("[data-testid=colonnes-import]").textContent()).toContain(
+      "« Numéro » → numero",
+    );
+    expect(await page.locator("[data-testid=colonnes-ignorees]").textContent()).toContain("Remarque");
+    // the refused lines, as a file to correct and import again
+    const [telechargement] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /Télécharger les lignes rejetées/ }).click(),
+    ]);
+    const contenu = fs.readFileSync((await telechargement.path()) as string, "utf8");
+    expect(contenu.replace(/^\uFEFF/, "").split(/\r?\n/)[1]).toMatch(
+      /^0147;ALPHA;x;Numéro : Le numéro est trop court/,
+    );
     await page.getByLabel("Écrire les lignes valides malgré les rejets").check();
-    await page.getByRole("button", { name: "Importer" }).click();
+    await page.getByRole("button", { name: "Importer", exact: true }).click();
     await page.getByText("Import enregistré").waitFor();
     expect(await page.locator("[data-testid=rapport-import]").textContent()).toMatch(/Créées2/);
     if (cible.nom === "pglite") await capture(page, "import");

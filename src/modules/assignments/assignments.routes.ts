@@ -1,9 +1,18 @@
 import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import type { App } from "../../app.js";
+import { lireIsoMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
-import { DateHeure, Id, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import {
+  DateHeure,
+  Id,
+  InstantSaisi,
+  Nullable,
+  PAR_PAGE_MAX,
+  ParamsId,
+  reponseListe,
+} from "../../http/listes.js";
 import { TexteLibre, ValeurRoutage } from "../../http/textes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
@@ -44,7 +53,7 @@ const Modifiables = {
     ),
   ),
   priorite: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-  date_fin: Type.Optional(Nullable(Type.String({ format: "date-time" }))),
+  date_fin: Type.Optional(Nullable(InstantSaisi)),
   entrant: Type.Optional(Type.Boolean()),
   sortant: Type.Optional(Type.Boolean()),
 };
@@ -152,7 +161,7 @@ export async function assignmentsRoutes(app: App) {
           {
             did_id: Id,
             campaign_id: Id,
-            date_debut: Type.Optional(Type.String({ format: "date-time" })),
+            date_debut: Type.Optional(InstantSaisi),
             ...Modifiables,
           },
           { additionalProperties: false },
@@ -218,7 +227,7 @@ export async function assignmentsRoutes(app: App) {
         params: ParamsId,
         body: Type.Object(
           {
-            date_fin: Type.Optional(Type.String({ format: "date-time" })),
+            date_fin: Type.Optional(InstantSaisi),
             motif: Type.Optional(TexteLibre(2000)),
           },
           { additionalProperties: false },
@@ -232,14 +241,14 @@ export async function assignmentsRoutes(app: App) {
       const maintenant = app.horloge();
       if (a.date_fin && new Date(a.date_fin) <= maintenant)
         throw new ApiError(409, "DEJA_TERMINEE", "Cette affectation est déjà terminée.");
-      const fin = request.body.date_fin ?? maintenant.toISOString();
+      const fin = (request.body.date_fin ? lireIsoMetier(request.body.date_fin) : undefined) ?? maintenant;
       // ending before it began cancels it; otherwise it ends on the date given
-      const annulation = new Date(fin) <= new Date(a.date_debut);
+      const annulation = fin <= new Date(a.date_debut);
       await modifierAffectation(
         db(),
         request.acteur,
         a.id,
-        annulation ? { actif: false } : { date_fin: fin },
+        annulation ? { actif: false } : { date_fin: fin.toISOString() },
         undefined,
         request.body.motif ?? (annulation ? "Affectation annulée avant son début" : "Fin d'affectation"),
         maintenant,

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
+import { lireIsoMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.service.js";
@@ -13,10 +14,19 @@ export interface EntreeAffectation {
   config_id?: number | null;
   alias?: string | null;
   priorite?: number;
+  /** ISO 8601; without an offset (a date, or a date and a time) it is business time (Europe/Paris). */
   date_debut?: string;
   date_fin?: string | null;
   entrant?: boolean;
   sortant?: boolean;
+}
+
+/** A date or date-time the API accepted (its schema checked the form): without an offset, business time. */
+function instantSaisi(v: string | null | undefined): Date | undefined {
+  if (v === null || v === undefined) return undefined;
+  const d = lireIsoMetier(v);
+  if (!d) throw refus("DATE_INVALIDE", `Date illisible : « ${v} » (ISO 8601 attendu).`);
+  return d;
 }
 
 const refus = (code: string, message: string, champ?: string) =>
@@ -133,7 +143,8 @@ export async function creerAffectation(
       .insertInto("tel_did_virtual")
       .values({
         ...e,
-        date_debut: e.date_debut ?? maintenant,
+        date_debut: instantSaisi(e.date_debut) ?? maintenant,
+        date_fin: instantSaisi(e.date_fin) ?? null,
         entrant: e.entrant ?? true,
         sortant: e.sortant ?? false,
       })
@@ -193,7 +204,11 @@ export async function modifierAffectation(
     if (sortant && !avant.sortant) verifierRegles(did, campagne, true);
     const apres = await trx
       .updateTable("tel_did_virtual")
-      .set(valeurs)
+      .set({
+        ...valeurs,
+        ...(valeurs.date_debut !== undefined ? { date_debut: instantSaisi(valeurs.date_debut) } : {}),
+        ...(valeurs.date_fin !== undefined ? { date_fin: instantSaisi(valeurs.date_fin) ?? null } : {}),
+      })
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
+import { jourMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { lireSaisieNumeros, normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
@@ -188,7 +189,7 @@ async function appliquerTransition(
         .updateTable("tel_did")
         .set({
           statut_id: sql`(SELECT id FROM tel_statut_did WHERE code = 'DISPONIBLE')`,
-          date_activation: maintenant.toISOString().slice(0, 10),
+          date_activation: jourMetier(maintenant),
           modified_by: acteur.nom,
         })
         .where("id", "in", aRendreDisponibles)
@@ -356,7 +357,7 @@ export async function livrerNumeros(
           groupement_id: c.groupement_id,
           operateur_id: c.operateur_id,
           reference_externe: c.reference_operateur,
-          date_acquisition: maintenant.toISOString().slice(0, 10),
+          date_acquisition: jourMetier(maintenant),
           description: `Commande ${c.reference}`,
         },
         trx,

@@ -1,3 +1,5 @@
+import { jourMetier } from "../../heure-metier.js";
+
 /**
  * Day from which a number terminated on `dateResiliation` ('YYYY-MM-DD') may go to another client:
  * French rules freeze it 45 to 120 days (FREEZE_DAYS). Calendar days, no time zone involved.
@@ -8,4 +10,5 @@ export function finDuGel(dateResiliation: string, jours: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export const jourDe = (instant: Date) => instant.toISOString().slice(0, 10);
+/** The business day (Europe/Paris) an instant falls on: a number terminated at 00:30 in Paris is terminated that day. */
+export const jourDe = jourMetier;

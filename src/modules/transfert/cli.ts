@@ -9,6 +9,12 @@ import { acteurCli } from "../auth/acteur.js";
 import { TYPES_IMPORT, type TypeImport } from "./colonnes.js";
 import { importer, type Rapport } from "./import.service.js";
 import { lireTableau } from "./lecture.js";
+import { csvRejets } from "./rejets.js";
+
+function ecrireRejets(fichier: string, tableau: Awaited<ReturnType<typeof lireTableau>>, r: Rapport) {
+  fs.writeFileSync(fichier, csvRejets(tableau, r.rejets));
+  process.stderr.write(`${r.rejets.length} ligne(s) refusée(s) écrite(s) dans ${fichier}.\n`);
+}
 
 export interface OptionsCli {
   type: string;
@@ -19,6 +25,8 @@ export interface OptionsCli {
   map?: string[];
   mapping?: string;
   batchSize?: string;
+  strict?: boolean;
+  rejets?: string;
 }
 
 /** Rows per second and time left on a terminal; a plain line per tenth when the output is a file or a pipe. */
@@ -70,9 +78,22 @@ function progression() {
   };
 }
 
+/** Every column of the file and what it fed, then the ignored ones: what the import did not read is said first. */
+export function decrireColonnes(r: Pick<Rapport, "colonnes" | "colonnes_ignorees">): string[] {
+  return [
+    `  colonnes lues : ${Object.entries(r.colonnes)
+      .map(([champ, colonne]) => (champ === colonne ? champ : `${colonne} → ${champ}`))
+      .join(", ")}`,
+    r.colonnes_ignorees.length
+      ? `  colonnes ignorées (rien n'en est lu ; --strict les refuse) : ${r.colonnes_ignorees.join(", ")}`
+      : "  colonnes ignorées : aucune",
+  ];
+}
+
 export function afficherRapport(r: Rapport) {
   const lignes = [
     `${r.simulation ? "Simulation (rien n'a été écrit)" : r.ecrit ? "Import terminé" : "Import refusé (rien n'a été écrit)"} — ${r.type}, ${r.duree_ms} ms`,
+    ...decrireColonnes(r),
     `  lignes lues : ${r.lus}`,
     `  à créer : ${r.a_creer}`,
     `  à mettre à jour : ${r.a_mettre_a_jour}`,
@@ -81,6 +102,10 @@ export function afficherRapport(r: Rapport) {
     `  rejetées : ${r.rejetes}`,
   ];
   if (r.references_creees.length) lignes.push(`  références créées : ${r.references_creees.join(", ")}`);
+  if (r.numeros_crees.length)
+    lignes.push(
+      `  numéros créés (${r.numeros_crees.length}) : ${r.numeros_crees.slice(0, 50).join(", ")}${r.numeros_crees.length > 50 ? " …" : ""}`,
+    );
   for (const j of r.rejets.slice(0, 200))
     lignes.push(
       `  ligne ${j.ligne}${j.colonne ? `, colonne ${j.colonne}` : ""}${j.valeur !== null ? ` (« ${j.valeur} »)` : ""} : ${j.raison}`,
@@ -122,37 +147,35 @@ export async function commandeImport(
       process.stderr.write(`Reprise après la ligne ${depuisLigne} (${reprise}).\n`);
     }
   }
+  const tableau = await lireTableau(contenu, config.importLimites);
   const barre = progression();
   let rapport: Rapport;
   try {
-    rapport = await importer(
-      db,
-      acteurCli(),
-      o.type as TypeImport,
-      await lireTableau(contenu, config.importLimites),
-      {
-        simulation: !!o.dryRun,
-        creerManquants: !!o.createMissing,
-        accepterRejets: !!o.acceptRejects,
-        mapping,
-        tailleLot,
-        depuisLigne,
-        freezeJours: config.freezeJours,
-        progression: (p, f, t) => barre.maj(p, f, t),
-        lotValide: tailleLot
-          ? (ligne) => fs.writeFileSync(reprise, JSON.stringify({ sha256: somme, type: o.type, ligne }))
-          : undefined,
-      },
-    );
+    rapport = await importer(db, acteurCli(), o.type as TypeImport, tableau, {
+      strict: !!o.strict,
+      simulation: !!o.dryRun,
+      creerManquants: !!o.createMissing,
+      accepterRejets: !!o.acceptRejects,
+      mapping,
+      tailleLot,
+      depuisLigne,
+      freezeJours: config.freezeJours,
+      progression: (p, f, t) => barre.maj(p, f, t),
+      lotValide: tailleLot
+        ? (ligne) => fs.writeFileSync(reprise, JSON.stringify({ sha256: somme, type: o.type, ligne }))
+        : undefined,
+    });
   } catch (e) {
     barre.fin();
     const r = e instanceof ApiError ? (e.extra?.rapport as Rapport | undefined) : undefined;
     if (!r) throw e;
+    if (o.rejets) ecrireRejets(o.rejets, tableau, r);
     if (o.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     else console.error(`${afficherRapport(r)}\n${(e as Error).message}`);
     return 1;
   }
   barre.fin();
+  if (o.rejets) ecrireRejets(o.rejets, tableau, rapport);
   if (tailleLot && !o.dryRun && fs.existsSync(reprise)) fs.rmSync(reprise);
   if (o.json) process.stdout.write(`${JSON.stringify(rapport, null, 2)}\n`);
   else console.log(afficherRapport(rapport));

@@ -39,15 +39,24 @@ export const CHAMPS: Record<TypeImport, Record<string, { noms: string[]; requis?
     notes: { noms: ["notes", "note", "commentaire"] },
   },
   affectations: {
-    numero: { noms: ["numero", "numéro", "number", "did", "sda", "e164"], requis: true },
+    numero: {
+      noms: ["numero", "numéro", "number", "did", "sda", "e164", "n_sda", "no_sda", "numero_sda", "num_sda"],
+      requis: true,
+    },
     campagne: { noms: ["campagne", "campaign", "campagne_code", "hermes_id", "id_hermes"], requis: true },
     config: { noms: ["config", "configuration", "config_code"] },
     alias: { noms: ["alias"] },
     priorite: { noms: ["priorite", "priorité", "priority"] },
     date_debut: { noms: ["date_debut", "début", "debut", "start", "date_start"] },
     date_fin: { noms: ["date_fin", "fin", "end", "date_end"] },
-    entrant: { noms: ["entrant", "inbound"] },
-    sortant: { noms: ["sortant", "outbound"] },
+    /** One column for both directions: E, S, E/S, entrant, sortant, les deux, in, out, both… */
+    sens: { noms: ["sens", "direction", "type", "in_out", "sens_appel", "e_s", "entrant_sortant"] },
+    entrant: { noms: ["entrant", "inbound", "in"] },
+    sortant: { noms: ["sortant", "outbound", "out"] },
+    /** Checked against the campaign's client: a contradiction refuses the row. */
+    client: { noms: ["client", "client_code", "customer"] },
+    /** The number's carrier: given to a number the import creates (--create-missing), checked against others. */
+    operateur: { noms: ["operateur", "opérateur", "carrier", "operator"] },
   },
   clients: {
     code: { noms: ["code", "client_code", "client"], requis: true },
@@ -83,6 +92,13 @@ const simplifier = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_|_$/g, "");
+
+/** The file's columns that feed no field, in the file's order: reported, and refused with --strict. */
+export function colonnesIgnorees(entetes: string[], colonnes: Record<string, string>): string[] {
+  const prises = new Set(Object.values(colonnes));
+  // the reason a refused-lines file adds (rejets.ts) is known: the corrected file imports again, --strict too
+  return entetes.filter((e) => !prises.has(e) && e !== "motif_rejet");
+}
 
 /**
  * Which file column feeds which field: an explicit mapping (field → column) first, then the known names.

@@ -24,7 +24,7 @@ import {
   valeurSure,
 } from "./import-contexte.js";
 import type { References } from "./references.js";
-import { codeDe, lireBooleen, lireEntier, lireInstant } from "./valeurs.js";
+import { codeDe, lireBooleen, lireEntier, lireInstant, lireSens, type Sens } from "./valeurs.js";
 
 export async function prechargerAffectations(ctx: Contexte, lignes: Ligne[]): Promise<Remettre> {
   const normes = new Map<Ligne, ReturnType<typeof normaliser>>();
@@ -61,21 +61,41 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
       const n = normes.get(l) as ReturnType<typeof normaliser>;
       const brut = valeur(ctx, l, "numero");
       if (!n.ok) throw new Refus(ctx.colonnes.numero ?? "numero", brut, n.raison);
-      const did = connus.get(n.numero.e164);
-      if (!did)
-        throw new Refus(
-          ctx.colonnes.numero ?? "numero",
-          brut,
-          "Numéro absent de l'inventaire (importez d'abord les numéros).",
-        );
+      const operateurId = referenceFixe(ctx, l, "operateur", refs.operateurs, "Opérateur");
+      let did = connus.get(n.numero.e164) ?? ctx.numerosCrees.get(n.numero.e164);
+      // a number to create is created once the row passed every check: a refused row creates nothing
+      const nouveau = !did;
+      if (!did) {
+        if (!ctx.options.creerManquants)
+          throw new Refus(
+            ctx.colonnes.numero ?? "numero",
+            brut,
+            "Numéro absent de l'inventaire (importez d'abord les numéros, ou --create-missing pour le créer).",
+          );
+        did = numeroACreer(ctx, n, brut, operateurId ?? null);
+      } else if (operateurId) {
+        const actuel = did.valeurs.operateur_id as number | null;
+        if (actuel !== null && actuel !== operateurId)
+          throw new Refus(
+            ctx.colonnes.operateur ?? "operateur",
+            valeur(ctx, l, "operateur"),
+            `Le numéro est chez l'opérateur ${refs.operateurs.codes.get(actuel)} dans l'inventaire.`,
+          );
+        if (actuel === null) {
+          const id = did.id;
+          did.valeurs.operateur_id = operateurId;
+          ctx.ops.push((trx) => donnerOperateur(trx, ctx.acteur, id, operateurId, refs));
+        }
+      }
       const campTexte = valeur(ctx, l, "campagne");
+      const clientDonne = referenceFixe(ctx, l, "client", refs.clients, "Client");
       // by code or Hermes id; a name is read as the code --create-missing would give it ("Relance été": RELANCE_ETE)
       let campagneId =
         refs.campagnes.trouver(campTexte) ??
         (campTexte ? refs.campagnes.trouver(codeDe(campTexte)) : undefined);
       if (campagneId === undefined) {
         // created, with --create-missing, for the client that holds the number (a campaign belongs to a client)
-        const titulaire = did.client_id ?? clientsAAffecter.get(did.id);
+        const titulaire = did.client_id ?? clientsAAffecter.get(did.id) ?? clientDonne ?? undefined;
         if (!ctx.options.creerManquants || !campTexte || !titulaire)
           throw new Refus(
             ctx.colonnes.campagne ?? "campagne",
@@ -103,17 +123,14 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
           valeur(ctx, l, "date_fin"),
           "La fin doit suivre le début.",
         );
-      const e = lire(ctx, l, "entrant", lireBooleen);
-      const s = lire(ctx, l, "sortant", lireBooleen);
-      const entrant = e ?? !s;
-      const sortant = s ?? false;
-      if (!entrant && !sortant)
+      if (clientDonne && clientDonne !== camp.client_id)
         throw new Refus(
-          ctx.colonnes.entrant ?? "entrant",
-          valeur(ctx, l, "entrant"),
-          "Ni entrant ni sortant.",
+          ctx.colonnes.client ?? "client",
+          valeur(ctx, l, "client"),
+          `La campagne ${camp.code} est celle du client ${refs.clients.codes.get(camp.client_id)}.`,
         );
-      if (doublon(ctx, l, `${did.id}/${campagneId}/${debut?.toISOString() ?? ""}`)) continue;
+      const { entrant, sortant } = lireDirections(ctx, l);
+      if (doublon(ctx, l, `${n.numero.e164}/${campagneId}/${debut?.toISOString() ?? ""}`)) continue;
       const proprietaire = did.client_id ?? clientsAAffecter.get(did.id);
       if (proprietaire !== undefined && proprietaire !== null && proprietaire !== camp.client_id)
         throw new Refus(
@@ -128,8 +145,6 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
             brut,
             `Numéro sans client au statut ${did.statut} : il ne peut pas être affecté.`,
           );
-        clientsAAffecter.set(did.id, camp.client_id);
-        nouveauxClients.set(did.id, camp.client_id);
       } else if (!["AFFECTE", "UTILISE", "DISPONIBLE"].includes(did.statut)) {
         throw new Refus(
           ctx.colonnes.numero ?? "numero",
@@ -149,6 +164,11 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
           valeur(ctx, l, "sortant"),
           "Campagne de prospection : seuls les numéros NPV sont présentés.",
         );
+      if (nouveau) await creerNumero(ctx, did, n.numero.e164);
+      if (proprietaire === undefined || proprietaire === null) {
+        clientsAAffecter.set(did.id, camp.client_id);
+        nouveauxClients.set(did.id, camp.client_id);
+      }
       const liste = parDid.get(did.id) ?? [];
       // the same assignment: same number and campaign, same start when the file gives one, else the current one
       const meme = liste.find(
@@ -234,6 +254,139 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
   const nouveaux = [...nouveauxClients];
   if (nouveaux.length) ctx.ops.push((trx) => donnerClients(trx, ctx.acteur, refs, nouveaux));
   if (creations.length) ctx.ops.push((trx) => creerAffectations(trx, ctx.acteur, creations));
+}
+
+/**
+ * The directions of a row: a direction column (E, S, E/S, entrant, les deux, in, out, both…) or separate inbound
+ * and outbound columns (1/0, oui/non, x or blank: blank is no). With neither, inbound. A blank or unknown
+ * direction refuses the row: a number must never be routed inbound to a prospecting campaign by default.
+ */
+function lireDirections(ctx: Contexte, l: Ligne): Sens {
+  const colonneE = ctx.colonnes.entrant;
+  const colonneS = ctx.colonnes.sortant;
+  const e = lire(ctx, l, "entrant", lireBooleen);
+  const s = lire(ctx, l, "sortant", lireBooleen);
+  let sens: Sens;
+  if (ctx.colonnes.sens) {
+    const texte = valeur(ctx, l, "sens");
+    if (texte === "" && e === undefined && s === undefined)
+      throw new Refus(ctx.colonnes.sens, "", "Sens vide (E, S ou E/S).");
+    sens = lire(ctx, l, "sens", lireSens) ?? { entrant: e ?? false, sortant: s ?? false };
+    // both given: they must agree
+    if ((e !== undefined && e !== sens.entrant) || (s !== undefined && s !== sens.sortant))
+      throw new Refus(ctx.colonnes.sens, texte, "Le sens contredit les colonnes entrant et sortant.");
+  } else if (colonneE || colonneS) {
+    // a column the file has: blank is no; a column it lacks: inbound unless it says outbound
+    sens = { entrant: e ?? (colonneE ? false : !s), sortant: s ?? false };
+  } else sens = { entrant: true, sortant: false };
+  if (!sens.entrant && !sens.sortant)
+    throw new Refus(
+      ctx.colonnes.sens ?? ctx.colonnes.entrant ?? ctx.colonnes.sortant ?? "entrant",
+      valeur(ctx, l, ctx.colonnes.sens ? "sens" : "entrant"),
+      "Ni entrant ni sortant.",
+    );
+  return sens;
+}
+
+/** --create-missing: a number the assignments file names and the inventory lacks, as it will be created in stock. */
+function numeroACreer(
+  ctx: Contexte,
+  n: Extract<ReturnType<typeof normaliser>, { ok: true }>,
+  brut: string,
+  operateurId: number | null,
+): Existant {
+  const { refs } = ctx;
+  const indicatifId = refs.indicatifs.get(n.numero.pays);
+  if (indicatifId === undefined)
+    throw new Refus(
+      ctx.colonnes.numero ?? "numero",
+      brut,
+      `Pays ${n.numero.pays} absent du référentiel des indicatifs.`,
+    );
+  const valeurs = {
+    indicatif_id: indicatifId,
+    did: n.numero.national,
+    did_format_e164: n.numero.e164,
+    type_id: refs.types.trouver(n.numero.type) ?? null,
+    region_id: n.numero.region ? (refs.regions.get(`${indicatifId}/${n.numero.region}`) ?? null) : null,
+    operateur_id: operateurId,
+    statut_id: refs.statuts.trouver("DISPONIBLE") as number,
+  };
+  return {
+    id: 0,
+    client_id: null,
+    groupement_id: null,
+    statut: "DISPONIBLE",
+    type: n.numero.type,
+    valeurs,
+    affectations: [],
+  };
+}
+
+/** Writes a number numeroACreer described, with its creation in its history; it gets its id. */
+async function creerNumero(ctx: Contexte, did: Existant, e164: string) {
+  did.id = await inserer(ctx, async () => {
+    const cree = await ctx.trx
+      .insertInto("tel_did")
+      .values({
+        ...(did.valeurs as { indicatif_id: number; did: string; did_format_e164: string; statut_id: number }),
+        created_by: ctx.acteur.nom,
+        modified_by: ctx.acteur.nom,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await ctx.trx
+      .insertInto("tel_did_historique")
+      .values({
+        did_id: cree.id,
+        action: "CREATION",
+        champ: "statut",
+        ancienne_valeur: null,
+        nouvelle_valeur: "DISPONIBLE",
+        utilisateur: ctx.acteur.nom,
+        motif: "Import des affectations (--create-missing)",
+        request_id: ctx.acteur.requestId ?? null,
+      })
+      .execute();
+    return cree.id;
+  });
+  ctx.numerosCrees.set(e164, did);
+  ctx.didsLus.add(did.id);
+  ctx.rapport.numeros_crees.push(e164);
+}
+
+/** A number the inventory had without a carrier, given the one the assignments file names, with its history. */
+async function donnerOperateur(
+  trx: Transaction<DB>,
+  acteur: Acteur,
+  didId: number,
+  operateurId: number,
+  refs: References,
+) {
+  await trx
+    .updateTable("tel_did")
+    .set({
+      operateur_id: operateurId,
+      version: sql`version + 1`,
+      modified_by: acteur.nom,
+      date_modification: sql`now()`,
+    })
+    .where("id", "=", didId)
+    .where("operateur_id", "is", null)
+    .execute();
+  await trx
+    .insertInto("tel_did_historique")
+    .values({
+      did_id: didId,
+      action: "MODIFICATION",
+      champ: "operateur_id",
+      ancienne_valeur: null,
+      nouvelle_valeur: refs.operateurs.codes.get(operateurId) ?? String(operateurId),
+      utilisateur: acteur.nom,
+      motif: "Import des affectations",
+      request_id: acteur.requestId ?? null,
+    })
+    .execute();
 }
 
 async function creerCampagne(ctx: Contexte, nom: string, clientId: number): Promise<number> {

@@ -32,7 +32,12 @@ export interface Rapport {
   rejets: Rejet[];
   /** References created because of --create-missing (clients, groupements, operateurs, campagnes). */
   references_creees: string[];
+  /** Numbers an assignments file created with --create-missing (E.164). */
+  numeros_crees: string[];
+  /** Field → the file's column that fed it. */
   colonnes: Record<string, string>;
+  /** The file's columns that fed no field: nothing of them was read (refused with `strict`). */
+  colonnes_ignorees: string[];
   duree_ms: number;
 }
 
@@ -42,6 +47,8 @@ export interface OptionsImport {
   /** Write the valid rows even when others are refused (default: refuse the whole file). */
   accepterRejets?: boolean;
   mapping?: Record<string, string>;
+  /** Refuse a file with columns that feed no field (--strict). */
+  strict?: boolean;
   /** Commit every N rows instead of once (resumable: see depuisLigne). */
   tailleLot?: number;
   /** Skip the rows up to this file line (a checkpoint written by an earlier, interrupted import). */
@@ -92,6 +99,8 @@ export interface Contexte {
   didsLus: Set<number>;
   /** Numbers this import gives a client (through an assignment), with that client. */
   clientsAAffecter: Map<number, number>;
+  /** Numbers this import created (--create-missing on assignments), by E.164: later chunks' reads predate them. */
+  numerosCrees: Map<string, Existant>;
 }
 
 export type AffectationEnPlace = {

@@ -3,7 +3,7 @@ import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireAudit } from "../history/audit.repository.js";
-import { associerColonnes, type TypeImport } from "./colonnes.js";
+import { associerColonnes, colonnesIgnorees, type TypeImport } from "./colonnes.js";
 import { analyserAffectations, prechargerAffectations, synchroniserEnMasse } from "./import-affectations.js";
 import type { Contexte, Ligne, OptionsImport, Rapport, Remettre } from "./import-contexte.js";
 import { analyserNumeros, prechargerNumeros } from "./import-numeros.js";
@@ -23,6 +23,14 @@ export async function importer(
 ): Promise<Rapport> {
   const debut = performance.now();
   const colonnes = associerColonnes(type, tableau.entetes, options.mapping);
+  const ignorees = colonnesIgnorees(tableau.entetes, colonnes);
+  if (options.strict && ignorees.length)
+    throw new ApiError(
+      422,
+      "COLONNES_IGNOREES",
+      `Colonne(s) que l'import ne sait pas lire : ${ignorees.join(", ")}. Retirez-les du fichier, associez-les à un champ, ou importez sans le mode strict.`,
+      ignorees.map((c) => ({ champ: c, message: "Colonne non reconnue", code: "COLONNE_IGNOREE" })),
+    );
   const lignes = tableau.lignes.filter((l) => l.ligne > (options.depuisLigne ?? 0));
   const rapport: Rapport = {
     type,
@@ -36,7 +44,9 @@ export async function importer(
     rejetes: 0,
     rejets: [],
     references_creees: [],
+    numeros_crees: [],
     colonnes,
+    colonnes_ignorees: ignorees,
     duree_ms: 0,
   };
   const taille = options.tailleLot && options.tailleLot > 0 ? options.tailleLot : lignes.length || 1;
@@ -80,6 +90,7 @@ export async function importer(
           parDid: new Map(),
           didsLus: new Set(),
           clientsAAffecter: new Map(),
+          numerosCrees: new Map(),
         };
         // Each chunk is written as soon as it is checked, inside the one transaction, and without waiting: the
         // database writes chunk k while Node checks chunk k+1. What the checks of a chunk read (PRECHARGEMENTS)

@@ -14,6 +14,7 @@ import {
 } from "./export.service.js";
 import { importer } from "./import.service.js";
 import { lireTableau } from "./lecture.js";
+import { csvRejets } from "./rejets.js";
 
 const TYPES_FICHIER = [
   "text/csv",
@@ -42,7 +43,14 @@ const Rapport = Type.Object({
     }),
   ),
   references_creees: Type.Array(Type.String()),
+  numeros_crees: Type.Array(Type.String(), {
+    description: "Numéros (E.164) créés par un import d'affectations avec creer_manquants",
+  }),
   colonnes: Type.Record(Type.String(), Type.String(), { description: "Champ → colonne du fichier utilisée" }),
+  colonnes_ignorees: Type.Array(Type.String(), {
+    description:
+      "Colonnes du fichier qui ne correspondent à aucun champ : rien n'en est lu (strict=true les refuse)",
+  }),
   duree_ms: Type.Integer(),
 });
 
@@ -51,6 +59,16 @@ const MIME: Record<FormatExport, string> = {
   json: "application/json; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
+
+function fichierDuCorps(corps: unknown): Buffer {
+  if (!Buffer.isBuffer(corps))
+    throw new ApiError(
+      415,
+      "FICHIER_ATTENDU",
+      "Envoyez le fichier comme corps de la requête (text/csv ou xlsx).",
+    );
+  return corps;
+}
 
 export async function transfertRoutes(app: App) {
   // the file is the request body as is (CSV or XLSX), up to IMPORT_MAX_MB
@@ -78,30 +96,64 @@ export async function transfertRoutes(app: App) {
           accepter_rejets: Type.Optional(
             Type.Boolean({ description: "Écrire les lignes valides malgré des rejets" }),
           ),
+          strict: Type.Optional(
+            Type.Boolean({
+              description: "Refuser (422 COLONNES_IGNOREES) un fichier dont une colonne n'est pas lue",
+            }),
+          ),
         }),
         response: { 200: Rapport },
       },
     },
     async (request) => {
-      const corps = request.body;
-      if (!Buffer.isBuffer(corps))
-        throw new ApiError(
-          415,
-          "FICHIER_ATTENDU",
-          "Envoyez le fichier comme corps de la requête (text/csv ou xlsx).",
-        );
       const q = request.query;
       return importer(
         app.database.db,
         request.acteur,
         request.params.type as TypeImport,
-        await lireTableau(corps, limites),
+        await lireTableau(fichierDuCorps(request.body), limites),
         {
           simulation: q.simulation,
           creerManquants: q.creer_manquants,
           accepterRejets: q.accepter_rejets,
+          strict: q.strict,
         },
       );
+    },
+  );
+
+  app.post(
+    "/imports/:type/rejets",
+    {
+      preValidation: exiger("import"),
+      bodyLimit: limites.octets,
+      schema: {
+        tags: ["Import et export"],
+        summary:
+          "Les lignes refusées d'un fichier (simulation, rien n'est écrit), en CSV : ses colonnes telles quelles et la raison (motif_rejet), à corriger puis réimporter",
+        params: Type.Object({ type: Type.Union(TYPES_IMPORT.map((t) => Type.Literal(t))) }),
+        querystring: Type.Object({
+          creer_manquants: Type.Optional(Type.Boolean()),
+        }),
+        produces: ["text/csv"],
+      },
+    },
+    async (request, reply) => {
+      const tableau = await lireTableau(fichierDuCorps(request.body), limites);
+      const rapport = await importer(
+        app.database.db,
+        request.acteur,
+        request.params.type as TypeImport,
+        tableau,
+        {
+          simulation: true,
+          creerManquants: request.query.creer_manquants,
+        },
+      );
+      reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="rejets-${request.params.type}.csv"`);
+      return csvRejets(tableau, rapport.rejets);
     },
   );
 

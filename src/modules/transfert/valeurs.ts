@@ -1,4 +1,5 @@
 /** Cell readers: what people type in spreadsheets, read strictly (a value not understood is a rejection). */
+import { dateReelle, instantMetier, lireIsoMetier } from "../../heure-metier.js";
 
 export type Lu<T> = { ok: true; v: T } | { ok: false; raison: string };
 
@@ -19,18 +20,20 @@ export function lireDate(s: string): Lu<string> {
   return { ok: true, v: d.toISOString().slice(0, 10) };
 }
 
-/** An instant: ISO 8601, or a French date with an optional time (Europe/Paris is not assumed: UTC). */
+/**
+ * An instant: ISO 8601, or a French date with an optional time. Without an offset it is business time
+ * (TZ_METIER, Europe/Paris): "01/03/2024" is 00:00 in Paris, 23:00 UTC the day before.
+ */
 export function lireInstant(s: string): Lu<Date> {
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(s);
-  const d = fr
-    ? new Date(
-        Date.UTC(Number(fr[3]), Number(fr[2]) - 1, Number(fr[1]), Number(fr[4] ?? 0), Number(fr[5] ?? 0)),
-      )
-    : /^\d{4}-\d{2}-\d{2}/.test(s)
-      ? new Date(s.length === 10 ? `${s}T00:00:00Z` : s)
-      : new Date(Number.NaN);
-  if (Number.isNaN(d.getTime()))
-    return { ok: false, raison: "Date et heure illisibles (attendu ISO 8601 ou JJ/MM/AAAA HH:MM)." };
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/.exec(s.trim());
+  let d: Date | undefined;
+  if (fr) {
+    const [j, m, a, h, mi, se] = [fr[1], fr[2], fr[3], fr[4] ?? "0", fr[5] ?? "0", fr[6] ?? "0"].map(
+      Number,
+    ) as [number, number, number, number, number, number];
+    if (dateReelle(a, m, j) && h < 24 && mi < 60 && se < 60) d = instantMetier(a, m, j, h, mi, se);
+  } else d = lireIsoMetier(s);
+  if (!d) return { ok: false, raison: "Date et heure illisibles (attendu ISO 8601 ou JJ/MM/AAAA HH:MM)." };
   return { ok: true, v: d };
 }
 
@@ -57,6 +60,75 @@ export function lireBooleen(s: string): Lu<boolean> {
   if (VRAI.has(k)) return { ok: true, v: true };
   if (FAUX.has(k)) return { ok: true, v: false };
   return { ok: false, raison: "Oui ou non attendu." };
+}
+
+export type Sens = { entrant: boolean; sortant: boolean };
+const simplifierSens = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+const ENTRANT = [
+  "e",
+  "entrant",
+  "entrante",
+  "entree",
+  "in",
+  "inbound",
+  "incoming",
+  "appel entrant",
+  "reception",
+];
+const SORTANT = [
+  "s",
+  "sortant",
+  "sortante",
+  "sortie",
+  "out",
+  "outbound",
+  "outgoing",
+  "appel sortant",
+  "emission",
+];
+const DEUX = [
+  "les deux",
+  "lesdeux",
+  "both",
+  "all",
+  "mixte",
+  "tous",
+  "bidirectionnel",
+  "in out",
+  "inout",
+  "es",
+  "se",
+];
+const SENS = new Map<string, Sens>([
+  ...ENTRANT.map((k) => [k, { entrant: true, sortant: false }] as const),
+  ...SORTANT.map((k) => [k, { entrant: false, sortant: true }] as const),
+  ...DEUX.map((k) => [k, { entrant: true, sortant: true }] as const),
+]);
+
+/**
+ * A direction as legacy files write it: E, S, E/S, ES, E+S, entrant, sortant, entrant/sortant, les deux, in, out,
+ * both, in/out… A pair of an inbound and an outbound word joined by /, +, -, & or "et" is both.
+ */
+export function lireSens(s: string): Lu<Sens> {
+  const k = simplifierSens(s);
+  const direct = SENS.get(k);
+  if (direct) return { ok: true, v: direct };
+  const parties = k.split(/\s*(?:\/|\+|&|-|,|\bet\b|\band\b)\s*/).filter(Boolean);
+  if (parties.length === 2) {
+    const [a, b] = parties.map((p) => SENS.get(p));
+    if (a && b && a.entrant !== b.entrant && a.sortant !== b.sortant)
+      return { ok: true, v: { entrant: true, sortant: true } };
+  }
+  return {
+    ok: false,
+    raison: "Sens inconnu (attendu E, S, E/S, entrant, sortant, les deux, in, out ou both).",
+  };
 }
 
 /** A code for a reference created from a name: upper case, the characters the codes allow. */

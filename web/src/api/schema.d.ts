@@ -4800,13 +4800,21 @@ export interface paths {
                     "application/json": {
                         did_id: number;
                         campaign_id: number;
-                        /** Format: date-time */
+                        /**
+                         * @description ISO 8601 avec décalage (2024-03-31T00:00:00+01:00), ou une date seule : minuit, heure de Paris
+                         * @example 2024-03-31
+                         * @example 2024-03-31T00:00:00+01:00
+                         */
                         date_debut?: string;
                         config_id?: number | null;
                         /** @description Une ligne, sans « ; » : l'alias est écrit dans les fichiers de routage */
                         alias?: string | null;
                         priorite?: number;
-                        /** Format: date-time */
+                        /**
+                         * @description ISO 8601 avec décalage (2024-03-31T00:00:00+01:00), ou une date seule : minuit, heure de Paris
+                         * @example 2024-03-31
+                         * @example 2024-03-31T00:00:00+01:00
+                         */
                         date_fin?: string | null;
                         entrant?: boolean;
                         sortant?: boolean;
@@ -4933,7 +4941,11 @@ export interface paths {
                         /** @description Une ligne, sans « ; » : l'alias est écrit dans les fichiers de routage */
                         alias?: string | null;
                         priorite?: number;
-                        /** Format: date-time */
+                        /**
+                         * @description ISO 8601 avec décalage (2024-03-31T00:00:00+01:00), ou une date seule : minuit, heure de Paris
+                         * @example 2024-03-31
+                         * @example 2024-03-31T00:00:00+01:00
+                         */
                         date_fin?: string | null;
                         entrant?: boolean;
                         sortant?: boolean;
@@ -5004,7 +5016,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: date-time */
+                        /**
+                         * @description ISO 8601 avec décalage (2024-03-31T00:00:00+01:00), ou une date seule : minuit, heure de Paris
+                         * @example 2024-03-31
+                         * @example 2024-03-31T00:00:00+01:00
+                         */
                         date_fin?: string;
                         motif?: string;
                     };
@@ -6073,6 +6089,8 @@ export interface paths {
                     creer_manquants?: boolean;
                     /** @description Écrire les lignes valides malgré des rejets */
                     accepter_rejets?: boolean;
+                    /** @description Refuser (422 COLONNES_IGNOREES) un fichier dont une colonne n'est pas lue */
+                    strict?: boolean;
                 };
                 header?: never;
                 path: {
@@ -6107,13 +6125,55 @@ export interface paths {
                                 raison: string;
                             }[];
                             references_creees: string[];
+                            /** @description Numéros (E.164) créés par un import d'affectations avec creer_manquants */
+                            numeros_crees: string[];
                             /** @description Champ → colonne du fichier utilisée */
                             colonnes: {
                                 [key: string]: string;
                             };
+                            /** @description Colonnes du fichier qui ne correspondent à aucun champ : rien n'en est lu (strict=true les refuse) */
+                            colonnes_ignorees: string[];
                             duree_ms: number;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{type}/rejets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Les lignes refusées d'un fichier (simulation, rien n'est écrit), en CSV : ses colonnes telles quelles et la raison (motif_rejet), à corriger puis réimporter */
+        post: {
+            parameters: {
+                query?: {
+                    creer_manquants?: boolean;
+                };
+                header?: never;
+                path: {
+                    type: "numeros" | "affectations" | "clients" | "campagnes" | "configs";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

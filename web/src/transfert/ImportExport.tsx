@@ -39,7 +39,7 @@ const TYPES: Array<{ id: TypeImport; libelle: string; aide: string }> = [
   {
     id: "affectations",
     libelle: "Affectations (DID_VIRTUAL)",
-    aide: "numero, campagne (code ou id Hermes), config, alias, priorite, date_debut, date_fin, entrant, sortant",
+    aide: "numero, campagne (code ou id Hermes), config, alias, priorite, date_debut, date_fin (heure de Paris sans décalage), sens (E, S, E/S…) ou entrant et sortant, client, operateur",
   },
   {
     id: "clients",
@@ -88,14 +88,34 @@ function Import() {
   const [fichier, setFichier] = useState<File | null>(null);
   const [creer, setCreer] = useState(false);
   const [accepter, setAccepter] = useState(false);
+  const [strict, setStrict] = useState(false);
   const [rapport, setRapport] = useState<Rapport | null>(null);
+  const telechargerRejets = useMutation({
+    mutationFn: async () => {
+      const corps = await (fichier as File).arrayBuffer();
+      const r = await api.POST("/api/v1/imports/{type}/rejets", {
+        params: { path: { type }, query: { creer_manquants: creer } },
+        body: corps as never,
+        bodySerializer: (b: unknown) => b as BodyInit,
+        headers: { "content-type": "application/octet-stream" },
+        parseAs: "blob",
+      });
+      if (!r.response.ok) throw erreurHttp(r.response.status, r.error as unknown as Probleme | undefined);
+      const lien = document.createElement("a");
+      lien.href = URL.createObjectURL(r.data as unknown as Blob);
+      lien.download = `rejets-${type}.csv`;
+      lien.click();
+      URL.revokeObjectURL(lien.href);
+    },
+    onError: (e: Error) => notify(e.message, { type: "error" }),
+  });
   const envoi = useMutation({
     mutationFn: async (simulation: boolean) => {
       const corps = await (fichier as File).arrayBuffer();
       const r = await api.POST("/api/v1/imports/{type}", {
         params: {
           path: { type },
-          query: { simulation, creer_manquants: creer, accepter_rejets: accepter },
+          query: { simulation, creer_manquants: creer, accepter_rejets: accepter, strict },
         },
         // the file goes as is: the server tells CSV from XLSX by its content
         body: corps as never,
@@ -159,7 +179,11 @@ function Import() {
           </Button>
           <FormControlLabel
             control={<Checkbox checked={creer} onChange={(e) => setCreer(e.target.checked)} />}
-            label="Créer les clients, groupements, opérateurs inconnus"
+            label="Créer ce qui manque (clients, groupements, opérateurs, campagnes ; numéros d'un fichier d'affectations)"
+          />
+          <FormControlLabel
+            control={<Checkbox checked={strict} onChange={(e) => setStrict(e.target.checked)} />}
+            label="Refuser un fichier dont une colonne n'est pas lue"
           />
           <FormControlLabel
             control={<Checkbox checked={accepter} onChange={(e) => setAccepter(e.target.checked)} />}
@@ -195,18 +219,44 @@ function Import() {
                   ? `Import enregistré en ${rapport.duree_ms} ms.`
                   : "Import refusé : rien n'a été écrit."}
             </Alert>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="colonnes-import">
+              Colonnes lues :{" "}
+              {Object.entries(rapport.colonnes)
+                .map(([champ, col]) => `« ${col} » → ${champ}`)
+                .join(", ")}
+            </Typography>
+            {rapport.colonnes_ignorees.length > 0 ? (
+              <Alert severity="warning" sx={{ mt: 1 }} data-testid="colonnes-ignorees">
+                Colonnes ignorées (rien n'en est lu) : {rapport.colonnes_ignorees.join(", ")}
+              </Alert>
+            ) : (
+              <Typography variant="body2" color="text.secondary">
+                Colonnes ignorées : aucune
+              </Typography>
+            )}
             <Compteurs r={rapport} />
             {rapport.references_creees.length > 0 && (
               <Typography variant="body2" sx={{ mb: 1 }}>
                 Références {rapport.ecrit ? "créées" : "à créer"} : {rapport.references_creees.join(", ")}
               </Typography>
             )}
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              Colonnes utilisées :{" "}
-              {Object.entries(rapport.colonnes)
-                .map(([champ, col]) => `${champ} ← « ${col} »`)
-                .join(", ")}
-            </Typography>
+            {rapport.numeros_crees.length > 0 && (
+              <Typography variant="body2" sx={{ mb: 1 }}>
+                Numéros {rapport.ecrit ? "créés" : "à créer"} ({rapport.numeros_crees.length}) :{" "}
+                {rapport.numeros_crees.slice(0, 50).join(", ")}
+                {rapport.numeros_crees.length > 50 ? " …" : ""}
+              </Typography>
+            )}
+            {rapport.rejets.length > 0 && (
+              <Button
+                size="small"
+                sx={{ mb: 1 }}
+                disabled={!fichier || telechargerRejets.isPending}
+                onClick={() => telechargerRejets.mutate()}
+              >
+                Télécharger les lignes rejetées (CSV à corriger et réimporter)
+              </Button>
+            )}
             {rapport.rejets.length > 0 ? (
               <Table size="small" data-testid="rejets-import">
                 <TableHead>
