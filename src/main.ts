@@ -16,7 +16,7 @@ import { PublicationHermes } from "./modules/hermes/publication.js";
 import type { DifferenceRoutes } from "./modules/hermes/routes-publiees.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { commandeImport, type OptionsCli } from "./modules/transfert/cli.js";
-import { TYPES_IMPORT } from "./modules/transfert/colonnes.js";
+import { modeleCsv, TYPES_IMPORT, type TypeImport } from "./modules/transfert/colonnes.js";
 import {
   exporter,
   FORMATS_EXPORT,
@@ -184,7 +184,7 @@ programme
   });
 
 programme
-  .command("import <fichier>")
+  .command("import [fichier]")
   .description(
     "Importe un fichier CSV (; ou ,, UTF-8 ou Windows-1252) ou XLSX : numéros, affectations, clients, campagnes. Tout ou rien par défaut ; --dry-run pour le rapport seul",
   )
@@ -196,6 +196,10 @@ programme
     "créer les clients, groupements, opérateurs, campagnes inconnus (et, pour les affectations, les numéros absents) au lieu de refuser la ligne",
   )
   .option("--accept-rejects", "écrire les lignes valides même si d'autres sont refusées")
+  .option(
+    "--modele",
+    "écrire sur la sortie standard le modèle CSV du type (ses colonnes), sans rien importer",
+  )
   .option("--strict", "refuser un fichier dont une colonne ne correspond à aucun champ")
   .option(
     "--rejets <fichier.csv>",
@@ -207,7 +211,18 @@ programme
     "--batch-size <n>",
     "valider par lots de n lignes (reprise possible) au lieu d'une seule transaction",
   )
-  .action(async (fichier: string, o: OptionsCli) => {
+  .action(async (fichier: string | undefined, o: OptionsCli & { modele?: boolean }) => {
+    if (!TYPES_IMPORT.includes(o.type as TypeImport))
+      throw new ApiError(
+        422,
+        "TYPE_INCONNU",
+        `Type d'import inconnu : ${o.type} (${TYPES_IMPORT.join(", ")}).`,
+      );
+    if (o.modele) {
+      process.stdout.write(modeleCsv(o.type as TypeImport));
+      return;
+    }
+    if (!fichier) throw new ApiError(422, "FICHIER_ATTENDU", "Indiquez le fichier à importer (ou --modele).");
     const code = await avecBase(({ db }) => commandeImport(db, fichier, o, loadConfig()));
     process.exitCode = code;
   });

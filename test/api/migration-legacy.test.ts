@@ -238,4 +238,25 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
     const [a] = await affectations((await did("0142100202")).id);
     expect(a).toMatchObject({ entrant: false, sortant: true });
   });
+
+  it("gives a template per kind that the import reads with nothing ignored", async () => {
+    for (const type of ["numeros", "affectations", "clients", "campagnes", "configs"]) {
+      const modele = await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/imports/${type}/modele`,
+        headers: ctx.cles.gestionnaire,
+      });
+      expect(modele.statusCode, type).toBe(200);
+      expect(modele.headers["content-type"]).toContain("text/csv");
+      const r = await envoyer(type, modele.body, "?simulation=true&strict=true");
+      expect(r.statusCode, `${type}: ${r.body}`).toBe(200);
+      expect(r.json(), type).toMatchObject({ lus: 0, colonnes_ignorees: [] });
+    }
+    const lecteur = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/imports/numeros/modele",
+      headers: ctx.cles.lecteur,
+    });
+    expect(lecteur.statusCode).toBe(403);
+  });
 });

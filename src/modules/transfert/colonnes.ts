@@ -144,3 +144,14 @@ export function associerColonnes(
     );
   return resultat;
 }
+
+/**
+ * The template of a kind: a header row with the name `telephony export` writes for each field, which the import
+ * reads back. The single direction column (sens) is for legacy files: the template has entrant and sortant.
+ */
+export function modeleCsv(type: TypeImport): string {
+  const noms = Object.entries(CHAMPS[type])
+    .filter(([champ]) => !(type === "affectations" && champ === "sens"))
+    .map(([, d]) => d.noms[0]);
+  return `\uFEFF${noms.join(";")}\r\n`;
+}

@@ -4,7 +4,7 @@ import { ApiError } from "../../http/errors.js";
 import { Id } from "../../http/listes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
-import { TYPES_IMPORT, type TypeImport } from "./colonnes.js";
+import { modeleCsv, TYPES_IMPORT, type TypeImport } from "./colonnes.js";
 import {
   exporter,
   FORMATS_EXPORT,
@@ -119,6 +119,25 @@ export async function transfertRoutes(app: App) {
           strict: q.strict,
         },
       );
+    },
+  );
+
+  app.get(
+    "/imports/:type/modele",
+    {
+      preValidation: exiger("import"),
+      schema: {
+        tags: ["Import et export"],
+        summary: "Le modèle CSV d'un type : les colonnes que l'import lit (celles que l'export écrit)",
+        params: Type.Object({ type: Type.Union(TYPES_IMPORT.map((t) => Type.Literal(t))) }),
+        produces: ["text/csv"],
+      },
+    },
+    async (request, reply) => {
+      reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="modele-${request.params.type}.csv"`);
+      return modeleCsv(request.params.type as TypeImport);
     },
   );
 

@@ -6145,6 +6145,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{type}/modele": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le modèle CSV d'un type : les colonnes que l'import lit (celles que l'export écrit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: "numeros" | "affectations" | "clients" | "campagnes" | "configs";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{type}/rejets": {
         parameters: {
             query?: never;

@@ -191,7 +191,10 @@ function Import() {
           />
         </Box>
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
-          Colonnes reconnues : {def?.aide}
+          Colonnes reconnues : {def?.aide}.{" "}
+          <a href={urlApi(`/api/v1/imports/${type}/modele`)} download data-testid="modele-import">
+            Télécharger le modèle
+          </a>
         </Typography>
         <Box sx={{ display: "flex", gap: 1, mt: 2 }}>
           <Button
