@@ -18,6 +18,7 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { CacheClesApi } from "./modules/auth/auth.service.js";
 import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
+import { revoirHorsPlan } from "./modules/dids/hors-plan.js";
 import { extranetRoutes } from "./modules/extranet/extranet.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { PublicationHermes } from "./modules/hermes/publication.js";
@@ -159,6 +160,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     );
     const { routes, ms } = await routage.chargerTout();
     app.log.info(`routage chargé : ${routes} affectations en ${Math.round(ms)} ms`);
+    // numbers accepted outside the known ranges that this version's numbering metadata now knows
+    const connus = await revoirHorsPlan(options.database.db, {
+      ...SYSTEME,
+      nom: "système:plan-de-numerotation",
+    }).catch((err) => {
+      app.log.warn({ err }, "revue des numéros hors plan");
+      return [];
+    });
+    if (connus.length)
+      app.log.info(`${connus.length} numéro(s) hors plan désormais connu(s) : ${connus.join(", ")}`);
   });
   app.addHook("onClose", async () => {
     await arreterEcoute?.();

@@ -202,6 +202,10 @@ programme
   )
   .option("--strict", "refuser un fichier dont une colonne ne correspond à aucun champ")
   .option(
+    "--accept-unknown-ranges",
+    "créer les numéros bien formés hors des tranches connues du plan de numérotation (marqués à revoir)",
+  )
+  .option(
     "--rejets <fichier.csv>",
     "écrire les lignes refusées (telles quelles, plus la raison) dans ce fichier, à corriger puis réimporter",
   )

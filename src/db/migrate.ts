@@ -8,6 +8,7 @@ import * as m0005 from "./migrations/0005_publications.js";
 import * as m0006 from "./migrations/0006_signal_routage_par_instruction.js";
 import * as m0007 from "./migrations/0007_routes_publiees.js";
 import * as m0008 from "./migrations/0008_adresses_cle_api.js";
+import * as m0009 from "./migrations/0009_hors_plan.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006_signal_routage_par_instruction": m0006,
   "0007_routes_publiees": m0007,
   "0008_adresses_cle_api": m0008,
+  "0009_hors_plan": m0009,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -110,6 +110,8 @@ export interface DidTable extends Suivi {
   notes: string | null;
   created_by: string | null;
   modified_by: string | null;
+  /** Accepted outside the ranges the numbering metadata knows: to be reviewed (migration 0009). */
+  hors_plan: Defaut<boolean>;
 }
 export interface DidConfigTable extends Suivi {
   id: Id;

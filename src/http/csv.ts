@@ -39,27 +39,52 @@ export function envoyerCsv(
   nom: string,
   lot: (apresId: number, taille: number) => Promise<Array<Record<string, unknown>>>,
 ) {
+  let lues: Array<Record<string, unknown>> = [];
+  return envoyerCsvParIds(
+    reply,
+    nom,
+    async (apres, taille) => {
+      lues = await lot(apres, taille);
+      return lues.map((l) => Number(l.id));
+    },
+    undefined,
+    async () => lues,
+  );
+}
+
+/**
+ * The same, in a kind's import format (export.service.ts): the list's ids in batches, then each batch's rows as the
+ * import reads them. The header is written even for an empty list, from `colonnes`.
+ */
+export function envoyerCsvParIds(
+  reply: FastifyReply,
+  nom: string,
+  ids: (apresId: number, taille: number) => Promise<number[]>,
+  colonnesFixes: string[] | undefined,
+  lignesDe: (ids: number[]) => Promise<Array<Record<string, unknown>>>,
+) {
   const sortie = new PassThrough();
   const csv = stringify({
     delimiter: ";",
     header: true,
     bom: true,
     cast: CAST_CSV,
+    ...(colonnesFixes ? { columns: colonnesFixes } : {}),
   });
   csv.pipe(sortie);
   (async () => {
     let apres = 0;
-    let colonnes: string[] | undefined;
+    let colonnes = colonnesFixes;
     for (;;) {
-      const lignes = await lot(apres, TAILLE_LOT);
-      if (lignes.length === 0) break;
-      for (const l of lignes) {
+      const lot = await ids(apres, TAILLE_LOT);
+      if (lot.length === 0) break;
+      for (const l of await lignesDe(lot)) {
         colonnes ??= Object.keys(l);
         const ok = csv.write(Object.fromEntries(colonnes.map((c) => [c, cellule(l[c])])));
         if (!ok) await new Promise((r) => csv.once("drain", r));
       }
-      apres = Number(lignes[lignes.length - 1]?.id);
-      if (lignes.length < TAILLE_LOT) break;
+      apres = Number(lot[lot.length - 1]);
+      if (lot.length < TAILLE_LOT) break;
     }
     csv.end();
   })().catch((err) => sortie.destroy(err));

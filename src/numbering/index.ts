@@ -3,6 +3,7 @@ export {
   chiffresDeRecherche,
   type NumeroNormalise,
   normaliser,
+  type OptionsNormalisation,
   type ResultatNormalisation,
   TYPES_DID,
   type TypeDid,

@@ -96,9 +96,37 @@ const INVALIDES: Array<[string, string | undefined, string]> = [
   ["<script>0142685300</script>", undefined, "CARACTERES_INVALIDES"],
   ["+999 123456", undefined, "PAYS_INCONNU"],
   ["0142685300", "XX", "PAYS_INCONNU"],
-  ["0712345678", undefined, "NUMERO_NON_ATTRIBUE"],
-  ["02 123 45 67", "BE", "NUMERO_NON_ATTRIBUE"],
+  // well formed, in no range the metadata knows: refused unless unknown ranges are accepted (below)
+  ["0712345678", undefined, "HORS_PLAGES_CONNUES"],
+  ["02 123 45 67", "BE", "HORS_PLAGES_CONNUES"],
+  ["+33400000832", undefined, "HORS_PLAGES_CONNUES"],
 ];
+
+describe("normaliser: numbers outside the known ranges", () => {
+  it("reads a well-formed number outside the known ranges only when asked, marked horsPlan", () => {
+    expect(normaliser("+33 4 00 00 08 32", "FR", { plagesInconnues: true })).toEqual({
+      ok: true,
+      numero: {
+        e164: "+33400000832",
+        pays: "FR",
+        indicatif: "33",
+        national: "400000832",
+        type: "GEO",
+        region: "SES",
+        horsPlan: true,
+      },
+    });
+    // a known number is not marked; a badly formed one stays refused
+    expect(normaliser("0142685300", "FR", { plagesInconnues: true })).toMatchObject({
+      ok: true,
+      numero: { horsPlan: false },
+    });
+    expect(normaliser("+3340000083", "FR", { plagesInconnues: true })).toMatchObject({
+      ok: false,
+      code: "TROP_COURT",
+    });
+  });
+});
 
 describe("normaliser: valid numbers", () => {
   it.each(VALIDES)("%s (%s)", (saisie, pays, [e164, codePays, national, type, region]) => {
@@ -112,6 +140,7 @@ describe("normaliser: valid numbers", () => {
         type,
         region,
         indicatif: e164.slice(1, e164.length - national.length),
+        horsPlan: false,
       },
     });
   });

@@ -30,6 +30,19 @@ export interface NumeroNormalise {
   type: TypeDid;
   /** Customer-facing zone code (IDF, NOR, NES, SES, SOU, or an overseas territory), null when none applies. */
   region: string | null;
+  /**
+   * Well formed for its country but in no range the numbering metadata knows (a block allocated since, or never
+   * known): read only when the caller accepts unknown ranges (see OptionsNormalisation).
+   */
+  horsPlan: boolean;
+}
+
+export interface OptionsNormalisation {
+  /**
+   * Accept a number of a valid length for its country outside the known ranges, marked `horsPlan`. Finding a stored
+   * number always does (a lookup never depends on range validation); creating one does only when a person says so.
+   */
+  plagesInconnues?: boolean;
 }
 
 export type CodeRefus =
@@ -39,7 +52,8 @@ export type CodeRefus =
   | "TROP_COURT"
   | "TROP_LONG"
   | "LONGUEUR_INVALIDE"
-  | "NUMERO_NON_ATTRIBUE";
+  | "NUMERO_NON_ATTRIBUE"
+  | "HORS_PLAGES_CONNUES";
 
 export type ResultatNormalisation =
   | { ok: true; numero: NumeroNormalise }
@@ -58,7 +72,11 @@ function refus(code: CodeRefus, raison: string): ResultatNormalisation {
  * and returns its country, national significant number, E.164 form, type and region.
  * `paysParDefaut` is the country assumed for national formats (FR unless told otherwise).
  */
-export function normaliser(saisie: string, paysParDefaut = "FR"): ResultatNormalisation {
+export function normaliser(
+  saisie: string,
+  paysParDefaut = "FR",
+  options: OptionsNormalisation = {},
+): ResultatNormalisation {
   if (typeof saisie !== "string" || saisie.trim() === "") {
     return refus("NUMERO_VIDE", "Le numéro est vide.");
   }
@@ -100,12 +118,19 @@ export function normaliser(saisie: string, paysParDefaut = "FR"): ResultatNormal
   }
 
   if (!parsed.isValid()) {
-    return (
-      refusLongueur(compact, pays) ??
-      refus(
-        "NUMERO_NON_ATTRIBUE",
-        "Ce numéro n'appartient à aucune tranche attribuée par le plan de numérotation.",
-      )
+    const longueur = refusLongueur(compact, pays);
+    if (longueur) return longueur;
+    // the right length for its country: a range the metadata does not know (ARCEP allocates blocks every month)
+    if (parsed.isPossible() && parsed.countryCallingCode) {
+      if (options.plagesInconnues) return { ok: true, numero: { ...decrire(parsed), horsPlan: true } };
+      return refus(
+        "HORS_PLAGES_CONNUES",
+        "Numéro bien formé, mais hors des tranches connues du plan de numérotation : s'il vient d'un bloc récent, acceptez les plages inconnues pour l'enregistrer.",
+      );
+    }
+    return refus(
+      "NUMERO_NON_ATTRIBUE",
+      "Ce numéro n'appartient à aucune tranche attribuée par le plan de numérotation.",
     );
   }
   return { ok: true, numero: decrire(parsed) };
@@ -144,7 +169,7 @@ function decrire(parsed: PhoneNumber): NumeroNormalise {
   const indicatif = parsed.countryCallingCode;
   const national = parsed.nationalNumber;
   const pays = parsed.country ?? "";
-  const base = { pays, indicatif, national, e164: `+${indicatif}${national}` };
+  const base = { pays, indicatif, national, e164: `+${indicatif}${national}`, horsPlan: false };
   if (indicatif === "33") {
     const { type, region } = typeFrancais(national);
     return { ...base, pays: "FR", type, region };

@@ -1,9 +1,12 @@
-import { normaliser } from "./numbering.js";
+import { normaliser, type OptionsNormalisation } from "./numbering.js";
 
 export const MAX_PLAGE = 1000;
 
 /** Reads "0162100000-0162100099", lists separated by new lines, commas or semicolons, into E.164-checked inputs. */
-export function lireSaisieNumeros(saisie: string | string[]): {
+export function lireSaisieNumeros(
+  saisie: string | string[],
+  options: OptionsNormalisation = {},
+): {
   numeros: string[];
   erreurs: Array<{ entree: string; raison: string }>;
 } {
@@ -19,8 +22,8 @@ export function lireSaisieNumeros(saisie: string | string[]): {
       /\d{4,}/.test((plage[1] ?? "").replace(/\D/g, "")) &&
       (plage[2] ?? "").replace(/\D/g, "").length >= 4
     ) {
-      const a = normaliser(plage[1] as string);
-      const b = normaliser(plage[2] as string);
+      const a = normaliser(plage[1] as string, "FR", options);
+      const b = normaliser(plage[2] as string, "FR", options);
       if (!a.ok || !b.ok) {
         erreurs.push({ entree, raison: !a.ok ? a.raison : (b as { raison: string }).raison });
         continue;

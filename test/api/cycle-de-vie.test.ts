@@ -120,7 +120,9 @@ describe.each(CIBLES)("number lifecycle ($nom)", (cible) => {
     const bord = (await ctx.app.inject({ method: "GET", url: "/api/v1/tableau-de-bord", headers: h })).json();
     expect(bord.reutilisables_30_jours.n).toBe(0);
 
-    maintenant = new Date("2026-05-29T23:00:00Z");
+    // 23:59 on 29 May in Paris (summer time, UTC+2): the last minute of the freeze; an hour later in UTC it is
+    // already 30 May in Paris, and the freeze is over (the next step)
+    maintenant = new Date("2026-05-29T21:59:00Z");
     const gele = await post(`/dids/${id}/actions/reactiver`, { client_id: ctx.clientB });
     expect(gele.statusCode).toBe(409);
     expect(gele.json()).toMatchObject({ code: "NUMERO_GELE", reutilisable_le: "2026-05-30" });
@@ -138,7 +140,7 @@ describe.each(CIBLES)("number lifecycle ($nom)", (cible) => {
     const autre = await post(`/dids/${id}/actions/affecter`, { client_id: ctx.clientB });
     expect(autre.json().code).toBe("NUMERO_GELE");
 
-    maintenant = new Date("2026-05-30T08:00:00Z");
+    maintenant = new Date("2026-05-29T22:00:00Z");
     const ok = await post(`/dids/${id}/actions/affecter`, { client_id: ctx.clientB });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ statut_code: "AFFECTE", client_id: ctx.clientB });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
 import { type Contexte, contexte } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
 
@@ -258,5 +260,150 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
       headers: ctx.cles.lecteur,
     });
     expect(lecteur.statusCode).toBe(403);
+  });
+
+  it("gives each list's CSV in its kind's import format, filtered, and it imports back unchanged", async () => {
+    const get = (url: string) =>
+      ctx.app.inject({ method: "GET", url: `/api/v1${url}`, headers: ctx.cles.admin });
+    for (const [liste, type] of [
+      [`/dids?format=csv&client_id=${ctx.clientA}`, "numeros"],
+      ["/clients?format=csv", "clients"],
+      ["/campaigns?format=csv", "campagnes"],
+      ["/configs?format=csv", "configs"],
+    ] as const) {
+      const csv = await get(liste);
+      expect(csv.statusCode, liste).toBe(200);
+      const lignes = csv.body
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/);
+      expect(lignes.length, liste).toBeGreaterThan(type === "configs" ? 0 : 1);
+      const r = await envoyer(type, csv.rawPayload, "?simulation=true&strict=true");
+      expect(r.statusCode, `${liste}: ${r.body}`).toBe(200);
+      expect(r.json(), liste).toMatchObject({
+        lus: lignes.length - 1,
+        a_creer: 0,
+        a_mettre_a_jour: 0,
+        rejetes: 0,
+        colonnes_ignorees: [],
+      });
+    }
+    // the list's filters apply: client A's numbers only, and a selection
+    const numeros = (await get(`/dids?format=csv&client_id=${ctx.clientB}`)).body;
+    expect(numeros).not.toContain("+33142100001");
+    const un = await did("0142100001");
+    const deux = await did("0142100002");
+    const selection = (await get(`/dids?format=csv&ids=${un.id}&ids=${deux.id}`)).body;
+    expect(
+      selection
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/),
+    ).toEqual([
+      expect.stringMatching(/^numero;client;groupement;operateur;statut;type;region/),
+      expect.stringMatching(/^'\+33142100001;CLIENT_A;;ORANGE;UTILISE;GEO;IDF/),
+      expect.stringMatching(/^'\+33142100002;CLIENT_A;;ORANGE;UTILISE;GEO;IDF/),
+    ]);
+  });
+
+  it("refuses a number outside the known ranges by default, accepts it when asked, marks, lists and finds it", async () => {
+    const refuse = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/dids",
+      headers: ctx.cles.gestionnaire,
+      payload: { numero: "+33 4 00 00 08 32" },
+    });
+    expect(refuse.statusCode).toBe(422);
+    expect(refuse.json()).toMatchObject({ code: "HORS_PLAGES_CONNUES" });
+    expect(refuse.json().detail).toMatch(/hors des tranches connues/);
+
+    const cree = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/dids",
+      headers: ctx.cles.gestionnaire,
+      payload: { numero: "+33 4 00 00 08 32", accepter_plages_inconnues: true },
+    });
+    expect(cree.statusCode, cree.body).toBe(201);
+    expect(cree.json()).toMatchObject({
+      did_format_e164: "+33400000832",
+      hors_plan: true,
+      region_code: "SES",
+    });
+    const id = cree.json().id as number;
+    const audit = (
+      await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/audit?entite=tel_did&entite_id=${id}&action=HORS_PLAN_ACCEPTE`,
+        headers: ctx.cles.admin,
+      })
+    ).json();
+    expect(audit.data).toEqual([expect.objectContaining({ acteur: "cle:test-gestionnaire" })]);
+    // the list to review
+    const aRevoir = (
+      await ctx.app.inject({ method: "GET", url: "/api/v1/dids?hors_plan=true", headers: ctx.cles.admin })
+    ).json();
+    expect(aRevoir.data.map((d: { did_format_e164: string }) => d.did_format_e164)).toEqual(["+33400000832"]);
+
+    // finding it never depends on the ranges: par-numero, then the routing lookup once it is in use
+    const trouve = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/dids/par-numero/+33400000832",
+      headers: ctx.cles.admin,
+    });
+    expect(trouve.statusCode, trouve.body).toBe(200);
+    await post(`/dids/${id}/actions/affecter`, { client_id: ctx.clientA });
+    await post("/affectations", {
+      did_id: id,
+      campaign_id: campagnes["A-ACCUEIL"],
+      date_debut: "2026-01-01",
+    });
+    await expect
+      .poll(
+        async () =>
+          (
+            await ctx.app.inject({
+              method: "GET",
+              url: "/api/v1/routing/inbound/0400000832",
+              headers: ctx.cles.hermes,
+            })
+          ).statusCode,
+      )
+      .toBe(200);
+
+    // the import: refused by default with its reason, accepted with the option and listed
+    const fichier = "numero;client\n04 00 00 08 33;CLIENT_A\n";
+    const defaut = await envoyer("numeros", fichier, "?simulation=true");
+    expect(defaut.json().rejets).toEqual([
+      expect.objectContaining({
+        ligne: 2,
+        valeur: "04 00 00 08 33",
+        raison: expect.stringMatching(/hors des tranches connues/),
+      }),
+    ]);
+    const accepte = await envoyer("numeros", fichier, "?accepter_plages_inconnues=true");
+    expect(accepte.statusCode, accepte.body).toBe(200);
+    expect(accepte.json()).toMatchObject({ a_creer: 1, hors_plan: ["+33400000833"] });
+    expect((await did("0400000833")).hors_plan).toBe(true);
+
+    // a number the metadata now knows loses its mark at the next start, with a line in its history
+    const connu = await did("0142100001");
+    await ctx.db.updateTable("tel_did").set({ hors_plan: true }).where("id", "=", connu.id).execute();
+    const redemarre = await buildApp({ database: ctx.base, config: loadConfig({}), logger: false });
+    await redemarre.ready();
+    await redemarre.close();
+    expect((await did("0142100001")).hors_plan).toBe(false);
+    expect((await did("0400000832")).hors_plan).toBe(true);
+    const histoire = (
+      await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/dids/${connu.id}/history`,
+        headers: ctx.cles.admin,
+      })
+    ).json();
+    expect(histoire.data.find((h: { champ: string }) => h.champ === "hors_plan")).toMatchObject({
+      ancienne_valeur: "true",
+      nouvelle_valeur: "false",
+      motif: "Tranche désormais connue du plan de numérotation",
+    });
   });
 });

@@ -236,7 +236,8 @@ describe.each(CIBLES)("hostile input on every write route ($nom)", (cible) => {
         { numRuns: 10, seed: 11 },
       );
     }
-  });
+    // 80 uploads, each read by a worker thread of its own: about 30 s alone, twice that beside the other files
+  }, 180_000);
 
   it("refuses bodies that are not JSON, with a problem response", async () => {
     const r = await ctx.app.inject({

@@ -1,13 +1,14 @@
 import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import type { App } from "../../app.js";
-import { envoyerCsv } from "../../http/csv.js";
+import { envoyerCsvParIds } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { Ligne, MOTIF_TEXTE, TexteLibre } from "../../http/textes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
+import { COLONNES_VIDES, lignesExport } from "../transfert/export.service.js";
 import { selectCommande } from "./commandes.repository.js";
 import {
   commenterCommande,
@@ -165,8 +166,20 @@ export async function commandesRoutes(app: App) {
         return r;
       };
       if (format === "csv") {
-        return envoyerCsv(reply, "commandes", (apres, taille) =>
-          filtrer(selectCommande(db())).where("c.id", ">", apres).orderBy("c.id").limit(taille).execute(),
+        // the format `telephony export --type commandes` writes, with the list's filters
+        return envoyerCsvParIds(
+          reply,
+          "commandes",
+          async (apres, taille) =>
+            (
+              await filtrer(selectCommande(db()))
+                .where("c.id", ">", apres)
+                .orderBy("c.id")
+                .limit(taille)
+                .execute()
+            ).map((c) => c.id),
+          COLONNES_VIDES.commandes,
+          (ids) => lignesExport(db(), "commandes", { ids }),
         );
       }
       const rang = sql`CASE c.urgence WHEN 'URGENTE' THEN 4 WHEN 'HAUTE' THEN 3 WHEN 'NORMALE' THEN 2 ELSE 1 END`;

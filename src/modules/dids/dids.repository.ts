@@ -24,6 +24,9 @@ export interface FiltresDid {
   resilie_avant?: string | undefined;
   modifie_depuis?: string | undefined;
   sans_client?: boolean | undefined;
+  hors_plan?: boolean | undefined;
+  /** These numbers only (a selection exported from the list). */
+  ids?: number[] | undefined;
   /** Set by the server for the `client` role, never by the caller. */
   client_visible?: number | undefined;
 }
@@ -58,6 +61,8 @@ export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid): T {
     );
   }
   if (f.sans_client) r = r.where("d.client_id", "is", null);
+  if (f.ids) r = r.where("d.id", "in", f.ids.length ? f.ids : [0]);
+  if (f.hors_plan !== undefined) r = r.where("d.hors_plan", "=", f.hors_plan);
   if (f.client_visible !== undefined) r = r.where("d.client_id", "=", f.client_visible);
   if (f.actif !== undefined) r = r.where("d.actif", "=", f.actif);
   if (f.acquis_depuis) r = r.where("d.date_acquisition", ">=", f.acquis_depuis);

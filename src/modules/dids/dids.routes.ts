@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import type { App } from "../../app.js";
-import { envoyerCsv } from "../../http/csv.js";
+import { envoyerCsvParIds } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
@@ -10,6 +10,7 @@ import { lireSaisieNumeros, MAX_PLAGE, normaliser } from "../../numbering/index.
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { ecrireAudit } from "../history/audit.repository.js";
+import { COLONNES_VIDES, lignesExport } from "../transfert/export.service.js";
 import {
   ACTIONS,
   type Action,
@@ -68,6 +69,10 @@ export const DidComplet = Type.Object({
   created_by: Nullable(Type.String()),
   modified_by: Nullable(Type.String()),
   actif: Type.Boolean(),
+  hors_plan: Type.Boolean({
+    description:
+      "Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent)",
+  }),
   version: Type.Integer(),
   date_creation: DateHeure,
   date_modification: DateHeure,
@@ -107,6 +112,12 @@ const CorpsCreation = Type.Object(
     region_id: Type.Optional(Nullable(Id)),
     client_id: Type.Optional(Nullable(Id)),
     statut: Type.Optional(Type.Union([Type.Literal("COMMANDE"), Type.Literal("DISPONIBLE")])),
+    accepter_plages_inconnues: Type.Optional(
+      Type.Boolean({
+        description:
+          "Accepter un numéro bien formé hors des tranches connues (bloc récent) : il est marqué hors_plan, à revoir (admin, gestionnaire)",
+      }),
+    ),
     ...Descriptifs,
   },
   { additionalProperties: false },
@@ -119,6 +130,11 @@ const CorpsPlage = Type.Object(
     pays: Type.Optional(Type.String({ pattern: "^[A-Z]{2}$" })),
     client_id: Type.Optional(Nullable(Id)),
     statut: Type.Optional(Type.Union([Type.Literal("COMMANDE"), Type.Literal("DISPONIBLE")])),
+    accepter_plages_inconnues: Type.Optional(
+      Type.Boolean({
+        description: "Accepter une plage hors des tranches connues : ses numéros sont marqués hors_plan",
+      }),
+    ),
     ...Descriptifs,
     simulation: Type.Optional(Type.Boolean({ description: "Vérifier et lister sans rien créer" })),
   },
@@ -148,6 +164,15 @@ export const FiltresDidSchema = {
   cloud_id: Type.Optional(Id),
   indicatif_id: Type.Optional(Id),
   campaign_id: Type.Optional(Id),
+  hors_plan: Type.Optional(
+    Type.Boolean({ description: "Numéros acceptés hors des tranches connues (à revoir)" }),
+  ),
+  ids: Type.Optional(
+    Type.Array(Id, {
+      maxItems: 1000,
+      description: "Ces numéros seulement (export d'une sélection) : ids=1&ids=2",
+    }),
+  ),
   actif: Type.Optional(Type.Boolean()),
   sans_client: Type.Optional(Type.Boolean()),
   q: Type.Optional(
@@ -219,13 +244,20 @@ export async function didsRoutes(app: App) {
       // the caller's client scope travels with the filters, so the page, the count and the export agree
       const vus = { ...filtres, client_visible: clientVisible(request) };
       if (format === "csv") {
-        return envoyerCsv(reply, "numeros", (apres, taille) =>
-          appliquerFiltres(selectDid(db()), vus)
-            .where("d.id", ">", apres)
-            .orderBy("d.id")
-            .limit(taille)
-            .execute()
-            .then((lot) => app.libelles.etiqueter(lot)),
+        // the import format of numbers (what `telephony export --type numeros` writes), with the list's filters
+        return envoyerCsvParIds(
+          reply,
+          "numeros",
+          async (apres, taille) =>
+            (
+              await appliquerFiltres(db().selectFrom("tel_did as d").select("d.id"), vus)
+                .where("d.id", ">", apres)
+                .orderBy("d.id")
+                .limit(taille)
+                .execute()
+            ).map((l) => l.id),
+          COLONNES_VIDES.numeros,
+          (ids) => lignesExport(db(), "numeros", { ids }),
         );
       }
       const compte = appliquerFiltres(
@@ -286,7 +318,8 @@ export async function didsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const n = normaliser(request.params.numero, request.query.pays ?? "FR");
+      // finding a stored number never depends on the ranges the metadata knows
+      const n = normaliser(request.params.numero, request.query.pays ?? "FR", { plagesInconnues: true });
       if (!n.ok)
         throw new ApiError(422, n.code, n.raison, [{ champ: "numero", message: n.raison, code: n.code }]);
       const did = await appliquerFiltres(selectDid(db()).where("d.did_format_e164", "=", n.numero.e164), {
@@ -336,7 +369,9 @@ export async function didsRoutes(app: App) {
     },
     async (request) => {
       const { debut, fin, simulation, ...commun } = request.body;
-      const { numeros, erreurs } = lireSaisieNumeros([`${debut} - ${fin}`]);
+      const { numeros, erreurs } = lireSaisieNumeros([`${debut} - ${fin}`], {
+        plagesInconnues: !!commun.accepter_plages_inconnues,
+      });
       if (erreurs.length) {
         const raison = erreurs[0]?.raison ?? "Plage invalide.";
         throw new ApiError(422, "PLAGE_INVALIDE", raison, [{ champ: "fin", message: raison, code: "PLAGE" }]);

@@ -31,6 +31,8 @@ export const CHAMPS_DESCRIPTIFS = [
 
 export interface EntreeDid {
   numero: string;
+  /** Accept a well-formed number outside the known ranges: it is marked hors_plan, to be reviewed. */
+  accepter_plages_inconnues?: boolean | undefined;
   pays?: string | undefined;
   did_format_e164?: string | undefined;
   type_id?: number | undefined;
@@ -60,7 +62,7 @@ const incoherent = (champ: string, message: string) =>
  * against what the number says: a value that contradicts the number is refused, not stored.
  */
 export async function resoudreNumero(db: Executor, e: EntreeDid) {
-  const r = normaliser(e.numero, e.pays ?? "FR");
+  const r = normaliser(e.numero, e.pays ?? "FR", { plagesInconnues: !!e.accepter_plages_inconnues });
   if (!r.ok)
     throw new ApiError(422, r.code, r.raison, [{ champ: "numero", message: r.raison, code: r.code }]);
   const n = r.numero;
@@ -146,6 +148,7 @@ export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, trx
         region_id: regionId,
         statut_id: statutId,
         client_id: e.client_id ?? null,
+        hors_plan: numero.horsPlan,
         ...Object.fromEntries(CHAMPS_DESCRIPTIFS.filter((k) => e[k] !== undefined).map((k) => [k, e[k]])),
         created_by: acteur.nom,
         modified_by: acteur.nom,
@@ -161,6 +164,14 @@ export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, trx
       null,
     );
     await ecrireAudit(trx, acteur, { entite: "tel_did", entiteId: cree.id, action: "CREATION", apres: cree });
+    if (numero.horsPlan)
+      await ecrireAudit(trx, acteur, {
+        entite: "tel_did",
+        entiteId: cree.id,
+        action: "HORS_PLAN_ACCEPTE",
+        apres: { numero: numero.e164 },
+        motif: "Numéro hors des tranches connues du plan de numérotation, accepté explicitement",
+      });
     return cree;
   };
   return trxExistante ? travail(trxExistante) : db.transaction().execute(travail);

@@ -18,7 +18,8 @@ function e164(saisie: string, pays = "FR") {
   const cle = `${pays}|${saisie}`;
   let n = DEJA_LUS.get(cle);
   if (!n) {
-    n = normaliser(saisie, pays);
+    // a lookup never depends on the ranges the metadata knows: a number accepted outside them is routed too
+    n = normaliser(saisie, pays, { plagesInconnues: true });
     if (DEJA_LUS.size >= MAX_DEJA_LUS) DEJA_LUS.clear();
     DEJA_LUS.set(cle, n);
   }

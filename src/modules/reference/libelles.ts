@@ -145,6 +145,7 @@ export class Libelles {
         created_by: d.created_by,
         modified_by: d.modified_by,
         actif: d.actif,
+        hors_plan: d.hors_plan,
         version: d.version,
         date_creation: d.date_creation,
         date_modification: d.date_modification,

@@ -163,6 +163,7 @@ export const RESSOURCES: DefinitionRessource[] = [
   },
   {
     chemin: "clients",
+    formatImport: "clients",
     table: "tel_client",
     nom: "Client",
     tag: "Clients",
@@ -211,6 +212,7 @@ export const RESSOURCES: DefinitionRessource[] = [
   },
   {
     chemin: "campaigns",
+    formatImport: "campagnes",
     table: "tel_campaign",
     nom: "Campagne",
     tag: "Campagnes",
@@ -245,6 +247,7 @@ export const RESSOURCES: DefinitionRessource[] = [
   },
   {
     chemin: "configs",
+    formatImport: "configs",
     table: "tel_did_config",
     nom: "Configuration",
     tag: "Configurations",

@@ -2,7 +2,7 @@ import { type TSchema, Type } from "@sinclair/typebox";
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { App } from "../../app.js";
 import type { DB } from "../../db/schema.js";
-import { envoyerCsv } from "../../http/csv.js";
+import { envoyerCsv, envoyerCsvParIds } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import {
@@ -18,6 +18,7 @@ import {
 import type { Acteur } from "../auth/acteur.js";
 import { exiger, type Permission } from "../auth/politique.js";
 import { ecrireAudit } from "../history/audit.repository.js";
+import { COLONNES_VIDES, lignesExport, type TypeExport } from "../transfert/export.service.js";
 
 type Ligne = Record<string, unknown>;
 // biome-ignore lint/suspicious/noExplicitAny: tables are chosen at run time from the definitions below
@@ -29,6 +30,8 @@ type Dyn = Kysely<any>;
  */
 export interface DefinitionRessource {
   chemin: string;
+  /** The import kind of these rows: the list's CSV is then that kind's import format (export.service.ts). */
+  formatImport?: TypeExport;
   table: keyof DB;
   /** "Opérateur": used in messages. */
   nom: string;
@@ -153,6 +156,18 @@ export function registerResource(app: App, def: DefinitionRessource) {
       }
       const ordonne = q.orderBy(tri.champ, tri.sens).orderBy("id", "asc");
       if (query.format === "csv") {
+        const format = def.formatImport;
+        if (format)
+          return envoyerCsvParIds(
+            reply,
+            def.chemin,
+            async (apresId, taille) =>
+              (await q.select("id").where("id", ">", apresId).orderBy("id").limit(taille).execute()).map(
+                (l) => Number((l as { id: number }).id),
+              ),
+            COLONNES_VIDES[format],
+            (ids) => lignesExport(app.database.db, format, { ids }),
+          );
         return envoyerCsv(
           reply,
           def.chemin,

@@ -27,6 +27,7 @@ export interface OptionsCli {
   batchSize?: string;
   strict?: boolean;
   rejets?: string;
+  acceptUnknownRanges?: boolean;
 }
 
 /** Rows per second and time left on a terminal; a plain line per tenth when the output is a file or a pipe. */
@@ -102,6 +103,10 @@ export function afficherRapport(r: Rapport) {
     `  rejetées : ${r.rejetes}`,
   ];
   if (r.references_creees.length) lignes.push(`  références créées : ${r.references_creees.join(", ")}`);
+  if (r.hors_plan.length)
+    lignes.push(
+      `  hors des tranches connues, marqués à revoir (${r.hors_plan.length}) : ${r.hors_plan.slice(0, 50).join(", ")}${r.hors_plan.length > 50 ? " …" : ""}`,
+    );
   if (r.numeros_crees.length)
     lignes.push(
       `  numéros créés (${r.numeros_crees.length}) : ${r.numeros_crees.slice(0, 50).join(", ")}${r.numeros_crees.length > 50 ? " …" : ""}`,

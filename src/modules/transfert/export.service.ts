@@ -20,6 +20,7 @@ export const FORMATS_EXPORT = ["csv", "json", "xlsx"] as const;
 export type FormatExport = (typeof FORMATS_EXPORT)[number];
 
 type Ligne = Record<string, string | number | null>;
+export type FiltresExport = FiltresDid & { ids?: number[] };
 const oui = (b: boolean) => (b ? "oui" : "non");
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -30,8 +31,10 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 export async function lignesExport(
   db: Kysely<DB>,
   type: TypeExport,
-  filtres: FiltresDid = {},
+  filtres: FiltresExport = {},
 ): Promise<Ligne[]> {
+  // a list's CSV: the rows of one batch of the list's ids (numbers, assignments, clients… by their own id)
+  const ids = filtres.ids;
   switch (type) {
     case "numeros": {
       const q = appliquerFiltres(db.selectFrom("tel_did as d").selectAll("d"), filtres)
@@ -75,6 +78,7 @@ export async function lignesExport(
     }
     case "affectations": {
       let q = selectAffectation(db).where("v.actif", "=", true);
+      if (ids) q = q.where("v.id", "in", ids.length ? ids : [0]);
       if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
       if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
       if (filtres.campaign_id) q = q.where("v.campaign_id", "=", filtres.campaign_id);
@@ -107,6 +111,7 @@ export async function lignesExport(
           "g.libelle as groupement_libelle",
         ]);
       if (filtres.client_visible !== undefined) q = q.where("c.id", "=", filtres.client_visible);
+      if (ids) q = q.where("c.id", "in", ids.length ? ids : [0]);
       return (await q.orderBy("c.code").orderBy("g.code").execute()) as Ligne[];
     }
     case "campagnes": {
@@ -115,10 +120,12 @@ export async function lignesExport(
         .innerJoin("tel_client as c", "c.id", "p.client_id")
         .select(["p.code", "p.nom", "c.code as client", "p.hermes_id", "p.description", "p.prospection"]);
       if (filtres.client_visible !== undefined) q = q.where("c.id", "=", filtres.client_visible);
+      if (ids) q = q.where("p.id", "in", ids.length ? ids : [0]);
       return (await q.orderBy("p.code").execute()).map((p) => ({ ...p, prospection: oui(p.prospection) }));
     }
     case "configs": {
       let q = db.selectFrom("tel_did_config as f").select(["f.code", "f.nom", "f.description", "f.config"]);
+      if (ids) q = q.where("f.id", "in", ids.length ? ids : [0]);
       // a client sees the configurations its own assignments use, not other clients' branding
       if (filtres.client_visible !== undefined) {
         const client = filtres.client_visible;
@@ -142,6 +149,7 @@ export async function lignesExport(
     }
     case "commandes": {
       let q = selectCommande(db).select("cl.code as client_code");
+      if (ids) q = q.where("c.id", "in", ids.length ? ids : [0]);
       if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
       if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
       return (await q.orderBy("c.reference").execute()).map((m) => ({

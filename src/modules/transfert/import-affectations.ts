@@ -18,6 +18,7 @@ import {
   Refus,
   type Remettre,
   referenceFixe,
+  refuserHorsPlan,
   rejeter,
   valeur,
   valeurRoutage,
@@ -29,7 +30,8 @@ import { codeDe, lireBooleen, lireEntier, lireInstant, lireSens, type Sens } fro
 export async function prechargerAffectations(ctx: Contexte, lignes: Ligne[]): Promise<Remettre> {
   const normes = new Map<Ligne, ReturnType<typeof normaliser>>();
   for (const l of lignes) {
-    normes.set(l, normaliser(valeurSure(ctx, l, "numero")));
+    // read outside the known ranges too: a stored number is always found; creating one needs the option
+    normes.set(l, normaliser(valeurSure(ctx, l, "numero"), "FR", { plagesInconnues: true }));
     const pause = ceder();
     if (pause) await pause;
   }
@@ -72,6 +74,8 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
             brut,
             "Numéro absent de l'inventaire (importez d'abord les numéros, ou --create-missing pour le créer).",
           );
+        if (n.numero.horsPlan && !ctx.options.accepterPlagesInconnues)
+          refuserHorsPlan(ctx, brut, n.numero.e164);
         did = numeroACreer(ctx, n, brut, operateurId ?? null);
       } else if (operateurId) {
         const actuel = did.valeurs.operateur_id as number | null;
@@ -164,7 +168,10 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
           valeur(ctx, l, "sortant"),
           "Campagne de prospection : seuls les numéros NPV sont présentés.",
         );
-      if (nouveau) await creerNumero(ctx, did, n.numero.e164);
+      if (nouveau) {
+        if (n.numero.horsPlan) refuserHorsPlan(ctx, brut, n.numero.e164);
+        await creerNumero(ctx, did, n.numero.e164);
+      }
       if (proprietaire === undefined || proprietaire === null) {
         clientsAAffecter.set(did.id, camp.client_id);
         nouveauxClients.set(did.id, camp.client_id);
@@ -311,6 +318,7 @@ function numeroACreer(
     region_id: n.numero.region ? (refs.regions.get(`${indicatifId}/${n.numero.region}`) ?? null) : null,
     operateur_id: operateurId,
     statut_id: refs.statuts.trouver("DISPONIBLE") as number,
+    hors_plan: n.numero.horsPlan,
   };
   return {
     id: 0,
@@ -329,7 +337,13 @@ async function creerNumero(ctx: Contexte, did: Existant, e164: string) {
     const cree = await ctx.trx
       .insertInto("tel_did")
       .values({
-        ...(did.valeurs as { indicatif_id: number; did: string; did_format_e164: string; statut_id: number }),
+        ...(did.valeurs as {
+          indicatif_id: number;
+          did: string;
+          did_format_e164: string;
+          statut_id: number;
+          hors_plan: boolean;
+        }),
         created_by: ctx.acteur.nom,
         modified_by: ctx.acteur.nom,
       })

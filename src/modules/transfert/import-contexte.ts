@@ -34,6 +34,8 @@ export interface Rapport {
   references_creees: string[];
   /** Numbers an assignments file created with --create-missing (E.164). */
   numeros_crees: string[];
+  /** Numbers created outside the ranges the numbering metadata knows (--accept-unknown-ranges): marked hors_plan. */
+  hors_plan: string[];
   /** Field → the file's column that fed it. */
   colonnes: Record<string, string>;
   /** The file's columns that fed no field: nothing of them was read (refused with `strict`). */
@@ -49,6 +51,8 @@ export interface OptionsImport {
   mapping?: Record<string, string>;
   /** Refuse a file with columns that feed no field (--strict). */
   strict?: boolean;
+  /** Create well-formed numbers outside the known ranges, marked hors_plan (--accept-unknown-ranges). */
+  accepterPlagesInconnues?: boolean;
   /** Commit every N rows instead of once (resumable: see depuisLigne). */
   tailleLot?: number;
   /** Skip the rows up to this file line (a checkpoint written by an earlier, interrupted import). */
@@ -165,6 +169,20 @@ export const valeurRoutage = (ctx: Contexte, l: Ligne, champ: string) => {
   if (raison) throw new Refus(ctx.colonnes[champ] ?? champ, v, raison);
   return v;
 };
+
+/**
+ * A number to create that is well formed but outside the ranges the numbering metadata knows: refused unless the
+ * import accepts unknown ranges, and then listed in the report (and its audit) as marked hors_plan.
+ */
+export function refuserHorsPlan(ctx: Contexte, brut: string, e164: string) {
+  if (!ctx.options.accepterPlagesInconnues)
+    throw new Refus(
+      ctx.colonnes.numero ?? "numero",
+      brut,
+      "Numéro bien formé, mais hors des tranches connues du plan de numérotation (--accept-unknown-ranges pour l'enregistrer, marqué à revoir).",
+    );
+  ctx.rapport.hors_plan.push(e164);
+}
 
 export function rejeter(ctx: Contexte, l: Ligne, e: unknown) {
   if (!(e instanceof Refus)) throw e;

@@ -1,5 +1,6 @@
 // Importing numbers (inventory): each row checked against the numbering plan, the references and the lifecycle,
 // then created or updated with its history.
+
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { normaliser } from "../../numbering/index.js";
@@ -21,6 +22,7 @@ import {
   type Remettre,
   reference,
   referenceFixe,
+  refuserHorsPlan,
   rejeter,
   valeur,
   valeurSure,
@@ -35,7 +37,10 @@ export async function prechargerNumeros(ctx: Contexte, lignes: Ligne[]): Promise
   for (const l of lignes) {
     normes.set(
       l,
-      normaliser(valeurSure(ctx, l, "numero"), (valeurSure(ctx, l, "pays") || "FR").toUpperCase()),
+      // read outside the known ranges too: a stored number is always found; creating one needs the option
+      normaliser(valeurSure(ctx, l, "numero"), (valeurSure(ctx, l, "pays") || "FR").toUpperCase(), {
+        plagesInconnues: true,
+      }),
     );
     const pause = ceder();
     if (pause) await pause;
@@ -199,6 +204,7 @@ export async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
       const statut = statutCode ?? (clientId ? "AFFECTE" : "DISPONIBLE");
       if (["AFFECTE", "UTILISE"].includes(statut) && !clientId)
         throw new Refus(ctx.colonnes.statut ?? "statut", statut, "Un numéro affecté ou utilisé a un client.");
+      if (n.numero.horsPlan) refuserHorsPlan(ctx, brut, n.numero.e164);
       ctx.rapport.a_creer++;
       // the row as written (an absent value is NULL): completed in place, not copied, on this per-row path
       valeurs.indicatif_id = indicatifId;
@@ -208,6 +214,7 @@ export async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
       valeurs.region_id = regionId;
       valeurs.client_id = clientId ?? null;
       valeurs.statut_id = refs.statuts.trouver(statut) as number;
+      valeurs.hors_plan = n.numero.horsPlan;
       creations.push(valeurs as Record<string, unknown> & { did_format_e164: string });
     } catch (e) {
       rejeter(ctx, l, e);
@@ -262,6 +269,7 @@ const COLONNES_DID = [
   ["date_activation", "date"],
   ["cout_mensuel", "numeric"],
   ["cout_mise_en_service", "numeric"],
+  ["hors_plan", "bool"],
 ] as const;
 
 /**

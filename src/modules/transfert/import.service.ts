@@ -45,6 +45,7 @@ export async function importer(
     rejets: [],
     references_creees: [],
     numeros_crees: [],
+    hors_plan: [],
     colonnes,
     colonnes_ignorees: ignorees,
     duree_ms: 0,
@@ -157,6 +158,8 @@ export async function importer(
             derniere_ligne: lot[lot.length - 1]?.ligne,
             a_creer: rapport.a_creer,
             a_mettre_a_jour: rapport.a_mettre_a_jour,
+            // accepted explicitly outside the known ranges: who did it and which numbers stay on record
+            ...(rapport.hors_plan.length ? { hors_plan: rapport.hors_plan } : {}),
           },
         });
       });

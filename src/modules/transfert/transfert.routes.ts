@@ -46,6 +46,10 @@ const Rapport = Type.Object({
   numeros_crees: Type.Array(Type.String(), {
     description: "Numéros (E.164) créés par un import d'affectations avec creer_manquants",
   }),
+  hors_plan: Type.Array(Type.String(), {
+    description:
+      "Numéros (E.164) créés hors des tranches connues (accepter_plages_inconnues), marqués à revoir",
+  }),
   colonnes: Type.Record(Type.String(), Type.String(), { description: "Champ → colonne du fichier utilisée" }),
   colonnes_ignorees: Type.Array(Type.String(), {
     description:
@@ -96,6 +100,12 @@ export async function transfertRoutes(app: App) {
           accepter_rejets: Type.Optional(
             Type.Boolean({ description: "Écrire les lignes valides malgré des rejets" }),
           ),
+          accepter_plages_inconnues: Type.Optional(
+            Type.Boolean({
+              description:
+                "Créer les numéros bien formés hors des tranches connues, marqués hors_plan (à revoir)",
+            }),
+          ),
           strict: Type.Optional(
             Type.Boolean({
               description: "Refuser (422 COLONNES_IGNOREES) un fichier dont une colonne n'est pas lue",
@@ -117,6 +127,7 @@ export async function transfertRoutes(app: App) {
           creerManquants: q.creer_manquants,
           accepterRejets: q.accepter_rejets,
           strict: q.strict,
+          accepterPlagesInconnues: q.accepter_plages_inconnues,
         },
       );
     },
@@ -153,6 +164,7 @@ export async function transfertRoutes(app: App) {
         params: Type.Object({ type: Type.Union(TYPES_IMPORT.map((t) => Type.Literal(t))) }),
         querystring: Type.Object({
           creer_manquants: Type.Optional(Type.Boolean()),
+          accepter_plages_inconnues: Type.Optional(Type.Boolean()),
         }),
         produces: ["text/csv"],
       },

@@ -3862,6 +3862,10 @@ export interface paths {
                     cloud_id?: number;
                     indicatif_id?: number;
                     campaign_id?: number;
+                    /** @description Numéros acceptés hors des tranches connues (à revoir) */
+                    hors_plan?: boolean;
+                    /** @description Ces numéros seulement (export d'une sélection) : ids=1&ids=2 */
+                    ids?: number[];
                     actif?: boolean;
                     sans_client?: boolean;
                     /** @description Numéro sous toute forme, chiffres partiels, ou texte (description, référence) */
@@ -3931,6 +3935,8 @@ export interface paths {
                                 created_by: string | null;
                                 modified_by: string | null;
                                 actif: boolean;
+                                /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
+                                hors_plan: boolean;
                                 version: number;
                                 /** Format: date-time */
                                 date_creation: string;
@@ -3967,6 +3973,8 @@ export interface paths {
                         region_id?: number | null;
                         client_id?: number | null;
                         statut?: "COMMANDE" | "DISPONIBLE";
+                        /** @description Accepter un numéro bien formé hors des tranches connues (bloc récent) : il est marqué hors_plan, à revoir (admin, gestionnaire) */
+                        accepter_plages_inconnues?: boolean;
                         operateur_id?: number | null;
                         equipement_id?: number | null;
                         groupement_id?: number | null;
@@ -4039,6 +4047,8 @@ export interface paths {
                             created_by: string | null;
                             modified_by: string | null;
                             actif: boolean;
+                            /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
+                            hors_plan: boolean;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -4122,6 +4132,8 @@ export interface paths {
                             created_by: string | null;
                             modified_by: string | null;
                             actif: boolean;
+                            /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
+                            hors_plan: boolean;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -4244,6 +4256,8 @@ export interface paths {
                             created_by: string | null;
                             modified_by: string | null;
                             actif: boolean;
+                            /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
+                            hors_plan: boolean;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -4325,6 +4339,8 @@ export interface paths {
                             created_by: string | null;
                             modified_by: string | null;
                             actif: boolean;
+                            /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
+                            hors_plan: boolean;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -4370,6 +4386,8 @@ export interface paths {
                         pays?: string;
                         client_id?: number | null;
                         statut?: "COMMANDE" | "DISPONIBLE";
+                        /** @description Accepter une plage hors des tranches connues : ses numéros sont marqués hors_plan */
+                        accepter_plages_inconnues?: boolean;
                         operateur_id?: number | null;
                         equipement_id?: number | null;
                         groupement_id?: number | null;
@@ -4498,6 +4516,8 @@ export interface paths {
                             created_by: string | null;
                             modified_by: string | null;
                             actif: boolean;
+                            /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
+                            hors_plan: boolean;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -4594,6 +4614,8 @@ export interface paths {
                             created_by: string | null;
                             modified_by: string | null;
                             actif: boolean;
+                            /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
+                            hors_plan: boolean;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -6089,6 +6111,8 @@ export interface paths {
                     creer_manquants?: boolean;
                     /** @description Écrire les lignes valides malgré des rejets */
                     accepter_rejets?: boolean;
+                    /** @description Créer les numéros bien formés hors des tranches connues, marqués hors_plan (à revoir) */
+                    accepter_plages_inconnues?: boolean;
                     /** @description Refuser (422 COLONNES_IGNOREES) un fichier dont une colonne n'est pas lue */
                     strict?: boolean;
                 };
@@ -6127,6 +6151,8 @@ export interface paths {
                             references_creees: string[];
                             /** @description Numéros (E.164) créés par un import d'affectations avec creer_manquants */
                             numeros_crees: string[];
+                            /** @description Numéros (E.164) créés hors des tranches connues (accepter_plages_inconnues), marqués à revoir */
+                            hors_plan: string[];
                             /** @description Champ → colonne du fichier utilisée */
                             colonnes: {
                                 [key: string]: string;
@@ -6195,6 +6221,7 @@ export interface paths {
             parameters: {
                 query?: {
                     creer_manquants?: boolean;
+                    accepter_plages_inconnues?: boolean;
                 };
                 header?: never;
                 path: {

@@ -149,6 +149,10 @@ export function DidCreate() {
         <Typography variant="caption" color="text.secondary" sx={{ mb: 1 }}>
           Le pays, le type (géographique, mobile, NPV…) et la région sont déduits du numéro.
         </Typography>
+        <BooleanInput
+          source="accepter_plages_inconnues"
+          label="Accepter un numéro hors des tranches connues du plan de numérotation (bloc récent) : il sera marqué à revoir"
+        />
         <ChampsDescriptifs avecClient />
         {mode === "plage" && <BoutonsPlage />}
       </SimpleForm>

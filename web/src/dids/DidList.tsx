@@ -3,7 +3,7 @@ import { Button, Menu, MenuItem } from "@mui/material";
 import { useState } from "react";
 import {
   AutocompleteInput,
-  BulkExportButton,
+  BooleanInput,
   CreateButton,
   DatagridConfigurable,
   DateField,
@@ -45,6 +45,7 @@ function filtres(p: Permissions | undefined) {
     ref("groupement_id", "groupements", "Groupement"),
     ref("type_id", "types-did", "Type"),
     ref("region_id", "regions", "Région"),
+    <BooleanInput key="hors_plan" source="hors_plan" label="Hors des tranches connues (à revoir)" />,
     ...(interne
       ? [
           ref("operateur_id", "operateurs", "Opérateur", "nom"),
@@ -56,7 +57,10 @@ function filtres(p: Permissions | undefined) {
   ];
 }
 
-/** The whole filtered list as CSV, streamed by the API (not limited to the loaded page). */
+/**
+ * The whole filtered list as CSV, streamed by the API (not limited to the loaded page), in the numbers' import
+ * format: what is exported here imports back as is.
+ */
 function ExportCsv() {
   const { filterValues, sort } = useListContext();
   const query = new URLSearchParams({
@@ -111,7 +115,16 @@ function ActionsDeMasse() {
             </MenuItem>
           ))}
       </Menu>
-      <BulkExportButton label="Exporter la sélection" />
+      <Button
+        size="small"
+        startIcon={<DownloadIcon />}
+        href={urlApi(
+          `/api/v1/dids?${new URLSearchParams([["format", "csv"], ...selectedIds.map((id) => ["ids", String(id)])])}`,
+        )}
+        download
+      >
+        Exporter la sélection
+      </Button>
       <ActionDialog action={action} ids={selectedIds} onClose={() => setAction(null)} />
     </>
   );

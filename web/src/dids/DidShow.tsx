@@ -79,6 +79,15 @@ function Fiche() {
         </Typography>
         <Pastille libelle={d.statut} couleur={d.statut_couleur} />
         {!d.actif && <Chip size="small" label="Inactif" />}
+        {d.hors_plan && (
+          <Chip
+            size="small"
+            color="warning"
+            variant="outlined"
+            label="Hors des tranches connues : à revoir"
+            title="Accepté hors du plan de numérotation connu ; la marque s'efface quand une mise à jour le connaît"
+          />
+        )}
       </Box>
       <Grid container spacing={2}>
         <Champ libelle="E.164">{d.did_format_e164}</Champ>

@@ -89,12 +89,13 @@ function Import() {
   const [creer, setCreer] = useState(false);
   const [accepter, setAccepter] = useState(false);
   const [strict, setStrict] = useState(false);
+  const [horsPlan, setHorsPlan] = useState(false);
   const [rapport, setRapport] = useState<Rapport | null>(null);
   const telechargerRejets = useMutation({
     mutationFn: async () => {
       const corps = await (fichier as File).arrayBuffer();
       const r = await api.POST("/api/v1/imports/{type}/rejets", {
-        params: { path: { type }, query: { creer_manquants: creer } },
+        params: { path: { type }, query: { creer_manquants: creer, accepter_plages_inconnues: horsPlan } },
         body: corps as never,
         bodySerializer: (b: unknown) => b as BodyInit,
         headers: { "content-type": "application/octet-stream" },
@@ -115,7 +116,13 @@ function Import() {
       const r = await api.POST("/api/v1/imports/{type}", {
         params: {
           path: { type },
-          query: { simulation, creer_manquants: creer, accepter_rejets: accepter, strict },
+          query: {
+            simulation,
+            creer_manquants: creer,
+            accepter_rejets: accepter,
+            strict,
+            accepter_plages_inconnues: horsPlan,
+          },
         },
         // the file goes as is: the server tells CSV from XLSX by its content
         body: corps as never,
@@ -186,6 +193,10 @@ function Import() {
             label="Refuser un fichier dont une colonne n'est pas lue"
           />
           <FormControlLabel
+            control={<Checkbox checked={horsPlan} onChange={(e) => setHorsPlan(e.target.checked)} />}
+            label="Accepter les numéros hors des tranches connues (marqués à revoir)"
+          />
+          <FormControlLabel
             control={<Checkbox checked={accepter} onChange={(e) => setAccepter(e.target.checked)} />}
             label="Écrire les lignes valides malgré les rejets"
           />
@@ -242,6 +253,13 @@ function Import() {
               <Typography variant="body2" sx={{ mb: 1 }}>
                 Références {rapport.ecrit ? "créées" : "à créer"} : {rapport.references_creees.join(", ")}
               </Typography>
+            )}
+            {rapport.hors_plan.length > 0 && (
+              <Alert severity="info" sx={{ mb: 1 }}>
+                Hors des tranches connues, marqués à revoir ({rapport.hors_plan.length}) :{" "}
+                {rapport.hors_plan.slice(0, 50).join(", ")}
+                {rapport.hors_plan.length > 50 ? " …" : ""}
+              </Alert>
             )}
             {rapport.numeros_crees.length > 0 && (
               <Typography variant="body2" sx={{ mb: 1 }}>
