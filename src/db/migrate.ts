@@ -9,6 +9,7 @@ import * as m0006 from "./migrations/0006_signal_routage_par_instruction.js";
 import * as m0007 from "./migrations/0007_routes_publiees.js";
 import * as m0008 from "./migrations/0008_adresses_cle_api.js";
 import * as m0009 from "./migrations/0009_hors_plan.js";
+import * as m0010 from "./migrations/0010_statut_numero_tenu.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007_routes_publiees": m0007,
   "0008_adresses_cle_api": m0008,
   "0009_hors_plan": m0009,
+  "0010_statut_numero_tenu": m0010,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

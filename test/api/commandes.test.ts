@@ -93,7 +93,7 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
       (
         await ctx.app.inject({
           method: "GET",
-          url: `/api/v1/dids?client_id=${ctx.clientA}&statut=DISPONIBLE&par_page=1`,
+          url: `/api/v1/dids?client_id=${ctx.clientA}&statut=AFFECTE&par_page=1`,
           headers: staff,
         })
       ).json().total;
@@ -183,14 +183,15 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
     expect(livree.json()).toMatchObject({ statut_code: "LIVREE", quantite_livree: 100 });
     expect(await stock()).toBe(avant + 100);
     const bordApres = await tableau();
-    expect(parStatut(bordApres, "DISPONIBLE")?.n).toBe((parStatut(bordAvant, "DISPONIBLE")?.n ?? 0) + 100);
+    expect(parStatut(bordApres, "AFFECTE")?.n).toBe((parStatut(bordAvant, "AFFECTE")?.n ?? 0) + 100);
     expect(parStatut(bordApres, "COMMANDE")?.n).toBe((parStatut(bordAvant, "COMMANDE")?.n ?? 0) - 100);
 
     const un = (
       await ctx.app.inject({ method: "GET", url: "/api/v1/dids/par-numero/0162100042", headers: staff })
     ).json();
+    // delivered (COMMANDE→DISPONIBLE), then Affecté to the ordering client, as any number a client holds
     expect(un).toMatchObject({
-      statut_code: "DISPONIBLE",
+      statut_code: "AFFECTE",
       client_id: ctx.clientA,
       type_code: "NPV",
       reference_externe: "BYT-2026-777",
@@ -203,7 +204,7 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
       histoire
         .filter((e: { champ: string }) => e.champ === "statut")
         .map((e: { nouvelle_valeur: string }) => e.nouvelle_valeur),
-    ).toEqual(["COMMANDE", "DISPONIBLE"]);
+    ).toEqual(["COMMANDE", "DISPONIBLE", "AFFECTE"]);
 
     const detail = (
       await ctx.app.inject({ method: "GET", url: `/api/v1/commandes/${id}`, headers: client })
@@ -389,10 +390,7 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
       await ctx.app.inject({ method: "GET", url: `/api/v1/commandes/${c.id}`, headers: staff })
     ).json();
     expect(apres).toMatchObject({ statut_code: "LIVREE", quantite_livree: 2 });
-    expect(apres.numeros.map((n: { statut_code: string }) => n.statut_code)).toEqual([
-      "DISPONIBLE",
-      "DISPONIBLE",
-    ]);
+    expect(apres.numeros.map((n: { statut_code: string }) => n.statut_code)).toEqual(["AFFECTE", "AFFECTE"]);
   });
 
   it("sends the rejection to the requester", async () => {

@@ -134,9 +134,14 @@ describe.each(CIBLES)("number lifecycle ($nom)", (cible) => {
     expect(bord2.reutilisables_30_jours.numeros.map((n: { id: number }) => n.id)).toContain(id);
 
     // its holder may have it back at once, but that does not open it to another client before the end
+    // (back to its holder, it is Affecté to it: RESILIE→DISPONIBLE→AFFECTE)
     expect(
       (await post(`/dids/${id}/actions/reactiver`, { motif: "le client revient" })).json(),
-    ).toMatchObject({ statut_code: "DISPONIBLE", client_id: ctx.clientA });
+    ).toMatchObject({ statut_code: "AFFECTE", client_id: ctx.clientA });
+    expect((await post(`/dids/${id}/actions/liberer`, { motif: "rendu au stock" })).json()).toMatchObject({
+      statut_code: "DISPONIBLE",
+      client_id: null,
+    });
     const autre = await post(`/dids/${id}/actions/affecter`, { client_id: ctx.clientB });
     expect(autre.json().code).toBe("NUMERO_GELE");
 

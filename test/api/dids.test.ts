@@ -209,8 +209,9 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     const gele = await action("reactiver", { client_id: ctx.clientB });
     expect(gele.statusCode).toBe(409);
     expect(gele.json().code).toBe("NUMERO_GELE");
+    // back to its holder: RESILIE→DISPONIBLE, then Affecté to it (a number a client holds is Affecté)
     expect((await action("reactiver", { motif: "Le client revient" })).json()).toMatchObject({
-      statut_code: "DISPONIBLE",
+      statut_code: "AFFECTE",
       client_id: ctx.clientA,
     });
     const histoire = (
@@ -219,7 +220,15 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     const statuts = histoire
       .filter((e: { champ: string }) => e.champ === "statut")
       .map((e: { nouvelle_valeur: string }) => e.nouvelle_valeur);
-    expect(statuts).toEqual(["DISPONIBLE", "AFFECTE", "UTILISE", "AFFECTE", "RESILIE", "DISPONIBLE"]);
+    expect(statuts).toEqual([
+      "DISPONIBLE",
+      "AFFECTE",
+      "UTILISE",
+      "AFFECTE",
+      "RESILIE",
+      "DISPONIBLE",
+      "AFFECTE",
+    ]);
     expect(
       histoire.some(
         (e: { champ: string; nouvelle_valeur: string }) =>

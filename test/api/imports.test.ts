@@ -273,7 +273,7 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     await envoyer("numeros", "numero;statut\n0145000032;RESILIE\n");
     const r2 = await envoyer(
       "numeros",
-      "numero;client;statut\n0145000032;CLIENT_A;DISPONIBLE\n0145000001;;UTILISE\n0145000033;CLIENT_A;\n",
+      "numero;client;statut\n0145000032;CLIENT_A;AFFECTE\n0145000001;;UTILISE\n0145000033;CLIENT_A;\n",
       "?accepter_rejets=true",
     );
     expect(r2.statusCode, r2.body).toBe(200);

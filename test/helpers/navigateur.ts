@@ -30,7 +30,12 @@ export async function lancerNavigateur(): Promise<Browser> {
 
 /** A page of its own (own cookies), 1366×768, that fails the test on any script error. */
 export async function nouvellePage(navigateur: Browser): Promise<Page> {
-  const contexte = await navigateur.newContext({ viewport: { width: 1366, height: 768 }, locale: "fr-FR" });
+  // a browser set to UTC: what the extranet shows and reads must be Paris time whatever the machine's zone
+  const contexte = await navigateur.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: "fr-FR",
+    timezoneId: "UTC",
+  });
   const page = await contexte.newPage();
   const erreurs: string[] = [];
   page.on("pageerror", (e) => erreurs.push(e.message));

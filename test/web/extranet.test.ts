@@ -127,8 +127,15 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
 
     await page.getByRole("link", { name: "Affecter à une campagne" }).click();
     await choisir(page, page, "Campagne Hermes", "Alpha SAV");
+    // the browser runs in UTC: the time typed is read as Paris time (the night clocks went forward)
+    await page.getByLabel("Début").fill("2025-03-30T00:00");
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await page.getByText("Affectations aux campagnes").first().waitFor();
+    const gestionApi = await sessionApi(url, "gestion", MDP);
+    const [affectation] = (
+      await gestionApi<{ data: Array<{ date_debut: string }> }>("GET", `/affectations?did_id=${id}`)
+    ).data;
+    expect(new Date(affectation?.date_debut as string).toISOString()).toBe("2025-03-29T23:00:00.000Z");
 
     await page.goto(`${url}/admin/telephony/#/dids/${id}/show`);
     await puce(page, "Utilisé").waitFor();
@@ -212,7 +219,8 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await client.goto(`${url}/admin/telephony/#/dids`);
     await client.getByPlaceholder("Numéro, chiffres partiels").fill("01 42 10 00");
     await expect.poll(() => client.locator("[data-testid=numero]").count()).toBe(10);
-    expect(await client.locator('[data-statut="Disponible"]').count()).toBe(10);
+    // delivered to the ordering client: Affecté to it, as any number a client holds with no campaign
+    expect(await client.locator('[data-statut="Affecté"]').count()).toBe(10);
     await client.context().close();
     await gestion.context().close();
   }, 120_000);

@@ -182,13 +182,15 @@ async function appliquerTransition(
       );
     }
     set.date_livraison = maintenant;
-    // the numbers received join the client's stock
+    // The numbers received are delivered (COMMANDE→DISPONIBLE) and, held by the ordering client, Affecté to it
+    // (DISPONIBLE→AFFECTE): the one rule for a number a client holds with no campaign, whatever the path.
     const aRendreDisponibles = livres.filter((d) => d.statut === "COMMANDE").map((d) => d.id);
     if (aRendreDisponibles.length > 0) {
+      const statutFinal = c.client_id === null ? "DISPONIBLE" : "AFFECTE";
       await trx
         .updateTable("tel_did")
         .set({
-          statut_id: sql`(SELECT id FROM tel_statut_did WHERE code = 'DISPONIBLE')`,
+          statut_id: sql`(SELECT id FROM tel_statut_did WHERE code = ${statutFinal})`,
           date_activation: jourMetier(maintenant),
           modified_by: acteur.nom,
         })
@@ -200,7 +202,12 @@ async function appliquerTransition(
           acteur,
           didId,
           "LIVRER",
-          [{ champ: "statut", avant: "COMMANDE", apres: "DISPONIBLE" }],
+          [
+            { champ: "statut", avant: "COMMANDE", apres: "DISPONIBLE" },
+            ...(statutFinal === "AFFECTE"
+              ? [{ champ: "statut", avant: "DISPONIBLE", apres: "AFFECTE" }]
+              : []),
+          ],
           `Commande ${c.reference} livrée`,
         );
       }

@@ -241,10 +241,9 @@ export async function seedDemo(db: Kysely<DB>, options: { numeros?: number } = {
       let statut = tirer(repartitionStatut, alea(), (x) => x[1])?.[0] ?? "DISPONIBLE";
       // mobiles are kept out of production campaigns (they may not be presented by a call centre)
       if (num.type === "MOBILE" && statut === "UTILISE") statut = "AFFECTE";
-      const client =
-        statut === "AFFECTE" || statut === "UTILISE" || (statut === "DISPONIBLE" && alea() < 0.4)
-          ? choisir(clients)
-          : null;
+      // part of the stock is held by clients: Affecté to them (Disponible means no client)
+      if (statut === "DISPONIBLE" && alea() < 0.4) statut = "AFFECTE";
+      const client = statut === "AFFECTE" || statut === "UTILISE" ? choisir(clients) : null;
       const jours = Math.floor(alea() * 900) + 30;
       const acquisition = new Date(Date.now() - jours * 86400_000);
       const indicatifId = indicatifs.get(num.pays) as number;

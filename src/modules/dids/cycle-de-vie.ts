@@ -162,7 +162,10 @@ export async function appliquerAction(
       );
     }
   }
-  set.statut_id = sql`(SELECT id FROM tel_statut_did WHERE code = ${regle.vers})`;
+  // One rule whatever the path (README, « Statuts ») : a number a client holds is Affecté when no campaign uses it.
+  // Reactivated for its holder, it makes the two moves RESILIE→DISPONIBLE→AFFECTE.
+  const vers: Statut = regle.vers === "DISPONIBLE" && clientApres !== null ? "AFFECTE" : regle.vers;
+  set.statut_id = sql`(SELECT id FROM tel_statut_did WHERE code = ${vers})`;
   const apres = await trx
     .updateTable("tel_did")
     .set(set)
@@ -171,6 +174,7 @@ export async function appliquerAction(
     .executeTakeFirstOrThrow();
   const changements: Array<{ champ: string; avant: unknown; apres: unknown }> = [
     { champ: "statut", avant: depuis, apres: regle.vers },
+    ...(vers !== regle.vers ? [{ champ: "statut", avant: regle.vers, apres: vers }] : []),
   ];
   if (clientApres !== d.client_id)
     changements.push({ champ: "client_id", avant: d.client_id, apres: clientApres });

@@ -135,7 +135,9 @@ function texte(v: unknown): string | null {
 export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, trxExistante?: Transaction<DB>) {
   const travail = async (trx: Transaction<DB>) => {
     const { numero, indicatifId, typeId, regionId } = await resoudreNumero(trx, e);
-    const statut = e.statut ?? "DISPONIBLE";
+    // one rule whatever the path: a number in stock that a client holds is Affecté (Disponible: no client)
+    const statut =
+      (e.statut ?? "DISPONIBLE") === "DISPONIBLE" && e.client_id ? "AFFECTE" : (e.statut ?? "DISPONIBLE");
     const statutId = await idsReference(trx, "tel_statut_did", statut);
     if (!statutId) throw new ApiError(422, "STATUT_INCONNU", `Statut inconnu : ${statut}.`);
     const cree = await trx

@@ -30,6 +30,9 @@ import {
 import { Index, type References } from "./references.js";
 import { codeDe, lireDate, lireMontant } from "./valeurs.js";
 
+const DISPONIBLE_SANS_CLIENT =
+  "Un numéro qu'un client détient est Affecté (ou Utilisé avec une campagne) : Disponible veut dire en stock, sans client.";
+
 const CHAMPS_SIMPLES = ["reference_externe", "description", "notes"] as const;
 
 export async function prechargerNumeros(ctx: Contexte, lignes: Ligne[]): Promise<Remettre> {
@@ -181,15 +184,28 @@ export async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
         }
         if (clientId && existant.client_id === null)
           changements.push({ champ: "client_id", avant: null, apres: clientId });
-        if (statutCode && statutCode !== existant.statut) {
-          if (!TRANSITIONS[existant.statut as Statut]?.includes(statutCode))
+        if (statutCode === "DISPONIBLE" && (clientId ?? existant.client_id))
+          throw new Refus(ctx.colonnes.statut ?? "statut", valeur(ctx, l, "statut"), DISPONIBLE_SANS_CLIENT);
+        // given a client, a number in stock is Affecté to it (the one rule, whatever the path)
+        const statutVoulu =
+          statutCode ??
+          (clientId && existant.client_id === null && existant.statut === "DISPONIBLE"
+            ? "AFFECTE"
+            : undefined);
+        if (statutVoulu && statutVoulu !== existant.statut) {
+          // reactivated for a client: the move is RESILIE→DISPONIBLE, which ends Affecté to that client
+          const mouvement: Statut =
+            existant.statut === "RESILIE" && statutVoulu === "AFFECTE" && (clientId ?? existant.client_id)
+              ? "DISPONIBLE"
+              : statutVoulu;
+          if (!TRANSITIONS[existant.statut as Statut]?.includes(mouvement))
             throw new Refus(
               ctx.colonnes.statut ?? "statut",
               valeur(ctx, l, "statut"),
-              `Passage ${existant.statut} → ${statutCode} interdit.`,
+              `Passage ${existant.statut} → ${statutVoulu} interdit.`,
             );
-          refusDuCycleDeVie(ctx, l, existant, statutCode, clientId ?? existant.client_id);
-          changements.push({ champ: "statut", avant: existant.statut, apres: statutCode });
+          refusDuCycleDeVie(ctx, l, existant, mouvement, clientId ?? existant.client_id);
+          changements.push({ champ: "statut", avant: existant.statut, apres: mouvement });
         }
         if (changements.length === 0) {
           ctx.rapport.inchanges++;
@@ -204,6 +220,8 @@ export async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
       const statut = statutCode ?? (clientId ? "AFFECTE" : "DISPONIBLE");
       if (["AFFECTE", "UTILISE"].includes(statut) && !clientId)
         throw new Refus(ctx.colonnes.statut ?? "statut", statut, "Un numéro affecté ou utilisé a un client.");
+      if (statut === "DISPONIBLE" && clientId)
+        throw new Refus(ctx.colonnes.statut ?? "statut", valeur(ctx, l, "statut"), DISPONIBLE_SANS_CLIENT);
       if (n.numero.horsPlan) refuserHorsPlan(ctx, brut, n.numero.e164);
       ctx.rapport.a_creer++;
       // the row as written (an absent value is NULL): completed in place, not copied, on this per-row path

@@ -20,7 +20,6 @@ import {
   Create,
   Datagrid,
   DateField,
-  DateTimeInput,
   Edit,
   email,
   FunctionField,
@@ -43,6 +42,7 @@ import {
 } from "react-admin";
 import { useWatch } from "react-hook-form";
 import { api, reponse } from "../api/client";
+import { DateHeureParis } from "../composants/DateHeureParis";
 import { Vide } from "../composants/Etats";
 import { ROLE_LIBELLES } from "../providers/authProvider";
 
@@ -167,7 +167,13 @@ export function CleApiList() {
           label="Rôle"
           render={(r: { role: string }) => ROLE_LIBELLES[r.role] ?? r.role}
         />
-        <DateField source="expire_le" label="Expire le" locales="fr-FR" emptyText="jamais" />
+        <DateField
+          options={{ timeZone: "Europe/Paris" }}
+          source="expire_le"
+          label="Expire le"
+          locales="fr-FR"
+          emptyText="jamais"
+        />
         <DateField
           source="derniere_utilisation"
           label="Dernière utilisation"
@@ -176,7 +182,12 @@ export function CleApiList() {
           emptyText="jamais"
         />
         <TextField source="created_by" label="Créée par" emptyText="—" />
-        <DateField source="date_creation" label="Créée le" locales="fr-FR" />
+        <DateField
+          options={{ timeZone: "Europe/Paris" }}
+          source="date_creation"
+          label="Créée le"
+          locales="fr-FR"
+        />
         <Revoquer />
       </Datagrid>
     </List>
@@ -208,7 +219,7 @@ export function CleApiCreate() {
         <TextInput source="nom" label="Nom (à quoi sert-elle ?)" validate={required()} fullWidth />
         <SelectInput source="role" label="Rôle" choices={ROLES} validate={required()} />
         <ClientSiRoleClient />
-        <DateTimeInput source="expire_le" label="Expire le (facultatif)" />
+        <DateHeureParis source="expire_le" label="Expire le (facultatif)" />
       </SimpleForm>
       <Dialog open={!!cle} fullWidth maxWidth="md">
         <DialogTitle>Clé créée</DialogTitle>
@@ -269,8 +280,8 @@ const filtresAudit = [
   <NumberInput key="entite_id" source="entite_id" label="Id" />,
   <TextInput key="acteur" source="acteur" label="Auteur" alwaysOn />,
   <TextInput key="action" source="action" label="Action" />,
-  <DateTimeInput key="depuis" source="depuis" label="Depuis" />,
-  <DateTimeInput key="avant" source="avant" label="Avant" />,
+  <DateHeureParis key="depuis" source="depuis" label="Depuis" />,
+  <DateHeureParis key="avant" source="avant" label="Avant" />,
 ];
 
 function Difference() {
@@ -312,7 +323,14 @@ export function AuditList() {
         rowClick="expand"
         empty={<Vide>Aucune écriture.</Vide>}
       >
-        <DateField source="date_action" label="Quand" showTime locales="fr-FR" sortable={false} />
+        <DateField
+          options={{ timeZone: "Europe/Paris" }}
+          source="date_action"
+          label="Quand"
+          showTime
+          locales="fr-FR"
+          sortable={false}
+        />
         <TextField source="acteur" label="Qui" sortable={false} />
         <TextField source="action" label="Action" sortable={false} />
         <FunctionField

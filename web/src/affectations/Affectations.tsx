@@ -7,7 +7,6 @@ import {
   CreateButton,
   Datagrid,
   DateField,
-  DateTimeInput,
   Edit,
   FilterButton,
   FunctionField,
@@ -27,6 +26,7 @@ import {
 import { useWatch } from "react-hook-form";
 import { api, reponse } from "../api/client";
 import type { Affectation } from "../api/types";
+import { DateHeureParis } from "../composants/DateHeureParis";
 import { Vide } from "../composants/Etats";
 import { numeroLisible } from "../composants/format";
 import { type Permissions, peut } from "../providers/authProvider";
@@ -128,8 +128,23 @@ export function AffectationList() {
         <TextField source="config_code" label="Configuration" sortable={false} emptyText="—" />
         <TextField source="alias" label="Alias" sortable={false} emptyText="—" />
         <TextField source="priorite" label="Priorité" sortable={false} />
-        <DateField source="date_debut" label="Début" showTime locales="fr-FR" sortable={false} />
-        <DateField source="date_fin" label="Fin" showTime locales="fr-FR" sortable={false} emptyText="—" />
+        <DateField
+          options={{ timeZone: "Europe/Paris" }}
+          source="date_debut"
+          label="Début"
+          showTime
+          locales="fr-FR"
+          sortable={false}
+        />
+        <DateField
+          options={{ timeZone: "Europe/Paris" }}
+          source="date_fin"
+          label="Fin"
+          showTime
+          locales="fr-FR"
+          sortable={false}
+          emptyText="—"
+        />
         <FunctionField
           label="État"
           render={(r: Affectation) =>
@@ -228,8 +243,8 @@ export function AffectationCreate() {
         </ReferenceInput>
         <ChoixDuClient />
         <ChampsAffectation />
-        <DateTimeInput source="date_debut" label="Début" />
-        <DateTimeInput source="date_fin" label="Fin (facultatif)" />
+        <DateHeureParis source="date_debut" label="Début" />
+        <DateHeureParis source="date_fin" label="Fin (facultatif)" />
       </SimpleForm>
     </Create>
   );
@@ -248,7 +263,7 @@ export function AffectationEdit() {
           )}
         />
         <ChampsAffectation />
-        <DateTimeInput source="date_fin" label="Fin" />
+        <DateHeureParis source="date_fin" label="Fin" />
         <TextInput source="motif" label="Motif (historique)" fullWidth />
       </SimpleForm>
     </Edit>

@@ -100,7 +100,13 @@ export function CommandeList() {
         <TextField source="region" label="Région" sortable={false} emptyText="—" />
         <NumberField source="quantite" label="Quantité" />
         <FunctionField label="Livrés" render={(r: Commande) => `${r.quantite_livree} / ${r.quantite}`} />
-        <DateField source="date_souhaitee" label="Souhaitée le" locales="fr-FR" emptyText="—" />
+        <DateField
+          options={{ timeZone: "Europe/Paris" }}
+          source="date_souhaitee"
+          label="Souhaitée le"
+          locales="fr-FR"
+          emptyText="—"
+        />
         <FunctionField
           label="Âge"
           sortBy="date_creation"

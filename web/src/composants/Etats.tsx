@@ -27,10 +27,13 @@ export function Vide({ children }: { children: ReactNode }) {
   );
 }
 
+/** A date (and time) as people read it here: French, in Paris time whatever the browser's zone. */
 export const dateFr = (iso: string | null | undefined, avecHeure = false) =>
   iso
     ? new Date(iso).toLocaleString(
         "fr-FR",
-        avecHeure ? { dateStyle: "short", timeStyle: "short" } : { dateStyle: "short" },
+        avecHeure
+          ? { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" }
+          : { dateStyle: "short", timeZone: "Europe/Paris" },
       )
     : "—";

@@ -186,7 +186,13 @@ export function ConfigList() {
         />
         <FunctionField label="Site" render={(r: { config?: Config }) => String(r.config?.nom_site ?? "—")} />
         <BooleanField source="actif" label="Active" sortable={false} />
-        <DateField source="date_modification" label="Modifiée le" locales="fr-FR" sortable={false} />
+        <DateField
+          options={{ timeZone: "Europe/Paris" }}
+          source="date_modification"
+          label="Modifiée le"
+          locales="fr-FR"
+          sortable={false}
+        />
       </Datagrid>
     </List>
   );

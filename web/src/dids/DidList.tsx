@@ -167,7 +167,13 @@ export function DidList() {
         <TextField source="type" label="Type" sortBy="type" emptyText="—" />
         <TextField source="region" label="Région" sortBy="region" emptyText="—" />
         <TextField source="operateur" label="Opérateur" sortBy="operateur" emptyText="—" />
-        <DateField source="date_modification" label="Modifié le" locales="fr-FR" showTime />
+        <DateField
+          options={{ timeZone: "Europe/Paris" }}
+          source="date_modification"
+          label="Modifié le"
+          locales="fr-FR"
+          showTime
+        />
       </DatagridConfigurable>
     </List>
   );
