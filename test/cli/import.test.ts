@@ -57,6 +57,32 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
     fs.rmSync(dossier, { recursive: true, force: true });
   });
 
+  it("prints the columns first, refuses ignored ones with --strict, writes the refused lines, gives a template", async () => {
+    const env = await nouvelleBase();
+    const modele = cli(["import", "--type", "numeros", "--modele"], env);
+    expect(modele.code, modele.stderr).toBe(0);
+    expect(modele.stdout.replace(/^\uFEFF/, "")).toMatch(/^numero;pays;client;groupement;operateur;statut;/);
+    const csv = fichier("colonnes.csv", "Numéro;Remarque\n0142685310;à garder\n0142;court\n");
+    const texte = cli(["import", csv, "--type", "numeros", "--dry-run"], env);
+    const lignes = texte.stdout.split("\n");
+    expect(lignes[1]).toBe("  colonnes lues : Numéro → numero");
+    expect(lignes[2]).toBe("  colonnes ignorées (rien n'en est lu ; --strict les refuse) : Remarque");
+    const strict = cli(["import", csv, "--type", "numeros", "--strict"], env);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("COLONNES_IGNOREES");
+    const rejets = path.join(dossier, "rejets.csv");
+    const r = importer(env, [csv, "--type", "numeros", "--rejets", rejets]);
+    expect(r.code).toBe(1);
+    expect(
+      fs
+        .readFileSync(rejets, "utf8")
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/),
+    ).toEqual(["Numéro;Remarque;motif_rejet", "0142;court;Numéro : Le numéro est trop court."]);
+    // five CLI processes, each opening the database
+  }, 180_000);
+
   it("reports a messy file exactly, writes nothing while rows are refused, and changes nothing the second time", async () => {
     const env = await nouvelleBase();
     const clients = fichier(
