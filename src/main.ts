@@ -193,7 +193,7 @@ programme
   .option("--json", "le rapport en JSON sur la sortie standard")
   .option(
     "--create-missing",
-    "créer les clients, groupements, opérateurs, campagnes inconnus (et, pour les affectations, les numéros absents) au lieu de refuser la ligne",
+    "« créer ce qui manque » : les clients, groupements, opérateurs, campagnes inconnus (et, pour les affectations, les numéros absents) au lieu de refuser la ligne",
   )
   .option("--accept-rejects", "écrire les lignes valides même si d'autres sont refusées")
   .option(
@@ -203,7 +203,7 @@ programme
   .option("--strict", "refuser un fichier dont une colonne ne correspond à aucun champ")
   .option(
     "--accept-unknown-ranges",
-    "créer les numéros bien formés hors des tranches connues du plan de numérotation (marqués à revoir)",
+    "« accepter les plages inconnues » : créer les numéros bien formés hors des tranches connues du plan de numérotation (marqués à revoir)",
   )
   .option(
     "--rejets <fichier.csv>",

@@ -82,8 +82,8 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     const csv = "numero;campagne;alias\n0145000021;Relance été;A\n0145000022;Orpheline;B\n";
     const sans = await envoyer("affectations", csv, "?simulation=true");
     expect(sans.json().rejets.map((r: { raison: string }) => r.raison)).toEqual([
-      "Campagne inconnue (code ou identifiant Hermes ; --create-missing la crée chez le client du numéro).",
-      "Campagne inconnue (code ou identifiant Hermes ; --create-missing la crée chez le client du numéro).",
+      "Campagne inconnue (code ou identifiant Hermes ; l'option « créer ce qui manque » la crée chez le client du numéro).",
+      "Campagne inconnue (code ou identifiant Hermes ; l'option « créer ce qui manque » la crée chez le client du numéro).",
     ]);
     const r = await envoyer("affectations", csv, "?creer_manquants=true&accepter_rejets=true");
     expect(r.json(), r.body).toMatchObject({

@@ -196,10 +196,13 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
     expect(r.rapport).toMatchObject({ a_creer: 3, rejetes: 3 });
     expect(r.rapport.rejets.map((j) => [j.ligne, j.raison])).toEqual([
       [3, "Campagne de prospection : seuls les numéros NPV sont présentés."],
-      [6, "Numéro absent de l'inventaire (importez d'abord les numéros, ou --create-missing pour le créer)."],
+      [
+        6,
+        "Numéro absent de l'inventaire (importez d'abord les numéros, ou l'option « créer ce qui manque » le crée).",
+      ],
       [
         7,
-        "Campagne inconnue (code ou identifiant Hermes ; --create-missing la crée chez le client du numéro).",
+        "Campagne inconnue (code ou identifiant Hermes ; l'option « créer ce qui manque » la crée chez le client du numéro).",
       ],
     ]);
     const numeros = exporter(env, "numeros");

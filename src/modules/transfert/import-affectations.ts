@@ -72,7 +72,7 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
           throw new Refus(
             ctx.colonnes.numero ?? "numero",
             brut,
-            "Numéro absent de l'inventaire (importez d'abord les numéros, ou --create-missing pour le créer).",
+            "Numéro absent de l'inventaire (importez d'abord les numéros, ou l'option « créer ce qui manque » le crée).",
           );
         if (n.numero.horsPlan && !ctx.options.accepterPlagesInconnues)
           refuserHorsPlan(ctx, brut, n.numero.e164);
@@ -108,7 +108,7 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
               ? "Campagne obligatoire."
               : ctx.options.creerManquants
                 ? "Campagne inconnue, et le numéro n'a pas de client à qui la créer."
-                : "Campagne inconnue (code ou identifiant Hermes ; --create-missing la crée chez le client du numéro).",
+                : "Campagne inconnue (code ou identifiant Hermes ; l'option « créer ce qui manque » la crée chez le client du numéro).",
           );
         campagneId = await creerCampagne(ctx, campTexte, titulaire);
       }
@@ -358,7 +358,7 @@ async function creerNumero(ctx: Contexte, did: Existant, e164: string) {
         ancienne_valeur: null,
         nouvelle_valeur: "DISPONIBLE",
         utilisateur: ctx.acteur.nom,
-        motif: "Import des affectations (--create-missing)",
+        motif: "Import des affectations (créer ce qui manque)",
         request_id: ctx.acteur.requestId ?? null,
       })
       .execute();

@@ -179,7 +179,7 @@ export function refuserHorsPlan(ctx: Contexte, brut: string, e164: string) {
     throw new Refus(
       ctx.colonnes.numero ?? "numero",
       brut,
-      "Numéro bien formé, mais hors des tranches connues du plan de numérotation (--accept-unknown-ranges pour l'enregistrer, marqué à revoir).",
+      "Numéro bien formé, mais hors des tranches connues du plan de numérotation (l'option « accepter les plages inconnues » l'enregistre, marqué à revoir).",
     );
   ctx.rapport.hors_plan.push(e164);
 }
@@ -237,7 +237,7 @@ export function referenceFixe(
   throw new Refus(
     ctx.colonnes[champ] ?? champ,
     s,
-    `${libelle} inconnu(e)${creable ? " (--create-missing pour le créer)" : ""}.`,
+    `${libelle} inconnu(e)${creable ? " (l'option « créer ce qui manque » le crée)" : ""}.`,
   );
 }
 

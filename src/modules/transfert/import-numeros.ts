@@ -111,7 +111,7 @@ export async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
             throw new Refus(
               ctx.colonnes.groupement ?? "groupement",
               groupementTexte,
-              "Groupement inconnu pour ce client (--create-missing pour le créer).",
+              "Groupement inconnu pour ce client (l'option « créer ce qui manque » le crée).",
             );
           groupementId = await inserer(
             ctx,

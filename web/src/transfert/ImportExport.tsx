@@ -194,7 +194,7 @@ function Import() {
           />
           <FormControlLabel
             control={<Checkbox checked={horsPlan} onChange={(e) => setHorsPlan(e.target.checked)} />}
-            label="Accepter les numéros hors des tranches connues (marqués à revoir)"
+            label="Accepter les plages inconnues : numéros hors des tranches connues, marqués à revoir"
           />
           <FormControlLabel
             control={<Checkbox checked={accepter} onChange={(e) => setAccepter(e.target.checked)} />}
