@@ -385,6 +385,41 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
     expect(accepte.json()).toMatchObject({ a_creer: 1, hors_plan: ["+33400000833"] });
     expect((await did("0400000833")).hors_plan).toBe(true);
 
+    // an order delivered from a block the metadata does not know yet
+    const geo = (
+      await ctx.db.selectFrom("tel_type_did").select("id").where("code", "=", "GEO").executeTakeFirstOrThrow()
+    ).id;
+    const commande = await post("/commandes", {
+      client_id: ctx.clientA,
+      type_did_id: geo,
+      quantite: 1,
+      urgence: "NORMALE",
+      motif: "bloc récent",
+      demandeur_email: "a@client-a.fr",
+    });
+    for (const [action, corps] of [
+      ["soumettre", {}],
+      ["valider", {}],
+      ["demarrer", { reference_operateur: "OP-NEUF" }],
+    ] as const)
+      await post(`/commandes/${commande.id}/actions/${action}`, corps);
+    const livrer = (corps: Record<string, unknown>) =>
+      ctx.app.inject({
+        method: "POST",
+        url: `/api/v1/commandes/${commande.id}/livraisons`,
+        headers: ctx.cles.gestionnaire,
+        payload: { numeros: "04 00 00 08 40", ...corps },
+      });
+    const sansOption = await livrer({});
+    expect(sansOption.statusCode).toBe(422);
+    expect(sansOption.json().rejets[0].raison).toMatch(/hors des tranches connues/);
+    expect((await livrer({ accepter_plages_inconnues: true, terminer: true })).statusCode).toBe(200);
+    expect(await did("0400000840")).toMatchObject({
+      hors_plan: true,
+      client_id: ctx.clientA,
+      statut_code: "AFFECTE",
+    });
+
     // a number the metadata now knows loses its mark at the next start, with a line in its history
     const connu = await did("0142100001");
     await ctx.db.updateTable("tel_did").set({ hors_plan: true }).where("id", "=", connu.id).execute();

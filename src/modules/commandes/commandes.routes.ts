@@ -343,7 +343,14 @@ export async function commandesRoutes(app: App) {
             ),
             terminer: Type.Optional(
               Type.Boolean({
-                description: "Clore la livraison : la commande passe à LIVREE et ses numéros à DISPONIBLE",
+                description:
+                  "Clore la livraison : la commande passe à LIVREE, ses numéros sont livrés et affectés au client de la commande",
+              }),
+            ),
+            accepter_plages_inconnues: Type.Optional(
+              Type.Boolean({
+                description:
+                  "Accepter des numéros d'un bloc que le plan de numérotation connu n'a pas encore : marqués hors_plan, à revoir",
               }),
             ),
             simulation: Type.Optional(Type.Boolean({ description: "Vérifier sans rien enregistrer" })),

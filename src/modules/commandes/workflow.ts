@@ -255,6 +255,8 @@ export interface Livraison {
   depassement?: boolean | undefined;
   terminer?: boolean | undefined;
   simulation?: boolean | undefined;
+  /** Numbers of a block the numbering metadata does not know yet: created, marked hors_plan, to be reviewed. */
+  accepter_plages_inconnues?: boolean | undefined;
 }
 
 export async function livrerNumeros(
@@ -267,7 +269,8 @@ export async function livrerNumeros(
 ) {
   if (!peut(acteur, "commandes:traiter"))
     throw new ApiError(403, "INTERDIT", "Seul le personnel saisit les livraisons.");
-  const { numeros, erreurs } = lireSaisieNumeros(l.numeros);
+  const plages = { plagesInconnues: !!l.accepter_plages_inconnues };
+  const { numeros, erreurs } = lireSaisieNumeros(l.numeros, plages);
   const resultat = await db.transaction().execute(async (trx) => {
     const c = await verrouillerCommande(trx, acteur, id);
     if (c.statut_code !== "EN_COURS") {
@@ -281,7 +284,7 @@ export async function livrerNumeros(
     const normalises: Array<{ entree: string; e164: string; type: string; region: string | null }> = [];
     const vus = new Set<string>();
     for (const n of numeros) {
-      const r = normaliser(n);
+      const r = normaliser(n, "FR", plages);
       if (!r.ok) {
         rejets.push({ entree: n, raison: r.raison });
       } else if (vus.has(r.numero.e164)) {
@@ -359,6 +362,7 @@ export async function livrerNumeros(
         acteur,
         {
           numero: n.e164,
+          accepter_plages_inconnues: l.accepter_plages_inconnues,
           statut: "COMMANDE",
           client_id: c.client_id,
           groupement_id: c.groupement_id,

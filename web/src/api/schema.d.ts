@@ -5615,8 +5615,10 @@ export interface paths {
                         numeros: string | string[];
                         /** @description Accepter plus de numéros que commandés */
                         depassement?: boolean;
-                        /** @description Clore la livraison : la commande passe à LIVREE et ses numéros à DISPONIBLE */
+                        /** @description Clore la livraison : la commande passe à LIVREE, ses numéros sont livrés et affectés au client de la commande */
                         terminer?: boolean;
+                        /** @description Accepter des numéros d'un bloc que le plan de numérotation connu n'a pas encore : marqués hors_plan, à revoir */
+                        accepter_plages_inconnues?: boolean;
                         /** @description Vérifier sans rien enregistrer */
                         simulation?: boolean;
                     };
