@@ -27,6 +27,8 @@ import { routingRoutes } from "./modules/hermes/routing.routes.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { repondreEnVoieRapide, type VoieRapide } from "./modules/hermes/voie-rapide.js";
 import { auditRoutes } from "./modules/history/audit.routes.js";
+import { Metriques } from "./modules/metriques/metriques.js";
+import { metriquesRoutes } from "./modules/metriques/metriques.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { Expediteur } from "./modules/notifications/notifications.service.js";
 import { Planificateur } from "./modules/planificateur/planificateur.js";
@@ -55,6 +57,7 @@ declare module "fastify" {
     routage: SnapshotRoutage;
     voieRapide: VoieRapide;
     publication: PublicationHermes;
+    metriques: Metriques;
     /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */
     routesDeclarees: string[];
   }
@@ -85,6 +88,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         if (voieRapide === undefined || !repondreEnVoieRapide(voieRapide, req, res)) handler(req, res);
       }),
     requestIdHeader: false,
+    // one line per request served, written when it is answered (the onResponse hook below), not two
+    disableRequestLogging: true,
     ajv: { customOptions: { coerceTypes: "array", removeAdditional: false, allErrors: false } },
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -120,7 +125,34 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...(options.logger ? { journal: app.log } : {}),
   };
   app.decorate("voieRapide", voieRapide);
-  app.decorate("publication", new PublicationHermes(options.database.db, options.config, routage, horloge));
+  const publication = new PublicationHermes(options.database.db, options.config, routage, horloge);
+  app.decorate("publication", publication);
+  const metriques = new Metriques({
+    database: options.database,
+    routage,
+    voieRapide: () => voieRapide,
+    publication,
+    planificateur,
+    horloge,
+  });
+  app.decorate("metriques", metriques);
+  // every request Fastify serves: counted by route template and status, timed, and logged once
+  app.addHook("onResponse", (request, reply, done) => {
+    const route = request.routeOptions.url ?? "(aucune route)";
+    const etiquettes = { methode: request.method, route, statut: String(reply.statusCode) };
+    metriques.requetes.inc(etiquettes);
+    metriques.duree.observe(etiquettes, reply.elapsedTime / 1000);
+    request.log.info(
+      {
+        methode: request.method,
+        url: request.url,
+        statut: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      "requête servie",
+    );
+    done();
+  });
   let arreterEcoute: (() => Promise<void>) | undefined;
   // Hermes lookups are served from memory: loaded before the server answers, then updated per change,
   // in commit order; a lost notification connection means a full reload.
@@ -243,6 +275,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await api.register(publicationRoutes);
         await api.register(notificationsRoutes);
         await api.register(transfertRoutes);
+        await api.register(metriquesRoutes);
         api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
           app.swagger(),
         );

@@ -48,6 +48,8 @@ export interface Config {
   seuilSuppressionsPublication: { nombre: number; pourcent: number };
   /** Business time (IANA zone): dates and times without an offset, in files and forms, are read in it. */
   fuseauMetier: string;
+  /** A separate address serving /metrics without a key, for Prometheus on a private network (METRICS_LISTEN). */
+  metriquesEcoute: { host: string; port: number } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -118,9 +120,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const fuseauMetier = env.TZ_METIER?.trim() || "Europe/Paris";
   if (!fuseauValide(fuseauMetier))
     throw new ConfigError(`TZ_METIER : fuseau horaire inconnu « ${fuseauMetier} » (ex. Europe/Paris).`);
+  const ecoute = env.METRICS_LISTEN?.trim();
+  let metriquesEcoute: Config["metriquesEcoute"];
+  if (ecoute) {
+    const m = /^(.+):(\d{1,5})$/.exec(ecoute);
+    if (!m)
+      throw new ConfigError(
+        `METRICS_LISTEN : adresse:port attendu (ex. 127.0.0.1:9464), reçu « ${ecoute} ».`,
+      );
+    metriquesEcoute = {
+      host: (m[1] as string).replace(/^\[|\]$/g, ""),
+      port: entier("METRICS_LISTEN", m[2], 9464, 0, 65535),
+    };
+  }
   return {
     databaseUrl,
     fuseauMetier,
+    metriquesEcoute,
     dataDir: path.resolve(env.DATA_DIR?.trim() || "./data"),
     // about two connections per core: more only makes PostgreSQL's processes fight over the same cores
     dbPoolSize: entier("DB_POOL_SIZE", env.DB_POOL_SIZE, Math.max(4, 2 * os.availableParallelism()), 1, 500),

@@ -31,6 +31,8 @@ export interface Database {
    * database: what instances starting together must do once (migrations, reference data, first account).
    */
   sousVerrou<T>(cle: number, travail: () => Promise<T>): Promise<T>;
+  /** The pool's connections now: for the metrics. */
+  connexions(): { total: number; inactives: number; enAttente: number };
   /** PGlite only: the whole data folder as a gzipped tarball. */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -91,6 +93,7 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
       db,
       mode: "postgres",
       etat,
+      connexions: () => ({ total: pool.totalCount, inactives: pool.idleCount, enAttente: pool.waitingCount }),
       close: () => db.destroy(),
       ecouter: (canal, recevoir, perte) => ecouterPostgres(url, canal, recevoir, perte, etat),
       sousVerrou: (cle, travail) => sousVerrouPostgres(url, cle, travail),
@@ -128,6 +131,7 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
     db,
     mode: "pglite",
     etat,
+    connexions: () => ({ total: pool.totalCount, inactives: pool.idleCount, enAttente: pool.waitingCount }),
     // one process per data folder (see verrou-dossier.ts): nobody else to wait for
     sousVerrou: (_cle, travail) => travail(),
     dumpDataDir: () => lite.dumpDataDir(),

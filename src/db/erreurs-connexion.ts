@@ -44,9 +44,12 @@ export function estErreurConnexion(err: unknown): boolean {
 export class EtatBase {
   /** Set while the last contact with the database failed: since when and why. */
   panne: { depuis: Date; raison: string } | undefined;
+  /** Connection errors since the start (the metrics count them). */
+  erreurs = 0;
 
   echec(err: unknown) {
     if (!estErreurConnexion(err)) return;
+    this.erreurs++;
     this.panne ??= {
       depuis: new Date(),
       raison: (err as Error).message || String((err as { code?: string }).code),

@@ -40,6 +40,8 @@ export const POLITIQUE = {
   "audit:lire": INTERNES,
   "notifications:lire": PERSONNEL,
   "comptes:gerer": ["admin"],
+  /** Prometheus' scrape: an admin key, or no key at all on the separate METRICS_LISTEN address. */
+  "metriques:lire": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLITIQUE;

@@ -239,6 +239,32 @@ export class PublicationHermes {
       confirmer?: number | undefined;
     },
   ) {
+    try {
+      const r = await this.publierSansBilan(acteur, options);
+      this.bilan.succes++;
+      this.bilan.dernierSucces = this.horloge();
+      return r;
+    } catch (e) {
+      this.bilan.echecs++;
+      this.bilan.dernierEchec = this.horloge();
+      throw e;
+    }
+  }
+
+  /** Publications since the start, by result (the metrics read them). */
+  readonly bilan: { succes: number; echecs: number; dernierSucces?: Date; dernierEchec?: Date } = {
+    succes: 0,
+    echecs: 0,
+  };
+
+  private async publierSansBilan(
+    acteur: Acteur,
+    options: {
+      motif?: string | undefined;
+      forcer?: boolean | undefined;
+      confirmer?: number | undefined;
+    },
+  ) {
     await this.verifierRoutage();
     const deployes: Deploiement[] = [];
     return enPhase(deployes, () =>

@@ -63,6 +63,11 @@ export async function routingRoutes(app: App) {
         chiffres = chiffresE164(e164(numero, pays).e164);
         json = chiffres === undefined ? undefined : app.routage.entrantJson(chiffres, t);
       }
+      app.metriques.recherches.inc({
+        voie: "route",
+        sens: "entrant",
+        resultat: json === undefined ? "absent" : "trouve",
+      });
       if (json === undefined)
         throw new ApiError(
           404,
@@ -105,6 +110,11 @@ export async function routingRoutes(app: App) {
     },
     async (request) => {
       const c = app.routage.campagne(request.params.campagne);
+      app.metriques.recherches.inc({
+        voie: "route",
+        sens: "sortant",
+        resultat: c?.actif ? "trouve" : "absent",
+      });
       if (!c?.actif) throw new ApiError(404, "CAMPAGNE_INCONNUE", "Campagne inconnue ou désactivée.");
       const region = request.query.destination ? e164(request.query.destination).region : null;
       return {

@@ -97,6 +97,8 @@ export class SnapshotRoutage {
   version = 0;
   /** When the routes were last read in full from the database (undefined: never, nothing to serve yet). */
   chargeLe: Date | undefined;
+  /** When a change signal was last applied (the metrics show it). */
+  dernierSignalLe: Date | undefined;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -265,6 +267,7 @@ export class SnapshotRoutage {
         await this.appliquerLot(a);
         this.compteurs.lectures++;
         this.compteurs.signaux += n + (a.tout ? 1 : 0);
+        this.dernierSignalLe = new Date();
       } catch (err) {
         // not applied (database unreachable?): everything is read again once it answers
         erreur(err);

@@ -41,6 +41,8 @@ export class Planificateur {
   private minuterie: NodeJS.Timeout | undefined;
   private dernier: Date | undefined;
   private enCours: Promise<void> | undefined;
+  /** Runs done and failed since the start (the metrics read them). */
+  readonly bilan = { tours: 0, echecs: 0 };
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -71,7 +73,9 @@ export class Planificateur {
         this.dernier = maintenant;
         if (n > 0) this.journal(`${n} numéro(s) passés à leur statut du jour par les affectations datées.`);
         await this.expediteur.envoyer();
+        this.bilan.tours++;
       } catch (e) {
+        this.bilan.echecs++;
         this.journal("échec d'un tour du planificateur", e);
       } finally {
         this.enCours = undefined;

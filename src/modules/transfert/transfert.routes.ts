@@ -12,7 +12,7 @@ import {
   TYPES_EXPORT,
   type TypeExport,
 } from "./export.service.js";
-import { importer } from "./import.service.js";
+import { importer, type Rapport as RapportImport } from "./import.service.js";
 import { lireTableau } from "./lecture.js";
 import { csvRejets } from "./rejets.js";
 
@@ -117,19 +117,33 @@ export async function transfertRoutes(app: App) {
     },
     async (request) => {
       const q = request.query;
-      return importer(
-        app.database.db,
-        request.acteur,
-        request.params.type as TypeImport,
-        await lireTableau(fichierDuCorps(request.body), limites),
-        {
-          simulation: q.simulation,
-          creerManquants: q.creer_manquants,
-          accepterRejets: q.accepter_rejets,
-          strict: q.strict,
-          accepterPlagesInconnues: q.accepter_plages_inconnues,
-        },
-      );
+      const type = request.params.type as TypeImport;
+      const compter = (r: RapportImport) => {
+        const lignes = app.metriques.importLignes;
+        lignes.inc({ type, issue: "rejetees" }, r.rejetes);
+        lignes.inc({ type, issue: r.ecrit ? "ecrites" : "simulees" }, r.lus - r.rejetes);
+      };
+      try {
+        const rapport = await importer(
+          app.database.db,
+          request.acteur,
+          type,
+          await lireTableau(fichierDuCorps(request.body), limites),
+          {
+            simulation: q.simulation,
+            creerManquants: q.creer_manquants,
+            accepterRejets: q.accepter_rejets,
+            strict: q.strict,
+            accepterPlagesInconnues: q.accepter_plages_inconnues,
+          },
+        );
+        compter(rapport);
+        return rapport;
+      } catch (e) {
+        const refuse = e instanceof ApiError ? (e.extra?.rapport as RapportImport | undefined) : undefined;
+        if (refuse) compter(refuse);
+        throw e;
+      }
     },
   );
 
