@@ -34,6 +34,7 @@ import { Expediteur } from "./modules/notifications/notifications.service.js";
 import { Planificateur } from "./modules/planificateur/planificateur.js";
 import { Libelles } from "./modules/reference/libelles.js";
 import { referenceRoutes } from "./modules/reference/reference.routes.js";
+import { sauvegardeRoutes } from "./modules/sauvegarde/sauvegarde.routes.js";
 import { tableauDeBordRoutes } from "./modules/tableau-de-bord/tableau-de-bord.routes.js";
 import { transfertRoutes } from "./modules/transfert/transfert.routes.js";
 
@@ -276,6 +277,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await api.register(notificationsRoutes);
         await api.register(transfertRoutes);
         await api.register(metriquesRoutes);
+        await api.register(sauvegardeRoutes);
         api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
           app.swagger(),
         );

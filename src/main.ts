@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { writeFileSync } from "node:fs";
+import fs, { writeFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "./config.js";
 import { ouvrirBasePrete, VERROU_DEMARRAGE } from "./db/base-prete.js";
@@ -15,6 +17,7 @@ import { seedDemo } from "./modules/demo/seed-demo.js";
 import { PublicationHermes } from "./modules/hermes/publication.js";
 import type { DifferenceRoutes } from "./modules/hermes/routes-publiees.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
+import { fluxSauvegarde, restaurer } from "./modules/sauvegarde/sauvegarde.service.js";
 import { commandeImport, type OptionsCli } from "./modules/transfert/cli.js";
 import { modeleCsv, TYPES_IMPORT, type TypeImport } from "./modules/transfert/colonnes.js";
 import {
@@ -84,6 +87,60 @@ programme
     } finally {
       await database.close();
     }
+  });
+
+programme
+  .command("backup <fichier>")
+  .description(
+    "Sauvegarde la base pendant que le serveur tourne : base embarquée (tar.gz, par l'API du serveur s'il la détient : --url et --cle, ou TELEPHONY_URL et TELEPHONY_API_KEY) ou PostgreSQL (pg_dump, format custom)",
+  )
+  .option("--url <url>", "adresse du serveur en marche (base embarquée)", process.env.TELEPHONY_URL)
+  .option("--cle <cle>", "clé API admin du serveur en marche", process.env.TELEPHONY_API_KEY)
+  .action(async (fichier: string, o: { url?: string; cle?: string }) => {
+    const config = loadConfig();
+    const ecrire = async (flux: NodeJS.ReadableStream) => {
+      const temporaire = `${fichier}.partiel`;
+      await pipeline(flux, fs.createWriteStream(temporaire));
+      fs.renameSync(temporaire, fichier);
+      console.log(`Sauvegarde écrite : ${fichier} (${fs.statSync(fichier).size} octets).`);
+    };
+    if (!config.databaseUrl && o.url) {
+      // the server holds the embedded database: it makes the copy
+      if (!o.cle)
+        throw new ApiError(
+          422,
+          "CLE_OBLIGATOIRE",
+          "Indiquez une clé API admin (--cle ou TELEPHONY_API_KEY).",
+        );
+      const r = await fetch(`${o.url.replace(/\/$/, "")}/api/v1/sauvegarde`, {
+        headers: { authorization: `Bearer ${o.cle}` },
+      });
+      if (!r.ok || !r.body)
+        throw new ApiError(r.status, "SAUVEGARDE_REFUSEE", `Le serveur a refusé : ${await r.text()}`);
+      await ecrire(Readable.fromWeb(r.body as import("node:stream/web").ReadableStream));
+      return;
+    }
+    try {
+      await avecBase(async (database) => ecrire(await fluxSauvegarde(database, config, acteurCli())));
+    } catch (e) {
+      if (e instanceof DossierOccupeError)
+        throw new ApiError(
+          409,
+          "SERVEUR_EN_MARCHE",
+          `${e.message}\nPour sauvegarder sans l'arrêter : telephony backup ${fichier} --url <adresse du serveur> --cle <clé API admin>.`,
+        );
+      throw e;
+    }
+  });
+
+programme
+  .command("restore <fichier>")
+  .description(
+    "Restaure une sauvegarde de telephony backup ; refuse une base qui contient des données sans --force (la base embarquée est alors mise de côté, pas supprimée)",
+  )
+  .option("--force", "remplacer une base qui contient des données")
+  .action(async (fichier: string, o: { force?: boolean }) => {
+    console.log(await restaurer(loadConfig(), fichier, !!o.force));
   });
 
 programme

@@ -55,6 +55,8 @@ export interface OptionsBase {
   poolSize?: number;
   /** Start a new PGlite folder with initdb even when a template exists (used to build the template). */
   sansModele?: boolean;
+  /** A new PGlite folder made from this backup (telephony restore) instead of the template. */
+  archive?: Blob;
 }
 
 export async function openDatabase(options: OptionsBase): Promise<Database> {
@@ -105,10 +107,11 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
   if (!enMemoire) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
   const liberer = enMemoire ? () => {} : verrouillerDossier(path.resolve(dataDir));
   // the template is read only for a new folder, also when the database thread starts again after dying
+  const nouvelle = () => enMemoire || !fs.existsSync(path.join(path.resolve(dataDir), "PG_VERSION"));
   const modele = () =>
-    !options.sansModele && (enMemoire || !fs.existsSync(path.join(path.resolve(dataDir), "PG_VERSION")))
-      ? lireModele(VERSION_SCHEMA)
-      : undefined;
+    !nouvelle()
+      ? undefined
+      : (options.archive ?? (options.sansModele ? undefined : lireModele(VERSION_SCHEMA)));
   const lite = new PGliteDistante(dataDir, `SET join_collapse_limit = ${JOIN_COLLAPSE_LIMIT}`, modele);
   try {
     await lite.waitReady;

@@ -42,6 +42,8 @@ export const POLITIQUE = {
   "comptes:gerer": ["admin"],
   /** Prometheus' scrape: an admin key, or no key at all on the separate METRICS_LISTEN address. */
   "metriques:lire": ["admin"],
+  /** Take a backup of the whole database (it holds every client's data and the accounts). */
+  "sauvegardes:gerer": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLITIQUE;

@@ -167,7 +167,7 @@ export interface paths {
                                 client_id: number | null;
                                 type: string;
                                 /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
-                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire")[];
+                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
                             };
                             csrf: string;
                             /** Format: date-time */
@@ -248,7 +248,7 @@ export interface paths {
                             client_id: number | null;
                             type: string;
                             /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
-                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire")[];
+                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
                         };
                     };
                 };
@@ -6300,6 +6300,40 @@ export interface paths {
             cookie?: never;
         };
         /** Métriques au format texte de Prometheus (requêtes, routage, base, imports, publications, processus) ; aussi sans clé sur METRICS_LISTEN */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sauvegarde": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une sauvegarde de la base pendant que le serveur tourne : dossier de la base embarquée (tar.gz) ou pg_dump au format custom ; telephony restore la restaure */
         get: {
             parameters: {
                 query?: never;
