@@ -28,8 +28,9 @@ export async function demarrer(config: Config) {
       `  mot de passe : ${motDePasse}`,
     );
   }
-  process.stdout.write(`${lignes.join("\n")}\n`);
+  // listening before the banner says the server is ready
   const metriques = config.metriquesEcoute ? await servirMetriques(app, config.metriquesEcoute) : undefined;
+  process.stdout.write(`${lignes.join("\n")}\n`);
   let arretEnCours = false;
   const arreter = async (signal: string) => {
     if (arretEnCours) return;

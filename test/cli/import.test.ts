@@ -164,7 +164,8 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
       { ligne: 2, colonne: "client", valeur: "BETA", raison: "Numéro déjà détenu par le client ALPHA." },
     ]);
     expect(exporter(env, "numeros")).toBe(csv);
-  }, 120_000);
+    // a CLI process per step, each opening the database: up to two minutes on a loaded two-core machine
+  }, 300_000);
 
   it("imports assignments from an XLSX file, puts the numbers in use, and round-trips through export", async () => {
     const env = await nouvelleBase();
@@ -227,7 +228,8 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
     for (const t of types) expect(exporter(vide, t), t).toBe(avant[t]);
     for (const format of ["json", "xlsx"])
       expect(exporter(vide, "numeros", format).length).toBeGreaterThan(100);
-  }, 180_000);
+    // a CLI process per step, each opening the database: up to two minutes on a loaded two-core machine
+  }, 300_000);
 
   it("leaves the database as it was when the process is killed in the middle of an import", async () => {
     const env = await nouvelleBase();
