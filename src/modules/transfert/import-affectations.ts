@@ -4,6 +4,7 @@ import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
+import { ecrireHistorique } from "../dids/dids.service.js";
 import {
   type AffectationEnPlace,
   type Contexte,
@@ -12,6 +13,7 @@ import {
   type Existant,
   e164Valides,
   existants,
+  indicatifDe,
   inserer,
   type Ligne,
   lire,
@@ -303,13 +305,7 @@ function numeroACreer(
   operateurId: number | null,
 ): Existant {
   const { refs } = ctx;
-  const indicatifId = refs.indicatifs.get(n.numero.pays);
-  if (indicatifId === undefined)
-    throw new Refus(
-      ctx.colonnes.numero ?? "numero",
-      brut,
-      `Pays ${n.numero.pays} absent du référentiel des indicatifs.`,
-    );
+  const indicatifId = indicatifDe(ctx, n.numero.pays, brut);
   const valeurs = {
     indicatif_id: indicatifId,
     did: n.numero.national,
@@ -349,19 +345,14 @@ async function creerNumero(ctx: Contexte, did: Existant, e164: string) {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await ctx.trx
-      .insertInto("tel_did_historique")
-      .values({
-        did_id: cree.id,
-        action: "CREATION",
-        champ: "statut",
-        ancienne_valeur: null,
-        nouvelle_valeur: "DISPONIBLE",
-        utilisateur: ctx.acteur.nom,
-        motif: "Import des affectations (créer ce qui manque)",
-        request_id: ctx.acteur.requestId ?? null,
-      })
-      .execute();
+    await ecrireHistorique(
+      ctx.trx,
+      ctx.acteur,
+      cree.id,
+      "CREATION",
+      [{ champ: "statut", avant: null, apres: "DISPONIBLE" }],
+      "Import des affectations (créer ce qui manque)",
+    );
     return cree.id;
   });
   ctx.numerosCrees.set(e164, did);
@@ -388,19 +379,14 @@ async function donnerOperateur(
     .where("id", "=", didId)
     .where("operateur_id", "is", null)
     .execute();
-  await trx
-    .insertInto("tel_did_historique")
-    .values({
-      did_id: didId,
-      action: "MODIFICATION",
-      champ: "operateur_id",
-      ancienne_valeur: null,
-      nouvelle_valeur: refs.operateurs.codes.get(operateurId) ?? String(operateurId),
-      utilisateur: acteur.nom,
-      motif: "Import des affectations",
-      request_id: acteur.requestId ?? null,
-    })
-    .execute();
+  await ecrireHistorique(
+    trx,
+    acteur,
+    didId,
+    "MODIFICATION",
+    [{ champ: "operateur_id", avant: null, apres: refs.operateurs.codes.get(operateurId) ?? operateurId }],
+    "Import des affectations",
+  );
 }
 
 async function creerCampagne(ctx: Contexte, nom: string, clientId: number): Promise<number> {

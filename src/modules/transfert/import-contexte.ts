@@ -188,6 +188,18 @@ export function refuserHorsPlan(ctx: Contexte, brut: string, e164: string) {
   ctx.rapport.hors_plan.push(e164);
 }
 
+/** The country's id in the reference table, or the row is refused: a number of a country we do not hold. */
+export function indicatifDe(ctx: Contexte, pays: string, brut: string): number {
+  const id = ctx.refs.indicatifs.get(pays);
+  if (id === undefined)
+    throw new Refus(
+      ctx.colonnes.numero ?? "numero",
+      brut,
+      `Pays ${pays} absent du référentiel des indicatifs.`,
+    );
+  return id;
+}
+
 export function rejeter(ctx: Contexte, l: Ligne, e: unknown) {
   if (!(e instanceof Refus)) throw e;
   ctx.rapport.rejetes++;

@@ -15,6 +15,7 @@ import {
   type Existant,
   e164Valides,
   existants,
+  indicatifDe,
   inserer,
   type Ligne,
   lire,
@@ -68,13 +69,7 @@ export async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
       const brut = valeur(ctx, l, "numero");
       if (!n.ok) throw new Refus(ctx.colonnes.numero ?? "numero", brut, n.raison);
       if (doublon(ctx, l, n.numero.e164)) continue;
-      const indicatifId = refs.indicatifs.get(n.numero.pays);
-      if (indicatifId === undefined)
-        throw new Refus(
-          ctx.colonnes.numero ?? "numero",
-          brut,
-          `Pays ${n.numero.pays} absent du référentiel des indicatifs.`,
-        );
+      const indicatifId = indicatifDe(ctx, n.numero.pays, brut);
       const typeId = refs.types.trouver(n.numero.type) ?? null;
       const typeDonne = referenceFixe(ctx, l, "type", refs.types, "Type");
       if (typeDonne !== undefined && typeDonne !== typeId)
