@@ -5,10 +5,16 @@ import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  LogController,
+} from "fastify";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { fixerFuseauMetier } from "./heure-metier.js";
+import { ApiError } from "./http/errors.js";
 import { gardeEntrees } from "./http/garde-entrees.js";
 import { registerErrorHandler } from "./http/problem.js";
 import { assignmentsRoutes } from "./modules/assignments/assignments.routes.js";
@@ -35,6 +41,7 @@ import { Planificateur } from "./modules/planificateur/planificateur.js";
 import { Libelles } from "./modules/reference/libelles.js";
 import { referenceRoutes } from "./modules/reference/reference.routes.js";
 import { sauvegardeRoutes } from "./modules/sauvegarde/sauvegarde.routes.js";
+import { SauvegardesPlanifiees } from "./modules/sauvegarde/sauvegardes-planifiees.js";
 import { tableauDeBordRoutes } from "./modules/tableau-de-bord/tableau-de-bord.routes.js";
 import { transfertRoutes } from "./modules/transfert/transfert.routes.js";
 
@@ -44,6 +51,12 @@ export interface AppOptions {
   /** The time the rules see (freeze periods, dated assignments); tests pass a clock they control. */
   horloge?: () => Date;
   logger?: FastifyServerOptions["logger"];
+  /**
+   * Load the routing snapshot after the server starts listening (the server does): until it is loaded, /ready
+   * and every API route but the health checks answer 503 with Retry-After, so that a load balancer waits and
+   * Hermes never gets an answer from an empty table. Otherwise ready() waits for the load (the tests).
+   */
+  routageEnArrierePlan?: boolean;
 }
 
 declare module "fastify" {
@@ -55,10 +68,13 @@ declare module "fastify" {
     horloge: () => Date;
     expediteur: Expediteur;
     planificateur: Planificateur;
+    sauvegardes: SauvegardesPlanifiees;
     routage: SnapshotRoutage;
     voieRapide: VoieRapide;
     publication: PublicationHermes;
     metriques: Metriques;
+    /** Settles once the routing snapshot is loaded (at once when ready() waited for it). */
+    routageCharge: Promise<void>;
     /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */
     routesDeclarees: string[];
   }
@@ -90,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }),
     requestIdHeader: false,
     // one line per request served, written when it is answered (the onResponse hook below), not two
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: "array", removeAdditional: false, allErrors: false } },
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -115,6 +131,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     err ? app.log.error({ err }, message) : app.log.info(message),
   );
   app.decorate("planificateur", planificateur);
+  const sauvegardes = new SauvegardesPlanifiees(options.database, options.config, horloge, (message, err) =>
+    err ? app.log.error({ err }, message) : app.log.info(message),
+  );
+  app.decorate("sauvegardes", sauvegardes);
   const routage = new SnapshotRoutage(options.database.db, horloge);
   app.decorate("routage", routage);
   voieRapide = {
@@ -134,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     voieRapide: () => voieRapide,
     publication,
     planificateur,
+    sauvegardes,
     horloge,
   });
   app.decorate("metriques", metriques);
@@ -183,31 +204,77 @@ export async function buildApp(options: AppOptions): Promise<App> {
       minuterie.unref();
     };
     app.addHook("onClose", async () => clearTimeout(minuterie));
-    arreterEcoute = await options.database.ecouter(
-      "tel_routage",
-      (signal) => {
-        routage.signaler(signal, erreur);
-        programmerPublication();
-      },
-      () => routage.signaler("tout:0:0", erreur),
+    const charger = async () => {
+      // listening first: a change committed during the load is applied after it, never lost
+      arreterEcoute ??= await options.database.ecouter(
+        "tel_routage",
+        (signal) => {
+          routage.signaler(signal, erreur);
+          programmerPublication();
+        },
+        () => routage.signaler("tout:0:0", erreur),
+      );
+      const { routes, ms } = await routage.chargerTout();
+      app.log.info(`routage chargé : ${routes} affectations en ${Math.round(ms)} ms`);
+      // numbers accepted outside the known ranges that this version's numbering metadata now knows
+      const connus = await revoirHorsPlan(options.database.db, {
+        ...SYSTEME,
+        nom: "système:plan-de-numerotation",
+      }).catch((err) => {
+        app.log.warn({ err }, "revue des numéros hors plan");
+        return [];
+      });
+      if (connus.length)
+        app.log.info(`${connus.length} numéro(s) hors plan désormais connu(s) : ${connus.join(", ")}`);
+    };
+    if (!options.routageEnArrierePlan) {
+      await charger();
+      return;
+    }
+    // a database that does not answer yet: tried again until it does, the health checks saying why
+    const chargerJusquAuSucces = async (): Promise<void> => {
+      while (!ferme) {
+        try {
+          return await charger();
+        } catch (err) {
+          if (routage.chargeLe) return;
+          app.log.error({ err }, "chargement du routage : nouvel essai dans 2 s");
+          await new Promise((r) => setTimeout(r, 2000));
+        }
+      }
+    };
+    chargement = chargerJusquAuSucces();
+  });
+  let ferme = false;
+  let chargement: Promise<void> = Promise.resolve();
+  app.decorate("routageCharge", {
+    getter: () => chargement,
+  });
+  // until the snapshot is loaded, nothing that may depend on it answers (see routageEnArrierePlan)
+  const TOUJOURS_SERVIES = new Set(["/api/v1/health", "/api/v1/ready", "/api/v1/metrics"]);
+  app.addHook("onRequest", (request, reply, done) => {
+    if (
+      routage.chargeLe ||
+      !request.url.startsWith("/api/") ||
+      TOUJOURS_SERVIES.has(request.url.split("?")[0] as string)
+    )
+      return done();
+    reply.header("retry-after", "2");
+    done(
+      new ApiError(
+        503,
+        "DEMARRAGE_EN_COURS",
+        "Le serveur démarre : le routage se charge. Réessayez dans quelques secondes.",
+      ),
     );
-    const { routes, ms } = await routage.chargerTout();
-    app.log.info(`routage chargé : ${routes} affectations en ${Math.round(ms)} ms`);
-    // numbers accepted outside the known ranges that this version's numbering metadata now knows
-    const connus = await revoirHorsPlan(options.database.db, {
-      ...SYSTEME,
-      nom: "système:plan-de-numerotation",
-    }).catch((err) => {
-      app.log.warn({ err }, "revue des numéros hors plan");
-      return [];
-    });
-    if (connus.length)
-      app.log.info(`${connus.length} numéro(s) hors plan désormais connu(s) : ${connus.join(", ")}`);
   });
   app.addHook("onClose", async () => {
+    ferme = true;
+    await chargement;
     await arreterEcoute?.();
     routage.arreter();
     await planificateur.arreter();
+    await sauvegardes.arreter();
     expediteur.fermer();
   });
   // set on arrival (errors keep it too); a callback hook, not an async one: it runs on every request
@@ -266,6 +333,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
           dureeSessionHeures: options.config.sessionHeures,
           cookieSecure: options.config.cookieSecure,
           maxConnexionsParMinute: options.config.connexionsParMinute,
+          dataDir: options.config.dataDir,
         });
         await api.register(referenceRoutes);
         await api.register(didsRoutes);

@@ -50,6 +50,8 @@ export interface Config {
   fuseauMetier: string;
   /** A separate address serving /metrics without a key, for Prometheus on a private network (METRICS_LISTEN). */
   metriquesEcoute: { host: string; port: number } | undefined;
+  /** Automatic backups into a folder, every so many hours, the newest kept (BACKUP_DIR; off without it). */
+  sauvegardes: { dossier: string; intervalleHeures: number; garder: number } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -133,9 +135,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: entier("METRICS_LISTEN", m[2], 9464, 0, 65535),
     };
   }
+  const dossierSauvegardes = env.BACKUP_DIR?.trim();
+  if (!dossierSauvegardes && (env.BACKUP_INTERVAL_HOURS?.trim() || env.BACKUP_KEEP?.trim()))
+    throw new ConfigError(
+      "BACKUP_INTERVAL_HOURS et BACKUP_KEEP demandent BACKUP_DIR (le dossier où écrire les sauvegardes).",
+    );
+  const sauvegardes = dossierSauvegardes
+    ? {
+        dossier: path.resolve(dossierSauvegardes),
+        intervalleHeures: entier("BACKUP_INTERVAL_HOURS", env.BACKUP_INTERVAL_HOURS, 24, 1, 24 * 366),
+        garder: entier("BACKUP_KEEP", env.BACKUP_KEEP, 7, 1, 10_000),
+      }
+    : undefined;
   return {
     databaseUrl,
     fuseauMetier,
+    sauvegardes,
     metriquesEcoute,
     dataDir: path.resolve(env.DATA_DIR?.trim() || "./data"),
     // about two connections per core: more only makes PostgreSQL's processes fight over the same cores

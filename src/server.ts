@@ -3,6 +3,7 @@ import { type App, buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { ouvrirBasePrete } from "./db/base-prete.js";
 import { initialiserAdmin } from "./modules/auth/auth.service.js";
+import { annoncerMotDePasseInitial } from "./modules/auth/mot-de-passe-initial.js";
 
 /** Opens the database, brings it up to date, seeds reference data, and serves the API and the extranet. */
 export async function demarrer(config: Config) {
@@ -10,9 +11,17 @@ export async function demarrer(config: Config) {
   const database = await ouvrirBasePrete(config, async ({ db }) => {
     motDePasse = await initialiserAdmin(db, config.adminPassword);
   });
-  const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    database,
+    config,
+    logger: { level: config.logLevel },
+    routageEnArrierePlan: true,
+  });
+  // listening at once: /health and /ready answer (503 "démarrage") while the routing snapshot loads
   const adresse = await app.listen({ host: config.host, port: config.port });
+  await app.routageCharge;
   app.planificateur.demarrer(config.planificateurSecondes * 1000);
+  app.sauvegardes.demarrer();
   const base = config.publicUrl ?? adresse.replace("127.0.0.1", "localhost");
   const lignes = [
     `API Telephony prête (base ${database.mode === "pglite" ? `embarquée PGlite dans ${config.dataDir}` : "PostgreSQL"}).`,
@@ -20,14 +29,8 @@ export async function demarrer(config: Config) {
     `  API :            ${base}/api/v1`,
     `  Documentation :  ${base}/api/docs`,
   ];
-  if (motDePasse) {
-    lignes.push(
-      "",
-      "Premier démarrage : compte administrateur créé (mot de passe affiché cette seule fois) :",
-      `  identifiant : admin`,
-      `  mot de passe : ${motDePasse}`,
-    );
-  }
+  if (motDePasse)
+    lignes.push(...annoncerMotDePasseInitial(motDePasse, config.dataDir, process.stdout.isTTY === true));
   // listening before the banner says the server is ready
   const metriques = config.metriquesEcoute ? await servirMetriques(app, config.metriquesEcoute) : undefined;
   process.stdout.write(`${lignes.join("\n")}\n`);

@@ -20,7 +20,7 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   if (chemin === "/api/v1/notifications") return PERSONNEL;
   // Prometheus' scrape through the API: an admin key (or the separate METRICS_LISTEN address, without one)
   if (chemin === "/api/v1/metrics") return ["admin"];
-  if (chemin === "/api/v1/sauvegarde") return ["admin"];
+  if (chemin === "/api/v1/sauvegarde" || chemin.startsWith("/api/v1/sauvegardes")) return ["admin"];
   if (chemin.startsWith("/api/v1/imports/")) return PERSONNEL;
   // a client exports what its lists show it (scoped in the handler, tested below)
   if (chemin.startsWith("/api/v1/exports/")) return ["admin", "gestionnaire", "lecteur", "client"];

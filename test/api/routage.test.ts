@@ -325,10 +325,12 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
       expect(lignes.filter((l) => l.reqId === "appel-journal-1")).toEqual([
         expect.objectContaining({
           level: 30,
-          msg: "request completed",
-          req: expect.objectContaining({ method: "GET", url: "/api/v1/routing/inbound/0142000900" }),
-          res: { statusCode: 200 },
-          responseTime: expect.any(Number),
+          msg: "requête servie",
+          methode: "GET",
+          url: "/api/v1/routing/inbound/0142000900",
+          statut: 200,
+          ms: expect.any(Number),
+          voie_rapide: true,
         }),
       ]);
       journal.app.log.level = "warn";

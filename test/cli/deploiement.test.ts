@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { RACINE } from "../helpers/processus.js";
+import { lancerServeur, RACINE } from "../helpers/processus.js";
 
 const ANALYSE = "/usr/bin/systemd-analyze";
 
@@ -23,4 +24,37 @@ describe("running as a service", () => {
     expect(variables.length).toBeGreaterThan(5);
     for (const v of variables.filter((v) => v !== "NODE_ENV")) expect(readme, v).toContain(`\`${v}\``);
   });
+});
+
+describe("first start under a service manager", () => {
+  it("keeps the generated admin password out of the output, in a private file deleted at the first login", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "premier-demarrage-"));
+    // the output is a pipe, as under systemd or docker: what a log collector reads
+    const serveur = await lancerServeur({
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      ADMIN_PASSWORD: "",
+      LOG_LEVEL: "info",
+    });
+    try {
+      const fichier = path.join(dataDir, "mot-de-passe-admin-initial.txt");
+      expect(fs.existsSync(fichier)).toBe(true);
+      expect(fs.statSync(fichier).mode & 0o777).toBe(0o600);
+      const motDePasse = fs.readFileSync(fichier, "utf8").trim();
+      expect(motDePasse.length).toBeGreaterThanOrEqual(16);
+      expect(serveur.sortie()).toContain(fichier);
+      expect(serveur.sortie()).not.toContain(motDePasse);
+      const connexion = await fetch(`${serveur.url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ login: "admin", mot_de_passe: motDePasse }),
+      });
+      expect(connexion.status).toBe(200);
+      expect(fs.existsSync(fichier)).toBe(false);
+      expect(serveur.sortie()).not.toContain(motDePasse);
+    } finally {
+      await serveur.arreter();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

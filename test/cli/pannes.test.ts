@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creerGrappe, type Grappe, grappePossible } from "../helpers/grappe.js";
@@ -26,7 +29,13 @@ describe.skipIf(!grappePossible)("database faults (throwaway PostgreSQL cluster)
 
   it("starts three instances at once on a fresh database: all come up, one admin account", async () => {
     await admin("CREATE DATABASE trois");
-    const env = { DATABASE_URL: urlBase("trois"), LOG_LEVEL: "warn", SCHEDULER_INTERVAL_SECONDS: "0" };
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "trois-"));
+    const env = {
+      DATABASE_URL: urlBase("trois"),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      SCHEDULER_INTERVAL_SECONDS: "0",
+    };
     const serveurs = await Promise.allSettled([lancerServeur(env), lancerServeur(env), lancerServeur(env)]);
     try {
       expect(serveurs.map((s) => (s.status === "rejected" ? String(s.reason) : "ok"))).toEqual([
@@ -35,8 +44,10 @@ describe.skipIf(!grappePossible)("database faults (throwaway PostgreSQL cluster)
         "ok",
       ]);
       const sorties = serveurs.map((s) => (s.status === "fulfilled" ? s.value.sortie() : ""));
-      // the first-start password is printed by the one instance that created the account
-      expect(sorties.filter((s) => s.includes("mot de passe :")).length).toBe(1);
+      // the first-start password is given by the one instance that created the account (in a file: the
+      // output is not a terminal)
+      expect(sorties.filter((s) => s.includes("Premier démarrage")).length).toBe(1);
+      expect(fs.existsSync(path.join(dataDir, "mot-de-passe-admin-initial.txt"))).toBe(true);
       const comptes = await admin("SELECT login FROM tel_utilisateur", "trois");
       expect(comptes.rows).toEqual([{ login: "admin" }]);
       for (const s of serveurs) {

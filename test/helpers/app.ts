@@ -35,6 +35,10 @@ export async function contexte(
     config: loadConfig({
       LOGIN_RATE_PER_MINUTE: "1000",
       HERMES_OUTPUT_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "hermes-test-")),
+      // never the work tree's data folder (the first-start password file lives there)
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "data-test-")),
+      // what pg_dump copies, for the backup tests
+      ...(base.url ? { DATABASE_URL: base.url } : {}),
       ...options.env,
     }),
     ...(options.horloge ? { horloge: options.horloge } : {}),

@@ -15,7 +15,13 @@ const MDP = "mot-de-passe-equipe-42";
 /** The built server as `npm start` runs it, on a fresh database of the target (seeded when asked). */
 async function serveur(cible: Cible, options: { demo?: number } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "telephony-web-"));
-  const env: Record<string, string> = { DATA_DIR: dataDir, ADMIN_PASSWORD: ADMIN, DATABASE_URL: "" };
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD: ADMIN,
+    DATABASE_URL: "",
+    // automatic backups: the first is taken at start
+    BACKUP_DIR: path.join(dataDir, "sauvegardes"),
+  };
   let base: BaseDeTest | undefined;
   if (cible.nom === "postgres") {
     base = await ouvrirBaseDeTest(cible, { migrer: false });
@@ -328,7 +334,7 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     expect(vusL).toEqual(
       expect.arrayContaining(["Numéros", "Affectations", "Commandes SDA", "Journal d'audit"]),
     );
-    for (const cache of ["Utilisateurs", "Clés API"]) expect(vusL).not.toContain(cache);
+    for (const cache of ["Utilisateurs", "Clés API", "Sauvegardes"]) expect(vusL).not.toContain(cache);
     await lecteur.goto(`${url}/admin/telephony/#/dids`);
     await lecteur.locator("[data-testid=numero]").first().waitFor();
     expect(await lecteur.getByRole("link", { name: "Ajouter" }).count()).toBe(0);
@@ -337,6 +343,35 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     expect(await lecteur.getByRole("button", { name: "Publier vers Hermes" }).count()).toBe(0);
     await lecteur.context().close();
   });
+
+  it("shows an admin the last backup and the automatic copies, and downloads one", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "admin", ADMIN);
+    await page.getByRole("menuitem", { name: "Sauvegardes" }).click();
+    // the automatic copy taken at start
+    const derniere = page.getByTestId("derniere-sauvegarde");
+    await derniere.waitFor();
+    expect(await derniere.textContent()).toContain("système:sauvegarde");
+    expect(await page.getByText(/Toutes les 24 h dans/).count()).toBe(1);
+    const copies = page.getByTestId("copies");
+    await expect.poll(() => copies.locator("tbody tr").count()).toBe(1);
+    const nom = ((await copies.locator("tbody tr td").first().textContent()) as string).trim();
+    const [copie] = await Promise.all([
+      page.waitForEvent("download"),
+      copies.getByRole("link", { name: "Télécharger" }).click(),
+    ]);
+    expect(copie.suggestedFilename()).toBe(nom);
+    expect(fs.statSync((await copie.path()) as string).size).toBeGreaterThan(1000);
+    // a copy taken now, by this account: the page then says so
+    const [maintenant] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Télécharger une sauvegarde maintenant" }).click(),
+    ]);
+    expect(maintenant.suggestedFilename()).toMatch(/^telephony-.*\.(tar\.gz|dump)$/);
+    expect(fs.statSync((await maintenant.path()) as string).size).toBeGreaterThan(1000);
+    await expect.poll(() => derniere.textContent(), { timeout: 10_000 }).toContain("par admin");
+    await page.context().close();
+  }, 60_000);
 
   it("captures the main screens at 1366×768", async () => {
     const page = await nouvellePage(navigateur);

@@ -8,6 +8,7 @@ import {
   UtilisateurEdit,
   UtilisateurList,
 } from "./administration/Administration";
+import { Sauvegardes } from "./administration/Sauvegardes";
 import { AffectationCreate, AffectationEdit, AffectationList } from "./affectations/Affectations";
 import { CommandeCreate, CommandeEdit } from "./commandes/CommandeCreate";
 import { CommandeList } from "./commandes/CommandeList";
@@ -129,6 +130,11 @@ export function App() {
                 />
                 <Resource name="cles-api" list={CleApiList} create={CleApiCreate} />
               </>
+            )}
+            {peut(p, "sauvegardes:gerer") && (
+              <CustomRoutes>
+                <Route path="/sauvegardes" element={<Sauvegardes />} />
+              </CustomRoutes>
             )}
           </>
         );

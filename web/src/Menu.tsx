@@ -1,5 +1,6 @@
 import AdminPanelSettingsIcon from "@mui/icons-material/AdminPanelSettings";
 import AltRouteIcon from "@mui/icons-material/AltRoute";
+import BackupIcon from "@mui/icons-material/Backup";
 import CampaignIcon from "@mui/icons-material/Campaign";
 import DialpadIcon from "@mui/icons-material/Dialpad";
 import HistoryIcon from "@mui/icons-material/History";
@@ -75,6 +76,9 @@ export function Menu() {
       )}
       {peut(p, "comptes:gerer") && (
         <RaMenu.Item to="/cles-api" primaryText="Clés API" leftIcon={<KeyIcon />} />
+      )}
+      {peut(p, "sauvegardes:gerer") && (
+        <RaMenu.Item to="/sauvegardes" primaryText="Sauvegardes" leftIcon={<BackupIcon />} />
       )}
       {peut(p, "audit:lire") && (
         <RaMenu.Item to="/audit" primaryText="Journal d'audit" leftIcon={<HistoryIcon />} />

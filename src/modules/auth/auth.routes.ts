@@ -18,6 +18,7 @@ import {
   ouvrirSession,
   verifierMotDePasse,
 } from "./auth.service.js";
+import { effacerMotDePasseInitial } from "./mot-de-passe-initial.js";
 import { exiger, type Permission, POLITIQUE, permissionsDe } from "./politique.js";
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -68,6 +69,8 @@ export interface OptionsAuth {
   dureeSessionHeures: number;
   cookieSecure: boolean;
   maxConnexionsParMinute: number;
+  /** Where the first-start password file may be (deleted at the admin's first login). */
+  dataDir: string;
 }
 
 /** The per-address ceiling, as a multiple of the per-(address, login) limit. */
@@ -135,6 +138,8 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
         opts.dureeSessionHeures,
       );
       if (!s) throw new ApiError(401, "IDENTIFIANTS_INVALIDES", "Identifiant ou mot de passe incorrect.");
+      if (s.utilisateur.login === "admin" && effacerMotDePasseInitial(opts.dataDir))
+        request.log.info("première connexion d'admin : fichier du mot de passe initial supprimé");
       const base = { path: "/", sameSite: "strict" as const, secure: opts.cookieSecure, expires: s.expire };
       reply.setCookie(COOKIE_SESSION, s.jeton, { ...base, httpOnly: true });
       reply.setCookie(COOKIE_CSRF, s.csrf, { ...base, httpOnly: false });

@@ -4,6 +4,7 @@ import type { PublicationHermes } from "../hermes/publication.js";
 import type { SnapshotRoutage } from "../hermes/snapshot.js";
 import type { VoieRapide } from "../hermes/voie-rapide.js";
 import type { Planificateur } from "../planificateur/planificateur.js";
+import type { SauvegardesPlanifiees } from "../sauvegarde/sauvegardes-planifiees.js";
 
 /** What the metrics read when Prometheus scrapes: the server's own objects, asked at that moment. */
 export interface SourcesMetriques {
@@ -12,6 +13,7 @@ export interface SourcesMetriques {
   voieRapide: () => VoieRapide | undefined;
   publication: PublicationHermes;
   planificateur: Planificateur;
+  sauvegardes: SauvegardesPlanifiees;
   horloge: () => Date;
 }
 
@@ -148,7 +150,26 @@ export class Metriques {
       labelNames: ["resultat"],
       registers,
     });
-    const comptes = { succes: 0, echec: 0, tours: 0, toursEchoues: 0 };
+    const sauvegardesFaites = new Counter({
+      name: "telephony_sauvegardes_auto_total",
+      help: "Sauvegardes automatiques (BACKUP_DIR), par résultat",
+      labelNames: ["resultat"],
+      registers,
+    });
+    const derniereSauvegarde = new Gauge({
+      name: "telephony_sauvegarde_auto_derniere_timestamp_secondes",
+      help: "Moment de la dernière sauvegarde automatique réussie (succes) ou échouée (echec), 0 : aucune",
+      labelNames: ["resultat"],
+      registers,
+    });
+    const comptes = {
+      succes: 0,
+      echec: 0,
+      tours: 0,
+      toursEchoues: 0,
+      sauvegardes: 0,
+      sauvegardesEchouees: 0,
+    };
     // read from their owners at each scrape: publications and scheduler runs happen outside any request
     const lire = () => {
       const b = publication.bilan;
@@ -166,12 +187,26 @@ export class Metriques {
       if (p.echecs > comptes.toursEchoues) tours.inc({ resultat: "echec" }, p.echecs - comptes.toursEchoues);
       comptes.tours = p.tours;
       comptes.toursEchoues = p.echecs;
+      const sv = sources.sauvegardes.bilan;
+      if (sv.succes > comptes.sauvegardes)
+        sauvegardesFaites.inc({ resultat: "succes" }, sv.succes - comptes.sauvegardes);
+      if (sv.echecs > comptes.sauvegardesEchouees)
+        sauvegardesFaites.inc({ resultat: "echec" }, sv.echecs - comptes.sauvegardesEchouees);
+      comptes.sauvegardes = sv.succes;
+      comptes.sauvegardesEchouees = sv.echecs;
+      derniereSauvegarde.set(
+        { resultat: "succes" },
+        sv.dernierSucces ? sv.dernierSucces.getTime() / 1000 : 0,
+      );
+      derniereSauvegarde.set({ resultat: "echec" }, sv.dernierEchec ? sv.dernierEchec.getTime() / 1000 : 0);
     };
     this.lireBilans = lire;
     publications.inc({ resultat: "succes" }, 0);
     publications.inc({ resultat: "echec" }, 0);
     tours.inc({ resultat: "succes" }, 0);
     tours.inc({ resultat: "echec" }, 0);
+    sauvegardesFaites.inc({ resultat: "succes" }, 0);
+    sauvegardesFaites.inc({ resultat: "echec" }, 0);
   }
 
   private readonly lireBilans: () => void;

@@ -35,6 +35,11 @@ export async function fluxSauvegarde(
     action: "SAUVEGARDE",
     apres: { base: database.mode },
   });
+  return copieBase(database, config);
+}
+
+/** The copy itself, without its audit record (the caller writes it). */
+export async function copieBase(database: Database, config: Pick<Config, "databaseUrl">): Promise<Readable> {
   if (database.mode === "pglite") {
     const archive = await (database.dumpDataDir as () => Promise<Blob>)();
     const { Readable } = await import("node:stream");
@@ -168,4 +173,18 @@ async function migrerApres(options: Parameters<typeof openDatabase>[0]) {
   } finally {
     await database.close();
   }
+}
+
+/** The last backup taken, by anyone (the audit log records each one as it starts). */
+export async function derniereSauvegarde(
+  db: Database["db"],
+): Promise<{ le: Date; par: string; fichier: string | null } | null> {
+  const r = await db
+    .selectFrom("tel_audit")
+    .select(["date_action", "acteur", sql<string | null>`apres->>'fichier'`.as("fichier")])
+    .where("action", "=", "SAUVEGARDE")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return r ? { le: new Date(r.date_action), par: r.acteur, fichier: r.fichier } : null;
 }

@@ -6360,6 +6360,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sauvegardes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** La dernière sauvegarde (manuelle ou automatique, d'après le journal d'audit), les sauvegardes automatiques (BACKUP_DIR) et les copies gardées */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            base: "pglite" | "postgres";
+                            derniere: {
+                                /** Format: date-time */
+                                le: string;
+                                /** @description Compte, clé API ou système:sauvegarde (automatique) */
+                                par: string;
+                                fichier: string | null;
+                            } | null;
+                            automatiques: {
+                                dossier: string;
+                                intervalle_heures: number;
+                                garder: number;
+                                prochaine_le: string | null;
+                                dernier_echec: {
+                                    /** Format: date-time */
+                                    le: string;
+                                    erreur: string;
+                                } | null;
+                            } | null;
+                            fichiers: {
+                                nom: string;
+                                octets: number;
+                                /** Format: date-time */
+                                le: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sauvegardes/{nom}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Télécharge une des sauvegardes automatiques gardées dans BACKUP_DIR */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nom: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/routing/inbound/{numero}": {
         parameters: {
             query?: never;
