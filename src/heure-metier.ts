@@ -91,3 +91,9 @@ export function dateReelle(a: number, m: number, j: number): boolean {
   const d = new Date(Date.UTC(a, m - 1, j));
   return d.getUTCFullYear() === a && d.getUTCMonth() === m - 1 && d.getUTCDate() === j;
 }
+
+/** A business day as a French sentence writes it: "2027-03-01" → "01/03/2027". */
+export function jourFr(jour: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(jour);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : jour;
+}

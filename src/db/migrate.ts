@@ -10,6 +10,8 @@ import * as m0007 from "./migrations/0007_routes_publiees.js";
 import * as m0008 from "./migrations/0008_adresses_cle_api.js";
 import * as m0009 from "./migrations/0009_hors_plan.js";
 import * as m0010 from "./migrations/0010_statut_numero_tenu.js";
+import * as m0011 from "./migrations/0011_tri_numero_national.js";
+import * as m0012 from "./migrations/0012_prix_commande.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +25,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008_adresses_cle_api": m0008,
   "0009_hors_plan": m0009,
   "0010_statut_numero_tenu": m0010,
+  "0011_tri_numero_national": m0011,
+  "0012_prix_commande": m0012,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -171,6 +171,9 @@ export interface DidCommandeTable extends Suivi {
   reference_operateur: string | null;
   date_livraison: Date | null;
   created_by: string | null;
+  /** The carrier's prices, copied onto the numbers delivered (migration 0012). */
+  cout_mensuel: number | null;
+  cout_mise_en_service: number | null;
 }
 export interface DidCommandeLigneTable {
   id: Id;

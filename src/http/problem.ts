@@ -68,6 +68,7 @@ function depuisPostgres(err: PgError): ApiError | undefined {
     case "23P01":
       return new ApiError(409, connue?.code ?? "CONFLIT_PERIODE", connue?.message ?? "Conflit de période.");
     case "23503":
+      if (connue) return new ApiError(409, connue.code, connue.message, details);
       return new ApiError(
         409,
         "REFERENCE_INVALIDE",

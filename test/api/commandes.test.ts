@@ -130,9 +130,25 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
       valideur_nom: "cle:test-gestionnaire",
     });
     expect((await action(staff, "demarrer")).json().code).toBe("REFERENCE_OPERATEUR_OBLIGATOIRE");
-    expect(
-      (await action(staff, "demarrer", { reference_operateur: "BYT-2026-777" })).json().statut_code,
-    ).toBe("EN_COURS");
+    // the carrier and its price, asked at the start, are copied onto every number delivered
+    expect((await action(staff, "demarrer", { reference_operateur: "BYT-2026-777" })).json().code).toBe(
+      "OPERATEUR_OBLIGATOIRE",
+    );
+    const bouygues = await idDe(ctx.db, "tel_operateur", "BOUYGUES");
+    const demarree = (
+      await action(staff, "demarrer", {
+        reference_operateur: "BYT-2026-777",
+        operateur_id: bouygues,
+        cout_mensuel: 1.5,
+        cout_mise_en_service: 12,
+      })
+    ).json();
+    expect(demarree).toMatchObject({
+      statut_code: "EN_COURS",
+      operateur: "Bouygues Telecom",
+      cout_mensuel: 1.5,
+      cout_mise_en_service: 12,
+    });
 
     const livrer = (payload: Record<string, unknown>) =>
       ctx.app.inject({ method: "POST", url: `/api/v1/commandes/${id}/livraisons`, headers: staff, payload });
@@ -195,6 +211,9 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
       client_id: ctx.clientA,
       type_code: "NPV",
       reference_externe: "BYT-2026-777",
+      operateur: "Bouygues Telecom",
+      cout_mensuel: 1.5,
+      cout_mise_en_service: 12,
     });
     const histoire = (
       await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${un.id}/history`, headers: staff })
@@ -291,7 +310,7 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
     for (const [nom, payload] of [
       ["soumettre", {}],
       ["valider", {}],
-      ["demarrer", { reference_operateur: "OP-1" }],
+      ["demarrer", { reference_operateur: "OP-1", operateur_id: await idDe(ctx.db, "tel_operateur", "SFR") }],
     ] as const) {
       await ctx.app.inject({
         method: "POST",
@@ -325,7 +344,7 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
     for (const [nom, payload] of [
       ["soumettre", {}],
       ["valider", {}],
-      ["demarrer", { reference_operateur: "OP-2" }],
+      ["demarrer", { reference_operateur: "OP-2", operateur_id: await idDe(ctx.db, "tel_operateur", "SFR") }],
     ] as const) {
       await ctx.app.inject({
         method: "POST",
@@ -391,6 +410,74 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
     ).json();
     expect(apres).toMatchObject({ statut_code: "LIVREE", quantite_livree: 2 });
     expect(apres.numeros.map((n: { statut_code: string }) => n.statut_code)).toEqual(["AFFECTE", "AFFECTE"]);
+  });
+
+  it("lets the requesting client withdraw a submitted order, and says which moves each caller has", async () => {
+    const geo = await idDe(ctx.db, "tel_type_did", "GEO");
+    const c = (
+      await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/commandes",
+        headers: ctx.cles.client,
+        payload: { type_did_id: geo, quantite: 3 },
+      })
+    ).json();
+    expect(c.actions_possibles).toEqual(["soumettre", "annuler"]);
+    const soumise = (
+      await ctx.app.inject({
+        method: "POST",
+        url: `/api/v1/commandes/${c.id}/actions/soumettre`,
+        headers: ctx.cles.client,
+        payload: {},
+      })
+    ).json();
+    expect(soumise.actions_possibles).toEqual(["retirer"]);
+    const vueStaff = await ctx.app.inject({
+      method: "GET",
+      url: `/api/v1/commandes/${c.id}`,
+      headers: ctx.cles.gestionnaire,
+    });
+    expect(vueStaff.json().actions_possibles).toEqual(["valider", "rejeter"]);
+    const lecteur = await ctx.app.inject({
+      method: "GET",
+      url: `/api/v1/commandes/${c.id}`,
+      headers: ctx.cles.lecteur,
+    });
+    expect(lecteur.json().actions_possibles).toEqual([]);
+    const retiree = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/commandes/${c.id}/actions/retirer`,
+      headers: ctx.cles.client,
+      payload: { commentaire: "Besoin couvert autrement" },
+    });
+    expect(retiree.statusCode, retiree.body).toBe(200);
+    expect(retiree.json()).toMatchObject({ statut_code: "ANNULEE", actions_possibles: [] });
+    // once validated, it is at the carrier's: no withdrawal
+    const autre = (
+      await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/commandes",
+        headers: ctx.cles.client,
+        payload: { type_did_id: geo, quantite: 1 },
+      })
+    ).json();
+    for (const [nom, cle] of [
+      ["soumettre", ctx.cles.client],
+      ["valider", ctx.cles.gestionnaire],
+    ] as const)
+      await ctx.app.inject({
+        method: "POST",
+        url: `/api/v1/commandes/${autre.id}/actions/${nom}`,
+        headers: cle,
+      });
+    const tard = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/commandes/${autre.id}/actions/retirer`,
+      headers: ctx.cles.client,
+      payload: {},
+    });
+    expect(tard.statusCode).toBe(409);
+    expect(tard.json().code).toBe("TRANSITION_INTERDITE");
   });
 
   it("sends the rejection to the requester", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
-import { type Contexte, contexte } from "../helpers/app.js";
+import { type Contexte, contexte, idDe } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
 
 // A legacy assignments export as Hermes users keep them: Windows-1252, ";", French dates, a direction column,
@@ -400,7 +400,10 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
     for (const [action, corps] of [
       ["soumettre", {}],
       ["valider", {}],
-      ["demarrer", { reference_operateur: "OP-NEUF" }],
+      [
+        "demarrer",
+        { reference_operateur: "OP-NEUF", operateur_id: await idDe(ctx.db, "tel_operateur", "SFR") },
+      ],
     ] as const)
       await post(`/commandes/${commande.id}/actions/${action}`, corps);
     const livrer = (corps: Record<string, unknown>) =>

@@ -28,12 +28,15 @@ export async function lancerNavigateur(): Promise<Browser> {
   });
 }
 
-/** A page of its own (own cookies), 1366×768, that fails the test on any script error. */
-export async function nouvellePage(navigateur: Browser): Promise<Page> {
+/** A page of its own (own cookies), 1366×768 unless told, that fails the test on any script error. */
+export async function nouvellePage(
+  navigateur: Browser,
+  options: { largeur?: number; hauteur?: number; locale?: string } = {},
+): Promise<Page> {
   // a browser set to UTC: what the extranet shows and reads must be Paris time whatever the machine's zone
   const contexte = await navigateur.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: "fr-FR",
+    viewport: { width: options.largeur ?? 1366, height: options.hauteur ?? 768 },
+    locale: options.locale ?? "fr-FR",
     timezoneId: "UTC",
   });
   const page = await contexte.newPage();

@@ -134,7 +134,7 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await page.getByRole("link", { name: "Affecter à une campagne" }).click();
     await choisir(page, page, "Campagne Hermes", "Alpha SAV");
     // the browser runs in UTC: the time typed is read as Paris time (the night clocks went forward)
-    await page.getByLabel("Début").fill("2025-03-30T00:00");
+    await page.getByLabel("Début").fill("30/03/2025 00:00");
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await page.getByText("Affectations aux campagnes").first().waitFor();
     const gestionApi = await sessionApi(url, "gestion", MDP);
@@ -149,7 +149,7 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await historique.getByText("Affecté → Utilisé").waitFor();
     await expect.poll(() => historique.textContent()).toContain("Disponible → Affecté");
     // the client appears by its name, not its id
-    expect(await historique.textContent()).toContain("∅ → Alpha Assurances");
+    expect(await historique.textContent()).toContain("— → Alpha Assurances");
     expect(await historique.textContent()).toContain("Ouverture du SAV Alpha");
     expect(await historique.textContent()).toMatch(/gestion/i);
     await expect.poll(() => page.locator("[data-testid=affectations]").textContent()).toContain("ALPHA-SAV");
@@ -210,7 +210,11 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await gestion.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
     await puce(gestion, "Validée").waitFor();
     await gestion.getByRole("button", { name: "Démarrer chez l'opérateur" }).click();
-    await gestion.getByRole("dialog").getByRole("textbox").fill("OPE-2026-123");
+    await gestion.getByRole("dialog").locator("select").selectOption({ label: "Orange" });
+    await gestion
+      .getByRole("dialog")
+      .getByLabel("Référence de la commande chez l'opérateur")
+      .fill("OPE-2026-123");
     await gestion.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
     await puce(gestion, "En cours").waitFor();
     await gestion.locator("[data-testid=saisie-livraison]").fill("0142100000-0142100009");

@@ -1,4 +1,4 @@
-import { Admin, CustomRoutes, defaultTheme, Layout, type LayoutProps, Resource } from "react-admin";
+import { Admin, CustomRoutes, Layout, type LayoutProps, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import {
   AuditList,
@@ -19,18 +19,14 @@ import { DidList } from "./dids/DidList";
 import { DidShow } from "./dids/DidShow";
 import { PublicationHermes } from "./hermes/Publication";
 import { Menu } from "./Menu";
+import { PageConnexion } from "./PageConnexion";
 import { authProvider, type Permissions, peut } from "./providers/authProvider";
 import { dataProvider } from "./providers/dataProvider";
 import { i18nProvider } from "./providers/i18n";
 import { REFERENTIELS, referentiel } from "./referentiels/Referentiels";
 import { TableauDeBord } from "./tableau-de-bord/TableauDeBord";
+import { themeClair, themeSombre } from "./theme";
 import { ImportExport } from "./transfert/ImportExport";
-
-const theme = {
-  ...defaultTheme,
-  palette: { ...defaultTheme.palette, primary: { main: "#1565c0" }, secondary: { main: "#0d3c61" } },
-  typography: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
-};
 
 const Mise = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
 
@@ -44,8 +40,11 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       dashboard={TableauDeBord}
+      loginPage={PageConnexion}
       layout={Mise}
-      theme={theme}
+      theme={themeClair}
+      darkTheme={themeSombre}
+      defaultTheme="light"
       requireAuth
       disableTelemetry
     >

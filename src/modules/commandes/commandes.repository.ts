@@ -42,6 +42,8 @@ export function selectCommande(db: Executor) {
       "c.date_validation",
       "c.commentaire_validation",
       "c.reference_operateur",
+      "c.cout_mensuel",
+      "c.cout_mise_en_service",
       "c.date_livraison",
       "c.created_by",
       "c.actif",

@@ -6,6 +6,7 @@ import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { DateHeure, Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { Ligne, MOTIF_TEXTE, TexteLibre } from "../../http/textes.js";
+import type { Acteur } from "../auth/acteur.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { COLONNES_VIDES, lignesExport } from "../transfert/export.service.js";
@@ -17,6 +18,7 @@ import {
   modifierCommande,
 } from "./commandes.service.js";
 import {
+  actionsPossibles,
   livrerNumeros,
   TRANSITIONS_COMMANDE,
   type TransitionCommande,
@@ -55,12 +57,26 @@ export const Commande = Type.Object({
   date_validation: Nullable(DateHeure),
   commentaire_validation: Nullable(Type.String()),
   reference_operateur: Nullable(Type.String()),
+  cout_mensuel: Nullable(
+    Type.Number({
+      description: "Prix mensuel d'un numéro chez l'opérateur (€), reporté sur les numéros livrés",
+    }),
+  ),
+  cout_mise_en_service: Nullable(
+    Type.Number({ description: "Frais de mise en service d'un numéro (€), reportés sur les numéros livrés" }),
+  ),
   date_livraison: Nullable(DateHeure),
   created_by: Nullable(Type.String()),
   actif: Type.Boolean(),
   version: Type.Integer(),
   date_creation: DateHeure,
   date_modification: DateHeure,
+  actions_possibles: Type.Optional(
+    Type.Array(Type.Union(Object.keys(TRANSITIONS_COMMANDE).map((a) => Type.Literal(a))), {
+      description:
+        "Ce que l'appelant peut faire sur cette commande maintenant (d'après son statut et ses droits) : POST /commandes/{id}/actions/{action}",
+    }),
+  ),
 });
 
 const Commentaire = Type.Object({
@@ -113,7 +129,13 @@ export async function commandesRoutes(app: App) {
             page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
             par_page: Type.Optional(Type.Integer({ minimum: 1, maximum: PAR_PAGE_MAX, default: 50 })),
             tri: Type.Optional(Type.String({ maxLength: 40, pattern: "^-?[a-z_]+$" })),
-            statut: Type.Optional(Type.String({ pattern: "^[A-Z_]{2,30}$" })),
+            statut: Type.Optional(
+              Type.String({
+                pattern: "^[A-Z_]{2,30}(,[A-Z_]{2,30}){0,9}$",
+                description:
+                  "Un statut, ou plusieurs séparés par des virgules (SOUMISE,VALIDEE,EN_COURS : à traiter)",
+              }),
+            ),
             client_id: Type.Optional(Id),
             type_did_id: Type.Optional(Id),
             region_id: Type.Optional(Id),
@@ -150,7 +172,7 @@ export async function commandesRoutes(app: App) {
         let r = base;
         for (const [k, v] of Object.entries(egal))
           if (v !== undefined) r = r.where(`c.${k}` as "c.client_id", "=", v as never) as Q;
-        if (statut) r = r.where("s.code", "=", statut) as Q;
+        if (statut) r = r.where("s.code", "in", statut.split(",")) as Q;
         if (q)
           r = r.where((eb) =>
             eb.or([
@@ -201,10 +223,12 @@ export async function commandesRoutes(app: App) {
     },
   );
 
-  const lireComplet = async (id: number) =>
-    (await selectCommande(db()).where("c.id", "=", id).executeTakeFirst()) as NonNullable<
+  const lireComplet = async (id: number, acteur: Acteur) => {
+    const c = (await selectCommande(db()).where("c.id", "=", id).executeTakeFirst()) as NonNullable<
       Awaited<ReturnType<ReturnType<typeof selectCommande>["executeTakeFirst"]>>
     >;
+    return { ...c, actions_possibles: actionsPossibles(acteur, c.statut_code) };
+  };
 
   app.post(
     "/commandes",
@@ -223,7 +247,7 @@ export async function commandesRoutes(app: App) {
     async (request, reply) => {
       const cree = await creerCommande(db(), request.acteur, request.body as EntreeCommande);
       reply.header("etag", etag(cree.version)).header("location", `/api/v1/commandes/${cree.id}`);
-      return reply.status(201).send(await lireComplet(cree.id));
+      return reply.status(201).send(await lireComplet(cree.id, request.acteur));
     },
   );
 
@@ -258,7 +282,7 @@ export async function commandesRoutes(app: App) {
         versionAttendue(request.headers["if-match"], version),
       );
       reply.header("etag", etag(maj.version));
-      return lireComplet(maj.id);
+      return lireComplet(maj.id, request.acteur);
     },
   );
 
@@ -290,7 +314,7 @@ export async function commandesRoutes(app: App) {
       schema: {
         tags: ["Commandes"],
         summary:
-          "Faire avancer une commande : soumettre, annuler, valider, rejeter (motif), demarrer (référence opérateur), livrer",
+          "Faire avancer une commande : soumettre, annuler (brouillon), retirer (le demandeur, commande soumise), valider, rejeter (motif), demarrer (référence, opérateur et prix chez l'opérateur, reportés sur les numéros livrés), livrer ; actions_possibles dit lesquelles l'appelant peut faire",
         params: Type.Object({
           id: Id,
           action: Type.Union(Object.keys(TRANSITIONS_COMMANDE).map((a) => Type.Literal(a))),
@@ -299,6 +323,9 @@ export async function commandesRoutes(app: App) {
           {
             commentaire: Type.Optional(TexteLibre(2000)),
             reference_operateur: Type.Optional(Ligne({ minLength: 1, maxLength: 100 })),
+            operateur_id: Type.Optional(Id),
+            cout_mensuel: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 100_000 }))),
+            cout_mise_en_service: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 100_000 }))),
             version: Type.Optional(Type.Integer({ minimum: 1 })),
           },
           { additionalProperties: false },
@@ -319,7 +346,7 @@ export async function commandesRoutes(app: App) {
       );
       app.expediteur.reveiller();
       reply.header("etag", etag(apres.version));
-      return lireComplet(apres.id);
+      return lireComplet(apres.id, request.acteur);
     },
   );
 
@@ -429,7 +456,12 @@ export async function commandesRoutes(app: App) {
           .execute(),
       ]);
       reply.header("etag", etag(commande.version));
-      return { ...commande, commentaires, numeros };
+      return {
+        ...commande,
+        actions_possibles: actionsPossibles(request.acteur, commande.statut_code),
+        commentaires,
+        numeros,
+      };
     },
   );
 }

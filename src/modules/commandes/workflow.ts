@@ -39,6 +39,14 @@ export const TRANSITIONS_COMMANDE = {
     evenement: null,
     type: "INFO",
   },
+  // the requester changes their mind before staff act on it (a validated order is already at the carrier's)
+  retirer: {
+    depuis: "SOUMISE",
+    vers: "ANNULEE",
+    permission: "commandes:demander",
+    evenement: null,
+    type: "INFO",
+  },
   valider: {
     depuis: "SOUMISE",
     vers: "VALIDEE",
@@ -70,6 +78,18 @@ export const TRANSITIONS_COMMANDE = {
 } as const satisfies Record<string, { permission: Permission; [autre: string]: unknown }>;
 export type TransitionCommande = keyof typeof TRANSITIONS_COMMANDE;
 
+/**
+ * The moves this caller may make on an order in this status: what the extranet shows as buttons (the rules stay
+ * here, not copied in the web app). A client withdraws a submitted order; staff validate or reject it instead.
+ */
+export function actionsPossibles(acteur: Acteur, statut: string): TransitionCommande[] {
+  return (Object.keys(TRANSITIONS_COMMANDE) as TransitionCommande[]).filter((t) => {
+    const r = TRANSITIONS_COMMANDE[t];
+    if (r.depuis !== statut || !peut(acteur, r.permission)) return false;
+    return !(t === "retirer" && peut(acteur, "commandes:traiter"));
+  });
+}
+
 const LIBELLES: Record<StatutCommande, string> = {
   BROUILLON: "brouillon",
   SOUMISE: "soumise",
@@ -99,6 +119,10 @@ async function verrouillerCommande(trx: Transaction<DB>, acteur: Acteur, id: num
 export interface ParametresTransition {
   commentaire?: string | undefined;
   reference_operateur?: string | undefined;
+  /** At the start with the carrier: who supplies the numbers and at what price (copied onto them). */
+  operateur_id?: number | undefined;
+  cout_mensuel?: number | null | undefined;
+  cout_mise_en_service?: number | null | undefined;
   version?: number | undefined;
 }
 
@@ -157,6 +181,14 @@ async function appliquerTransition(
       [{ champ: "reference_operateur", message: "Obligatoire pour démarrer." }],
     );
   }
+  if (transition === "demarrer" && !p.operateur_id && !c.operateur_id) {
+    throw new ApiError(
+      422,
+      "OPERATEUR_OBLIGATOIRE",
+      "Indiquez l'opérateur chez qui la commande est passée : il sera reporté sur les numéros livrés.",
+      [{ champ: "operateur_id", message: "Obligatoire pour démarrer." }],
+    );
+  }
   const set: Record<string, unknown> = {
     statut_id: sql`(SELECT id FROM tel_statut_commande WHERE code = ${regle.vers})`,
   };
@@ -165,7 +197,12 @@ async function appliquerTransition(
     set.date_validation = maintenant;
     set.commentaire_validation = p.commentaire ?? null;
   }
-  if (transition === "demarrer") set.reference_operateur = p.reference_operateur;
+  if (transition === "demarrer") {
+    set.reference_operateur = p.reference_operateur;
+    if (p.operateur_id) set.operateur_id = p.operateur_id;
+    if (p.cout_mensuel !== undefined) set.cout_mensuel = p.cout_mensuel;
+    if (p.cout_mise_en_service !== undefined) set.cout_mise_en_service = p.cout_mise_en_service;
+  }
   if (transition === "livrer") {
     const livres = await trx
       .selectFrom("tel_did_commande_ligne as l")
@@ -368,6 +405,8 @@ export async function livrerNumeros(
           groupement_id: c.groupement_id,
           operateur_id: c.operateur_id,
           reference_externe: c.reference_operateur,
+          cout_mensuel: c.cout_mensuel,
+          cout_mise_en_service: c.cout_mise_en_service,
           date_acquisition: jourMetier(maintenant),
           description: `Commande ${c.reference}`,
         },

@@ -22,7 +22,10 @@ export const SchemaConfig = Type.Object(
       ),
     ),
     redirection_hors_horaires: Type.Optional(
-      Type.String({ pattern: "^\\+[1-9][0-9]{6,14}$", description: "E.164" }),
+      Type.String({
+        maxLength: 40,
+        description: "Numéro sous toute forme (01 40 00 00 00, +33140000000…), enregistré en E.164",
+      }),
     ),
     options: Type.Optional(
       Type.Object(
@@ -42,7 +45,10 @@ export const SchemaConfig = Type.Object(
   },
 );
 
-/** Rules JSON Schema cannot say: opening before closing, a redirect that is a real number. */
+/**
+ * Rules JSON Schema cannot say: opening before closing, a redirect that is a real number. The redirect is
+ * written as any other number field accepts it and kept in E.164 (the object is updated in place).
+ */
 export function verifierConfig(config: Record<string, unknown>) {
   const horaires = config.horaires as Record<string, { debut: string; fin: string } | null> | undefined;
   for (const [jour, plage] of Object.entries(horaires ?? {})) {
@@ -56,10 +62,16 @@ export function verifierConfig(config: Record<string, unknown>) {
     }
   }
   const redirection = config.redirection_hors_horaires;
-  if (typeof redirection === "string" && !normaliser(redirection).ok) {
-    throw new ApiError(422, "CONFIG_INVALIDE", "La redirection hors horaires n'est pas un numéro valide.", [
-      { champ: "config.redirection_hors_horaires", message: "Numéro E.164 valide attendu." },
-    ]);
+  if (typeof redirection === "string") {
+    const n = normaliser(redirection);
+    if (!n.ok)
+      throw new ApiError(
+        422,
+        "CONFIG_INVALIDE",
+        `La redirection hors horaires n'est pas un numéro valide : ${n.raison}`,
+        [{ champ: "config.redirection_hors_horaires", message: n.raison }],
+      );
+    config.redirection_hors_horaires = n.numero.e164;
   }
   if (JSON.stringify(config).length > 64_000) {
     throw new ApiError(422, "CONFIG_INVALIDE", "La configuration dépasse 64 Ko.");

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
+import { jourFr } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireAudit } from "../history/audit.repository.js";
@@ -79,7 +80,7 @@ export async function appliquerAction(
       throw new ApiError(
         409,
         "NUMERO_GELE",
-        `Numéro résilié le ${d.date_resiliation} : il ne peut pas être donné à un autre client avant le ${reutilisable} (gel de ${options.freezeJours} jours).`,
+        `Numéro résilié le ${jourFr(d.date_resiliation)} : il ne peut pas être donné à un autre client avant le ${jourFr(reutilisable)} (gel de ${options.freezeJours} jours).`,
         undefined,
         { reutilisable_le: reutilisable },
       );

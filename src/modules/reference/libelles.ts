@@ -137,8 +137,8 @@ export class Libelles {
         date_acquisition: d.date_acquisition,
         date_activation: d.date_activation,
         date_resiliation: d.date_resiliation,
-        reutilisable_le:
-          s?.code === "RESILIE" && d.date_resiliation ? finDuGel(d.date_resiliation, this.freezeJours) : null,
+        // a reactivated number keeps its freeze for other clients: the date stays shown
+        reutilisable_le: d.date_resiliation ? finDuGel(d.date_resiliation, this.freezeJours) : null,
         cout_mensuel: d.cout_mensuel,
         cout_mise_en_service: d.cout_mise_en_service,
         notes: d.notes,

@@ -68,6 +68,12 @@ export async function tableauDeBordRoutes(app: App) {
                   reutilisable_le: Type.String(),
                 }),
               ),
+              resilie_depuis: Type.String({
+                format: "date",
+                description:
+                  "Les mêmes numéros dans la liste : statut RESILIE, resilie_depuis et resilie_avant",
+              }),
+              resilie_avant: Type.String({ format: "date" }),
             }),
           }),
         },
@@ -155,6 +161,9 @@ export async function tableauDeBordRoutes(app: App) {
             did_format_e164: r.did_format_e164,
             reutilisable_le: finDuGel(r.date_resiliation, gel),
           })),
+          // frozen until date_resiliation + gel: out of the freeze in (today, today + 30]
+          resilie_depuis: finDuGel(jourDe(maintenant), 1 - gel),
+          resilie_avant: finDuGel(jourDe(maintenant), 31 - gel),
         },
       };
     },

@@ -1,3 +1,4 @@
+import { jourFr } from "../../heure-metier.js";
 // Importing numbers (inventory): each row checked against the numbering plan, the references and the lifecycle,
 // then created or updated with its history.
 
@@ -254,7 +255,9 @@ function refusDuCycleDeVie(
     const resiliation = existant.valeurs.date_resiliation as string | null;
     const gelJusqua = resiliation ? finDuGel(resiliation, ctx.options.freezeJours ?? 90) : null;
     if (gelJusqua && gelJusqua > jourDe(new Date()))
-      throw refus(`Numéro résilié le ${resiliation} : pas à un autre client avant le ${gelJusqua} (gel).`);
+      throw refus(
+        `Numéro résilié le ${jourFr(resiliation ?? "")} : pas à un autre client avant le ${jourFr(gelJusqua)} (gel).`,
+      );
   }
   if (action === "affecter" && !clientApres) throw refus("Indiquez le client à qui affecter le numéro.");
   if (action === "mettre-en-production" && !existant.enService)

@@ -44,6 +44,8 @@ import { useWatch } from "react-hook-form";
 import { api, reponse } from "../api/client";
 import { DateHeureParis } from "../composants/DateHeureParis";
 import { Vide } from "../composants/Etats";
+import { LIBELLES_ENTITES, libelleAction, libelleChamp } from "../composants/libelles";
+import { useValeursLisibles } from "../composants/useValeursLisibles";
 import { ROLE_LIBELLES } from "../providers/authProvider";
 
 const ROLES = Object.entries(ROLE_LIBELLES).map(([id, name]) => ({ id, name }));
@@ -52,7 +54,12 @@ function ClientSiRoleClient() {
   const role = useWatch({ name: "role" });
   if (role !== "client") return null;
   return (
-    <ReferenceInput source="client_id" reference="clients" sort={{ field: "nom", order: "ASC" }}>
+    <ReferenceInput
+      source="client_id"
+      reference="clients"
+      sort={{ field: "nom", order: "ASC" }}
+      label="Client (ne verra que ses numéros et ses commandes)"
+    >
       <AutocompleteInput
         label="Client (ne verra que ses numéros et ses commandes)"
         optionText="nom"
@@ -232,7 +239,7 @@ export function CleApiCreate() {
               display: "flex",
               alignItems: "center",
               gap: 1,
-              bgcolor: "grey.100",
+              bgcolor: "action.hover",
               p: 1.5,
               borderRadius: 1,
             }}
@@ -265,17 +272,7 @@ const filtresAudit = [
     source="entite"
     label="Entité"
     alwaysOn
-    choices={[
-      "tel_did",
-      "tel_did_virtual",
-      "tel_did_commande",
-      "tel_client",
-      "tel_campaign",
-      "tel_config",
-      "tel_utilisateur",
-      "tel_cle_api",
-      "tel_publication",
-    ].map((e) => ({ id: e, name: e.replace("tel_", "") }))}
+    choices={Object.entries(LIBELLES_ENTITES).map(([id, name]) => ({ id, name }))}
   />,
   <NumberInput key="entite_id" source="entite_id" label="Id" />,
   <TextInput key="acteur" source="acteur" label="Auteur" alwaysOn />,
@@ -295,6 +292,24 @@ function Difference() {
       JSON.stringify(r.avant?.[k]) !== JSON.stringify(r.apres?.[k]) &&
       !["version", "date_modification"].includes(k),
   );
+  return <TableDifference cles={cles} avant={r.avant} apres={r.apres} />;
+}
+
+function TableDifference({
+  cles,
+  avant,
+  apres,
+}: {
+  cles: string[];
+  avant: Record<string, unknown> | null;
+  apres: Record<string, unknown> | null;
+}) {
+  const lisible = useValeursLisibles(
+    cles.flatMap((k) => [
+      { champ: k, valeur: avant?.[k] },
+      { champ: k, valeur: apres?.[k] },
+    ]),
+  );
   if (!cles.length) return <Vide>Aucun champ modifié.</Vide>;
   return (
     <Box component="table" sx={{ fontSize: 13, "& td": { pr: 2, verticalAlign: "top" } }}>
@@ -302,11 +317,15 @@ function Difference() {
         {cles.map((k) => (
           <tr key={k}>
             <td>
-              <strong>{k}</strong>
+              <strong>{libelleChamp(k)}</strong>
             </td>
-            <td style={{ color: "#b71c1c" }}>{JSON.stringify(r.avant?.[k] ?? null)}</td>
+            <Box component="td" sx={{ color: "error.main" }}>
+              {lisible(k, avant?.[k] ?? null)}
+            </Box>
             <td>→</td>
-            <td style={{ color: "#1b5e20" }}>{JSON.stringify(r.apres?.[k] ?? null)}</td>
+            <Box component="td" sx={{ color: "success.main" }}>
+              {lisible(k, apres?.[k] ?? null)}
+            </Box>
           </tr>
         ))}
       </tbody>
@@ -332,12 +351,20 @@ export function AuditList() {
           sortable={false}
         />
         <TextField source="acteur" label="Qui" sortable={false} />
-        <TextField source="action" label="Action" sortable={false} />
+        <FunctionField label="Action" render={(r: { action: string }) => libelleAction(r.action)} />
         <FunctionField
           label="Quoi"
-          render={(r: { entite: string; entite_id: number | null }) =>
-            `${r.entite.replace("tel_", "")} #${r.entite_id ?? "—"}`
-          }
+          render={(r: { entite: string; entite_id: number | null }) => {
+            const texte = `${LIBELLES_ENTITES[r.entite] ?? r.entite}${r.entite_id ? ` n° ${r.entite_id}` : ""}`;
+            const page = { tel_did: "dids", tel_did_commande: "commandes" }[r.entite];
+            return page && r.entite_id ? (
+              <a href={`#/${page}/${r.entite_id}/show`} onClick={(e) => e.stopPropagation()}>
+                {texte}
+              </a>
+            ) : (
+              texte
+            );
+          }}
         />
         <TextField source="motif" label="Motif" sortable={false} emptyText="—" />
         <TextField source="request_id" label="Requête" sortable={false} emptyText="—" />

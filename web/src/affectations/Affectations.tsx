@@ -38,6 +38,7 @@ const filtres = [
     reference="clients"
     alwaysOn
     sort={{ field: "nom", order: "ASC" }}
+    label="Client"
   >
     <AutocompleteInput label="Client" optionText="nom" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
@@ -47,6 +48,7 @@ const filtres = [
     reference="campaigns"
     alwaysOn
     sort={{ field: "nom", order: "ASC" }}
+    label="Campagne"
   >
     <AutocompleteInput label="Campagne" optionText="nom" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
@@ -115,7 +117,9 @@ export function AffectationList() {
       >
         <FunctionField
           label="Numéro"
-          render={(r: Affectation) => <strong>{numeroLisible(r.did_format_e164)}</strong>}
+          render={(r: Affectation) => (
+            <strong style={{ whiteSpace: "nowrap" }}>{numeroLisible(r.did_format_e164)}</strong>
+          )}
         />
         <TextField source="campaign_code" label="Campagne" sortable={false} />
         <TextField source="hermes_id" label="Id Hermes" sortable={false} emptyText="—" />
@@ -172,7 +176,8 @@ function ChoixDuClient() {
         source="did_id"
         reference="dids"
         filter={{ client_id: client, ...(tous ? {} : { statut: "AFFECTE" }) }}
-        sort={{ field: "did_format_e164", order: "ASC" }}
+        sort={{ field: "did", order: "ASC" }}
+        label="Numéro du client"
       >
         <AutocompleteInput
           label="Numéro du client"
@@ -192,6 +197,7 @@ function ChoixDuClient() {
         reference="campaigns"
         filter={{ client_id: client, actif: true }}
         sort={{ field: "nom", order: "ASC" }}
+        label="Campagne Hermes"
       >
         <AutocompleteInput label="Campagne Hermes" optionText="nom" isRequired fullWidth />
       </ReferenceInput>
@@ -207,6 +213,7 @@ function ChampsAffectation() {
         reference="configs"
         sort={{ field: "nom", order: "ASC" }}
         filter={{ actif: true }}
+        label="Configuration"
       >
         <AutocompleteInput label="Configuration" optionText="nom" fullWidth />
       </ReferenceInput>
@@ -238,6 +245,7 @@ export function AffectationCreate() {
           reference="clients"
           filter={{ actif: true }}
           sort={{ field: "nom", order: "ASC" }}
+          label="Client"
         >
           <AutocompleteInput label="Client" optionText="nom" isRequired fullWidth />
         </ReferenceInput>

@@ -3333,7 +3333,7 @@ export interface paths {
                                             fin: string;
                                         } | null;
                                     };
-                                    /** @description E.164 */
+                                    /** @description Numéro sous toute forme (01 40 00 00 00, +33140000000…), enregistré en E.164 */
                                     redirection_hors_horaires?: string;
                                     options?: {
                                         enregistrement?: boolean;
@@ -3421,7 +3421,7 @@ export interface paths {
                                     fin: string;
                                 } | null;
                             };
-                            /** @description E.164 */
+                            /** @description Numéro sous toute forme (01 40 00 00 00, +33140000000…), enregistré en E.164 */
                             redirection_hors_horaires?: string;
                             options?: {
                                 enregistrement?: boolean;
@@ -3507,7 +3507,7 @@ export interface paths {
                                         fin: string;
                                     } | null;
                                 };
-                                /** @description E.164 */
+                                /** @description Numéro sous toute forme (01 40 00 00 00, +33140000000…), enregistré en E.164 */
                                 redirection_hors_horaires?: string;
                                 options?: {
                                     enregistrement?: boolean;
@@ -3618,7 +3618,7 @@ export interface paths {
                                         fin: string;
                                     } | null;
                                 };
-                                /** @description E.164 */
+                                /** @description Numéro sous toute forme (01 40 00 00 00, +33140000000…), enregistré en E.164 */
                                 redirection_hors_horaires?: string;
                                 options?: {
                                     enregistrement?: boolean;
@@ -3728,7 +3728,7 @@ export interface paths {
                                     fin: string;
                                 } | null;
                             };
-                            /** @description E.164 */
+                            /** @description Numéro sous toute forme (01 40 00 00 00, +33140000000…), enregistré en E.164 */
                             redirection_hors_horaires?: string;
                             options?: {
                                 enregistrement?: boolean;
@@ -3815,7 +3815,7 @@ export interface paths {
                                         fin: string;
                                     } | null;
                                 };
-                                /** @description E.164 */
+                                /** @description Numéro sous toute forme (01 40 00 00 00, +33140000000…), enregistré en E.164 */
                                 redirection_hors_horaires?: string;
                                 options?: {
                                     enregistrement?: boolean;
@@ -5105,6 +5105,7 @@ export interface paths {
                     page?: number;
                     par_page?: number;
                     tri?: string;
+                    /** @description Un statut, ou plusieurs séparés par des virgules (SOUMISE,VALIDEE,EN_COURS : à traiter) */
                     statut?: string;
                     client_id?: number;
                     type_did_id?: number;
@@ -5162,6 +5163,10 @@ export interface paths {
                                 date_validation: string | null;
                                 commentaire_validation: string | null;
                                 reference_operateur: string | null;
+                                /** @description Prix mensuel d'un numéro chez l'opérateur (€), reporté sur les numéros livrés */
+                                cout_mensuel: number | null;
+                                /** @description Frais de mise en service d'un numéro (€), reportés sur les numéros livrés */
+                                cout_mise_en_service: number | null;
                                 /** Format: date-time */
                                 date_livraison: string | null;
                                 created_by: string | null;
@@ -5171,6 +5176,8 @@ export interface paths {
                                 date_creation: string;
                                 /** Format: date-time */
                                 date_modification: string;
+                                /** @description Ce que l'appelant peut faire sur cette commande maintenant (d'après son statut et ses droits) : POST /commandes/{id}/actions/{action} */
+                                actions_possibles?: ("soumettre" | "annuler" | "retirer" | "valider" | "rejeter" | "demarrer" | "livrer")[];
                             }[];
                             total: number;
                             page: number;
@@ -5251,6 +5258,10 @@ export interface paths {
                             date_validation: string | null;
                             commentaire_validation: string | null;
                             reference_operateur: string | null;
+                            /** @description Prix mensuel d'un numéro chez l'opérateur (€), reporté sur les numéros livrés */
+                            cout_mensuel: number | null;
+                            /** @description Frais de mise en service d'un numéro (€), reportés sur les numéros livrés */
+                            cout_mise_en_service: number | null;
                             /** Format: date-time */
                             date_livraison: string | null;
                             created_by: string | null;
@@ -5260,6 +5271,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description Ce que l'appelant peut faire sur cette commande maintenant (d'après son statut et ses droits) : POST /commandes/{id}/actions/{action} */
+                            actions_possibles?: ("soumettre" | "annuler" | "retirer" | "valider" | "rejeter" | "demarrer" | "livrer")[];
                         };
                     };
                 };
@@ -5329,6 +5342,10 @@ export interface paths {
                             date_validation: string | null;
                             commentaire_validation: string | null;
                             reference_operateur: string | null;
+                            /** @description Prix mensuel d'un numéro chez l'opérateur (€), reporté sur les numéros livrés */
+                            cout_mensuel: number | null;
+                            /** @description Frais de mise en service d'un numéro (€), reportés sur les numéros livrés */
+                            cout_mise_en_service: number | null;
                             /** Format: date-time */
                             date_livraison: string | null;
                             created_by: string | null;
@@ -5338,6 +5355,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description Ce que l'appelant peut faire sur cette commande maintenant (d'après son statut et ses droits) : POST /commandes/{id}/actions/{action} */
+                            actions_possibles?: ("soumettre" | "annuler" | "retirer" | "valider" | "rejeter" | "demarrer" | "livrer")[];
                             commentaires: {
                                 id: number;
                                 auteur: string;
@@ -5434,6 +5453,10 @@ export interface paths {
                             date_validation: string | null;
                             commentaire_validation: string | null;
                             reference_operateur: string | null;
+                            /** @description Prix mensuel d'un numéro chez l'opérateur (€), reporté sur les numéros livrés */
+                            cout_mensuel: number | null;
+                            /** @description Frais de mise en service d'un numéro (€), reportés sur les numéros livrés */
+                            cout_mise_en_service: number | null;
                             /** Format: date-time */
                             date_livraison: string | null;
                             created_by: string | null;
@@ -5443,6 +5466,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description Ce que l'appelant peut faire sur cette commande maintenant (d'après son statut et ses droits) : POST /commandes/{id}/actions/{action} */
+                            actions_possibles?: ("soumettre" | "annuler" | "retirer" | "valider" | "rejeter" | "demarrer" | "livrer")[];
                         };
                     };
                 };
@@ -5510,14 +5535,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Faire avancer une commande : soumettre, annuler, valider, rejeter (motif), demarrer (référence opérateur), livrer */
+        /** Faire avancer une commande : soumettre, annuler (brouillon), retirer (le demandeur, commande soumise), valider, rejeter (motif), demarrer (référence, opérateur et prix chez l'opérateur, reportés sur les numéros livrés), livrer ; actions_possibles dit lesquelles l'appelant peut faire */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     id: number;
-                    action: "soumettre" | "annuler" | "valider" | "rejeter" | "demarrer" | "livrer";
+                    action: "soumettre" | "annuler" | "retirer" | "valider" | "rejeter" | "demarrer" | "livrer";
                 };
                 cookie?: never;
             };
@@ -5526,6 +5551,9 @@ export interface paths {
                     "application/json": {
                         commentaire?: string;
                         reference_operateur?: string;
+                        operateur_id?: number;
+                        cout_mensuel?: number | null;
+                        cout_mise_en_service?: number | null;
                         version?: number;
                     };
                 };
@@ -5570,6 +5598,10 @@ export interface paths {
                             date_validation: string | null;
                             commentaire_validation: string | null;
                             reference_operateur: string | null;
+                            /** @description Prix mensuel d'un numéro chez l'opérateur (€), reporté sur les numéros livrés */
+                            cout_mensuel: number | null;
+                            /** @description Frais de mise en service d'un numéro (€), reportés sur les numéros livrés */
+                            cout_mise_en_service: number | null;
                             /** Format: date-time */
                             date_livraison: string | null;
                             created_by: string | null;
@@ -5579,6 +5611,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description Ce que l'appelant peut faire sur cette commande maintenant (d'après son statut et ses droits) : POST /commandes/{id}/actions/{action} */
+                            actions_possibles?: ("soumettre" | "annuler" | "retirer" | "valider" | "rejeter" | "demarrer" | "livrer")[];
                         };
                     };
                 };
@@ -5798,6 +5832,13 @@ export interface paths {
                                     did_format_e164: string;
                                     reutilisable_le: string;
                                 }[];
+                                /**
+                                 * Format: date
+                                 * @description Les mêmes numéros dans la liste : statut RESILIE, resilie_depuis et resilie_avant
+                                 */
+                                resilie_depuis: string;
+                                /** Format: date */
+                                resilie_avant: string;
                             };
                         };
                     };

@@ -34,4 +34,5 @@ export type ActionDid =
   | "arreter-production"
   | "resilier"
   | "reactiver";
-export type ActionCommande = "soumettre" | "annuler" | "valider" | "rejeter" | "demarrer" | "livrer";
+/** The order moves the server offers (actions_possibles): the workflow's rules stay on the server. */
+export type ActionCommande = NonNullable<Commande["actions_possibles"]>[number];

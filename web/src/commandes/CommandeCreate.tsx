@@ -3,7 +3,6 @@ import { useQuery } from "@tanstack/react-query";
 import {
   AutocompleteInput,
   Create,
-  DateInput,
   Edit,
   maxValue,
   minValue,
@@ -19,6 +18,7 @@ import {
 } from "react-admin";
 import { useWatch } from "react-hook-form";
 import { api, reponse } from "../api/client";
+import { DateFr } from "../composants/DateHeureParis";
 import { type Permissions, peut } from "../providers/authProvider";
 import { URGENCES } from "./CommandeList";
 
@@ -65,6 +65,7 @@ function Champs({ personnel }: { personnel: boolean }) {
           reference="clients"
           filter={{ actif: true }}
           sort={{ field: "nom", order: "ASC" }}
+          label="Client"
         >
           <AutocompleteInput label="Client" optionText="nom" validate={required()} fullWidth />
         </ReferenceInput>
@@ -74,6 +75,7 @@ function Champs({ personnel }: { personnel: boolean }) {
         reference="types-did"
         filter={{ actif: true }}
         sort={{ field: "libelle", order: "ASC" }}
+        label="Type de numéro"
       >
         <SelectInput label="Type de numéro" optionText="libelle" validate={required()} fullWidth />
       </ReferenceInput>
@@ -82,6 +84,7 @@ function Champs({ personnel }: { personnel: boolean }) {
         reference="regions"
         filter={{ actif: true }}
         sort={{ field: "libelle", order: "ASC" }}
+        label="Région"
       >
         <AutocompleteInput label="Région" optionText="libelle" fullWidth />
       </ReferenceInput>
@@ -92,7 +95,7 @@ function Champs({ personnel }: { personnel: boolean }) {
       />
       <IndiceStock />
       <SelectInput source="urgence" label="Urgence" choices={URGENCES} validate={required()} />
-      <DateInput source="date_souhaitee" label="Date souhaitée" />
+      <DateFr source="date_souhaitee" label="Date souhaitée" />
       <TextInput source="prefixe_souhaite" label="Préfixe souhaité (facultatif)" />
       <TextInput source="motif" label="Motif de la demande" multiline fullWidth />
       <TextInput source="demandeur_nom" label="Demandeur" validate={required()} />

@@ -37,6 +37,9 @@ export const STATUTS_COMMANDE = [
   { id: "ANNULEE", name: "Annulée" },
 ];
 
+/** What the staff still has to act on: the dashboard counts the same statuses. */
+export const STATUT_A_TRAITER = "SOUMISE,VALIDEE,EN_COURS";
+
 const jours = (iso: string) => Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000);
 
 export function CommandeList() {
@@ -44,7 +47,17 @@ export function CommandeList() {
   const personnel = peut(permissions, "commandes:traiter");
   const filtres = [
     <SearchInput key="q" source="q" alwaysOn placeholder="Référence, demandeur…" />,
-    <SelectInput key="statut" source="statut" label="Statut" choices={STATUTS_COMMANDE} alwaysOn />,
+    <SelectInput
+      key="statut"
+      source="statut"
+      label="Statut"
+      choices={[
+        { id: STATUT_A_TRAITER, name: "À traiter (soumises, validées, en cours)" },
+        ...STATUTS_COMMANDE,
+      ]}
+      alwaysOn
+      sx={{ minWidth: 220 }}
+    />,
     <SelectInput key="urgence" source="urgence" label="Urgence" choices={URGENCES} />,
     ...(personnel
       ? [
@@ -53,12 +66,13 @@ export function CommandeList() {
             source="client_id"
             reference="clients"
             sort={{ field: "nom", order: "ASC" }}
+            label="Client"
           >
             <AutocompleteInput label="Client" optionText="nom" />
           </ReferenceInput>,
         ]
       : []),
-    <ReferenceInput key="type" source="type_did_id" reference="types-did">
+    <ReferenceInput key="type" source="type_did_id" reference="types-did" label="Type">
       <AutocompleteInput label="Type" optionText="libelle" />
     </ReferenceInput>,
   ];
@@ -68,7 +82,7 @@ export function CommandeList() {
       filters={filtres}
       // staff work the queue: most urgent first, then oldest first (the API breaks ties by age)
       sort={personnel ? { field: "urgence", order: "DESC" } : { field: "date_creation", order: "DESC" }}
-      filterDefaultValues={personnel ? { statut: "SOUMISE" } : {}}
+      filterDefaultValues={personnel ? { statut: STATUT_A_TRAITER } : {}}
       actions={
         <TopToolbar>
           <FilterButton />

@@ -22,8 +22,8 @@ import { useState } from "react";
 import {
   Show,
   TopToolbar,
+  useGetList,
   useNotify,
-  usePermissions,
   useRecordContext,
   useRedirect,
   useRefresh,
@@ -32,65 +32,55 @@ import { api, reponse } from "../api/client";
 import type { ActionCommande, Commande } from "../api/types";
 import { Champ } from "../composants/Champ";
 import { dateFr, Vide } from "../composants/Etats";
-import { numeroLisible } from "../composants/format";
+import { euros, numeroLisible } from "../composants/format";
 import { Pastille } from "../composants/StatutChip";
-import { type Permissions, peut } from "../providers/authProvider";
 import { URGENCES } from "./CommandeList";
 
+/** How each move the server offers is presented: its button, and what it asks before it is sent. */
 const ACTIONS: Record<
   ActionCommande,
-  {
-    libelle: string;
-    depuis: string;
-    personnel: boolean;
-    saisie?: { champ: "commentaire" | "reference_operateur"; libelle: string; obligatoire: boolean };
-  }
+  { libelle: string; destructive?: boolean; saisie?: { libelle: string; obligatoire: boolean } }
 > = {
-  soumettre: { libelle: "Soumettre la demande", depuis: "BROUILLON", personnel: false },
+  soumettre: { libelle: "Soumettre la demande" },
   annuler: {
     libelle: "Annuler",
-    depuis: "BROUILLON",
-    personnel: false,
-    saisie: { champ: "commentaire", libelle: "Motif (facultatif)", obligatoire: false },
+    destructive: true,
+    saisie: { libelle: "Motif (facultatif)", obligatoire: false },
   },
-  valider: {
-    libelle: "Valider",
-    depuis: "SOUMISE",
-    personnel: true,
-    saisie: { champ: "commentaire", libelle: "Commentaire de validation", obligatoire: false },
+  retirer: {
+    libelle: "Retirer la demande",
+    destructive: true,
+    saisie: { libelle: "Motif (facultatif)", obligatoire: false },
   },
+  valider: { libelle: "Valider", saisie: { libelle: "Commentaire de validation", obligatoire: false } },
   rejeter: {
     libelle: "Rejeter",
-    depuis: "SOUMISE",
-    personnel: true,
-    saisie: { champ: "commentaire", libelle: "Motif du rejet (envoyé au demandeur)", obligatoire: true },
+    destructive: true,
+    saisie: { libelle: "Motif du rejet (envoyé au demandeur)", obligatoire: true },
   },
-  demarrer: {
-    libelle: "Démarrer chez l'opérateur",
-    depuis: "VALIDEE",
-    personnel: true,
-    saisie: {
-      champ: "reference_operateur",
-      libelle: "Référence de la commande chez l'opérateur",
-      obligatoire: true,
-    },
-  },
-  livrer: { libelle: "Clore la livraison", depuis: "EN_COURS", personnel: true },
+  demarrer: { libelle: "Démarrer chez l'opérateur" },
+  livrer: { libelle: "Clore la livraison" },
 };
+
+interface Saisie {
+  commentaire?: string;
+  reference_operateur?: string;
+  operateur_id?: number;
+  cout_mensuel?: number | null;
+  cout_mise_en_service?: number | null;
+}
 
 function useAction(c: Commande | undefined) {
   const notify = useNotify();
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ action, valeur }: { action: ActionCommande; valeur?: string }) => {
-      const saisie = ACTIONS[action].saisie;
-      return reponse(
+    mutationFn: ({ action, saisie }: { action: ActionCommande; saisie?: Saisie }) =>
+      reponse(
         api.POST("/api/v1/commandes/{id}/actions/{action}", {
           params: { path: { id: c?.id as number, action } },
-          body: { version: c?.version, ...(saisie && valeur ? { [saisie.champ]: valeur } : {}) },
+          body: { version: c?.version, ...saisie },
         }),
-      );
-    },
+      ),
     onSuccess: (r) => {
       notify(`Commande ${r.reference} : ${r.statut.toLowerCase()}.`, { type: "success" });
       refresh();
@@ -99,25 +89,109 @@ function useAction(c: Commande | undefined) {
   });
 }
 
+const prix = (v: string) => (v.trim() === "" ? null : Number(v.replace(",", ".")));
+
+/** "Démarrer chez l'opérateur": the carrier, its reference and its prices, copied onto the numbers delivered. */
+function ChampsDemarrage({
+  c,
+  saisie,
+  setSaisie,
+}: {
+  c: Commande;
+  saisie: Record<string, string>;
+  setSaisie: (s: Record<string, string>) => void;
+}) {
+  const { data: operateurs } = useGetList("operateurs", {
+    pagination: { page: 1, perPage: 200 },
+    sort: { field: "nom", order: "ASC" },
+    filter: { actif: true },
+  });
+  const maj = (k: string) => (e: { target: { value: string } }) =>
+    setSaisie({ ...saisie, [k]: e.target.value });
+  return (
+    <Box sx={{ display: "grid", gap: 1.5, mt: 1 }}>
+      <MuiTextField
+        select
+        label="Opérateur"
+        required
+        value={saisie.operateur_id ?? (c.operateur_id ? String(c.operateur_id) : "")}
+        onChange={maj("operateur_id")}
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+      >
+        <option value="" />
+        {(operateurs ?? []).map((o) => (
+          <option key={o.id} value={String(o.id)}>
+            {o.nom}
+          </option>
+        ))}
+      </MuiTextField>
+      <MuiTextField
+        label="Référence de la commande chez l'opérateur"
+        required
+        value={saisie.reference_operateur ?? ""}
+        onChange={maj("reference_operateur")}
+      />
+      <Box sx={{ display: "flex", gap: 1.5 }}>
+        <MuiTextField
+          label="Prix mensuel par numéro (€ HT)"
+          value={saisie.cout_mensuel ?? ""}
+          onChange={maj("cout_mensuel")}
+          slotProps={{ htmlInput: { inputMode: "decimal" } }}
+          fullWidth
+        />
+        <MuiTextField
+          label="Mise en service par numéro (€ HT)"
+          value={saisie.cout_mise_en_service ?? ""}
+          onChange={maj("cout_mise_en_service")}
+          slotProps={{ htmlInput: { inputMode: "decimal" } }}
+          fullWidth
+        />
+      </Box>
+      <Typography variant="body2" color="text.secondary">
+        L'opérateur, sa référence et les prix sont reportés sur chaque numéro livré.
+      </Typography>
+    </Box>
+  );
+}
+
 function Actions() {
   const c = useRecordContext<Commande>();
-  const { permissions } = usePermissions<Permissions>();
   const redirect = useRedirect();
   const [enCours, setEnCours] = useState<ActionCommande | null>(null);
-  const [valeur, setValeur] = useState("");
+  const [saisie, setSaisie] = useState<Record<string, string>>({});
   const action = useAction(c);
-  if (!c || !permissions) return <TopToolbar />;
-  const personnel = peut(permissions, "commandes:traiter");
-  const possibles = (Object.keys(ACTIONS) as ActionCommande[]).filter(
-    (a) => ACTIONS[a].depuis === c.statut_code && (personnel || !ACTIONS[a].personnel),
-  );
+  if (!c) return <TopToolbar />;
+  const possibles = c.actions_possibles ?? [];
   const lancer = (a: ActionCommande) => {
-    if (ACTIONS[a].saisie) {
-      setValeur("");
+    if (ACTIONS[a].saisie || a === "demarrer") {
+      setSaisie({});
       setEnCours(a);
     } else action.mutate({ action: a });
   };
   const def = enCours ? ACTIONS[enCours] : null;
+  const operateur = saisie.operateur_id ?? (c.operateur_id ? String(c.operateur_id) : "");
+  const complet =
+    enCours === "demarrer"
+      ? !!operateur && !!saisie.reference_operateur?.trim()
+      : !def?.saisie?.obligatoire || !!saisie.commentaire?.trim();
+  const envoyer = () => {
+    if (!enCours) return;
+    const corps: Saisie =
+      enCours === "demarrer"
+        ? {
+            reference_operateur: saisie.reference_operateur?.trim(),
+            operateur_id: Number(operateur),
+            ...(saisie.cout_mensuel !== undefined ? { cout_mensuel: prix(saisie.cout_mensuel) } : {}),
+            ...(saisie.cout_mise_en_service !== undefined
+              ? { cout_mise_en_service: prix(saisie.cout_mise_en_service) }
+              : {}),
+          }
+        : saisie.commentaire?.trim()
+          ? { commentaire: saisie.commentaire.trim() }
+          : {};
+    action.mutate({ action: enCours, saisie: corps });
+    setEnCours(null);
+  };
   return (
     <TopToolbar sx={{ gap: 1 }}>
       {c.statut_code === "BROUILLON" && (
@@ -129,8 +203,8 @@ function Actions() {
         <Button
           key={a}
           size="small"
-          variant={["rejeter", "annuler"].includes(a) ? "outlined" : "contained"}
-          color={["rejeter", "annuler"].includes(a) ? "error" : "primary"}
+          variant={ACTIONS[a].destructive ? "outlined" : "contained"}
+          color={ACTIONS[a].destructive ? "error" : "primary"}
           onClick={() => lancer(a)}
           disabled={action.isPending}
         >
@@ -142,28 +216,25 @@ function Actions() {
           {def?.libelle} — {c.reference}
         </DialogTitle>
         <DialogContent>
-          <MuiTextField
-            autoFocus
-            fullWidth
-            multiline={def?.saisie?.champ === "commentaire"}
-            minRows={2}
-            margin="dense"
-            label={def?.saisie?.libelle}
-            value={valeur}
-            onChange={(e) => setValeur(e.target.value)}
-            required={def?.saisie?.obligatoire}
-          />
+          {enCours === "demarrer" ? (
+            <ChampsDemarrage c={c} saisie={saisie} setSaisie={setSaisie} />
+          ) : (
+            <MuiTextField
+              autoFocus
+              fullWidth
+              multiline
+              minRows={2}
+              margin="dense"
+              label={def?.saisie?.libelle}
+              value={saisie.commentaire ?? ""}
+              onChange={(e) => setSaisie({ commentaire: e.target.value })}
+              required={def?.saisie?.obligatoire}
+            />
+          )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setEnCours(null)}>Annuler</Button>
-          <Button
-            variant="contained"
-            disabled={!!def?.saisie?.obligatoire && !valeur.trim()}
-            onClick={() => {
-              if (enCours) action.mutate({ action: enCours, valeur: valeur.trim() });
-              setEnCours(null);
-            }}
-          >
+          <Button onClick={() => setEnCours(null)}>Fermer</Button>
+          <Button variant="contained" disabled={!complet} onClick={envoyer}>
             Confirmer
           </Button>
         </DialogActions>
@@ -298,14 +369,6 @@ function Fil() {
       />
       <CardContent sx={{ pt: 0 }}>
         <Box sx={{ display: "flex", flexDirection: "column", gap: 1.5, mb: 2 }}>
-          <Box sx={{ display: "flex", gap: 2 }}>
-            <Typography variant="caption" sx={{ minWidth: 120 }} color="text.secondary">
-              {dateFr(c.date_creation, true)}
-            </Typography>
-            <Typography variant="body2">
-              Demande créée par <strong>{c.created_by ?? c.demandeur_nom}</strong>
-            </Typography>
-          </Box>
           {(c.commentaires ?? []).map((m) => (
             <Box key={m.id} sx={{ display: "flex", gap: 2 }}>
               <Typography variant="caption" sx={{ minWidth: 120 }} color="text.secondary">
@@ -366,15 +429,30 @@ function Fiche() {
         <Champ libelle="Date souhaitée">{dateFr(c.date_souhaitee)}</Champ>
         <Champ libelle="Préfixe souhaité">{c.prefixe_souhaite}</Champ>
         <Champ libelle="Opérateur">{c.operateur}</Champ>
+        <Champ libelle="Prix mensuel par numéro">
+          {c.cout_mensuel === null ? null : euros(c.cout_mensuel)}
+        </Champ>
+        <Champ libelle="Mise en service par numéro">
+          {c.cout_mise_en_service === null ? null : euros(c.cout_mise_en_service)}
+        </Champ>
         <Champ libelle="Demandeur">
           {c.demandeur_nom}
           {c.demandeur_email ? ` · ${c.demandeur_email}` : ""}
         </Champ>
-        <Champ libelle="Validée par">
-          {c.valideur_nom ? `${c.valideur_nom} le ${dateFr(c.date_validation)}` : null}
-        </Champ>
+        {c.valideur_nom && (
+          <Champ libelle={c.statut_code === "REJETEE" ? "Rejetée par" : "Validée par"}>
+            {`${c.valideur_nom} le ${dateFr(c.date_validation)}`}
+          </Champ>
+        )}
         <Champ libelle="Référence opérateur">{c.reference_operateur}</Champ>
         <Champ libelle="Livrée le">{dateFr(c.date_livraison)}</Champ>
+        {c.statut_code === "REJETEE" && (
+          <Grid size={12}>
+            <Alert severity="error" data-testid="motif-rejet">
+              Demande rejetée : {c.commentaire_validation ?? "(sans motif)"}
+            </Alert>
+          </Grid>
+        )}
         <Grid size={12}>
           <Typography variant="caption" color="text.secondary">
             Motif

@@ -1,35 +1,82 @@
 import { TZDate } from "@date-fns/tz";
-import { DateTimeInput, type DateTimeInputProps } from "react-admin";
+import { TextInput, type TextInputProps } from "react-admin";
 
-// Business times are French time, whatever the browser's zone (a laptop set to UTC, a colleague abroad): the
-// field shows and reads the wall clock in Paris, and sends ISO 8601 with its offset (+01:00 or +02:00).
+// Dates are typed and shown the French way (jj/mm/aaaa), whatever the browser's language: the browser's own date
+// field would show mm/dd/yyyy in an English Chrome. Business times are French time, whatever the browser's zone
+// (a laptop set to UTC, a colleague abroad): the field shows and reads the wall clock in Paris, and sends ISO 8601
+// with its offset (+01:00 or +02:00).
 const FUSEAU = "Europe/Paris";
 const deux = (n: number) => String(n).padStart(2, "0");
+const DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
+const DATE_HEURE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+|\s*à\s*)(\d{1,2})[:h](\d{2})\s*$/;
 
-/** An instant (ISO string or Date) as the field's "YYYY-MM-DDTHH:mm" in Paris. */
-export function versSaisieParis(v: unknown): string {
-  if (v === null || v === undefined || v === "") return "";
-  const t = new Date(v as string | Date).getTime();
-  if (Number.isNaN(t)) return "";
-  const d = new TZDate(t, FUSEAU);
-  return `${d.getFullYear()}-${deux(d.getMonth() + 1)}-${deux(d.getDate())}T${deux(d.getHours())}:${deux(d.getMinutes())}`;
+function jourValide(a: number, m: number, j: number) {
+  const d = new Date(Date.UTC(a, m - 1, j));
+  return d.getUTCFullYear() === a && d.getUTCMonth() === m - 1 && d.getUTCDate() === j;
 }
 
-/** What the field holds ("YYYY-MM-DDTHH:mm", Paris) as ISO 8601 with Paris' offset at that date. */
+/** An instant (ISO string or Date) as "jj/mm/aaaa hh:mm" in Paris; what the field holds otherwise, as is. */
+export function versSaisieParis(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "";
+  if (typeof v === "string" && !/^\d{4}-\d{2}-\d{2}T/.test(v)) return v;
+  const t = new Date(v as string | Date).getTime();
+  if (Number.isNaN(t)) return String(v);
+  const d = new TZDate(t, FUSEAU);
+  return `${deux(d.getDate())}/${deux(d.getMonth() + 1)}/${d.getFullYear()} ${deux(d.getHours())}:${deux(d.getMinutes())}`;
+}
+
+/** "jj/mm/aaaa hh:mm" (Paris) as ISO 8601 with Paris' offset at that date; anything else kept for the check. */
 export function depuisSaisieParis(s: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(s ?? "");
-  if (!m) return null;
-  const [a, mo, j, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (!s?.trim()) return null;
+  const m = DATE_HEURE.exec(s);
+  if (!m) return s;
+  const [j, mo, a, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (!jourValide(a, mo, j) || h > 23 || mi > 59) return s;
   return new TZDate(a, mo - 1, j, h, mi, 0, FUSEAU).toISOString();
 }
 
-/** A date and time field in Paris time, labelled so. */
-export function DateHeureParis(props: DateTimeInputProps) {
+const dateHeureValide = (v: unknown) =>
+  v === null || v === undefined || v === "" || (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v))
+    ? undefined
+    : "Date et heure attendues : jj/mm/aaaa hh:mm";
+
+/** A date and time field in Paris time, typed "jj/mm/aaaa hh:mm". */
+export function DateHeureParis(props: TextInputProps) {
   return (
-    <DateTimeInput
+    <TextInput
       format={versSaisieParis}
       parse={depuisSaisieParis}
-      helperText="Heure de Paris"
+      validate={dateHeureValide}
+      helperText="jj/mm/aaaa hh:mm, heure de Paris"
+      placeholder="jj/mm/aaaa hh:mm"
+      {...props}
+    />
+  );
+}
+
+/** A day ("AAAA-MM-JJ" for the API) typed and shown "jj/mm/aaaa". */
+export function DateFr(props: TextInputProps) {
+  return (
+    <TextInput
+      format={(v: unknown) => {
+        if (typeof v !== "string") return "";
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+        return m ? `${m[3]}/${m[2]}/${m[1]}` : v;
+      }}
+      parse={(s: string) => {
+        if (!s?.trim()) return null;
+        const m = DATE.exec(s);
+        if (!m) return s;
+        const [j, mo, a] = m.slice(1).map(Number) as [number, number, number];
+        return jourValide(a, mo, j) ? `${a}-${deux(mo)}-${deux(j)}` : s;
+      }}
+      validate={(v: unknown) =>
+        v === null || v === undefined || v === "" || (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v))
+          ? undefined
+          : "Date attendue : jj/mm/aaaa"
+      }
+      placeholder="jj/mm/aaaa"
+      helperText={false}
       {...props}
     />
   );

@@ -42,8 +42,19 @@ function jsonObjet(valeur: string | undefined) {
     if (connue) return `« ${connue} » se règle dans le formulaire ci-dessus.`;
     return undefined;
   } catch (e) {
-    return `JSON invalide : ${(e as Error).message}`;
+    return jsonInvalide(valeur, e as Error);
   }
+}
+
+/** The browser's JSON message is in its own language: the place of the mistake, said in French. */
+function jsonInvalide(texte: string, e: Error): string {
+  const position = /position (\d+)/.exec(e.message)?.[1];
+  if (position === undefined)
+    return "JSON invalide : vérifiez les guillemets doubles, les virgules et les accolades.";
+  const avant = texte.slice(0, Number(position));
+  const ligne = avant.split("\n").length;
+  const colonne = Number(position) - avant.lastIndexOf("\n");
+  return `JSON invalide ligne ${ligne}, colonne ${colonne} : vérifiez les guillemets doubles, les virgules et les accolades.`;
 }
 
 const heure = (v: string | undefined) => (!v || /^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? undefined : "HH:MM");
@@ -85,7 +96,7 @@ function FormulaireConfig() {
         <TextInput source="config.couleur" label="Couleur" type="color" sx={{ maxWidth: 160 }} />
         <TextInput source="config.logo" label="URL du logo (https://…)" />
         <TextInput source="config.message_accueil" label="Message d'accueil" multiline />
-        <TextInput source="config.redirection_hors_horaires" label="Redirection hors horaires (+33…)" />
+        <TextInput source="config.redirection_hors_horaires" label="Redirection hors horaires (numéro)" />
       </Box>
       <ApercuLogo />
       <Typography variant="subtitle2" sx={{ mt: 1 }}>
@@ -101,6 +112,7 @@ function FormulaireConfig() {
               source={`config.horaires.${j}.debut`}
               label="Ouverture"
               type="time"
+              slotProps={{ inputLabel: { shrink: true } }}
               validate={heure}
               helperText={false}
             />
@@ -108,6 +120,7 @@ function FormulaireConfig() {
               source={`config.horaires.${j}.fin`}
               label="Fermeture"
               type="time"
+              slotProps={{ inputLabel: { shrink: true } }}
               validate={heure}
               helperText={false}
             />

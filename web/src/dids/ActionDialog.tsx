@@ -11,25 +11,15 @@ import {
   useRefresh,
   useUnselectAll,
 } from "react-admin";
-import { useWatch } from "react-hook-form";
 import { api, reponse } from "../api/client";
 import type { ActionDid } from "../api/types";
+import { GroupementDuClient } from "../composants/GroupementDuClient";
 import { ACTIONS_DID } from "./actions";
 
 interface Valeurs {
   client_id?: number | null;
   groupement_id?: number | null;
   motif?: string;
-}
-
-function ChoixGroupement() {
-  const client = useWatch({ name: "client_id" });
-  if (!client) return null;
-  return (
-    <ReferenceInput source="groupement_id" reference="groupements" filter={{ client_id: client }}>
-      <AutocompleteInput label="Groupement (facultatif)" optionText="libelle" fullWidth />
-    </ReferenceInput>
-  );
 }
 
 /** One lifecycle action on one number or on a selection: all or nothing, with a reason kept in the history. */
@@ -76,7 +66,8 @@ export function ActionDialog({
       notify(ids.length === 1 ? "Action appliquée." : `Action appliquée à ${ids.length} numéros.`, {
         type: "success",
       });
-      unselectAll();
+      // every list's selection (the number list keeps its own under its store key)
+      unselectAll(true);
       refresh();
       onClose();
     },
@@ -99,10 +90,11 @@ export function ActionDialog({
                 reference="clients"
                 filter={{ actif: true }}
                 sort={{ field: "nom", order: "ASC" }}
+                label="Client"
               >
                 <AutocompleteInput label="Client" optionText="nom" fullWidth isRequired />
               </ReferenceInput>
-              <ChoixGroupement />
+              <GroupementDuClient />
             </>
           )}
           <TextInput source="motif" label="Motif (gardé dans l'historique)" multiline fullWidth />

@@ -5,7 +5,6 @@ import {
   AutocompleteInput,
   BooleanInput,
   Create,
-  DateInput,
   Edit,
   NumberInput,
   ReferenceInput,
@@ -17,7 +16,9 @@ import {
 } from "react-admin";
 import { useFormContext } from "react-hook-form";
 import { api, reponse } from "../api/client";
+import { DateFr } from "../composants/DateHeureParis";
 import { numeroLisible } from "../composants/format";
+import { GroupementDuClient } from "../composants/GroupementDuClient";
 
 const ref = (source: string, reference: string, label: string, optionText = "nom") => (
   <ReferenceInput
@@ -34,13 +35,13 @@ function ChampsDescriptifs({ avecClient }: { avecClient: boolean }) {
   return (
     <Box sx={{ display: "grid", gridTemplateColumns: { md: "1fr 1fr 1fr" }, columnGap: 2, width: "100%" }}>
       {avecClient && ref("client_id", "clients", "Client (facultatif)")}
-      {ref("groupement_id", "groupements", "Groupement", "libelle")}
+      <GroupementDuClient label="Groupement" />
       {ref("operateur_id", "operateurs", "Opérateur")}
       {ref("equipement_id", "equipements", "Équipement")}
       {ref("cloud_id", "clouds", "Cloud")}
       <TextInput source="reference_externe" label="Référence opérateur" />
-      <DateInput source="date_acquisition" label="Date d'acquisition" />
-      <DateInput source="date_activation" label="Date d'activation" />
+      <DateFr source="date_acquisition" label="Date d'acquisition" />
+      <DateFr source="date_activation" label="Date d'activation" />
       <NumberInput source="cout_mensuel" label="Coût mensuel (€)" min={0} step={0.01} />
       <NumberInput source="cout_mise_en_service" label="Frais de mise en service (€)" min={0} step={0.01} />
       <TextInput source="description" label="Description" />

@@ -20,7 +20,7 @@ import {
 import { urlApi } from "../api/client";
 import type { ActionDid, Did } from "../api/types";
 import { Vide } from "../composants/Etats";
-import { numeroLisible } from "../composants/format";
+import { NumeroSurligne } from "../composants/NumeroSurligne";
 import { StatutChip } from "../composants/StatutChip";
 import { type Permissions, peut } from "../providers/authProvider";
 import { ActionDialog } from "./ActionDialog";
@@ -30,10 +30,12 @@ import { RechercheNumero } from "./RechercheNumero";
 function filtres(p: Permissions | undefined) {
   const interne = peut(p, "infrastructure:lire");
   const ref = (source: string, reference: string, label: string, optionText = "libelle") => (
+    // the label on the reference input too: the "Filtres" menu reads it there
     <ReferenceInput
       key={source}
       source={source}
       reference={reference}
+      label={label}
       sort={{ field: optionText, order: "ASC" }}
     >
       <AutocompleteInput label={label} optionText={optionText} sx={{ minWidth: 200 }} />
@@ -130,6 +132,15 @@ function ActionsDeMasse() {
   );
 }
 
+function Numero({ did }: { did: Did }) {
+  const { filterValues } = useListContext();
+  return (
+    <strong data-testid="numero" style={{ whiteSpace: "nowrap" }}>
+      <NumeroSurligne e164={did.did_format_e164} recherche={filterValues.q} />
+    </strong>
+  );
+}
+
 export function DidList() {
   const { permissions } = usePermissions<Permissions>();
   const personnel = peut(permissions, "numeros:ecrire");
@@ -138,7 +149,8 @@ export function DidList() {
       title="Numéros"
       filters={filtres(permissions)}
       actions={<Actions />}
-      sort={{ field: "did_format_e164", order: "ASC" }}
+      // by the national number: 01… before 02 62… (E.164 would put +262 before +33)
+      sort={{ field: "did", order: "ASC" }}
       perPage={50}
       empty={false}
       storeKey="dids.liste"
@@ -147,19 +159,17 @@ export function DidList() {
         rowClick="show"
         bulkActionButtons={personnel ? <ActionsDeMasse /> : false}
         empty={<Vide>Aucun numéro ne correspond à ces critères.</Vide>}
-        omit={["operateur", "date_modification"]}
-        sx={{ "& .RaDatagrid-headerCell": { fontWeight: 600 } }}
+        omit={["did_format_e164", "date_modification"]}
+        sx={{
+          "& .RaDatagrid-headerCell": { fontWeight: 600 },
+          // the selection's toolbar takes its own line instead of covering the search box and the filters
+          "& .RaBulkActionsToolbar-toolbar:not(.RaBulkActionsToolbar-collapsed)": {
+            position: "relative",
+            transform: "none",
+          },
+        }}
       >
-        <FunctionField
-          source="did_format_e164"
-          label="Numéro"
-          sortBy="did_format_e164"
-          render={(r: Did) => (
-            <strong data-testid="numero" style={{ whiteSpace: "nowrap" }}>
-              {numeroLisible(r.did_format_e164)}
-            </strong>
-          )}
-        />
+        <FunctionField source="did" label="Numéro" sortBy="did" render={(r: Did) => <Numero did={r} />} />
         <TextField source="did_format_e164" label="E.164" sortable={false} />
         <StatutChip label="Statut" sortBy="statut" />
         <TextField source="client" label="Client" sortBy="client" emptyText="—" />

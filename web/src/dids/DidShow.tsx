@@ -18,13 +18,15 @@ import {
 } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Show, TopToolbar, useGetMany, usePermissions, useRecordContext, useRedirect } from "react-admin";
+import { Show, TopToolbar, usePermissions, useRecordContext, useRedirect } from "react-admin";
 import { api, reponse } from "../api/client";
 import type { ActionDid, Did } from "../api/types";
 import { Champ } from "../composants/Champ";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { euros, numeroLisible } from "../composants/format";
+import { libelleAction, libelleChamp } from "../composants/libelles";
 import { Pastille } from "../composants/StatutChip";
+import { useValeursLisibles } from "../composants/useValeursLisibles";
 import { type Permissions, peut } from "../providers/authProvider";
 import { ActionDialog } from "./ActionDialog";
 import { ACTIONS_DID } from "./actions";
@@ -187,53 +189,6 @@ function Affectations() {
   );
 }
 
-const CHAMPS: Record<string, string> = {
-  statut: "Statut",
-  client_id: "Client",
-  groupement_id: "Groupement",
-  campagne: "Campagne",
-  config: "Configuration",
-};
-
-const STATUTS: Record<string, string> = {
-  COMMANDE: "Commandé",
-  DISPONIBLE: "Disponible",
-  AFFECTE: "Affecté",
-  UTILISE: "Utilisé",
-  RESILIE: "Résilié",
-};
-
-/** History values as people read them: status labels, client and groupement names instead of ids. */
-function useLibelleValeur(
-  evenements: Array<{ champ: string | null; ancienne_valeur: string | null; nouvelle_valeur: string | null }>,
-) {
-  const ids = (champ: string) => [
-    ...new Set(
-      evenements
-        .filter((e) => e.champ === champ)
-        .flatMap((e) => [e.ancienne_valeur, e.nouvelle_valeur])
-        .filter((v): v is string => !!v && /^\d+$/.test(v))
-        .map(Number),
-    ),
-  ];
-  const idsClients = ids("client_id");
-  const idsGroupements = ids("groupement_id");
-  const clients = useGetMany("clients", { ids: idsClients }, { enabled: idsClients.length > 0 });
-  const groupements = useGetMany(
-    "groupements",
-    { ids: idsGroupements },
-    { enabled: idsGroupements.length > 0 },
-  );
-  return (champ: string | null, valeur: string | null) => {
-    if (valeur === null) return "∅";
-    if (champ === "statut") return STATUTS[valeur] ?? valeur;
-    if (champ === "client_id") return clients.data?.find((c) => String(c.id) === valeur)?.nom ?? valeur;
-    if (champ === "groupement_id")
-      return groupements.data?.find((g) => String(g.id) === valeur)?.libelle ?? valeur;
-    return valeur;
-  };
-}
-
 function Historique() {
   const d = useRecordContext<Did>();
   const { permissions } = usePermissions<Permissions>();
@@ -243,7 +198,16 @@ function Historique() {
     queryFn: () =>
       reponse(api.GET("/api/v1/dids/{id}/history", { params: { path: { id: d?.id as number } } })),
   });
-  const libelle = useLibelleValeur(data?.data ?? []);
+  const libelle = useValeursLisibles(
+    (data?.data ?? []).flatMap((e) =>
+      e.champ
+        ? [
+            { champ: e.champ, valeur: e.ancienne_valeur },
+            { champ: e.champ, valeur: e.nouvelle_valeur },
+          ]
+        : [],
+    ),
+  );
   if (!peut(permissions, "infrastructure:lire") && !d) return null;
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
@@ -268,7 +232,7 @@ function Historique() {
                 <Divider orientation="vertical" flexItem />
                 <Box>
                   <Typography variant="body2" data-testid="evenement">
-                    <strong>{e.champ ? (CHAMPS[e.champ] ?? e.champ) : e.action}</strong>
+                    <strong>{e.champ ? libelleChamp(e.champ) : libelleAction(e.action)}</strong>
                     {e.champ && (
                       <>
                         {" : "}

@@ -26,7 +26,8 @@ export function RechercheNumero() {
       placeholder="Numéro, chiffres partiels, référence…"
       value={valeur}
       onChange={(e) => setValeur(e.target.value)}
-      sx={{ flex: "1 1 380px", maxWidth: 440, minWidth: 240, mr: "auto", alignSelf: "center" }}
+      // wide enough for its whole placeholder (measured by the browser test)
+      sx={{ flex: "1 1 400px", maxWidth: 460, minWidth: 340, mr: "auto", alignSelf: "center" }}
       slotProps={{
         htmlInput: { "aria-label": "Rechercher un numéro", "data-testid": "recherche-numero" },
         input: {

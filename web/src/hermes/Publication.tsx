@@ -20,6 +20,7 @@ import {
   TextField,
   Typography,
 } from "@mui/material";
+import { alpha } from "@mui/material/styles";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Title, useNotify, usePermissions } from "react-admin";
@@ -38,7 +39,7 @@ function Diff({ texte }: { texte: string }) {
         fontSize: 12,
         m: 0,
         p: 1.5,
-        bgcolor: "grey.50",
+        bgcolor: "action.hover",
         borderRadius: 1,
         maxHeight: 360,
         overflow: "auto",
@@ -51,19 +52,12 @@ function Diff({ texte }: { texte: string }) {
           component="span"
           sx={{
             display: "block",
-            color:
+            color: l.startsWith("@@") ? "secondary.main" : "inherit",
+            bgcolor: (t) =>
               l.startsWith("+") && !l.startsWith("+++")
-                ? "#1b5e20"
+                ? alpha(t.palette.success.main, 0.18)
                 : l.startsWith("-") && !l.startsWith("---")
-                  ? "#b71c1c"
-                  : l.startsWith("@@")
-                    ? "#6a1b9a"
-                    : "inherit",
-            bgcolor:
-              l.startsWith("+") && !l.startsWith("+++")
-                ? "#e8f5e9"
-                : l.startsWith("-") && !l.startsWith("---")
-                  ? "#ffebee"
+                  ? alpha(t.palette.error.main, 0.18)
                   : "transparent",
           }}
         >

@@ -1,26 +1,39 @@
 import polyglotI18nProvider from "ra-i18n-polyglot";
 import francais from "ra-language-french";
 
+/** What was saved, said with its own noun ("Numéro créé.", "Campagne enregistrée.") rather than "Élément créé". */
+function ressource(nom: string, singulier: string, feminin = false) {
+  const e = feminin ? "e" : "";
+  return {
+    name: nom,
+    notifications: {
+      created: `${singulier} créé${e}.`,
+      updated: `${singulier} enregistré${e}.`,
+      deleted: `${singulier} supprimé${e}.`,
+    },
+  };
+}
+
 const messages = {
   ...francais,
   resources: {
-    dids: { name: "Numéro |||| Numéros" },
-    affectations: { name: "Affectation |||| Affectations" },
-    configs: { name: "Configuration |||| Configurations" },
-    commandes: { name: "Commande SDA |||| Commandes SDA" },
-    clients: { name: "Client |||| Clients" },
-    groupements: { name: "Groupement |||| Groupements" },
-    campaigns: { name: "Campagne |||| Campagnes" },
-    indicatifs: { name: "Pays / indicatif |||| Pays et indicatifs" },
-    regions: { name: "Région |||| Régions" },
-    operateurs: { name: "Opérateur |||| Opérateurs" },
-    "types-did": { name: "Type de numéro |||| Types de numéros" },
-    equipements: { name: "Équipement |||| Équipements" },
-    clouds: { name: "Cloud |||| Clouds" },
-    "statuts-did": { name: "Statut de numéro |||| Statuts de numéros" },
-    "statuts-commande": { name: "Statut de commande |||| Statuts de commandes" },
-    utilisateurs: { name: "Utilisateur |||| Utilisateurs" },
-    "cles-api": { name: "Clé API |||| Clés API" },
+    dids: ressource("Numéro |||| Numéros", "Numéro"),
+    affectations: ressource("Affectation |||| Affectations", "Affectation", true),
+    configs: ressource("Configuration |||| Configurations", "Configuration", true),
+    commandes: ressource("Commande SDA |||| Commandes SDA", "Demande de commande", true),
+    clients: ressource("Client |||| Clients", "Client"),
+    groupements: ressource("Groupement |||| Groupements", "Groupement"),
+    campaigns: ressource("Campagne |||| Campagnes", "Campagne", true),
+    indicatifs: ressource("Pays / indicatif |||| Pays et indicatifs", "Indicatif"),
+    regions: ressource("Région |||| Régions", "Région", true),
+    operateurs: ressource("Opérateur |||| Opérateurs", "Opérateur"),
+    "types-did": ressource("Type de numéro |||| Types de numéros", "Type de numéro"),
+    equipements: ressource("Équipement |||| Équipements", "Équipement"),
+    clouds: ressource("Cloud |||| Clouds", "Cloud"),
+    "statuts-did": ressource("Statut de numéro |||| Statuts de numéros", "Statut"),
+    "statuts-commande": ressource("Statut de commande |||| Statuts de commandes", "Statut"),
+    utilisateurs: ressource("Utilisateur |||| Utilisateurs", "Compte"),
+    "cles-api": ressource("Clé API |||| Clés API", "Clé API", true),
     audit: { name: "Journal |||| Journal d'audit" },
     publications: { name: "Publication |||| Publications Hermes" },
   },

@@ -2,6 +2,7 @@ import {
   Alert,
   Box,
   Card,
+  CardActionArea,
   CardContent,
   CardHeader,
   Chip,
@@ -13,6 +14,7 @@ import {
   TableRow,
   Typography,
 } from "@mui/material";
+import { useTheme } from "@mui/material/styles";
 import { useQuery } from "@tanstack/react-query";
 import { Title } from "react-admin";
 import {
@@ -29,9 +31,11 @@ import {
 } from "recharts";
 import { api, reponse } from "../api/client";
 import type { TableauDeBord as Donnees } from "../api/types";
-import { STATUTS_COMMANDE } from "../commandes/CommandeList";
+import { STATUT_A_TRAITER, STATUTS_COMMANDE, URGENCES as URGENCES_LIBELLES } from "../commandes/CommandeList";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
+import { numeroLisible } from "../composants/format";
 import { Pastille } from "../composants/StatutChip";
+import { couleursCharte } from "../theme";
 
 const nf = new Intl.NumberFormat("fr-FR");
 const URGENCES: Record<string, string> = {
@@ -40,6 +44,27 @@ const URGENCES: Record<string, string> = {
   NORMALE: "#1976d2",
   BASSE: "#757575",
 };
+
+/** One line per bar: a long label is shortened (the full one in its tooltip) rather than wrapped over the next. */
+function Etiquette(props: { x?: number; y?: number; payload?: { value: string } }) {
+  const theme = useTheme();
+  const texte = props.payload?.value ?? "";
+  const court = texte.length > 20 ? `${texte.slice(0, 19)}…` : texte;
+  return (
+    <text
+      x={props.x}
+      y={props.y}
+      dy={4}
+      textAnchor="end"
+      fontSize={12}
+      fill={theme.palette.text.secondary}
+      data-testid="etiquette-graphique"
+    >
+      <title>{texte}</title>
+      {court}
+    </text>
+  );
+}
 
 function Repartition({
   titre,
@@ -69,7 +94,7 @@ function Repartition({
             <BarChart data={donnees} layout="vertical" margin={{ left: 10, right: 20 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tickFormatter={(v) => nf.format(v)} />
-              <YAxis type="category" dataKey="nom" width={130} tick={{ fontSize: 12 }} interval={0} />
+              <YAxis type="category" dataKey="nom" width={150} tick={<Etiquette />} interval={0} />
               <Tooltip formatter={(v) => [nf.format(Number(v)), "numéros"]} />
               <Bar dataKey="n" fill={couleur} radius={[0, 4, 4, 0]} isAnimationActive={false} />
             </BarChart>
@@ -86,10 +111,14 @@ export function TableauDeBord() {
     queryFn: () => reponse(api.GET("/api/v1/tableau-de-bord")),
     refetchInterval: 60_000,
   });
+  const charte = couleursCharte(useTheme().palette.mode);
   if (isPending) return <Chargement texte="Chargement du tableau de bord…" />;
   if (error) return <ErreurChargement erreur={error} />;
   const statuts = data.par_statut.filter((s) => s.n > 0);
   const stock = data.disponibles.reduce((t, d) => t + d.n, 0);
+  // the same statuses as the order queue's "À traiter" filter, counted in full (the table lists the first 20)
+  const aTraiter = data.commandes_en_attente.reduce((t, c) => t + c.n, 0);
+  const filtre = (f: Record<string, unknown>) => encodeURIComponent(JSON.stringify(f));
   return (
     <Box sx={{ p: 2, display: "flex", flexDirection: "column", gap: 2 }} data-testid="tableau-de-bord">
       <Title title="Tableau de bord" />
@@ -107,20 +136,38 @@ export function TableauDeBord() {
       )}
       <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap" }}>
         {[
-          { titre: "Numéros", valeur: data.total },
-          { titre: "Stock libre (disponibles sans client)", valeur: stock },
-          { titre: "Commandes à traiter", valeur: data.commandes_a_traiter.length },
-          { titre: "Réutilisables sous 30 jours", valeur: data.reutilisables_30_jours.n },
+          { titre: "Numéros", valeur: data.total, lien: "#/dids" },
+          {
+            titre: "Stock libre (disponibles sans client)",
+            valeur: stock,
+            lien: `#/dids?filter=${filtre({ statut_id: data.par_statut.find((s) => s.code === "DISPONIBLE")?.id, sans_client: true })}`,
+          },
+          {
+            titre: "Commandes à traiter",
+            valeur: aTraiter,
+            lien: `#/commandes?filter=${filtre({ statut: STATUT_A_TRAITER })}`,
+          },
+          {
+            titre: "Réutilisables sous 30 jours",
+            valeur: data.reutilisables_30_jours.n,
+            lien: `#/dids?filter=${filtre({
+              statut_id: data.par_statut.find((s) => s.code === "RESILIE")?.id,
+              resilie_depuis: data.reutilisables_30_jours.resilie_depuis,
+              resilie_avant: data.reutilisables_30_jours.resilie_avant,
+            })}`,
+          },
         ].map((k) => (
-          <Card key={k.titre} variant="outlined" sx={{ flex: "1 1 200px" }}>
-            <CardContent>
-              <Typography color="text.secondary" variant="body2">
-                {k.titre}
-              </Typography>
-              <Typography variant="h4" fontWeight={600}>
-                {nf.format(k.valeur)}
-              </Typography>
-            </CardContent>
+          <Card key={k.titre} variant="outlined" sx={{ flex: "1 1 200px" }} data-testid="tuile">
+            <CardActionArea href={k.lien} sx={{ height: "100%" }}>
+              <CardContent>
+                <Typography color="text.secondary" variant="body2">
+                  {k.titre}
+                </Typography>
+                <Typography variant="h4" fontWeight={600}>
+                  {nf.format(k.valeur)}
+                </Typography>
+              </CardContent>
+            </CardActionArea>
           </Card>
         ))}
       </Box>
@@ -174,7 +221,8 @@ export function TableauDeBord() {
             )}
           </CardContent>
         </Card>
-        <Card variant="outlined" sx={{ flex: "1 1 420px" }}>
+        {/* wide enough for its six columns: below that, on a line of its own rather than cut off */}
+        <Card variant="outlined" sx={{ flex: "1 1 700px" }} data-testid="commandes-en-attente">
           <CardHeader
             title="Commandes en attente"
             titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }}
@@ -211,7 +259,7 @@ export function TableauDeBord() {
                       <TableCell>
                         <Chip
                           size="small"
-                          label={c.urgence}
+                          label={URGENCES_LIBELLES.find((u) => u.id === c.urgence)?.name ?? c.urgence}
                           sx={{ color: "#fff", backgroundColor: URGENCES[c.urgence] }}
                         />
                       </TableCell>
@@ -226,10 +274,10 @@ export function TableauDeBord() {
         </Card>
       </Box>
       <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap" }}>
-        <Repartition titre="Par région" lignes={data.par_region} couleur="#1565c0" />
-        <Repartition titre="Par opérateur" lignes={data.par_operateur} couleur="#6a1b9a" />
-        <Repartition titre="Par type" lignes={data.par_type} couleur="#00838f" />
-        <Repartition titre="Par client" lignes={data.par_client} couleur="#2e7d32" />
+        <Repartition titre="Par région" lignes={data.par_region} couleur={charte.primaire} />
+        <Repartition titre="Par opérateur" lignes={data.par_operateur} couleur={charte.violet} />
+        <Repartition titre="Par type" lignes={data.par_type} couleur={charte.cyan} />
+        <Repartition titre="Par client" lignes={data.par_client} couleur={charte.succes} />
       </Box>
       <Card variant="outlined">
         <CardHeader
@@ -248,7 +296,7 @@ export function TableauDeBord() {
                   component="a"
                   clickable
                   href={`#/dids/${n.id}/show`}
-                  label={`${n.did_format_e164} · ${dateFr(n.reutilisable_le)}`}
+                  label={`${numeroLisible(n.did_format_e164)} · ${dateFr(n.reutilisable_le)}`}
                   variant="outlined"
                 />
               ))}
