@@ -279,7 +279,12 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     expect(r2.statusCode, r2.body).toBe(200);
     expect(r2.json()).toMatchObject({ ecrit: true, a_creer: 1, rejetes: 2 });
     expect(r2.json().rejets.map((j: { ligne: number; raison: string }) => [j.ligne, j.raison])).toEqual([
-      [2, expect.stringMatching(/^Numéro résilié le \d{2}\/\d{2}\/\d{4} : pas à un autre client avant le \d{2}\/\d{2}\/\d{4}/)],
+      [
+        2,
+        expect.stringMatching(
+          /^Numéro résilié le \d{2}\/\d{2}\/\d{4} : pas à un autre client avant le \d{2}\/\d{2}\/\d{4}/,
+        ),
+      ],
       [3, "Aucune affectation en cours : un numéro utilisé a une campagne (importez les affectations)."],
     ]);
   });
