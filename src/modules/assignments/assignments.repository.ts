@@ -1,8 +1,8 @@
-import { sql } from "kysely";
 import type { Executor } from "../history/audit.repository.js";
+import { courante } from "./courante.js";
 
-/** Assignments with their number, campaign and configuration codes, and whether they are current. */
-export function selectAffectation(db: Executor) {
+/** Assignments with their number, campaign and configuration codes, and whether they are current at `maintenant`. */
+export function selectAffectation(db: Executor, maintenant: Date) {
   return db
     .selectFrom("tel_did_virtual as v")
     .innerJoin("tel_did as d", "d.id", "v.did_id")
@@ -24,9 +24,7 @@ export function selectAffectation(db: Executor) {
       "v.date_fin",
       "v.entrant",
       "v.sortant",
-      sql<boolean>`v.actif AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now())`.as(
-        "courante",
-      ),
+      courante(maintenant).as("courante"),
       "v.actif",
       "v.version",
       "v.date_creation",

@@ -18,6 +18,7 @@ import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { selectAffectation } from "./assignments.repository.js";
 import { creerAffectation, type EntreeAffectation, modifierAffectation } from "./assignments.service.js";
+import { courante as estCourante } from "./courante.js";
 
 const Affectation = Type.Object({
   id: Type.Integer(),
@@ -61,7 +62,7 @@ const Modifiables = {
 export async function assignmentsRoutes(app: App) {
   const db = () => app.database.db;
   const lire = async (id: number, clientId?: number) => {
-    let q = selectAffectation(db()).where("v.id", "=", id);
+    let q = selectAffectation(db(), app.horloge()).where("v.id", "=", id);
     if (clientId !== undefined) q = q.where("c.client_id", "=", clientId);
     return q.executeTakeFirst();
   };
@@ -108,7 +109,7 @@ export async function assignmentsRoutes(app: App) {
         if (entrant !== undefined) r = r.where("v.entrant", "=", entrant) as Q;
         if (sortant !== undefined) r = r.where("v.sortant", "=", sortant) as Q;
         if (courante !== undefined) {
-          const cond = sql<boolean>`(v.actif AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now()))`;
+          const cond = estCourante(app.horloge());
           r = r.where(courante ? cond : sql<boolean>`NOT ${cond}`) as Q;
         }
         const clientId = clientVisible(request);
@@ -116,13 +117,13 @@ export async function assignmentsRoutes(app: App) {
         return r;
       };
       const [data, total] = await Promise.all([
-        filtrer(selectAffectation(db()))
+        filtrer(selectAffectation(db(), app.horloge()))
           .orderBy("v.date_debut", "desc")
           .orderBy("v.id", "desc")
           .limit(par_page)
           .offset((page - 1) * par_page)
           .execute(),
-        filtrer(selectAffectation(db()))
+        filtrer(selectAffectation(db(), app.horloge()))
           .clearSelect()
           .select(sql<number>`count(*)`.as("n"))
           .executeTakeFirstOrThrow(),

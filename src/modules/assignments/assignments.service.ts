@@ -2,11 +2,13 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
 import { lireIsoMetier } from "../../heure-metier.js";
+import type { CodeErreur } from "../../http/codes-erreur.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.service.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { conflitVersion } from "../reference/resource.js";
+import { courante } from "./courante.js";
 
 export interface EntreeAffectation {
   did_id: number;
@@ -29,7 +31,7 @@ function instantSaisi(v: string | null | undefined): Date | undefined {
   return d;
 }
 
-const refus = (code: string, message: string, champ?: string) =>
+const refus = (code: CodeErreur, message: string, champ?: string) =>
   new ApiError(422, code, message, champ ? [{ champ, message, code }] : undefined);
 
 async function contexte(trx: Transaction<DB>, didId: number, campaignId: number) {
@@ -96,14 +98,14 @@ export async function synchroniserStatuts(
   didIds?: number[],
 ): Promise<number> {
   if (didIds && didIds.length === 0) return 0;
-  const courante = sql<boolean>`EXISTS (SELECT 1 FROM tel_did_virtual v
-    WHERE v.did_id = d.id AND v.actif AND v.date_debut <= ${maintenant} AND (v.date_fin IS NULL OR v.date_fin > ${maintenant}))`;
+  const enCours = sql<boolean>`EXISTS (SELECT 1 FROM tel_did_virtual v
+    WHERE v.did_id = d.id AND ${courante(maintenant)})`;
   const q = trx
     .selectFrom("tel_did as d")
     .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
     .select(["d.id", "s.code as statut"])
     .where("s.code", "in", ["AFFECTE", "UTILISE"])
-    .where(sql<boolean>`(s.code = 'AFFECTE') = ${courante}`);
+    .where(sql<boolean>`(s.code = 'AFFECTE') = ${enCours}`);
   // find the out-of-step numbers, lock them, then read them again under the lock
   const candidats = (await (didIds ? q.where("d.id", "in", didIds) : q).execute()).map((d) => d.id);
   const verrouilles = await verrouiller(trx, "tel_did", candidats);

@@ -201,7 +201,7 @@ export async function commandesRoutes(app: App) {
                 .execute()
             ).map((c) => c.id),
           COLONNES_VIDES.commandes,
-          (ids) => lignesExport(db(), "commandes", { ids }),
+          (ids) => lignesExport(db(), "commandes", { ids }, app.horloge()),
         );
       }
       const rang = sql`CASE c.urgence WHEN 'URGENTE' THEN 4 WHEN 'HAUTE' THEN 3 WHEN 'NORMALE' THEN 2 ELSE 1 END`;

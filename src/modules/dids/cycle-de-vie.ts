@@ -3,6 +3,7 @@ import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
 import { jourFr } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
+import { courante } from "../assignments/courante.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { conflitVersion } from "../reference/resource.js";
@@ -112,15 +113,13 @@ export async function appliquerAction(
   }
   if (action === "resilier") set.date_resiliation = jourDe(maintenant);
   if (action === "mettre-en-production") {
-    const courante = await trx
-      .selectFrom("tel_did_virtual")
-      .select("id")
-      .where("did_id", "=", didId)
-      .where("actif", "=", true)
-      .where("date_debut", "<=", maintenant)
-      .where((eb) => eb.or([eb("date_fin", "is", null), eb("date_fin", ">", maintenant)]))
+    const enCours = await trx
+      .selectFrom("tel_did_virtual as v")
+      .select("v.id")
+      .where("v.did_id", "=", didId)
+      .where(courante(maintenant))
       .executeTakeFirst();
-    if (!courante)
+    if (!enCours)
       throw new ApiError(
         409,
         "AUCUNE_AFFECTATION",

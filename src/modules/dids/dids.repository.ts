@@ -1,7 +1,8 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
+import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { echapperLike } from "../../http/listes.js";
 import { chiffresDeRecherche } from "../../numbering/index.js";
+import { courante } from "../assignments/courante.js";
 import type { Executor } from "../history/audit.repository.js";
 
 export interface FiltresDid {
@@ -38,7 +39,11 @@ export function selectDid(db: Executor) {
   return db.selectFrom("tel_did as d").selectAll("d");
 }
 
-export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid): T {
+/**
+ * The list's filters. The campaign filter needs `maintenant`, the app clock, to say which assignments are current:
+ * asked without it, it throws rather than fall back on another clock.
+ */
+export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid, maintenant?: Date): T {
   let r = q as Q;
   const egal = [
     "statut_id",
@@ -72,6 +77,8 @@ export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid): T {
   if (f.modifie_depuis) r = r.where("d.date_modification", ">=", new Date(f.modifie_depuis));
   if (f.campaign_id !== undefined) {
     const campagne = f.campaign_id;
+    if (!maintenant)
+      throw new Error("appliquerFiltres : le filtre par campagne demande l'horloge de l'application");
     r = r.where((eb: ExpressionBuilder<DB & { d: DB["tel_did"] }, "d">) =>
       eb.exists(
         eb
@@ -79,9 +86,7 @@ export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid): T {
           .select("v.id")
           .whereRef("v.did_id", "=", "d.id")
           .where("v.campaign_id", "=", campagne)
-          .where("v.actif", "=", true)
-          .where("v.date_debut", "<=", sql<Date>`now()`)
-          .where((e) => e.or([e("v.date_fin", "is", null), e("v.date_fin", ">", sql<Date>`now()`)])),
+          .where(courante(maintenant)),
       ),
     );
   }

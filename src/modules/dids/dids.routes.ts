@@ -250,25 +250,26 @@ export async function didsRoutes(app: App) {
           "numeros",
           async (apres, taille) =>
             (
-              await appliquerFiltres(db().selectFrom("tel_did as d").select("d.id"), vus)
+              await appliquerFiltres(db().selectFrom("tel_did as d").select("d.id"), vus, app.horloge())
                 .where("d.id", ">", apres)
                 .orderBy("d.id")
                 .limit(taille)
                 .execute()
             ).map((l) => l.id),
           COLONNES_VIDES.numeros,
-          (ids) => lignesExport(db(), "numeros", { ids }),
+          (ids) => lignesExport(db(), "numeros", { ids }, app.horloge()),
         );
       }
       const compte = appliquerFiltres(
         db().selectFrom("tel_did as d").select(sql<number>`count(*)`.as("n")),
         vus,
+        app.horloge(),
       );
       // the total rides along with the page: one round trip per request. A partial-digit search matches a few
       // hundred rows, all read anyway to sort them: counted in the same pass (count over the window) instead of
       // a second trigram scan. A broad list keeps the separate count, which an index answers without the rows.
       const rechercheChiffres = !!vus.q && /^[\d\s.()+/-]+$/.test(vus.q.trim());
-      const data = await appliquerFiltres(selectDid(db()), vus)
+      const data = await appliquerFiltres(selectDid(db()), vus, app.horloge())
         .select(
           rechercheChiffres ? sql<number>`count(*) OVER ()`.as("total_filtre") : compte.as("total_filtre"),
         )

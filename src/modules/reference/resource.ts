@@ -166,7 +166,7 @@ export function registerResource(app: App, def: DefinitionRessource) {
                 (l) => Number((l as { id: number }).id),
               ),
             COLONNES_VIDES[format],
-            (ids) => lignesExport(app.database.db, format, { ids }),
+            (ids) => lignesExport(app.database.db, format, { ids }, app.horloge()),
           );
         return envoyerCsv(
           reply,

@@ -32,12 +32,13 @@ export async function lignesExport(
   db: Kysely<DB>,
   type: TypeExport,
   filtres: FiltresExport = {},
+  maintenant: Date = new Date(),
 ): Promise<Ligne[]> {
   // a list's CSV: the rows of one batch of the list's ids (numbers, assignments, clients… by their own id)
   const ids = filtres.ids;
   switch (type) {
     case "numeros": {
-      const q = appliquerFiltres(db.selectFrom("tel_did as d").selectAll("d"), filtres)
+      const q = appliquerFiltres(db.selectFrom("tel_did as d").selectAll("d"), filtres, maintenant)
         .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
         .leftJoin("tel_client as c", "c.id", "d.client_id")
         .leftJoin("tel_groupement as g", "g.id", "d.groupement_id")
@@ -77,7 +78,7 @@ export async function lignesExport(
       }));
     }
     case "affectations": {
-      let q = selectAffectation(db).where("v.actif", "=", true);
+      let q = selectAffectation(db, maintenant).where("v.actif", "=", true);
       if (ids) q = q.where("v.id", "in", ids.length ? ids : [0]);
       if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
       if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
@@ -264,6 +265,7 @@ export async function exporter(
   type: TypeExport,
   format: FormatExport,
   filtres: FiltresDid = {},
+  maintenant: Date = new Date(),
 ) {
-  return encoder(await lignesExport(db, type, filtres), format, type, COLONNES_VIDES[type]);
+  return encoder(await lignesExport(db, type, filtres, maintenant), format, type, COLONNES_VIDES[type]);
 }

@@ -3,6 +3,7 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { normaliser } from "../../numbering/index.js";
+import { courante } from "../assignments/courante.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.service.js";
 import {
@@ -37,7 +38,7 @@ export async function prechargerAffectations(ctx: Contexte, lignes: Ligne[]): Pr
     const pause = ceder();
     if (pause) await pause;
   }
-  const connus = await existants(ctx.trx, ctx.refs, e164Valides(normes), "affectations");
+  const connus = await existants(ctx.trx, ctx.refs, e164Valides(normes), "affectations", ctx.maintenant);
   return (c) => {
     c.normes = normes;
     c.connus = connus;
@@ -454,9 +455,14 @@ async function creerAffectations(
 }
 
 /** After the assignments: a number with a current one is UTILISE, one without is AFFECTE — in two statements. */
-export async function synchroniserEnMasse(trx: Transaction<DB>, acteur: Acteur, didIds: number[]) {
+export async function synchroniserEnMasse(
+  trx: Transaction<DB>,
+  acteur: Acteur,
+  didIds: number[],
+  maintenant: Date,
+) {
   if (didIds.length === 0) return;
-  for (const [depuis, vers, courante] of [
+  for (const [depuis, vers, enCours] of [
     ["AFFECTE", "UTILISE", true],
     ["UTILISE", "AFFECTE", false],
   ] as const) {
@@ -466,8 +472,7 @@ export async function synchroniserEnMasse(trx: Transaction<DB>, acteur: Acteur, 
           version = d.version + 1, modified_by = ${acteur.nom}, date_modification = now()
         WHERE d.id = ANY(${didIds}::int[])
           AND d.statut_id = (SELECT id FROM tel_statut_did WHERE code = ${depuis})
-          AND ${courante} = EXISTS (SELECT 1 FROM tel_did_virtual v WHERE v.did_id = d.id AND v.actif
-            AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now()))
+          AND ${enCours} = EXISTS (SELECT 1 FROM tel_did_virtual v WHERE v.did_id = d.id AND ${courante(maintenant)})
         RETURNING d.id)
       INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
       SELECT id, 'CHANGEMENT_STATUT', 'statut', ${depuis}, ${vers}, ${acteur.nom}, 'Import', ${acteur.requestId ?? null} FROM cibles`.execute(

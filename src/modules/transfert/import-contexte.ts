@@ -4,6 +4,7 @@ import { type Selectable, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { valeurRoutageInvalide } from "../../http/textes.js";
 import type { normaliser } from "../../numbering/index.js";
+import { courante } from "../assignments/courante.js";
 import type { Acteur } from "../auth/acteur.js";
 import type { TypeImport } from "./colonnes.js";
 import type { Tableau } from "./lecture.js";
@@ -62,6 +63,8 @@ export interface OptionsImport {
   freezeJours?: number;
   /** Called after each committed batch with the last file line it held. */
   lotValide?: (derniereLigne: number) => void | Promise<void>;
+  /** The app clock's instant (the server's): undated assignments start then, and "current" is judged then. */
+  maintenant?: Date;
 }
 
 export type Ligne = Tableau["lignes"][number];
@@ -316,6 +319,7 @@ export async function existants(
   refs: References,
   e164: string[],
   avec?: "en_service" | "affectations",
+  maintenant: Date = new Date(),
 ): Promise<Map<string, Existant>> {
   if (e164.length === 0) return new Map();
   // What the checks need of each number's assignments comes in the same row, read through the assignments'
@@ -326,8 +330,8 @@ export async function existants(
   const extra =
     avec === "en_service"
       ? // not EXISTS, which the planner may turn into one scan of every assignment (hashed subplan)
-        sql`, COALESCE((SELECT true FROM tel_did_virtual v WHERE v.did_id = d.id AND v.actif
-          AND v.date_debut <= now() AND (v.date_fin IS NULL OR v.date_fin > now()) LIMIT 1), false) AS en_service`
+        sql`, COALESCE((SELECT true FROM tel_did_virtual v WHERE v.did_id = d.id AND ${courante(maintenant)}
+          LIMIT 1), false) AS en_service`
       : avec === "affectations"
         ? sql`, (SELECT json_agg(json_build_object('id', v.id, 'did_id', v.did_id,
           'campaign_id', v.campaign_id, 'config_id', v.config_id, 'alias', v.alias, 'priorite', v.priorite,

@@ -50,7 +50,7 @@ export async function prechargerNumeros(ctx: Contexte, lignes: Ligne[]): Promise
     const pause = ceder();
     if (pause) await pause;
   }
-  const connus = await existants(ctx.trx, ctx.refs, e164Valides(normes), "en_service");
+  const connus = await existants(ctx.trx, ctx.refs, e164Valides(normes), "en_service", ctx.maintenant);
   return (c) => {
     c.normes = normes;
     c.connus = connus;

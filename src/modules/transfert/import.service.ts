@@ -71,8 +71,9 @@ export async function importer(
         // here, and the plans this connection kept from before are made again under this rule.
         await sql`SET LOCAL enable_seqscan = off`.execute(trx);
         await sql`DISCARD PLANS`.execute(trx);
-        // the database's "now" for this transaction: an assignment the file does not date starts then, so that
-        // the statuses computed against now() at the end see it as current (Node's clock is later)
+        // "now" for this import: the app clock when the server runs it (the one the scheduler and the tests
+        // move), else the database's transaction start; undated assignments start then, and the statuses computed
+        // at the end judge "current" at that same instant
         const { maintenant } = await sql<{ maintenant: Date }>`SELECT now() AS maintenant`
           .execute(trx)
           .then((r) => r.rows[0] as { maintenant: Date });
@@ -84,7 +85,7 @@ export async function importer(
           rapport,
           colonnes,
           entetes: tableau.entetes,
-          maintenant: new Date(maintenant),
+          maintenant: options.maintenant ?? new Date(maintenant),
           options,
           vus,
           ops: [],
@@ -220,7 +221,7 @@ const ANALYSES: Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<v
     const touches = ctx.touches;
     await analyserAffectations(ctx, lignes);
     // once every assignment is written, the numbers take the status their assignments give them
-    ctx.apres = () => synchroniserEnMasse(ctx.trx, ctx.acteur, [...touches]);
+    ctx.apres = () => synchroniserEnMasse(ctx.trx, ctx.acteur, [...touches], ctx.maintenant);
   },
   clients: analyserClients,
   campagnes: analyserCampagnes,

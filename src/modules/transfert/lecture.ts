@@ -1,5 +1,6 @@
 import { loadConfig } from "../../config.js";
 import { demarrerWorker } from "../../demarrer-worker.js";
+import { codeConnu } from "../../http/codes-erreur.js";
 import { ApiError } from "../../http/errors.js";
 import type { LimitesLecture, MessageLecture } from "./lecture-fichier.js";
 
@@ -89,7 +90,7 @@ export function lireTableau(contenu: Buffer, limites: LimitesLecture = LIMITES_P
       } else if (m.type === "fin") {
         finir(undefined, tableau);
       } else if (m.type === "erreur") {
-        finir(new ApiError(m.status, m.code, m.message));
+        finir(new ApiError(m.status, codeConnu(m.code, "FICHIER_ILLISIBLE"), m.message));
       }
     });
     worker.on("error", (err: Error & { code?: string }) =>

@@ -135,6 +135,7 @@ export async function transfertRoutes(app: App) {
             accepterRejets: q.accepter_rejets,
             strict: q.strict,
             accepterPlagesInconnues: q.accepter_plages_inconnues,
+            maintenant: app.horloge(),
           },
         );
         compter(rapport);
@@ -193,6 +194,7 @@ export async function transfertRoutes(app: App) {
         {
           simulation: true,
           creerManquants: request.query.creer_manquants,
+          maintenant: app.horloge(),
         },
       );
       reply
@@ -232,10 +234,13 @@ export async function transfertRoutes(app: App) {
       const visible = clientVisible(request);
       if (visible !== undefined && type === "configs")
         throw new ApiError(403, "INTERDIT", "Les configurations ne sont pas exportables par un client.");
-      const contenu = await exporter(app.database.db, type, format as FormatExport, {
-        ...filtres,
-        client_visible: visible,
-      });
+      const contenu = await exporter(
+        app.database.db,
+        type,
+        format as FormatExport,
+        { ...filtres, client_visible: visible },
+        app.horloge(),
+      );
       return reply
         .type(MIME[format as FormatExport])
         .header(
