@@ -14,6 +14,7 @@ import Fastify, {
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { fixerFuseauMetier } from "./heure-metier.js";
+import { CODES_ERREUR } from "./http/codes-erreur.js";
 import { ApiError } from "./http/errors.js";
 import { gardeEntrees } from "./http/garde-entrees.js";
 import { registerErrorHandler } from "./http/problem.js";
@@ -295,6 +296,42 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
       servers: [{ url: "/" }],
       components: {
+        schemas: {
+          // every error's code, from the one catalogue (src/http/codes-erreur.ts)
+          CodeErreur: {
+            type: "string",
+            enum: Object.keys(CODES_ERREUR),
+            description: Object.entries(CODES_ERREUR)
+              .map(([code, sens]) => `${code} : ${sens}`)
+              .join("\n"),
+          },
+          Probleme: {
+            type: "object",
+            description:
+              "Corps de toute erreur (application/problem+json, RFC 9457) : un code stable du catalogue et un message en français",
+            required: ["type", "title", "status", "code", "detail"],
+            properties: {
+              type: { type: "string" },
+              title: { type: "string" },
+              status: { type: "integer" },
+              code: { $ref: "#/components/schemas/CodeErreur" },
+              detail: { type: "string" },
+              instance: { type: "string" },
+              request_id: { type: "string" },
+              details: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    champ: { type: "string" },
+                    message: { type: "string" },
+                    code: { type: "string" },
+                  },
+                },
+              },
+            },
+          },
+        },
         securitySchemes: {
           cleApi: { type: "http", scheme: "bearer", description: "Clé API : Authorization: Bearer tel_..." },
           session: { type: "apiKey", in: "cookie", name: "tel_session" },

@@ -11,6 +11,7 @@ import { seedReference } from "./db/reference-data.js";
 import { DossierOccupeError } from "./db/verrou-dossier.js";
 import { fixerFuseauMetier } from "./heure-metier.js";
 import { ApiError } from "./http/errors.js";
+import { depuisPostgres } from "./http/problem.js";
 import { acteurCli } from "./modules/auth/acteur.js";
 import { creerCleApi, creerUtilisateur, genererMotDePasse } from "./modules/auth/auth.service.js";
 import { seedDemo } from "./modules/demo/seed-demo.js";
@@ -385,13 +386,10 @@ programme.parseAsync(process.argv).catch((e: unknown) => {
     console.error(
       `Erreur ${e.code} : ${e.message}${e.details ? ` (${e.details.map((d) => `${d.champ} : ${d.message}`).join("; ")})` : ""}`,
     );
-  } else if (
-    e &&
-    typeof e === "object" &&
-    "code" in e &&
-    String((e as { code: unknown }).code).startsWith("23")
-  ) {
-    console.error(`Erreur : la base a refusé l'écriture (${(e as unknown as Error).message}).`);
+  } else if (e && typeof e === "object" && depuisPostgres(e as never)) {
+    // the same words as the API's for the same refusal
+    const api = depuisPostgres(e as never) as ApiError;
+    console.error(`Erreur ${api.code} : ${api.message}`);
   } else {
     console.error(e);
   }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Selectable } from "kysely";
 
 // Columns the database fills in: identity, defaults, timestamps kept by triggers.
 type Id = Generated<number>;
@@ -300,5 +300,3 @@ export interface DB {
 }
 
 export type Did = Selectable<DidTable>;
-export type NouveauDid = Insertable<DidTable>;
-export type MajDid = Updateable<DidTable>;

@@ -1,8 +1,10 @@
+import type { CodeErreur } from "./codes-erreur.js";
+
 /** An error meant for the API caller: a stable machine code, a message a person understands, optional field details. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: CodeErreur,
     message: string,
     readonly details?: Array<{ champ: string; message: string; code?: string }>,
     readonly extra?: Record<string, unknown>,
@@ -12,7 +14,3 @@ export class ApiError extends Error {
 }
 
 export const introuvable = (quoi: string) => new ApiError(404, "INTROUVABLE", `${quoi} introuvable.`);
-export const refuse = (message = "Action non autorisée pour votre rôle.") =>
-  new ApiError(403, "INTERDIT", message);
-export const invalide = (champ: string, message: string, code = "VALEUR_INVALIDE") =>
-  new ApiError(422, "VALIDATION", message, [{ champ, message, code }]);

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { estErreurConnexion } from "../db/erreurs-connexion.js";
+import type { CodeErreur } from "./codes-erreur.js";
 import { ApiError } from "./errors.js";
 import { messageMotifTexte } from "./textes.js";
 
@@ -11,7 +12,7 @@ interface PgError {
 }
 
 // Messages for the constraints a caller can run into; the constraint names themselves are never shown.
-const CONTRAINTES: Record<string, { code: string; message: string; champ?: string }> = {
+const CONTRAINTES: Record<string, { code: CodeErreur; message: string; champ?: string }> = {
   tel_did_numero_unique: {
     code: "NUMERO_EXISTANT",
     message: "Ce numéro existe déjà dans l'inventaire.",
@@ -53,7 +54,11 @@ const CONTRAINTES: Record<string, { code: string; message: string; champ?: strin
   },
 };
 
-function depuisPostgres(err: PgError): ApiError | undefined {
+/**
+ * A database refusal as the caller should read it: its code from the catalogue and a message that names the
+ * rule, never the constraint. The HTTP error handler and the command line both use it.
+ */
+export function depuisPostgres(err: PgError): ApiError | undefined {
   const connue = err.constraint ? CONTRAINTES[err.constraint] : undefined;
   const details = connue?.champ
     ? [{ champ: connue.champ, message: connue.message, code: connue.code }]
@@ -196,7 +201,7 @@ export function registerErrorHandler(app: FastifyInstance) {
 const formatOctets = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString("fr-FR")} Mo` : `${Math.ceil(n / 1024)} Kio`;
 
-function codeFastify(code: string): string {
+function codeFastify(code: string): CodeErreur {
   if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return "TYPE_CONTENU_NON_SUPPORTE";
   if (code === "FST_ERR_CTP_BODY_TOO_LARGE") return "CORPS_TROP_GROS";
   if (code === "FST_ERR_CTP_EMPTY_JSON_BODY" || code === "FST_ERR_CTP_INVALID_JSON_BODY")

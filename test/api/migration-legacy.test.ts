@@ -142,6 +142,18 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
     const ecrit = await envoyer("affectations", fichier(), "?creer_manquants=true&accepter_rejets=true");
     expect(ecrit.statusCode, ecrit.body).toBe(200);
     expect(ecrit.json()).toMatchObject({ ecrit: true, a_creer: 12, rejetes: 3 });
+    // the routing snapshot hears of the import by a notification: on a busy PostgreSQL it may come a moment later
+    const premier = LIGNES.find((l) => l[3]?.entrant)?.[0] as string;
+    const fin = Date.now() + 10_000;
+    while (Date.now() < fin) {
+      const r = await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/routing/inbound/${premier}`,
+        headers: ctx.cles.hermes,
+      });
+      if (r.statusCode === 200) break;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
     for (const [numero, campagne, , attendu] of LIGNES) {
       const d = await did(numero);
       if (!attendu) {

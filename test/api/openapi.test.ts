@@ -1,8 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import { validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
+import { CODES_ERREUR } from "../../src/http/codes-erreur.js";
 import { type BaseDeTest, ouvrirBaseDeTest } from "../helpers/bases.js";
+import { RACINE } from "../helpers/processus.js";
 
 describe("OpenAPI document and login rate limit", () => {
   let base: BaseDeTest;
@@ -15,6 +19,38 @@ describe("OpenAPI document and login rate limit", () => {
   afterAll(async () => {
     await app?.close();
     await base?.close();
+  });
+
+  it("publishes the error-code catalogue as an enum, and every error the API sends uses a code from it", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    const enumeres: string[] = doc.components.schemas.CodeErreur.enum;
+    expect([...enumeres].sort()).toEqual(Object.keys(CODES_ERREUR).sort());
+    expect(doc.components.schemas.Probleme.properties.code).toEqual({
+      $ref: "#/components/schemas/CodeErreur",
+    });
+    // every literal code in the source is in the catalogue (the type says so too; this reads what is written)
+    const ecrits = new Set<string>();
+    const lire = (dossier: string) => {
+      for (const f of fs.readdirSync(dossier, { withFileTypes: true })) {
+        const chemin = path.join(dossier, f.name);
+        if (f.isDirectory()) lire(chemin);
+        else if (f.name.endsWith(".ts"))
+          for (const m of fs.readFileSync(chemin, "utf8").matchAll(/new ApiError\(\s*\d+,\s*"([A-Z_0-9]+)"/g))
+            ecrits.add(m[1] as string);
+      }
+    };
+    lire(path.join(RACINE, "src"));
+    expect(ecrits.size).toBeGreaterThan(60);
+    expect([...ecrits].filter((c) => !enumeres.includes(c))).toEqual([]);
+    // and errors as they are answered
+    for (const [url, attendu] of [
+      ["/api/v1/nulle-part", "ROUTE_INCONNUE"],
+      ["/api/v1/dids", "NON_AUTHENTIFIE"],
+    ] as const) {
+      const r = await app.inject({ method: "GET", url });
+      expect(r.json().code).toBe(attendu);
+      expect(enumeres).toContain(r.json().code);
+    }
   });
 
   it("is served publicly, passes an OpenAPI 3.1 validator and documents every route", async () => {

@@ -230,7 +230,7 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await client.getByPlaceholder("Numéro, chiffres partiels").fill("01 42 10 00");
     await expect.poll(() => client.locator("[data-testid=numero]").count()).toBe(10);
     // delivered to the ordering client: Affecté to it, as any number a client holds with no campaign
-    expect(await client.locator('[data-statut="Affecté"]').count()).toBe(10);
+    await expect.poll(() => client.locator('[data-statut="Affecté"]').count()).toBe(10);
     await client.context().close();
     await gestion.context().close();
   }, 120_000);

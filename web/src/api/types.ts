@@ -24,8 +24,6 @@ export type Affectation = Reponse<"/api/v1/affectations/{id}", "get">;
 export type Commande = Reponse<"/api/v1/commandes/{id}", "get">;
 export type TableauDeBord = Reponse<"/api/v1/tableau-de-bord", "get">;
 export type Moi = Reponse<"/api/v1/auth/me", "get">;
-export type EtatPublication = Reponse<"/api/v1/hermes/publication", "get">;
-export type CorpsConfiguration = Corps<"/api/v1/configs", "post">;
 export type ActionDid =
   | "livrer"
   | "affecter"

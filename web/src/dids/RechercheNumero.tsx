@@ -12,14 +12,31 @@ export function RechercheNumero() {
   const [valeur, setValeur] = useState<string>(filterValues.q ?? "");
   const courant = useRef(filterValues);
   courant.current = filterValues;
+  // the search this box last applied: what the list must keep while the box shows it
+  const envoye = useRef<string>(filterValues.q ?? "");
   useEffect(() => {
     const t = setTimeout(() => {
       const { q: _q, ...autres } = courant.current;
+      envoye.current = valeur;
       if ((courant.current.q ?? "") !== valeur)
         setFilters(valeur ? { ...autres, q: valeur } : autres, displayedFilters);
     }, 150);
     return () => clearTimeout(t);
   }, [valeur, setFilters, displayedFilters]);
+  // The filter form writes the filters it holds, half a second after a filter is shown or changed, from the
+  // values it saw then: a search typed meanwhile was dropped and the list showed everything under a filled box.
+  // What the box shows is what the list is filtered by: a search dropped that way is applied again, a search set
+  // from elsewhere (a link) fills the box.
+  const q = filterValues.q ?? "";
+  useEffect(() => {
+    if (q === envoye.current) return;
+    if (q) {
+      envoye.current = q;
+      setValeur(q);
+    } else if (envoye.current) {
+      setFilters({ ...courant.current, q: envoye.current }, displayedFilters);
+    }
+  }, [q, setFilters, displayedFilters]);
   return (
     <TextField
       size="small"
