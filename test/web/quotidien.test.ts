@@ -211,6 +211,9 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet for daily 
     }
     await page.getByTestId("recherche-numero").fill("01 98 00 00 0");
     await expect.poll(() => page.locator("[data-testid=numero]").count()).toBe(3);
+    // past the filter form's own delayed write: the search must still hold
+    await page.waitForTimeout(1500);
+    await expect.poll(() => page.locator("[data-testid=numero]").count()).toBe(3);
     await page.locator("thead input[type=checkbox]").check();
     const barre = page.locator(".RaBulkActionsToolbar-toolbar");
     await barre.getByText(/sélectionné/).waitFor();
@@ -436,8 +439,11 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet for daily 
     expect(texte).toContain("Zeta Alpha");
     await page.goto(`${url}/admin/telephony/#/audit`);
     await page.locator("tbody tr").first().waitFor();
+    // the number itself, not its row id, once the page's names have come
+    await expect.poll(() => page.locator("tbody").textContent()).toContain("Numéro 01 94 00 00 01");
     const journal = (await page.locator("tbody").textContent()) as string;
     expect(journal).not.toMatch(/\b(did|tel_did|tel_did_virtual) #\d+/);
+    expect(journal).not.toContain(`Numéro n° ${d.id}`);
     expect(journal).not.toContain("ACTION_");
     expect(journal).toContain("Arrêter la production");
     await page.getByLabel("Entité").click();
@@ -447,6 +453,28 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet for daily 
     await page.keyboard.press("Escape");
     await page.context().close();
   }, 90_000);
+
+  it("speaks of the screen's own options in the import report, never of command-line flags", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "gestion", MDP);
+    await page.goto(`${url}/admin/telephony/#/import-export`);
+    await page.locator("[data-testid=fichier-import]").setInputFiles({
+      name: "sda.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "numero;client;groupement\n01 93 00 00 01;INCONNU;\n01 93 00 00 02;ZALPHA;NOUVEAU\n",
+      ),
+    });
+    await page.getByRole("button", { name: "Analyser (sans rien écrire)" }).click();
+    const rejets = page.locator("[data-testid=rejets-import]");
+    await rejets
+      .getByText(/créer ce qui manque/)
+      .first()
+      .waitFor();
+    const texte = (await rejets.textContent()) as string;
+    expect(texte).not.toMatch(/--[a-z]/);
+    await page.context().close();
+  }, 60_000);
 
   it("keeps each assignment's number on one line", async () => {
     const page = await nouvellePage(navigateur);

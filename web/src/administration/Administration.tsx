@@ -35,6 +35,7 @@ import {
   TextField,
   TextInput,
   useCreate,
+  useGetManyAggregate,
   useNotify,
   useRecordContext,
   useRedirect,
@@ -44,6 +45,7 @@ import { useWatch } from "react-hook-form";
 import { api, reponse } from "../api/client";
 import { DateHeureParis } from "../composants/DateHeureParis";
 import { Vide } from "../composants/Etats";
+import { numeroLisible } from "../composants/format";
 import { LIBELLES_ENTITES, libelleAction, libelleChamp } from "../composants/libelles";
 import { useValeursLisibles } from "../composants/useValeursLisibles";
 import { ROLE_LIBELLES } from "../providers/authProvider";
@@ -333,6 +335,38 @@ function TableDifference({
   );
 }
 
+const PAGES_AUDIT: Record<string, { ressource: string; texte: (r: Record<string, unknown>) => string }> = {
+  tel_did: { ressource: "dids", texte: (r) => numeroLisible(r.did_format_e164 as string) },
+  tel_did_commande: { ressource: "commandes", texte: (r) => String(r.reference) },
+  tel_client: { ressource: "clients", texte: (r) => String(r.nom) },
+  tel_campaign: { ressource: "campaigns", texte: (r) => String(r.nom) },
+  tel_did_config: { ressource: "configs", texte: (r) => String(r.nom) },
+};
+
+/** What an audit line is about, by its name (the number, the order's reference…), linked to its page. */
+function QuoiAudit({ entite, entite_id }: { entite: string; entite_id: number | null }) {
+  const page = PAGES_AUDIT[entite];
+  // one request for the whole page of the log: react-admin gathers these into a getMany per resource
+  const { data } = useGetManyAggregate(
+    page?.ressource ?? "dids",
+    { ids: entite_id ? [entite_id] : [] },
+    { enabled: !!page && !!entite_id },
+  );
+  const type = LIBELLES_ENTITES[entite] ?? entite;
+  const nom = page && data?.[0] ? page.texte(data[0]) : entite_id ? `n° ${entite_id}` : "";
+  const texte = `${type}${nom ? ` ${nom}` : ""}`;
+  if (!page || !entite_id) return <>{texte}</>;
+  const chemin = ["tel_did", "tel_did_commande"].includes(entite) ? "show" : "";
+  return (
+    <a
+      href={`#/${page.ressource}/${entite_id}${chemin ? `/${chemin}` : ""}`}
+      onClick={(e) => e.stopPropagation()}
+    >
+      {texte}
+    </a>
+  );
+}
+
 export function AuditList() {
   return (
     <List title="Journal d'audit" filters={filtresAudit} sort={{ field: "id", order: "DESC" }} perPage={50}>
@@ -354,17 +388,7 @@ export function AuditList() {
         <FunctionField label="Action" render={(r: { action: string }) => libelleAction(r.action)} />
         <FunctionField
           label="Quoi"
-          render={(r: { entite: string; entite_id: number | null }) => {
-            const texte = `${LIBELLES_ENTITES[r.entite] ?? r.entite}${r.entite_id ? ` n° ${r.entite_id}` : ""}`;
-            const page = { tel_did: "dids", tel_did_commande: "commandes" }[r.entite];
-            return page && r.entite_id ? (
-              <a href={`#/${page}/${r.entite_id}/show`} onClick={(e) => e.stopPropagation()}>
-                {texte}
-              </a>
-            ) : (
-              texte
-            );
-          }}
+          render={(r: { entite: string; entite_id: number | null }) => <QuoiAudit {...r} />}
         />
         <TextField source="motif" label="Motif" sortable={false} emptyText="—" />
         <TextField source="request_id" label="Requête" sortable={false} emptyText="—" />

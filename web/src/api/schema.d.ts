@@ -6649,7 +6649,136 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /**
+         * @description VALIDATION : La requête contient des valeurs invalides (détails par champ)
+         *     REQUETE_INVALIDE : Requête mal formée
+         *     CARACTERE_INTERDIT : Un texte contient un caractère refusé
+         *     JSON_INVALIDE : Corps JSON illisible
+         *     JSON_TROP_PROFOND : Corps JSON trop imbriqué
+         *     CORPS_TROP_GROS : Corps de requête trop gros
+         *     TYPE_CONTENU_NON_SUPPORTE : Type de contenu non accepté par cette route
+         *     ROUTE_INCONNUE : Cette adresse n'existe pas dans l'API
+         *     TRI_INVALIDE : Critère de tri inconnu
+         *     IF_MATCH_INVALIDE : En-tête If-Match mal formé
+         *     VERSION_PERIMEE : L'enregistrement a changé depuis sa lecture (version)
+         *     INTROUVABLE : Enregistrement introuvable (ou hors de la portée de l'appelant)
+         *     DOUBLON : Une valeur unique existe déjà
+         *     REFERENCE_INVALIDE : Référence inexistante, ou enregistrement encore utilisé ailleurs
+         *     CONFLIT_CONCURRENT : Opération concurrente : réessayer
+         *     CONFLIT_PERIODE : Périodes qui se chevauchent
+         *     CONFIRMATION_REQUISE : L'opération demande une confirmation explicite
+         *     NON_AUTHENTIFIE : Clé API ou session absente ou invalide
+         *     SESSION_EXPIREE : Session expirée
+         *     CSRF : Jeton anti-CSRF absent ou faux
+         *     INTERDIT : Le rôle de l'appelant ne permet pas cette action
+         *     IDENTIFIANTS_INVALIDES : Identifiant ou mot de passe incorrect
+         *     TROP_DE_TENTATIVES : Trop de tentatives de connexion : attendre
+         *     ADRESSE_NON_AUTORISEE : La clé API n'est pas admise depuis cette adresse
+         *     ADRESSE_INVALIDE : Adresse ou plage d'adresses mal écrite
+         *     CLE_INVALIDE : Clé API mal formée
+         *     CLE_OBLIGATOIRE : Une clé API admin est nécessaire
+         *     MOT_DE_PASSE_FAIBLE : Mot de passe trop court ou trop simple
+         *     ROLE_INCONNU : Rôle inconnu
+         *     CLIENT_ROLE : Le rôle client demande un client (et lui seul)
+         *     EXPIRATION_PASSEE : Date d'expiration déjà passée
+         *     BASE_INDISPONIBLE : Base de données momentanément injoignable (Retry-After)
+         *     DEMARRAGE_EN_COURS : Le serveur démarre : le routage se charge (Retry-After)
+         *     ERREUR_INTERNE : Erreur interne du serveur
+         *     EXTRANET_NON_CONSTRUIT : L'extranet n'est pas construit (npm run build)
+         *     NUMERO_VIDE : Numéro vide
+         *     CARACTERES_INVALIDES : Le numéro contient des caractères qui ne sont pas des chiffres ou des séparateurs
+         *     PAYS_INCONNU : Pays ou indicatif inconnu
+         *     PAYS_NON_GERE : Pays non géré par l'inventaire
+         *     TROP_COURT : Numéro trop court
+         *     TROP_LONG : Numéro trop long
+         *     LONGUEUR_INVALIDE : Longueur de numéro invalide pour ce pays
+         *     NUMERO_NON_ATTRIBUE : Numéro hors du plan de numérotation
+         *     HORS_PLAGES_CONNUES : Numéro hors des tranches connues (accepter_plages_inconnues)
+         *     NUMERO_EXISTANT : Numéro déjà dans l'inventaire
+         *     NUMEROS_EXISTANTS : Des numéros de la plage sont déjà dans l'inventaire
+         *     NUMERO_A_SERVI : Un numéro qui a servi ne se supprime pas : le résilier
+         *     NUMERO_GELE : Numéro résilié encore gelé pour un autre client
+         *     PLAGE_INVALIDE : Plage de numéros invalide
+         *     INCOHERENT : Valeurs contradictoires entre elles
+         *     VALEUR_INCOHERENTE : Valeur contradictoire avec l'enregistrement
+         *     CLIENT_IMMUABLE : Le client d'un numéro change par les actions du cycle de vie
+         *     CLIENT_OBLIGATOIRE : Client obligatoire pour cette action
+         *     CLIENT_INCONNU : Client inconnu
+         *     GROUPEMENT_AUTRE_CLIENT : Le groupement appartient à un autre client
+         *     GROUPEMENT_SANS_CLIENT : Un groupement demande un client
+         *     STATUT_INCONNU : Statut inconnu
+         *     TYPE_INCONNU : Type inconnu
+         *     TRANSITION_INTERDITE : Action impossible depuis le statut actuel
+         *     ACTION_EN_MASSE_REFUSEE : Action en masse refusée : rien n'a changé (détail par numéro)
+         *     REFUS : La base a refusé ce changement
+         *     AUCUNE_AFFECTATION : Aucune affectation de campagne en cours
+         *     AFFECTATION_ENTRANTE_EXISTANTE : Le numéro a déjà une affectation entrante sur cette période
+         *     DEJA_TERMINEE : Affectation déjà terminée
+         *     CAMPAGNE_INCONNUE : Campagne inconnue
+         *     CAMPAGNE_INACTIVE : Campagne désactivée
+         *     CLIENT_DIFFERENT : La campagne et le numéro n'ont pas le même client
+         *     NUMERO_INCONNU : Numéro absent de l'inventaire
+         *     DATE_INVALIDE : Date illisible (ISO 8601 attendu)
+         *     NUMERO_NON_AFFECTE : Le numéro n'est pas affecté à un client
+         *     MOBILE_INTERDIT_SORTANT : Un numéro mobile ne se présente pas en sortant
+         *     NPV_OBLIGATOIRE : Une campagne d'appels sortants présente un NPV
+         *     CONFIG_INVALIDE : Configuration invalide
+         *     NON_ROUTE : Numéro sans route entrante
+         *     ROUTAGE_DESYNCHRONISE : Le routage en mémoire n'a pas encore la dernière version
+         *     VALEURS_ROUTAGE_INVALIDES : Une valeur de routage contient un caractère qui casserait le fichier
+         *     FICHIER_MODIFIE_A_LA_MAIN : Le fichier de routage déployé a été modifié à la main
+         *     MODELE_INCONNU : Modèle de fichier de routage inconnu
+         *     MODELE_INVALIDE : Modèle de fichier de routage invalide
+         *     MOTIF_OBLIGATOIRE : Un motif est obligatoire
+         *     REFERENCE_OPERATEUR_OBLIGATOIRE : Référence de la commande chez l'opérateur obligatoire
+         *     OPERATEUR_OBLIGATOIRE : Opérateur obligatoire pour démarrer une commande
+         *     COMMANDE_NON_MODIFIABLE : Seul un brouillon se modifie
+         *     QUANTITE_INVALIDE : Quantité invalide
+         *     QUANTITE_DEPASSEE : Livraison au-delà de la quantité commandée (depassement)
+         *     LIVRAISON_INVALIDE : Entrées de livraison refusées (détail par entrée)
+         *     AUCUN_NUMERO_LIVRE : Aucun numéro livré
+         *     REFERENCES_EPUISEES : Plus de référence de commande disponible cette année
+         *     FICHIER_ATTENDU : Un fichier est attendu
+         *     FICHIER_VIDE : Fichier vide
+         *     FICHIER_ILLISIBLE : Fichier illisible
+         *     FICHIER_TROP_GROS : Fichier trop gros
+         *     CLASSEUR_TROP_GROS : Classeur XLSX trop gros une fois décompressé
+         *     TROP_DE_LIGNES : Trop de lignes
+         *     TROP_DE_COLONNES : Trop de colonnes
+         *     LECTURE_TROP_LONGUE : Lecture du fichier trop longue
+         *     FORMAT_INCONNU : Format inconnu
+         *     COLONNE_ABSENTE : Colonne obligatoire absente
+         *     COLONNES_IGNOREES : Colonnes que l'import ne sait pas lire (mode strict)
+         *     CORRESPONDANCE_INVALIDE : Correspondance de colonnes invalide
+         *     IMPORT_REFUSE : Import refusé : rien n'a été écrit (détail par ligne)
+         *     OUTIL_ABSENT : pg_dump ou pg_restore introuvable
+         *     SAUVEGARDE_INTROUVABLE : Sauvegarde introuvable
+         *     SAUVEGARDE_REFUSEE : Le serveur a refusé la sauvegarde
+         *     SERVEUR_EN_MARCHE : Le serveur tient la base embarquée : passer par son API
+         *     BASE_NON_VIDE : La base contient des données (--force)
+         *     DOSSIER_NON_VIDE : Le dossier contient des fichiers qui ne sont pas une base
+         *     FICHIER_ABSENT : Fichier introuvable
+         *     RESTAURATION_ECHOUEE : La restauration a échoué
+         * @enum {string}
+         */
+        CodeErreur: "VALIDATION" | "REQUETE_INVALIDE" | "CARACTERE_INTERDIT" | "JSON_INVALIDE" | "JSON_TROP_PROFOND" | "CORPS_TROP_GROS" | "TYPE_CONTENU_NON_SUPPORTE" | "ROUTE_INCONNUE" | "TRI_INVALIDE" | "IF_MATCH_INVALIDE" | "VERSION_PERIMEE" | "INTROUVABLE" | "DOUBLON" | "REFERENCE_INVALIDE" | "CONFLIT_CONCURRENT" | "CONFLIT_PERIODE" | "CONFIRMATION_REQUISE" | "NON_AUTHENTIFIE" | "SESSION_EXPIREE" | "CSRF" | "INTERDIT" | "IDENTIFIANTS_INVALIDES" | "TROP_DE_TENTATIVES" | "ADRESSE_NON_AUTORISEE" | "ADRESSE_INVALIDE" | "CLE_INVALIDE" | "CLE_OBLIGATOIRE" | "MOT_DE_PASSE_FAIBLE" | "ROLE_INCONNU" | "CLIENT_ROLE" | "EXPIRATION_PASSEE" | "BASE_INDISPONIBLE" | "DEMARRAGE_EN_COURS" | "ERREUR_INTERNE" | "EXTRANET_NON_CONSTRUIT" | "NUMERO_VIDE" | "CARACTERES_INVALIDES" | "PAYS_INCONNU" | "PAYS_NON_GERE" | "TROP_COURT" | "TROP_LONG" | "LONGUEUR_INVALIDE" | "NUMERO_NON_ATTRIBUE" | "HORS_PLAGES_CONNUES" | "NUMERO_EXISTANT" | "NUMEROS_EXISTANTS" | "NUMERO_A_SERVI" | "NUMERO_GELE" | "PLAGE_INVALIDE" | "INCOHERENT" | "VALEUR_INCOHERENTE" | "CLIENT_IMMUABLE" | "CLIENT_OBLIGATOIRE" | "CLIENT_INCONNU" | "GROUPEMENT_AUTRE_CLIENT" | "GROUPEMENT_SANS_CLIENT" | "STATUT_INCONNU" | "TYPE_INCONNU" | "TRANSITION_INTERDITE" | "ACTION_EN_MASSE_REFUSEE" | "REFUS" | "AUCUNE_AFFECTATION" | "AFFECTATION_ENTRANTE_EXISTANTE" | "DEJA_TERMINEE" | "CAMPAGNE_INCONNUE" | "CAMPAGNE_INACTIVE" | "CLIENT_DIFFERENT" | "NUMERO_INCONNU" | "DATE_INVALIDE" | "NUMERO_NON_AFFECTE" | "MOBILE_INTERDIT_SORTANT" | "NPV_OBLIGATOIRE" | "CONFIG_INVALIDE" | "NON_ROUTE" | "ROUTAGE_DESYNCHRONISE" | "VALEURS_ROUTAGE_INVALIDES" | "FICHIER_MODIFIE_A_LA_MAIN" | "MODELE_INCONNU" | "MODELE_INVALIDE" | "MOTIF_OBLIGATOIRE" | "REFERENCE_OPERATEUR_OBLIGATOIRE" | "OPERATEUR_OBLIGATOIRE" | "COMMANDE_NON_MODIFIABLE" | "QUANTITE_INVALIDE" | "QUANTITE_DEPASSEE" | "LIVRAISON_INVALIDE" | "AUCUN_NUMERO_LIVRE" | "REFERENCES_EPUISEES" | "FICHIER_ATTENDU" | "FICHIER_VIDE" | "FICHIER_ILLISIBLE" | "FICHIER_TROP_GROS" | "CLASSEUR_TROP_GROS" | "TROP_DE_LIGNES" | "TROP_DE_COLONNES" | "LECTURE_TROP_LONGUE" | "FORMAT_INCONNU" | "COLONNE_ABSENTE" | "COLONNES_IGNOREES" | "CORRESPONDANCE_INVALIDE" | "IMPORT_REFUSE" | "OUTIL_ABSENT" | "SAUVEGARDE_INTROUVABLE" | "SAUVEGARDE_REFUSEE" | "SERVEUR_EN_MARCHE" | "BASE_NON_VIDE" | "DOSSIER_NON_VIDE" | "FICHIER_ABSENT" | "RESTAURATION_ECHOUEE";
+        /** @description Corps de toute erreur (application/problem+json, RFC 9457) : un code stable du catalogue et un message en français */
+        Probleme: {
+            type: string;
+            title: string;
+            status: number;
+            code: components["schemas"]["CodeErreur"];
+            detail: string;
+            instance?: string;
+            request_id?: string;
+            details?: {
+                champ?: string;
+                message?: string;
+                code?: string;
+            }[];
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -18,8 +18,9 @@ export function RechercheNumero() {
     const t = setTimeout(() => {
       const { q: _q, ...autres } = courant.current;
       envoye.current = valeur;
+      // applied at once (this box has waited already), not after the list's own half-second debounce
       if ((courant.current.q ?? "") !== valeur)
-        setFilters(valeur ? { ...autres, q: valeur } : autres, displayedFilters);
+        setFilters(valeur ? { ...autres, q: valeur } : autres, displayedFilters, false);
     }, 150);
     return () => clearTimeout(t);
   }, [valeur, setFilters, displayedFilters]);
@@ -34,7 +35,7 @@ export function RechercheNumero() {
       envoye.current = q;
       setValeur(q);
     } else if (envoye.current) {
-      setFilters({ ...courant.current, q: envoye.current }, displayedFilters);
+      setFilters({ ...courant.current, q: envoye.current }, displayedFilters, false);
     }
   }, [q, setFilters, displayedFilters]);
   return (

@@ -85,8 +85,11 @@ function modifications(data: Record<string, unknown>, avant: Record<string, unkn
 export const dataProvider: DataProvider = {
   getList: (resource, params) => liste(resource, params),
   getOne: async (resource, params) => ({ data: (await un(resource, params.id)) as never }),
+  // a record gone (deleted, or out of the caller's reach) is left out rather than failing the others
   getMany: async (resource, params) => ({
-    data: (await Promise.all(params.ids.map((id) => un(resource, id)))) as never,
+    data: (await Promise.allSettled(params.ids.map((id) => un(resource, id))))
+      .filter((r) => r.status === "fulfilled")
+      .map((r) => (r as PromiseFulfilledResult<unknown>).value) as never,
   }),
   getManyReference: (resource, params) =>
     liste(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
