@@ -210,7 +210,8 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
     expect(numeros).toMatch(/\+33142685300;ALPHA;;;UTILISE/);
     // a number without a client takes the campaign's client
     expect(numeros).toMatch(/\+33142685303;ALPHA;;;UTILISE/);
-    expect(importer(env, [xlsx, "--type", "affectations", "--accept-rejects"]).rapport).toMatchObject({
+    const encore = importer(env, [xlsx, "--type", "affectations", "--accept-rejects"]);
+    expect(encore.rapport, encore.stderr).toMatchObject({
       a_creer: 0,
       a_mettre_a_jour: 0,
       inchanges: 3,
