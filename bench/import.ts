@@ -18,7 +18,7 @@ import { type Database, openDatabase } from "../src/db/database.js";
 import { migrer } from "../src/db/migrate.js";
 import { seedReference } from "../src/db/reference-data.js";
 import { acteurCli, SYSTEME } from "../src/modules/auth/acteur.js";
-import { creerCleApi } from "../src/modules/auth/auth.service.js";
+import { creerCleApi } from "../src/modules/auth/comptes.service.js";
 import { importer } from "../src/modules/transfert/import.service.js";
 import { lireTableau } from "../src/modules/transfert/lecture.js";
 

@@ -11,7 +11,7 @@ import pg from "pg";
 import { openDatabase } from "../src/db/database.js";
 import { migrer } from "../src/db/migrate.js";
 import { seedReference } from "../src/db/reference-data.js";
-import { creerCleApi } from "../src/modules/auth/auth.service.js";
+import { creerCleApi } from "../src/modules/auth/comptes.service.js";
 import { SnapshotRoutage } from "../src/modules/hermes/snapshot.js";
 import { normaliser } from "../src/numbering/index.js";
 import { lancerServeurBench } from "./serveur.js";

@@ -8,10 +8,12 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyRequest,
   type FastifyServerOptions,
   LogController,
 } from "fastify";
 import type { Config } from "./config.js";
+import type { Contexte } from "./contexte.js";
 import type { Database } from "./db/database.js";
 import { fixerFuseauMetier } from "./heure-metier.js";
 import { CODES_ERREUR } from "./http/codes-erreur.js";
@@ -30,6 +32,7 @@ import { extranetRoutes } from "./modules/extranet/extranet.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { PublicationHermes } from "./modules/hermes/publication.js";
 import { publicationRoutes } from "./modules/hermes/publication.routes.js";
+import { PublicationAutomatique } from "./modules/hermes/publication-auto.js";
 import { routingRoutes } from "./modules/hermes/routing.routes.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { repondreEnVoieRapide, type VoieRapide } from "./modules/hermes/voie-rapide.js";
@@ -78,6 +81,8 @@ declare module "fastify" {
     routageCharge: Promise<void>;
     /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */
     routesDeclarees: string[];
+    /** The services' context for a request: database, the caller, the app clock's instant, the configuration. */
+    contexte(request: FastifyRequest): Contexte;
   }
 }
 
@@ -126,6 +131,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("libelles", new Libelles(options.database.db, options.config.freezeJours));
   const horloge = options.horloge ?? (() => new Date());
   app.decorate("horloge", horloge);
+  app.decorate("contexte", (request: FastifyRequest) => ({
+    db: options.database.db,
+    acteur: request.acteur,
+    maintenant: horloge(),
+    config: options.config,
+  }));
   const expediteur = new Expediteur(options.database.db, options.config, horloge);
   app.decorate("expediteur", expediteur);
   const planificateur = new Planificateur(options.database.db, expediteur, horloge, (message, err) =>
@@ -149,6 +160,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("voieRapide", voieRapide);
   const publication = new PublicationHermes(options.database.db, options.config, routage, horloge);
   app.decorate("publication", publication);
+  const publicationAuto = new PublicationAutomatique(
+    publication,
+    options.config.publicationAutoSecondes * 1000,
+    app.log,
+  );
+  app.addHook("onClose", async () => publicationAuto.arreter());
   const metriques = new Metriques({
     database: options.database,
     routage,
@@ -181,37 +198,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // in commit order; a lost notification connection means a full reload.
   app.addHook("onReady", async () => {
     const erreur = (err: unknown) => app.log.error({ err }, "mise à jour du routage");
-    // automatic publication: once changes have been quiet for the configured delay (debounce)
-    let minuterie: NodeJS.Timeout | undefined;
-    const delai = options.config.publicationAutoSecondes * 1000;
-    const programmerPublication = () => {
-      if (delai <= 0) return;
-      clearTimeout(minuterie);
-      minuterie = setTimeout(() => {
-        app.publication
-          .publier(
-            { ...SYSTEME, nom: "système:publication-auto" },
-            { motif: "Publication automatique après modification du routage" },
-          )
-          .then(
-            (r) =>
-              r.publies.length > 0 &&
-              app.log.info(
-                `publication automatique : ${r.publies.map((p) => `${p.fichier} v${p.version}`).join(", ")}`,
-              ),
-          )
-          .catch((err) => app.log.warn({ err }, "publication automatique refusée ; elle reste en attente"));
-      }, delai);
-      minuterie.unref();
-    };
-    app.addHook("onClose", async () => clearTimeout(minuterie));
     const charger = async () => {
       // listening first: a change committed during the load is applied after it, never lost
       arreterEcoute ??= await options.database.ecouter(
         "tel_routage",
         (signal) => {
           routage.signaler(signal, erreur);
-          programmerPublication();
+          publicationAuto.programmer();
         },
         () => routage.signaler("tout:0:0", erreur),
       );

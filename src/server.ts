@@ -2,7 +2,7 @@ import http from "node:http";
 import { type App, buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { ouvrirBasePrete } from "./db/base-prete.js";
-import { initialiserAdmin } from "./modules/auth/auth.service.js";
+import { initialiserAdmin } from "./modules/auth/comptes.service.js";
 import { annoncerMotDePasseInitial } from "./modules/auth/mot-de-passe-initial.js";
 
 /** Opens the database, brings it up to date, seeds reference data, and serves the API and the extranet. */

@@ -78,3 +78,9 @@ export async function migrer(db: Kysely<any>): Promise<{ appliquees: string[]; v
 export async function versionBase(db: Kysely<any>): Promise<string | null> {
   return (await migrationsAppliquees(db)).at(-1) ?? null;
 }
+
+/** The health checks' probe: a plain round trip (a refused connection fails here), then the schema's version. */
+export async function sonderBase(db: Kysely<any>): Promise<string | null> {
+  await sql`SELECT 1`.execute(db);
+  return versionBase(db);
+}

@@ -1,4 +1,5 @@
 export { PREFIXES_NPV, ZONES_FR } from "./arcep.js";
+export { chiffresDirects, chiffresE164 } from "./chiffres.js";
 export {
   chiffresDeRecherche,
   type NumeroNormalise,

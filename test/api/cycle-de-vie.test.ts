@@ -96,6 +96,46 @@ describe.each(CIBLES)("number lifecycle ($nom)", (cible) => {
     }
   });
 
+  it("offers with each number exactly the actions the server then accepts, and none to a reader", async () => {
+    const ACTIONS = [
+      "livrer",
+      "affecter",
+      "mettre-en-production",
+      "arreter-production",
+      "liberer",
+      "resilier",
+      "reactiver",
+    ];
+    for (const statut of STATUTS) {
+      const id = await numeroAuStatut(statut);
+      const offertes: string[] = (await lire(id)).actions_possibles;
+      const lecteur = await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/dids/${id}`,
+        headers: ctx.cles.lecteur,
+      });
+      expect(lecteur.json().actions_possibles).toEqual([]);
+      const listee = (
+        await ctx.app.inject({ method: "GET", url: `/api/v1/dids?ids=${id}`, headers: h })
+      ).json().data[0];
+      expect(listee.actions_possibles).toEqual(offertes);
+      // each action tried on a fresh number in that status: accepted exactly when it was offered
+      for (const action of ACTIONS) {
+        const essai = await numeroAuStatut(statut);
+        const r = await post(`/dids/${essai}/actions/${action}`, {
+          ...(action === "affecter" ? { client_id: ctx.clientA } : {}),
+        });
+        if (
+          action === "mettre-en-production" &&
+          r.statusCode === 409 &&
+          r.json().code === "AUCUNE_AFFECTATION"
+        )
+          continue; // offered by the status; the number still needs a campaign first
+        expect(r.statusCode === 200, `${statut} ${action}: ${r.body}`).toBe(offertes.includes(action));
+      }
+    }
+  });
+
   it("ends every assignment of a terminated number and no longer reports it in use", async () => {
     const id = await numeroAuStatut("UTILISE");
     await post(`/dids/${id}/actions/resilier`, { motif: "fin de contrat" });

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEME } from "../../src/modules/auth/acteur.js";
-import { creerCleApi } from "../../src/modules/auth/auth.service.js";
+import { creerCleApi } from "../../src/modules/auth/comptes.service.js";
 import { type Contexte, contexte, idDe } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { SYSTEME } from "../../src/modules/auth/acteur.js";
-import { creerCleApi } from "../../src/modules/auth/auth.service.js";
+import { creerCleApi } from "../../src/modules/auth/comptes.service.js";
 import { type BaseDeTest, CIBLES, ouvrirBaseDeTest } from "../helpers/bases.js";
 
 // /ready is what a load balancer asks: 503 until the routing snapshot is loaded, then 200. The server listens

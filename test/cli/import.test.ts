@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BaseDeTest, CIBLES, ouvrirBaseDeTest } from "../helpers/bases.js";
-import { cli, MAIN, RACINE } from "../helpers/processus.js";
+import { cliInterne } from "../helpers/processus.js";
 
 interface Rapport {
   simulation: boolean;
@@ -19,32 +18,27 @@ interface Rapport {
   rejets: Array<{ ligne: number; colonne: string | null; valeur: string | null; raison: string }>;
 }
 
-describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
+describe.each(CIBLES)("telephony import and export, run in-process ($nom)", (cible) => {
   let dossier: string;
   const bases: BaseDeTest[] = [];
-  /** A fresh, migrated database for the CLI: a PGlite folder, or a new PostgreSQL database. */
-  async function nouvelleBase(): Promise<Record<string, string>> {
-    const dataDir = fs.mkdtempSync(path.join(dossier, "data-"));
-    const env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: "" };
-    if (cible.nom === "postgres") {
-      const b = await ouvrirBaseDeTest(cible, { migrer: false });
-      bases.push(b);
-      env.DATABASE_URL = b.url as string;
-    }
-    expect(cli(["migrate"], env).code).toBe(0);
-    return env;
+  /** A fresh, migrated database, on which the commands run in this process (test/cli/import-processus runs the binary). */
+  async function nouvelleBase(): Promise<BaseDeTest> {
+    const b = await ouvrirBaseDeTest(cible);
+    bases.push(b);
+    return b;
   }
+  const cli = (args: string[], base: BaseDeTest) => cliInterne(args, base);
   const fichier = (nom: string, contenu: string | Buffer) => {
     const p = path.join(dossier, nom);
     fs.writeFileSync(p, contenu);
     return p;
   };
-  const importer = (env: Record<string, string>, args: string[]) => {
-    const r = cli(["import", ...args, "--json"], env);
+  const importer = async (base: BaseDeTest, args: string[]) => {
+    const r = await cli(["import", ...args, "--json"], base);
     return { code: r.code, rapport: (r.stdout ? JSON.parse(r.stdout) : null) as Rapport, stderr: r.stderr };
   };
-  const exporter = (env: Record<string, string>, type: string, format = "csv") => {
-    const r = cli(["export", "--type", type, "--format", format], env);
+  const exporter = async (base: BaseDeTest, type: string, format = "csv") => {
+    const r = await cli(["export", "--type", type, "--format", format], base);
     expect(r.code, r.stderr).toBe(0);
     return r.stdout;
   };
@@ -58,20 +52,20 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
   });
 
   it("prints the columns first, refuses ignored ones with --strict, writes the refused lines, gives a template", async () => {
-    const env = await nouvelleBase();
-    const modele = cli(["import", "--type", "numeros", "--modele"], env);
+    const base = await nouvelleBase();
+    const modele = await cli(["import", "--type", "numeros", "--modele"], base);
     expect(modele.code, modele.stderr).toBe(0);
     expect(modele.stdout.replace(/^\uFEFF/, "")).toMatch(/^numero;pays;client;groupement;operateur;statut;/);
     const csv = fichier("colonnes.csv", "Numéro;Remarque\n0142685310;à garder\n0142;court\n");
-    const texte = cli(["import", csv, "--type", "numeros", "--dry-run"], env);
+    const texte = await cli(["import", csv, "--type", "numeros", "--dry-run"], base);
     const lignes = texte.stdout.split("\n");
     expect(lignes[1]).toBe("  colonnes lues : Numéro → numero");
     expect(lignes[2]).toBe("  colonnes ignorées (rien n'en est lu ; --strict les refuse) : Remarque");
-    const strict = cli(["import", csv, "--type", "numeros", "--strict"], env);
+    const strict = await cli(["import", csv, "--type", "numeros", "--strict"], base);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain("COLONNES_IGNOREES");
     const rejets = path.join(dossier, "rejets.csv");
-    const r = importer(env, [csv, "--type", "numeros", "--rejets", rejets]);
+    const r = await importer(base, [csv, "--type", "numeros", "--rejets", rejets]);
     expect(r.code).toBe(1);
     expect(
       fs
@@ -80,16 +74,18 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
         .trim()
         .split(/\r?\n/),
     ).toEqual(["Numéro;Remarque;motif_rejet", "0142;court;Numéro : Le numéro est trop court."]);
-    // five CLI processes, each opening the database
-  }, 180_000);
+  });
 
   it("reports a messy file exactly, writes nothing while rows are refused, and changes nothing the second time", async () => {
-    const env = await nouvelleBase();
+    const base = await nouvelleBase();
     const clients = fichier(
       "clients.csv",
       "code,nom,groupement,groupement_libelle\nALPHA,Alpha Assurances,SAV,Service client\nBETA,Beta Énergie,,\n",
     );
-    expect(importer(env, [clients, "--type", "clients"]).rapport).toMatchObject({ a_creer: 2, ecrit: true });
+    expect((await importer(base, [clients, "--type", "clients"])).rapport).toMatchObject({
+      a_creer: 2,
+      ecrit: true,
+    });
     // Windows-1252 (Excel's French CSV), ";" separators, blank lines, numbers written every which way
     const lignes = [
       "Numéro;Client;Groupement;Opérateur;Coût mensuel;Date acquisition;Notes",
@@ -107,7 +103,7 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
       "",
     ];
     const f = fichier("numeros.csv", Buffer.from(lignes.join("\r\n"), "latin1"));
-    const apercu = importer(env, [f, "--type", "numeros", "--dry-run"]);
+    const apercu = await importer(base, [f, "--type", "numeros", "--dry-run"]);
     expect(apercu.code).toBe(0);
     expect(apercu.rapport).toMatchObject({
       simulation: true,
@@ -133,28 +129,28 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
         .map(Number)
         .sort((a, b) => a - b),
     ).toEqual([7, 8, 9, 10, 11]);
-    expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(1);
+    expect((await exporter(base, "numeros")).trim().split("\n")).toHaveLength(1);
 
     // all or nothing: refused rows stop the whole file
-    const refuse = importer(env, [f, "--type", "numeros"]);
+    const refuse = await importer(base, [f, "--type", "numeros"]);
     expect(refuse.code).toBe(1);
     expect(refuse.rapport).toMatchObject({ ecrit: false, rejetes: 5 });
-    expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(1);
+    expect((await exporter(base, "numeros")).trim().split("\n")).toHaveLength(1);
 
-    const accepte = importer(env, [f, "--type", "numeros", "--accept-rejects"]);
+    const accepte = await importer(base, [f, "--type", "numeros", "--accept-rejects"]);
     expect(accepte.rapport).toMatchObject({ ecrit: true, a_creer: 4, rejetes: 5 });
-    const csv = exporter(env, "numeros");
+    const csv = await exporter(base, "numeros");
     expect(csv).toContain(
       "+33142685300;ALPHA;SAV;ORANGE;AFFECTE;GEO;IDF;;;;2026-01-15;;1.5;;;Accueil général",
     );
     expect(csv).toContain("+33142685302;;;;DISPONIBLE;GEO;IDF;;;;;;;;;Réservé");
 
-    const encore = importer(env, [f, "--type", "numeros", "--accept-rejects"]);
+    const encore = await importer(base, [f, "--type", "numeros", "--accept-rejects"]);
     expect(encore.rapport).toMatchObject({ a_creer: 0, a_mettre_a_jour: 0, inchanges: 4, doublons: 1 });
-    expect(exporter(env, "numeros")).toBe(csv);
+    expect(await exporter(base, "numeros")).toBe(csv);
 
     // a number already held by another client is refused, not moved
-    const autre = importer(env, [
+    const autre = await importer(base, [
       fichier("autre.csv", "numero;client\n01 42 68 53 00;BETA\n"),
       "--type",
       "numeros",
@@ -163,23 +159,24 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
     expect(autre.rapport.rejets).toEqual([
       { ligne: 2, colonne: "client", valeur: "BETA", raison: "Numéro déjà détenu par le client ALPHA." },
     ]);
-    expect(exporter(env, "numeros")).toBe(csv);
-    // a CLI process per step, each opening the database: up to two minutes on a loaded two-core machine
-  }, 300_000);
+    expect(await exporter(base, "numeros")).toBe(csv);
+  });
 
   it("imports assignments from an XLSX file, puts the numbers in use, and round-trips through export", async () => {
-    const env = await nouvelleBase();
+    const base = await nouvelleBase();
     fichier("c.csv", "code;nom\nALPHA;Alpha\n");
-    importer(env, [path.join(dossier, "c.csv"), "--type", "clients"]);
+    await importer(base, [path.join(dossier, "c.csv"), "--type", "clients"]);
     fichier(
       "p.csv",
       "code;nom;client;hermes_id;prospection\nALPHA-SAV;SAV;ALPHA;2001;non\nALPHA-PROSPECT;Prospection;ALPHA;2002;oui\n",
     );
-    expect(importer(env, [path.join(dossier, "p.csv"), "--type", "campagnes"]).rapport).toMatchObject({
+    expect(
+      (await importer(base, [path.join(dossier, "p.csv"), "--type", "campagnes"])).rapport,
+    ).toMatchObject({
       a_creer: 2,
     });
     fichier("n.csv", "numero;client\n0142685300;ALPHA\n0142685301;ALPHA\n0162685302;ALPHA\n0142685303;\n");
-    expect(importer(env, [path.join(dossier, "n.csv"), "--type", "numeros"]).rapport).toMatchObject({
+    expect((await importer(base, [path.join(dossier, "n.csv"), "--type", "numeros"])).rapport).toMatchObject({
       a_creer: 4,
     });
 
@@ -193,10 +190,10 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
     feuille.addRow(["0142685399", "ALPHA-SAV", "", "", "", "", ""]);
     feuille.addRow(["0142685300", "INCONNUE", "", "", "", "", ""]);
     const xlsx = fichier("affectations.xlsx", Buffer.from(await classeur.xlsx.writeBuffer()));
-    const r = importer(env, [xlsx, "--type", "affectations", "--accept-rejects"]);
+    const r = await importer(base, [xlsx, "--type", "affectations", "--accept-rejects"]);
     expect(r.rapport).toMatchObject({ a_creer: 3, rejetes: 3 });
     expect(r.rapport.rejets.map((j) => [j.ligne, j.raison])).toEqual([
-      [3, "Campagne de prospection : seuls les numéros NPV sont présentés."],
+      [3, "Une campagne de prospection ne présente que des numéros NPV (ARCEP, depuis le 1er janvier 2023)."],
       [
         6,
         "Numéro absent de l'inventaire (importez d'abord les numéros, ou l'option « créer ce qui manque » le crée).",
@@ -206,11 +203,11 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
         "Campagne inconnue (code ou identifiant Hermes ; l'option « créer ce qui manque » la crée chez le client du numéro).",
       ],
     ]);
-    const numeros = exporter(env, "numeros");
+    const numeros = await exporter(base, "numeros");
     expect(numeros).toMatch(/\+33142685300;ALPHA;;;UTILISE/);
     // a number without a client takes the campaign's client
     expect(numeros).toMatch(/\+33142685303;ALPHA;;;UTILISE/);
-    const encore = importer(env, [xlsx, "--type", "affectations", "--accept-rejects"]);
+    const encore = await importer(base, [xlsx, "--type", "affectations", "--accept-rejects"]);
     expect(encore.rapport, encore.stderr).toMatchObject({
       a_creer: 0,
       a_mettre_a_jour: 0,
@@ -219,83 +216,16 @@ describe.each(CIBLES)("telephony import and export ($nom)", (cible) => {
 
     // export everything, import it into an empty database, export again: the same bytes
     const types = ["clients", "campagnes", "numeros", "affectations"];
-    const avant = Object.fromEntries(types.map((t) => [t, exporter(env, t)]));
+    const avant: Record<string, string> = {};
+    for (const t of types) avant[t] = await exporter(base, t);
     const vide = await nouvelleBase();
     for (const t of types) {
       const f = fichier(`export-${t}.csv`, avant[t] as string);
-      const i = importer(vide, [f, "--type", t]);
+      const i = await importer(vide, [f, "--type", t]);
       expect(i.code, `${t}: ${JSON.stringify(i.rapport?.rejets)}`).toBe(0);
     }
-    for (const t of types) expect(exporter(vide, t), t).toBe(avant[t]);
+    for (const t of types) expect(await exporter(vide, t), t).toBe(avant[t]);
     for (const format of ["json", "xlsx"])
-      expect(exporter(vide, "numeros", format).length).toBeGreaterThan(100);
-    // a CLI process per step, each opening the database: up to two minutes on a loaded two-core machine
-  }, 300_000);
-
-  it("leaves the database as it was when the process is killed in the middle of an import", async () => {
-    const env = await nouvelleBase();
-    const lignes = ["numero;notes"];
-    for (let i = 0; i < 40_000; i++) lignes.push(`01${String(40_000_000 + i).padStart(8, "0")};lot`);
-    const f = fichier("gros.csv", lignes.join("\n"));
-    const p = spawn(process.execPath, [MAIN, "import", f, "--type", "numeros"], {
-      cwd: RACINE,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let sortie = "";
-    await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no progress:\n${sortie}`)), 60_000);
-      p.stderr.on("data", (d) => {
-        sortie += d;
-        // rows are being written inside the one transaction: kill it there
-        const m = /écriture (\d+)\/(\d+)/.exec(sortie);
-        if (m && m[1] !== m[2]) {
-          clearTimeout(t);
-          p.kill("SIGKILL");
-          resolve();
-        }
-      });
-      p.on("exit", () => {
-        clearTimeout(t);
-        resolve();
-      });
-    });
-    if (p.exitCode === null && p.signalCode === null) await new Promise((r) => p.once("exit", r));
-    expect(p.signalCode).toBe("SIGKILL");
-    expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(1);
-    // and the same import then goes through whole
-    const r = cli(["import", f, "--type", "numeros", "--json"], env);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ecrit: true, a_creer: 40_000 });
-  }, 240_000);
-  it("commits by batches with --batch-size and resumes after the last committed batch when run again", async () => {
-    const env = await nouvelleBase();
-    const lignes = ["numero"];
-    for (let i = 0; i < 30_000; i++) lignes.push(`02${String(50_000_000 + i).padStart(8, "0")}`);
-    const f = fichier("lots.csv", lignes.join("\n"));
-    const reprise = `${f}.reprise.json`;
-    const p = spawn(process.execPath, [MAIN, "import", f, "--type", "numeros", "--batch-size", "5000"], {
-      cwd: RACINE,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "ignore", "ignore"],
-    });
-    // killed once a batch is committed and noted in the checkpoint
-    const fin = Date.now() + 60_000;
-    while (!fs.existsSync(reprise) && p.exitCode === null && Date.now() < fin)
-      await new Promise((r) => setTimeout(r, 20));
-    p.kill("SIGKILL");
-    if (p.exitCode === null && p.signalCode === null) await new Promise((r) => p.once("exit", r));
-    const point = JSON.parse(fs.readFileSync(reprise, "utf8")) as { ligne: number };
-    expect(point.ligne).toBeGreaterThanOrEqual(5001);
-    const deja = exporter(env, "numeros").trim().split("\n").length - 1;
-    // every committed batch is whole: what is in the database is exactly what the checkpoint says
-    expect(deja).toBeGreaterThanOrEqual(point.ligne - 1);
-    expect(deja % 5000).toBe(0);
-
-    const r = cli(["import", f, "--type", "numeros", "--batch-size", "5000", "--json"], env);
-    expect(r.stderr).toMatch(/Reprise après la ligne \d+/);
-    const rapport = JSON.parse(r.stdout) as Rapport;
-    expect(rapport.a_creer + rapport.inchanges).toBe(30_000 - (point.ligne - 1));
-    expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(30_001);
-    expect(fs.existsSync(reprise)).toBe(false);
-  }, 240_000);
+      expect((await exporter(vide, "numeros", format)).length).toBeGreaterThan(100);
+  });
 });

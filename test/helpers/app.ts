@@ -6,7 +6,7 @@ import { type App, buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { DB } from "../../src/db/schema.js";
 import { type Role, SYSTEME } from "../../src/modules/auth/acteur.js";
-import { creerCleApi } from "../../src/modules/auth/auth.service.js";
+import { creerCleApi } from "../../src/modules/auth/comptes.service.js";
 import { type BaseDeTest, type Cible, ouvrirBaseDeTest } from "./bases.js";
 
 export interface Contexte {

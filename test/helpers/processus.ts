@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
+import { executerCli } from "../../src/cli/programme.js";
+import type { Database } from "../../src/db/database.js";
 
 export const RACINE = path.resolve(import.meta.dirname, "../..");
 export const MAIN = path.join(RACINE, "dist/main.js");
@@ -58,4 +60,27 @@ export function cli(args: string[], env: Record<string, string>) {
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The same command line run in this process, on an open database: what `cli` checks without a Node start and a
+ * database opening per command (a second or more each). The process-level behaviours (a kill in the middle, the
+ * exit code of the real binary) keep `cli`.
+ */
+export async function cliInterne(args: string[], base: Database, env: Record<string, string> = {}) {
+  const sortie: Buffer[] = [];
+  let erreurs = "";
+  const { code } = await executerCli(args, {
+    env: { ...process.env, ...env },
+    base,
+    io: {
+      out: (t) => void sortie.push(Buffer.from(t)),
+      ligne: (t) => void sortie.push(Buffer.from(`${t}\n`)),
+      erreur: (t) => {
+        erreurs += `${t}\n`;
+      },
+      terminal: false,
+    },
+  });
+  return { code, stdout: Buffer.concat(sortie).toString("utf8"), stderr: erreurs };
 }

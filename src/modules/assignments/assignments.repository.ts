@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Executor } from "../history/audit.repository.js";
 import { courante } from "./courante.js";
 
@@ -30,4 +31,66 @@ export function selectAffectation(db: Executor, maintenant: Date) {
       "v.date_creation",
       "v.date_modification",
     ]);
+}
+
+export interface FiltresAffectation {
+  did_id?: number | undefined;
+  campaign_id?: number | undefined;
+  config_id?: number | undefined;
+  client_id?: number | undefined;
+  entrant?: boolean | undefined;
+  sortant?: boolean | undefined;
+  /** current at `maintenant` (true), or not (false) */
+  courante?: boolean | undefined;
+  /** Set by the server for the `client` role, never by the caller. */
+  client_visible?: number | undefined;
+}
+
+function filtrerAffectations<Q extends ReturnType<typeof selectAffectation>>(
+  q: Q,
+  f: FiltresAffectation,
+  maintenant: Date,
+): Q {
+  let r = q;
+  if (f.did_id) r = r.where("v.did_id", "=", f.did_id) as Q;
+  if (f.campaign_id) r = r.where("v.campaign_id", "=", f.campaign_id) as Q;
+  if (f.config_id) r = r.where("v.config_id", "=", f.config_id) as Q;
+  if (f.client_id) r = r.where("c.client_id", "=", f.client_id) as Q;
+  if (f.entrant !== undefined) r = r.where("v.entrant", "=", f.entrant) as Q;
+  if (f.sortant !== undefined) r = r.where("v.sortant", "=", f.sortant) as Q;
+  if (f.courante !== undefined) {
+    const cond = courante(maintenant);
+    r = r.where(f.courante ? cond : sql<boolean>`NOT ${cond}`) as Q;
+  }
+  if (f.client_visible !== undefined) r = r.where("c.client_id", "=", f.client_visible) as Q;
+  return r;
+}
+
+/** One page of assignments, the latest first, and the total. */
+export async function pageAffectations(
+  db: Executor,
+  f: FiltresAffectation,
+  page: number,
+  parPage: number,
+  maintenant: Date,
+) {
+  const [data, total] = await Promise.all([
+    filtrerAffectations(selectAffectation(db, maintenant), f, maintenant)
+      .orderBy("v.date_debut", "desc")
+      .orderBy("v.id", "desc")
+      .limit(parPage)
+      .offset((page - 1) * parPage)
+      .execute(),
+    filtrerAffectations(selectAffectation(db, maintenant), f, maintenant)
+      .clearSelect()
+      .select(sql<number>`count(*)`.as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { data, total: Number(total.n) };
+}
+
+export function lireAffectation(db: Executor, id: number, maintenant: Date, clientVisible?: number) {
+  let q = selectAffectation(db, maintenant).where("v.id", "=", id);
+  if (clientVisible !== undefined) q = q.where("c.client_id", "=", clientVisible);
+  return q.executeTakeFirst();
 }

@@ -1,5 +1,4 @@
 import { Type } from "@sinclair/typebox";
-import { sql } from "kysely";
 import type { App } from "../../app.js";
 import { lireIsoMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
@@ -16,9 +15,8 @@ import {
 import { TexteLibre, ValeurRoutage } from "../../http/textes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
-import { selectAffectation } from "./assignments.repository.js";
+import { lireAffectation, pageAffectations } from "./assignments.repository.js";
 import { creerAffectation, type EntreeAffectation, modifierAffectation } from "./assignments.service.js";
-import { courante as estCourante } from "./courante.js";
 
 const Affectation = Type.Object({
   id: Type.Integer(),
@@ -61,11 +59,7 @@ const Modifiables = {
 
 export async function assignmentsRoutes(app: App) {
   const db = () => app.database.db;
-  const lire = async (id: number, clientId?: number) => {
-    let q = selectAffectation(db(), app.horloge()).where("v.id", "=", id);
-    if (clientId !== undefined) q = q.where("c.client_id", "=", clientId);
-    return q.executeTakeFirst();
-  };
+  const lire = (id: number, clientId?: number) => lireAffectation(db(), id, app.horloge(), clientId);
 
   app.get(
     "/affectations",
@@ -89,46 +83,15 @@ export async function assignmentsRoutes(app: App) {
       },
     },
     async (request) => {
-      const {
-        page = 1,
-        par_page = 50,
-        courante,
-        did_id,
-        campaign_id,
-        config_id,
-        client_id,
-        entrant,
-        sortant,
-      } = request.query;
-      const filtrer = <Q extends ReturnType<typeof selectAffectation>>(q: Q) => {
-        let r = q;
-        if (did_id) r = r.where("v.did_id", "=", did_id) as Q;
-        if (campaign_id) r = r.where("v.campaign_id", "=", campaign_id) as Q;
-        if (config_id) r = r.where("v.config_id", "=", config_id) as Q;
-        if (client_id) r = r.where("c.client_id", "=", client_id) as Q;
-        if (entrant !== undefined) r = r.where("v.entrant", "=", entrant) as Q;
-        if (sortant !== undefined) r = r.where("v.sortant", "=", sortant) as Q;
-        if (courante !== undefined) {
-          const cond = estCourante(app.horloge());
-          r = r.where(courante ? cond : sql<boolean>`NOT ${cond}`) as Q;
-        }
-        const clientId = clientVisible(request);
-        if (clientId !== undefined) r = r.where("c.client_id", "=", clientId) as Q;
-        return r;
-      };
-      const [data, total] = await Promise.all([
-        filtrer(selectAffectation(db(), app.horloge()))
-          .orderBy("v.date_debut", "desc")
-          .orderBy("v.id", "desc")
-          .limit(par_page)
-          .offset((page - 1) * par_page)
-          .execute(),
-        filtrer(selectAffectation(db(), app.horloge()))
-          .clearSelect()
-          .select(sql<number>`count(*)`.as("n"))
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { data, total: Number(total.n), page, par_page };
+      const { page = 1, par_page = 50, ...filtres } = request.query;
+      const { data, total } = await pageAffectations(
+        db(),
+        { ...filtres, client_visible: clientVisible(request) },
+        page,
+        par_page,
+        app.horloge(),
+      );
+      return { data, total, page, par_page };
     },
   );
 

@@ -4,6 +4,7 @@ import { verrouiller } from "../../db/verrou.js";
 import { lireIsoMetier } from "../../heure-metier.js";
 import type { CodeErreur } from "../../http/codes-erreur.js";
 import { ApiError, introuvable } from "../../http/errors.js";
+import { refusPresentation } from "../../numbering/presentation.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.service.js";
 import { ecrireAudit } from "../history/audit.repository.js";
@@ -70,20 +71,8 @@ function verifierRegles(
   if (did.client_id !== campagne.client_id) {
     throw refus("CLIENT_DIFFERENT", "La campagne appartient à un autre client que le numéro.", "campaign_id");
   }
-  if (sortant && did.type === "MOBILE") {
-    throw refus(
-      "MOBILE_INTERDIT_SORTANT",
-      "Un numéro mobile (06/07) ne peut pas être présenté en appel sortant par un centre d'appels (ARCEP).",
-      "sortant",
-    );
-  }
-  if (sortant && campagne.prospection && did.type !== "NPV") {
-    throw refus(
-      "NPV_OBLIGATOIRE",
-      "Une campagne de prospection ne présente que des numéros NPV (ARCEP, depuis le 1er janvier 2023).",
-      "sortant",
-    );
-  }
+  const interdit = sortant ? refusPresentation(did.type, campagne) : undefined;
+  if (interdit) throw refus(interdit.code, interdit.raison, "sortant");
 }
 
 /**

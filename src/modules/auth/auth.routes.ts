@@ -8,16 +8,16 @@ import { Ligne } from "../../http/textes.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { ROLES, type Role as RoleActeur } from "./acteur.js";
 import { COOKIE_CSRF, COOKIE_SESSION } from "./auth.hooks.js";
+import { type CacheClesApi, fermerSession, ouvrirSession } from "./auth.service.js";
 import {
-  type CacheClesApi,
-  colonnesCle,
   creerCleApi,
   creerUtilisateur,
-  fermerSession,
-  hacherMotDePasse,
-  ouvrirSession,
-  verifierMotDePasse,
-} from "./auth.service.js";
+  listerClesApi,
+  listerUtilisateurs,
+  modifierUtilisateur,
+  profilUtilisateur,
+  revoquerCleApi,
+} from "./comptes.service.js";
 import { effacerMotDePasseInitial } from "./mot-de-passe-initial.js";
 import { exiger, type Permission, POLITIQUE, permissionsDe } from "./politique.js";
 
@@ -174,11 +174,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
     async (request) => {
       const a = request.acteur;
       if (a.type === "UTILISATEUR") {
-        const u = await db()
-          .selectFrom("tel_utilisateur")
-          .select(["id", "login", "nom", "role", "client_id"])
-          .where("id", "=", a.utilisateurId as number)
-          .executeTakeFirstOrThrow();
+        const u = await profilUtilisateur(db(), a.utilisateurId as number);
         return { ...u, type: a.type, permissions: permissionsDe(u.role as RoleActeur) };
       }
       return {
@@ -195,19 +191,6 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
 
   // ---- users (admin only)
   const admin = exiger("comptes:gerer");
-  const colonnesUtilisateur = [
-    "id",
-    "login",
-    "nom",
-    "email",
-    "role",
-    "client_id",
-    "actif",
-    "version",
-    "derniere_connexion",
-    "date_creation",
-    "date_modification",
-  ] as const;
 
   app.get(
     "/utilisateurs",
@@ -220,11 +203,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
       },
     },
     async () => {
-      const data = await db()
-        .selectFrom("tel_utilisateur")
-        .select(colonnesUtilisateur)
-        .orderBy("login")
-        .execute();
+      const data = await listerUtilisateurs(db());
       return { data, total: data.length };
     },
   );
@@ -277,38 +256,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
       },
     },
     async (request) => {
-      const { mot_de_passe, ...reste } = request.body;
-      const valeurs: Record<string, unknown> = { ...reste };
-      if (mot_de_passe) {
-        verifierMotDePasse(mot_de_passe);
-        valeurs.mot_de_passe_hash = await hacherMotDePasse(mot_de_passe);
-      }
-      return db()
-        .transaction()
-        .execute(async (trx) => {
-          const avant = await trx
-            .selectFrom("tel_utilisateur")
-            .select(colonnesUtilisateur)
-            .where("id", "=", request.params.id)
-            .executeTakeFirst();
-          if (!avant) throw introuvable("Utilisateur");
-          const apres = await trx
-            .updateTable("tel_utilisateur")
-            .set(valeurs)
-            .where("id", "=", request.params.id)
-            .returning(colonnesUtilisateur)
-            .executeTakeFirstOrThrow();
-          if (reste.actif === false || mot_de_passe || reste.role)
-            await trx.deleteFrom("tel_session").where("utilisateur_id", "=", apres.id).execute();
-          await ecrireAudit(trx, request.acteur, {
-            entite: "tel_utilisateur",
-            entiteId: apres.id,
-            action: "MODIFICATION",
-            avant,
-            apres,
-          });
-          return apres;
-        });
+      return modifierUtilisateur(app.contexte(request), request.params.id, request.body);
     },
   );
 
@@ -324,7 +272,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
       },
     },
     async () => {
-      const data = await db().selectFrom("tel_cle_api").select(colonnesCle).orderBy("id", "desc").execute();
+      const data = await listerClesApi(db());
       return { data, total: data.length };
     },
   );
@@ -372,24 +320,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
       },
     },
     async (request) => {
-      const r = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const apres = await trx
-            .updateTable("tel_cle_api")
-            .set({ revoquee_le: new Date(), actif: false })
-            .where("id", "=", request.params.id)
-            .returning(colonnesCle)
-            .executeTakeFirst();
-          if (!apres) throw introuvable("Clé API");
-          await ecrireAudit(trx, request.acteur, {
-            entite: "tel_cle_api",
-            entiteId: apres.id,
-            action: "REVOCATION",
-            apres,
-          });
-          return apres;
-        });
+      const r = await revoquerCleApi(app.contexte(request), request.params.id);
       opts.cles.oublier();
       return r;
     },

@@ -7,7 +7,7 @@ import { ecrireAudit } from "../history/audit.repository.js";
 import { type Acteur, ROLES, type Role, SYSTEME } from "./acteur.js";
 import { lirePlage, listeAdresses } from "./adresses.js";
 
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 // argon2id with OWASP's recommended minimum (19 MiB, 2 passes): slow for a guesser, quick enough for a login.
 const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
@@ -17,7 +17,7 @@ export function genererMotDePasse(): string {
   return randomBytes(18).toString("base64url");
 }
 
-function verifierRole(role: string, clientId: number | null | undefined) {
+export function verifierRole(role: string, clientId: number | null | undefined) {
   if (!ROLES.includes(role as Role))
     throw new ApiError(422, "ROLE_INCONNU", `Rôle inconnu : ${role}. Rôles : ${ROLES.join(", ")}.`);
   if ((role === "client") !== (clientId != null)) {
@@ -39,71 +39,6 @@ export function verifierMotDePasse(mdp: string) {
       [{ champ: "mot_de_passe", message: "10 caractères au moins." }],
     );
   }
-}
-
-export interface NouvelUtilisateur {
-  login: string;
-  nom: string;
-  email?: string | null;
-  role: string;
-  client_id?: number | null;
-  mot_de_passe: string;
-}
-
-export async function creerUtilisateur(db: Kysely<DB>, acteur: Acteur, u: NouvelUtilisateur) {
-  verifierRole(u.role, u.client_id);
-  verifierMotDePasse(u.mot_de_passe);
-  const mot_de_passe_hash = await hacherMotDePasse(u.mot_de_passe);
-  return db.transaction().execute(async (trx) => {
-    const cree = await trx
-      .insertInto("tel_utilisateur")
-      .values({
-        login: u.login.toLowerCase(),
-        nom: u.nom,
-        email: u.email ?? null,
-        role: u.role,
-        client_id: u.client_id ?? null,
-        mot_de_passe_hash,
-      })
-      .returning([
-        "id",
-        "login",
-        "nom",
-        "email",
-        "role",
-        "client_id",
-        "actif",
-        "version",
-        "date_creation",
-        "date_modification",
-        "derniere_connexion",
-      ])
-      .executeTakeFirstOrThrow();
-    await ecrireAudit(trx, acteur, {
-      entite: "tel_utilisateur",
-      entiteId: cree.id,
-      action: "CREATION",
-      apres: cree,
-    });
-    return cree;
-  });
-}
-
-/** Creates the first administrator when the database has no user; returns the password to show once. */
-export async function initialiserAdmin(
-  db: Kysely<DB>,
-  motDePasse: string | undefined,
-): Promise<string | null> {
-  const existe = await db.selectFrom("tel_utilisateur").select("id").limit(1).executeTakeFirst();
-  if (existe) return null;
-  const mdp = motDePasse ?? genererMotDePasse();
-  await creerUtilisateur(db, SYSTEME, {
-    login: "admin",
-    nom: "Administrateur",
-    role: "admin",
-    mot_de_passe: mdp,
-  });
-  return motDePasse ? null : mdp;
 }
 
 export interface SessionOuverte {
@@ -180,77 +115,6 @@ export async function acteurDeSession(
     csrf: s.csrf,
   };
 }
-
-// ---- API keys: "tel_<prefix>_<secret>"; the prefix finds the row, the SHA-256 of the whole key proves it.
-
-export interface NouvelleCle {
-  nom: string;
-  role: string;
-  client_id?: number | null;
-  expire_le?: string | Date | null;
-  /** CIDR ranges or addresses the key may be used from (none: anywhere). */
-  adresses_autorisees?: string[] | null;
-}
-
-export async function creerCleApi(db: Kysely<DB>, acteur: Acteur, c: NouvelleCle) {
-  verifierRole(c.role, c.client_id);
-  if (c.expire_le && new Date(c.expire_le) <= new Date()) {
-    throw new ApiError(422, "EXPIRATION_PASSEE", "La date d'expiration doit être dans le futur.", [
-      { champ: "expire_le", message: "Date passée." },
-    ]);
-  }
-  const adresses = c.adresses_autorisees?.length ? c.adresses_autorisees.map((a) => a.trim()) : null;
-  const fausses = (adresses ?? []).filter((a) => !lirePlage(a));
-  if (fausses.length > 0)
-    throw new ApiError(
-      422,
-      "ADRESSE_INVALIDE",
-      `Adresse ou plage invalide : ${fausses.join(", ")} (attendu : 10.0.0.0/8, 192.168.1.10, 2001:db8::/32).`,
-      [{ champ: "adresses_autorisees", message: "Adresse IP ou plage CIDR attendue." }],
-    );
-  const prefixe = randomBytes(6).toString("hex");
-  const cle = `tel_${prefixe}_${randomBytes(24).toString("base64url")}`;
-  return db.transaction().execute(async (trx) => {
-    const cree = await trx
-      .insertInto("tel_cle_api")
-      .values({
-        nom: c.nom,
-        prefixe,
-        hash: sha256(cle),
-        role: c.role,
-        client_id: c.client_id ?? null,
-        expire_le: c.expire_le ?? null,
-        adresses_autorisees: adresses,
-        created_by: acteur.nom,
-      })
-      .returning(colonnesCle)
-      .executeTakeFirstOrThrow();
-    await ecrireAudit(trx, acteur, {
-      entite: "tel_cle_api",
-      entiteId: cree.id,
-      action: "CREATION",
-      apres: cree,
-    });
-    return { ...cree, cle };
-  });
-}
-
-export const colonnesCle = [
-  "id",
-  "nom",
-  "prefixe",
-  "role",
-  "client_id",
-  "expire_le",
-  "revoquee_le",
-  "derniere_utilisation",
-  "adresses_autorisees",
-  "created_by",
-  "actif",
-  "version",
-  "date_creation",
-  "date_modification",
-] as const;
 
 interface CleEnCache {
   acteur: Acteur;

@@ -55,3 +55,110 @@ export function selectCommande(db: Executor) {
       ),
     ]);
 }
+
+export interface FiltresCommande {
+  statut?: string | undefined;
+  q?: string | undefined;
+  cree_depuis?: string | undefined;
+  cree_avant?: string | undefined;
+  /** column filters (client_id, type_did_id...), each checked by the route's schema */
+  egal: Record<string, unknown>;
+  /** Set by the server for the `client` role, never by the caller. */
+  client_visible?: number | undefined;
+}
+
+type QCommande = ReturnType<typeof selectCommande>;
+
+function filtrerCommandes<Q extends QCommande>(base: Q, f: FiltresCommande): Q {
+  let r = base;
+  for (const [k, v] of Object.entries(f.egal))
+    if (v !== undefined) r = r.where(`c.${k}` as "c.client_id", "=", v as never) as Q;
+  if (f.statut) r = r.where("s.code", "in", f.statut.split(",")) as Q;
+  const q = f.q;
+  if (q)
+    r = r.where((eb) =>
+      eb.or([
+        eb("c.reference", "ilike", `%${q}%`),
+        eb("cl.nom", "ilike", `%${q}%`),
+        eb("c.motif", "ilike", `%${q}%`),
+      ]),
+    ) as Q;
+  if (f.cree_depuis) r = r.where("c.date_creation", ">=", new Date(f.cree_depuis)) as Q;
+  if (f.cree_avant) r = r.where("c.date_creation", "<", new Date(f.cree_avant)) as Q;
+  if (f.client_visible !== undefined) r = r.where("c.client_id", "=", f.client_visible) as Q;
+  return r;
+}
+
+// Sort keys of the order list: a column or a label
+export const TRIS_COMMANDE: Record<string, string> = {
+  id: "c.id",
+  reference: "c.reference",
+  date_creation: "c.date_creation",
+  date_souhaitee: "c.date_souhaitee",
+  statut: "s.ordre",
+  client: "cl.nom",
+  quantite: "c.quantite",
+  // urgency ranks URGENTE first when sorted descending
+  urgence: "urgence_rang",
+};
+
+export async function pageCommandes(
+  db: Executor,
+  f: FiltresCommande,
+  tri: { champ: string; sens: "asc" | "desc" },
+  page: number,
+  parPage: number,
+) {
+  const rang = sql`CASE c.urgence WHEN 'URGENTE' THEN 4 WHEN 'HAUTE' THEN 3 WHEN 'NORMALE' THEN 2 ELSE 1 END`;
+  const ordre = tri.champ === "urgence" ? rang : sql.ref(TRIS_COMMANDE[tri.champ] as string);
+  const [data, total] = await Promise.all([
+    filtrerCommandes(selectCommande(db), f)
+      .orderBy(ordre, tri.sens)
+      .orderBy("c.date_creation", "asc")
+      .orderBy("c.id")
+      .limit(parPage)
+      .offset((page - 1) * parPage)
+      .execute(),
+    filtrerCommandes(selectCommande(db), f)
+      .clearSelect()
+      .select(sql<number>`count(*)`.as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { data, total: Number(total.n) };
+}
+
+export async function idsCommandesApres(db: Executor, f: FiltresCommande, apres: number, taille: number) {
+  const lignes = await filtrerCommandes(selectCommande(db), f)
+    .where("c.id", ">", apres)
+    .orderBy("c.id")
+    .limit(taille)
+    .execute();
+  return lignes.map((c) => c.id);
+}
+
+export function lireCommande(db: Executor, id: number, clientVisible?: number) {
+  let q = selectCommande(db).where("c.id", "=", id);
+  if (clientVisible !== undefined) q = q.where("c.client_id", "=", clientVisible);
+  return q.executeTakeFirst();
+}
+
+export function commentairesCommande(db: Executor, commandeId: number) {
+  return db
+    .selectFrom("tel_did_commande_commentaire")
+    .select(["id", "auteur", "commentaire", "type", "date_creation"])
+    .where("commande_id", "=", commandeId)
+    .orderBy("date_creation")
+    .orderBy("id")
+    .execute();
+}
+
+export function numerosCommande(db: Executor, commandeId: number) {
+  return db
+    .selectFrom("tel_did_commande_ligne as l")
+    .innerJoin("tel_did as d", "d.id", "l.did_id")
+    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+    .select(["d.id", "d.did_format_e164", "s.code as statut_code"])
+    .where("l.commande_id", "=", commandeId)
+    .orderBy("d.did_format_e164")
+    .execute();
+}

@@ -1,10 +1,13 @@
 import { type Kysely, sql } from "kysely";
+import type { ContexteAvec } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
+import { enTransaction } from "../../db/transaction.js";
 import { verrouiller } from "../../db/verrou.js";
 import { jourFr } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { courante } from "../assignments/courante.js";
 import type { Acteur } from "../auth/acteur.js";
+import { peut } from "../auth/politique.js";
 import { ecrireAudit } from "../history/audit.repository.js";
 import { conflitVersion } from "../reference/resource.js";
 import { ecrireHistorique } from "./dids.service.js";
@@ -40,14 +43,27 @@ export interface ParametresAction {
   version?: number | undefined;
 }
 
-/** Applies one lifecycle action to one number, with its side effects, in the caller's transaction. */
-export async function appliquerAction(
+/** The actions this caller may apply to a number in this status: what the extranet offers, nothing copied there. */
+export function actionsPossiblesDid(acteur: Acteur, statut: string): Action[] {
+  if (!peut(acteur, "numeros:ecrire")) return [];
+  return (Object.keys(ACTIONS) as Action[]).filter((a) =>
+    (ACTIONS[a].depuis as readonly string[]).includes(statut),
+  );
+}
+
+type ContexteCycle = ContexteAvec<"freezeJours">;
+
+/** Applies one lifecycle action to one number, with its side effects, in the caller's transaction if any. */
+export function appliquerAction(ctx: ContexteCycle, didId: number, action: Action, p: ParametresAction) {
+  return enTransaction(ctx.db, (trx) => appliquer(trx, ctx, didId, action, p));
+}
+
+async function appliquer(
   trx: Kysely<DB>,
-  acteur: Acteur,
+  { acteur, maintenant, config }: ContexteCycle,
   didId: number,
   action: Action,
   p: ParametresAction,
-  options: { freezeJours: number; maintenant: Date },
 ) {
   const regle = ACTIONS[action];
   await verrouiller(trx, "tel_did", [didId]);
@@ -72,16 +88,15 @@ export async function appliquerAction(
       },
     );
   }
-  const maintenant = options.maintenant;
   // A terminated number goes to another client only after the freeze; its former holder may have it back earlier.
   const verifierGel = (clientApres: number | null) => {
     if (!d.date_resiliation || clientApres === d.client_id) return;
-    const reutilisable = finDuGel(d.date_resiliation, options.freezeJours);
+    const reutilisable = finDuGel(d.date_resiliation, config.freezeJours);
     if (reutilisable > jourDe(maintenant)) {
       throw new ApiError(
         409,
         "NUMERO_GELE",
-        `Numéro résilié le ${jourFr(d.date_resiliation)} : il ne peut pas être donné à un autre client avant le ${jourFr(reutilisable)} (gel de ${options.freezeJours} jours).`,
+        `Numéro résilié le ${jourFr(d.date_resiliation)} : il ne peut pas être donné à un autre client avant le ${jourFr(reutilisable)} (gel de ${config.freezeJours} jours).`,
         undefined,
         { reutilisable_le: reutilisable },
       );
@@ -203,29 +218,65 @@ export function actionPour(depuis: Statut, vers: Statut): Action | undefined {
 }
 
 /** Moves a number to a target status through the action the machine prescribes for that move. */
-export async function changerStatut(
-  trx: Kysely<DB>,
-  acteur: Acteur,
-  didId: number,
-  vers: Statut,
-  p: ParametresAction,
-  options: { freezeJours: number; maintenant: Date },
-) {
-  await verrouiller(trx, "tel_did", [didId]);
-  const d = await trx
-    .selectFrom("tel_did as d")
-    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-    .select("s.code as statut")
-    .where("d.id", "=", didId)
-    .executeTakeFirst();
-  if (!d) throw introuvable("Numéro");
-  const depuis = d.statut as Statut;
-  const action = actionPour(depuis, vers);
-  if (!action) {
-    throw new ApiError(409, "TRANSITION_INTERDITE", `Passage de ${depuis} à ${vers} interdit.`, undefined, {
-      statut_actuel: depuis,
-      transitions_possibles: TRANSITIONS[depuis],
+export function changerStatut(ctx: ContexteCycle, didId: number, vers: Statut, p: ParametresAction) {
+  return enTransaction(ctx.db, async (trx) => {
+    await verrouiller(trx, "tel_did", [didId]);
+    const d = await trx
+      .selectFrom("tel_did as d")
+      .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+      .select("s.code as statut")
+      .where("d.id", "=", didId)
+      .executeTakeFirst();
+    if (!d) throw introuvable("Numéro");
+    const depuis = d.statut as Statut;
+    const action = actionPour(depuis, vers);
+    if (!action) {
+      throw new ApiError(409, "TRANSITION_INTERDITE", `Passage de ${depuis} à ${vers} interdit.`, undefined, {
+        statut_actuel: depuis,
+        transitions_possibles: TRANSITIONS[depuis],
+      });
+    }
+    return appliquer(trx, ctx, didId, action, p);
+  });
+}
+
+/**
+ * One action on many numbers, all or nothing: every number is tried so that the report names each refusal, and
+ * one refusal rolls the whole batch back (409 ACTION_EN_MASSE_REFUSEE with the per-number report).
+ */
+export async function actionEnMasse(ctx: ContexteCycle, action: Action, ids: number[], p: ParametresAction) {
+  const resultats: Array<{
+    id: number;
+    ok: boolean;
+    statut: string | null;
+    code?: string;
+    message?: string;
+  }> = [];
+  const echec = new ApiError(
+    409,
+    "ACTION_EN_MASSE_REFUSEE",
+    "Au moins un numéro refuse cette action : aucun n'a été modifié.",
+  );
+  try {
+    await enTransaction(ctx.db, async (trx) => {
+      for (const id of ids) {
+        try {
+          await sql`SAVEPOINT un_numero`.execute(trx);
+          await appliquer(trx, ctx, id, action, p);
+          await sql`RELEASE SAVEPOINT un_numero`.execute(trx);
+          resultats.push({ id, ok: true, statut: ACTIONS[action].vers });
+        } catch (e) {
+          await sql`ROLLBACK TO SAVEPOINT un_numero`.execute(trx);
+          const err =
+            e instanceof ApiError ? e : new ApiError(409, "REFUS", "La base a refusé ce changement.");
+          resultats.push({ id, ok: false, statut: null, code: err.code, message: err.message });
+        }
+      }
+      if (resultats.some((r) => !r.ok)) throw echec;
     });
+  } catch (e) {
+    if (e === echec) throw new ApiError(echec.status, echec.code, echec.message, undefined, { resultats });
+    throw e;
   }
-  return appliquerAction(trx, acteur, didId, action, p, options);
+  return { action, total: resultats.length, resultats };
 }

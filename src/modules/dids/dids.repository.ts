@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { echapperLike } from "../../http/listes.js";
 import { chiffresDeRecherche } from "../../numbering/index.js";
@@ -156,4 +156,114 @@ export async function indicatifParPays(db: Executor, pays: string) {
     .select(["id", "indicatif", "code"])
     .where("code", "=", pays)
     .executeTakeFirst();
+}
+
+/**
+ * One page of the list and the total. The total rides along with the page: one round trip per request. A
+ * partial-digit search matches a few hundred rows, all read anyway to sort them: counted in the same pass (count
+ * over the window) instead of a second trigram scan. A broad list keeps the separate count, which an index answers
+ * without the rows.
+ */
+export async function pageDids(
+  db: Executor,
+  filtres: FiltresDid,
+  tri: { champ: string; sens: "asc" | "desc" },
+  page: number,
+  parPage: number,
+  maintenant: Date,
+) {
+  const compte = appliquerFiltres(
+    db.selectFrom("tel_did as d").select(sql<number>`count(*)`.as("n")),
+    filtres,
+    maintenant,
+  );
+  const rechercheChiffres = !!filtres.q && /^[\d\s.()+/-]+$/.test(filtres.q.trim());
+  const data = await appliquerFiltres(selectDid(db), filtres, maintenant)
+    .select(rechercheChiffres ? sql<number>`count(*) OVER ()`.as("total_filtre") : compte.as("total_filtre"))
+    .orderBy(sql.raw(TRIS_DID[tri.champ] as string), tri.sens)
+    .orderBy("d.id")
+    .limit(parPage)
+    .offset((page - 1) * parPage)
+    .execute();
+  const total = data[0]
+    ? Number(data[0].total_filtre)
+    : page > 1
+      ? Number((await compte.executeTakeFirstOrThrow()).n)
+      : 0;
+  return { data, total };
+}
+
+/** The ids of the filtered numbers after `apres`, in id order: the CSV export reads the list by slices. */
+export async function idsDidsApres(
+  db: Executor,
+  filtres: FiltresDid,
+  apres: number,
+  taille: number,
+  maintenant: Date,
+): Promise<number[]> {
+  const lignes = await appliquerFiltres(db.selectFrom("tel_did as d").select("d.id"), filtres, maintenant)
+    .where("d.id", ">", apres)
+    .orderBy("d.id")
+    .limit(taille)
+    .execute();
+  return lignes.map((l) => l.id);
+}
+
+export function didParE164(db: Executor, e164: string, clientVisible: number | undefined) {
+  return appliquerFiltres(selectDid(db).where("d.did_format_e164", "=", e164), {
+    client_visible: clientVisible,
+  }).executeTakeFirst();
+}
+
+export async function e164Existants(db: Executor, numeros: string[]): Promise<string[]> {
+  if (numeros.length === 0) return [];
+  const lignes = await db
+    .selectFrom("tel_did")
+    .select("did_format_e164")
+    .where("did_format_e164", "in", numeros)
+    .orderBy("did_format_e164")
+    .execute();
+  return lignes.map((e) => e.did_format_e164);
+}
+
+export function historiqueDid(db: Executor, didId: number) {
+  return db
+    .selectFrom("tel_did_historique")
+    .selectAll()
+    .where("did_id", "=", didId)
+    .orderBy("date_action")
+    .orderBy("id")
+    .execute();
+}
+
+export function didPourMaj(db: Executor, id: number) {
+  return db.selectFrom("tel_did").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Whether a number's history shows it served: a client, a status change or a campaign (anything but its creation
+ * and descriptive edits).
+ */
+export async function aServi(db: Executor, didId: number): Promise<boolean> {
+  const ligne = await db
+    .selectFrom("tel_did_historique")
+    .select("id")
+    .where("did_id", "=", didId)
+    .where((eb) =>
+      eb.and([
+        eb("action", "<>", "CREATION"),
+        eb.or([
+          eb("action", "<>", "MODIFICATION"),
+          eb("champ", "in", ["client_id", "groupement_id", "statut"]),
+        ]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return !!ligne;
+}
+
+export async function supprimerDidEtHistorique(db: Executor, didId: number) {
+  await db.deleteFrom("tel_did_historique").where("did_id", "=", didId).execute();
+  await db.deleteFrom("tel_did").where("id", "=", didId).execute();
 }

@@ -1,17 +1,23 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
+import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
+import { enTransaction } from "../../db/transaction.js";
 import { ApiError, introuvable } from "../../http/errors.js";
-import { normaliser } from "../../numbering/index.js";
+import { lireSaisieNumeros, normaliser } from "../../numbering/index.js";
 import type { Acteur } from "../auth/acteur.js";
 import { champsModifies, type Executor, ecrireAudit } from "../history/audit.repository.js";
 import type { Libelles } from "../reference/libelles.js";
 import { conflitVersion } from "../reference/resource.js";
 import {
   appliquerFiltres,
+  aServi,
+  didPourMaj,
+  e164Existants,
   idsReference,
   indicatifParPays,
   regionParCode,
   selectDid,
+  supprimerDidEtHistorique,
 } from "./dids.repository.js";
 
 export const CHAMPS_DESCRIPTIFS = [
@@ -132,8 +138,9 @@ function texte(v: unknown): string | null {
   return String(v);
 }
 
-export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, trxExistante?: Transaction<DB>) {
-  const travail = async (trx: Transaction<DB>) => {
+/** Creates one number, in the caller's transaction if any (an order's delivery, a range). */
+export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid) {
+  return enTransaction(db, async (trx) => {
     const { numero, indicatifId, typeId, regionId } = await resoudreNumero(trx, e);
     // one rule whatever the path: a number in stock that a client holds is Affecté (Disponible: no client)
     const statut =
@@ -175,8 +182,7 @@ export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, trx
         motif: "Numéro hors des tranches connues du plan de numérotation, accepté explicitement",
       });
     return cree;
-  };
-  return trxExistante ? travail(trxExistante) : db.transaction().execute(travail);
+  });
 }
 
 export async function lireDid(db: Executor, libelles: Libelles, id: number, clientVisible?: number) {
@@ -195,13 +201,8 @@ export async function modifierDid(
   versionAttendue: number | undefined,
   motif?: string | null,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const avant = await trx
-      .selectFrom("tel_did")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
+  return enTransaction(db, async (trx) => {
+    const avant = await didPourMaj(trx, id);
     if (!avant) throw introuvable("Numéro");
     if (versionAttendue !== undefined && avant.version !== versionAttendue) throw conflitVersion();
     if (valeurs.groupement_id != null && avant.client_id === null) {
@@ -240,5 +241,65 @@ export async function modifierDid(
       motif: motif ?? null,
     });
     return apres;
+  });
+}
+
+/** A range of numbers, all or nothing; the simulation resolves every number (type, region) without writing. */
+export async function creerPlage(
+  ctx: Contexte,
+  plage: { debut: string; fin: string; simulation?: boolean | undefined } & Omit<EntreeDid, "numero">,
+) {
+  const { debut, fin, simulation, ...commun } = plage;
+  const { numeros, erreurs } = lireSaisieNumeros([`${debut} - ${fin}`], {
+    plagesInconnues: !!commun.accepter_plages_inconnues,
+  });
+  if (erreurs.length) {
+    const raison = erreurs[0]?.raison ?? "Plage invalide.";
+    throw new ApiError(422, "PLAGE_INVALIDE", raison, [{ champ: "fin", message: raison, code: "PLAGE" }]);
+  }
+  const existants = await e164Existants(ctx.db, numeros);
+  if (existants.length) {
+    throw new ApiError(
+      409,
+      "NUMEROS_EXISTANTS",
+      `${existants.length} numéro(s) de la plage existe(nt) déjà : ${existants.slice(0, 5).join(", ")}${existants.length > 5 ? "…" : ""}. Rien n'a été créé.`,
+      undefined,
+      { numeros_existants: existants },
+    );
+  }
+  if (simulation) {
+    // what creation would refuse, the preview refuses
+    for (const n of numeros) await resoudreNumero(ctx.db, { ...commun, numero: n });
+    return { simulation: true, crees: 0, numeros };
+  }
+  await enTransaction(ctx.db, async (trx) => {
+    for (const n of numeros) await creerDid(trx, ctx.acteur, { ...commun, numero: n });
+  });
+  return { simulation: false, crees: numeros.length, numeros };
+}
+
+/**
+ * Deletes a number entered by mistake, with its history. One that was ever held by a client, moved through the
+ * lifecycle or used by a campaign keeps its trace: 409 NUMERO_A_SERVI (terminate it instead).
+ */
+export async function supprimerDid(ctx: Contexte, id: number, versionAttendue: number | undefined) {
+  await enTransaction(ctx.db, async (trx) => {
+    const avant = await didPourMaj(trx, id);
+    if (!avant) throw introuvable("Numéro");
+    if (versionAttendue !== undefined && versionAttendue !== avant.version)
+      throw new ApiError(412, "VERSION_PERIMEE", "Numéro modifié entre-temps.");
+    if (avant.client_id !== null || (await aServi(trx, avant.id)))
+      throw new ApiError(
+        409,
+        "NUMERO_A_SERVI",
+        "Ce numéro a déjà servi (client, statut ou campagne dans son historique) : résiliez-le plutôt que de le supprimer, son historique est gardé.",
+      );
+    await supprimerDidEtHistorique(trx, avant.id);
+    await ecrireAudit(trx, ctx.acteur, {
+      entite: "tel_did",
+      entiteId: avant.id,
+      action: "SUPPRESSION",
+      avant,
+    });
   });
 }

@@ -1,7 +1,6 @@
 import { Type } from "@sinclair/typebox";
-import { sql } from "kysely";
 import type { App } from "../../app.js";
-import { VERSION_SCHEMA, versionBase } from "../../db/migrate.js";
+import { sonderBase, VERSION_SCHEMA } from "../../db/migrate.js";
 
 /** How long the health checks wait for the database before calling it unreachable or busy. */
 const DELAI_SONDE_MS = 2000;
@@ -37,7 +36,7 @@ export async function healthRoutes(app: App) {
       );
     });
     try {
-      const version = await Promise.race([sql`SELECT 1`.execute(db).then(() => versionBase(db)), delai]);
+      const version = await Promise.race([sonderBase(db), delai]);
       etat.succes();
       return { joignable: true, version, raison: undefined };
     } catch (err) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliser } from "../../numbering/index.js";
-import { CacheEntrant, chiffresDirects, chiffresE164 } from "./cache-entrant.js";
+import { CacheEntrant } from "./cache-entrant.js";
 
 describe("CacheEntrant", () => {
   it("keeps every answer through growth, within its time window, until forgotten", () => {
@@ -27,28 +26,5 @@ describe("CacheEntrant", () => {
     for (let i = 1; i <= 200; i++) cache.ecrire(33_100_000_000 + i, `r${i}`, 0, 10);
     expect(cache.taille).toBeLessThanOrEqual(44);
     expect(cache.lire(33_100_000_200, 5)).toBe("r200");
-  });
-
-  it("reads the forms Hermes sends into the same digits as the full normalisation, and only those", () => {
-    for (const forme of ["+33142685300", "0142685300", "0033142685300"]) {
-      expect(chiffresDirects(forme, undefined), forme).toBe(33142685300);
-    }
-    expect(chiffresDirects("0142685300", "FR")).toBe(33142685300);
-    expect(chiffresDirects("+3225551234", "BE")).toBe(3225551234);
-    for (const autre of [
-      "01 42 68 53 00",
-      "0142685300",
-      "+33 1 42",
-      "0042685300",
-      "+0142685300",
-      "01426853",
-      "abc",
-    ]) {
-      const pays = autre === "0142685300" ? "BE" : undefined;
-      expect(chiffresDirects(autre, pays), autre).toBeUndefined();
-    }
-    const n = normaliser("+44 20 7946 0958");
-    expect(n.ok && chiffresE164(n.numero.e164)).toBe(442079460958);
-    expect(chiffresE164("33142685300")).toBeUndefined();
   });
 });

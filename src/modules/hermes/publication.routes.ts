@@ -167,24 +167,7 @@ export async function publicationRoutes(app: App) {
       },
     },
     async (request) => {
-      let q = app.database.db
-        .selectFrom("tel_publication")
-        .select([
-          "id",
-          "fichier",
-          "version",
-          "type",
-          "chemin",
-          "somme_sha256",
-          "auteur",
-          "motif",
-          "commande",
-          "code_sortie",
-          "sortie_commande",
-          "date_publication",
-        ]);
-      if (request.query.fichier) q = q.where("fichier", "=", request.query.fichier);
-      return { data: await q.orderBy("id", "desc").limit(500).execute() };
+      return { data: await app.publication.versions(request.query.fichier) };
     },
   );
 

@@ -1,76 +1,28 @@
 import { execFile } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { type Kysely, sql } from "kysely";
 import { Liquid } from "liquidjs";
 import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
-import { valeurRoutageInvalide } from "../../http/textes.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireAudit } from "../history/audit.repository.js";
+import { type Deploiement, deployer, enPhase } from "./deploiement-fichiers.js";
+import { type Apercu, donneesDeRendu, type FichierRendu, lireModele } from "./rendu.js";
 import {
   comparerRoutes,
   compresserRoutes,
   type DifferenceRoutes,
-  type JeuRoutes,
   jeuDeRoutes,
   lireRoutes,
   suppressionsPermises,
 } from "./routes-publiees.js";
-import { type RouteCourante, SnapshotRoutage } from "./snapshot.js";
-
-// Default templates: the real .ons format is site-specific, so these write a documented line per number.
-const MODELES_DEFAUT: Record<string, string> = {
-  "recept.ons": `# recept.ons — routage des appels entrants, généré par API Telephony
-# Une ligne par numéro : E164;HERMES_ID;CODE_CAMPAGNE;CODE_CONFIG;ALIAS
-{% for r in entrantes %}{{ r.numero }};{{ r.hermes_id }};{{ r.campagne_code }};{{ r.config_code }};{{ r.alias }}
-{% endfor %}`,
-  "S2.ons": `# S2.ons — numéros présentés en appel sortant, généré par API Telephony
-# Une ligne par numéro : HERMES_ID;CODE_CAMPAGNE;E164;PRIORITE
-{% for r in sortantes %}{{ r.hermes_id }};{{ r.campagne_code }};{{ r.numero }};{{ r.priorite }}
-{% endfor %}`,
-};
+import { SnapshotRoutage } from "./snapshot.js";
 
 const VERROU_PUBLICATION = 7_310_001;
 const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
-
-export interface FichierRendu {
-  nom: string;
-  chemin: string;
-  contenu: string;
-  deploye: string | null;
-  derniere: { version: number; somme_sha256: string } | null;
-  /** The deployed file differs from what was last published: someone edited it by hand. */
-  derive: boolean;
-  change: boolean;
-  diff: string;
-}
-
-/** A current route that cannot be printed in a routing file: reported, left out of the files, and publishing refused. */
-export interface RouteInvalide {
-  numero: string;
-  campagne_code: string;
-  champ: string;
-  valeur: string;
-  raison: string;
-}
-
-/** What a publication would do now: the files, the route changes against what is deployed, the refusals. */
-export interface Apercu {
-  fichiers: FichierRendu[];
-  routes: DifferenceRoutes;
-  /** Removals allowed without a confirmation (see suppressionsPermises). */
-  suppressions_permises: number;
-  confirmation_requise: boolean;
-  invalides: RouteInvalide[];
-  jeu: JeuRoutes;
-}
-
-/** The fields of a route that templates print, checked before rendering. */
-const CHAMPS_IMPRIMES = ["numero", "campagne_code", "hermes_id", "config_code", "alias"] as const;
 
 /**
  * Renders, diffs, publishes and restores Hermes' routing files. Templates run in LiquidJS, which evaluates
@@ -87,58 +39,36 @@ export class PublicationHermes {
     private readonly horloge: () => Date,
   ) {}
 
-  private donnees(routage: SnapshotRoutage) {
-    const t = this.horloge().getTime();
-    const invalides: RouteInvalide[] = [];
-    const routes: RouteCourante[] = [];
-    for (const r of routage.routes(t)) {
-      // a value that would break its line (a newline, a control character, the separator) could forge a route:
-      // such a route is left out and named, and the publication is refused until it is corrected
-      const fautes = CHAMPS_IMPRIMES.flatMap((champ) => {
-        const raison = valeurRoutageInvalide(r[champ]);
-        return raison ? [{ champ, valeur: String(r[champ]), raison }] : [];
-      });
-      if (fautes.length === 0) routes.push(r);
-      else for (const f of fautes) invalides.push({ numero: r.numero, campagne_code: r.campagne_code, ...f });
-    }
-    const parNumero = (
-      a: { numero: string; campagne_code: string },
-      b: { numero: string; campagne_code: string },
-    ) => a.numero.localeCompare(b.numero) || a.campagne_code.localeCompare(b.campagne_code);
-    return {
-      invalides,
-      jeu: jeuDeRoutes(routes),
-      contexte: {
-        entrantes: routes.filter((r) => r.sens !== "sortant").sort(parNumero),
-        sortantes: routes
-          .filter((r) => r.sens !== "entrant")
-          .sort(
-            (a, b) =>
-              a.campagne_code.localeCompare(b.campagne_code) ||
-              a.priorite - b.priorite ||
-              a.numero.localeCompare(b.numero),
-          ),
-      },
-    };
-  }
-
-  private modele(source: string): string {
-    if (source.startsWith("defaut:")) {
-      const m = MODELES_DEFAUT[source.slice("defaut:".length)];
-      if (!m) throw new ApiError(500, "MODELE_INCONNU", `Modèle par défaut inconnu : ${source}.`);
-      return m;
-    }
-    return fs.readFileSync(source, "utf8");
+  /** The versions published, latest first (500 at most), of one file or all. */
+  versions(fichier?: string) {
+    let q = this.db
+      .selectFrom("tel_publication")
+      .select([
+        "id",
+        "fichier",
+        "version",
+        "type",
+        "chemin",
+        "somme_sha256",
+        "auteur",
+        "motif",
+        "commande",
+        "code_sortie",
+        "sortie_commande",
+        "date_publication",
+      ]);
+    if (fichier) q = q.where("fichier", "=", fichier);
+    return q.orderBy("id", "desc").limit(500).execute();
   }
 
   /** What would be published now, against what is deployed. */
   async preparer(db: Kysely<DB> = this.db): Promise<Apercu> {
-    const { contexte: donnees, invalides, jeu } = this.donnees(this.routage);
+    const { contexte: donnees, invalides, jeu } = donneesDeRendu(this.routage, this.horloge().getTime());
     const resultat: FichierRendu[] = [];
     for (const f of this.config.fichiersHermes) {
       let contenu: string;
       try {
-        contenu = await this.liquid.parseAndRender(this.modele(f.modele), donnees);
+        contenu = await this.liquid.parseAndRender(lireModele(f.modele), donnees);
       } catch (e) {
         throw new ApiError(
           422,
@@ -427,86 +357,5 @@ export class PublicationHermes {
       .set({ commande, code_sortie: code, sortie_commande: sortie })
       .where("id", "in", ids)
       .execute();
-  }
-}
-
-interface Deploiement {
-  chemin: string;
-  /** What was there before (null: no file), put back if the publication does not commit. */
-  ancien: string | null;
-}
-
-/**
- * Deploys several files as one: every new file is first written and synced beside its target, so that a
- * failure there deploys nothing; then each is renamed into place. What has been put in place is listed in
- * `deployes`, for enPhase to put back.
- */
-function deployer(fichiers: Array<Deploiement & { contenu: string }>, deployes: Deploiement[]) {
-  const prets: Array<{ temporaire: string; f: Deploiement }> = [];
-  try {
-    for (const f of fichiers) prets.push({ temporaire: ecrireTemporaire(f.chemin, f.contenu), f });
-    for (const p of prets) {
-      mettreEnPlace(p.temporaire, p.f.chemin);
-      deployes.push({ chemin: p.f.chemin, ancien: p.f.ancien });
-    }
-  } finally {
-    for (const p of prets) fs.rmSync(p.temporaire, { force: true });
-  }
-}
-
-/**
- * Runs a publication's transaction; if it fails at any point, rename or commit included, the files already put
- * in place get their previous bytes back, so the deployed files and the recorded versions never disagree (a
- * disagreement would read as a hand edit at the next publication). If the reload command had already run,
- * Hermes reloads again at the next publication.
- */
-async function enPhase<T>(deployes: Deploiement[], travail: () => Promise<T>): Promise<T> {
-  try {
-    return await travail();
-  } catch (e) {
-    for (const d of deployes.reverse()) {
-      try {
-        if (d.ancien === null) fs.rmSync(d.chemin, { force: true });
-        else ecrireAtomique(d.chemin, d.ancien);
-      } catch {
-        // the original failure is the one to report; a file left new shows as drift at the next publication
-      }
-    }
-    throw e;
-  }
-}
-
-/** Replaces a file so that readers see the old bytes or the new ones, never a mix, even if the process dies. */
-export function ecrireAtomique(chemin: string, contenu: string) {
-  mettreEnPlace(ecrireTemporaire(chemin, contenu), chemin);
-}
-
-/** The new bytes, synced to disk in a temporary file beside the target (same file system: rename is atomic). */
-function ecrireTemporaire(chemin: string, contenu: string): string {
-  fs.mkdirSync(path.dirname(chemin), { recursive: true });
-  const temporaire = path.join(
-    path.dirname(chemin),
-    `.${path.basename(chemin)}.${randomBytes(6).toString("hex")}.tmp`,
-  );
-  const fd = fs.openSync(temporaire, "wx", 0o644);
-  try {
-    fs.writeFileSync(fd, contenu, "utf8");
-    fs.fsyncSync(fd);
-  } catch (e) {
-    fs.closeSync(fd);
-    fs.rmSync(temporaire, { force: true });
-    throw e;
-  }
-  fs.closeSync(fd);
-  return temporaire;
-}
-
-function mettreEnPlace(temporaire: string, chemin: string) {
-  fs.renameSync(temporaire, chemin);
-  const dossier = fs.openSync(path.dirname(chemin), "r");
-  try {
-    fs.fsyncSync(dossier);
-  } finally {
-    fs.closeSync(dossier);
   }
 }

@@ -4,8 +4,8 @@ import type { App } from "../../app.js";
 import { CAST_CSV } from "../../http/csv.js";
 import { ApiError } from "../../http/errors.js";
 import { Nullable } from "../../http/listes.js";
+import { chiffresDirects, chiffresE164 } from "../../numbering/chiffres.js";
 import { normaliser } from "../../numbering/index.js";
-import { chiffresDirects, chiffresE164 } from "./cache-entrant.js";
 import { ROLES_ROUTAGE } from "./voie-rapide.js";
 
 const Campagne = Type.Object({ id: Type.Integer(), code: Type.String(), hermes_id: Nullable(Type.String()) });

@@ -1,35 +1,20 @@
 import { createHash } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { CacheEntrant, chiffresE164 } from "./cache-entrant.js";
-
-interface Aff {
-  id: number;
-  did_id: number;
-  campaign_id: number;
-  config_id: number | null;
-  alias: string | null;
-  priorite: number;
-  debut: number;
-  fin: number | null;
-  entrant: boolean;
-  sortant: boolean;
-}
-interface NumeroRoute {
-  id: number;
-  e164: string;
-  statut: string;
-  type: string | null;
-  region: string | null;
-  affectations: Aff[];
-}
-interface Campagne {
-  id: number;
-  code: string;
-  hermes_id: string | null;
-  prospection: boolean;
-  actif: boolean;
-}
+import { chiffresE164 } from "../../numbering/chiffres.js";
+import { refusPresentation } from "../../numbering/presentation.js";
+import { CacheEntrant } from "./cache-entrant.js";
+import {
+  type Aff,
+  type Campagne,
+  lireCampagne,
+  lireConfig,
+  lireNumeros,
+  lireRoutage,
+  type NumeroRoute,
+  numerosDuRoutage,
+} from "./snapshot-lecture.js";
+import { type EnAttente, noter, rienEnAttente, SEUIL_RECHARGEMENT } from "./snapshot-signaux.js";
 
 export interface RouteEntrante {
   numero: string;
@@ -68,18 +53,6 @@ const enCours = (a: Aff, t: number) => a.debut <= t && (a.fin === null || a.fin 
  * present. Loaded once, then kept fresh per number, campaign or configuration from the tel_routage
  * notifications; assignment dates are checked at lookup time, so a dated start or end needs no event.
  */
-/** Notifications waiting to be applied, merged: each entity once. */
-interface EnAttente {
-  tout: boolean;
-  dids: Set<number>;
-  campagnes: Set<number>;
-  configs: Set<number>;
-  version: number;
-}
-
-/** Beyond this many numbers changed at once, reloading everything (about 2 s for 300,000 routes) is quicker. */
-const SEUIL_RECHARGEMENT = 1000;
-
 export class SnapshotRoutage {
   private numeros = new Map<number, NumeroRoute>();
   private parE164 = new Map<string, number>();
@@ -107,78 +80,16 @@ export class SnapshotRoutage {
 
   async chargerTout(): Promise<{ routes: number; ms: number }> {
     const debut = performance.now();
-    const db = this.db;
-    const version = await sql<{ v: number }>`SELECT last_value AS v FROM tel_routage_version`.execute(db);
-    // One pass over the current and future assignments, each with its number, as one JSON array of arrays
-    // (dates as epoch milliseconds). Measured on 300,000 routes: same load time as driver rows (~3.5 s), but
-    // 146 MiB of heap instead of 172-200 MiB, since no intermediate row objects are kept.
-    const [lignes, campagnes, configs] = await Promise.all([
-      sql<{ j: string }>`
-        SELECT coalesce(json_agg(json_build_array(v.id, v.did_id, v.campaign_id, v.config_id, v.alias, v.priorite,
-            (extract(epoch FROM v.date_debut) * 1000)::float8, (extract(epoch FROM v.date_fin) * 1000)::float8,
-            v.entrant, v.sortant, d.did_format_e164, s.code, t.code, r.code)), '[]')::text AS j
-        FROM tel_did_virtual v JOIN tel_did d ON d.id = v.did_id JOIN tel_statut_did s ON s.id = d.statut_id
-        LEFT JOIN tel_type_did t ON t.id = d.type_id LEFT JOIN tel_region r ON r.id = d.region_id
-        WHERE v.actif AND (v.date_fin IS NULL OR v.date_fin > ${this.horloge()})`.execute(db),
-      db.selectFrom("tel_campaign").select(["id", "code", "hermes_id", "prospection", "actif"]).execute(),
-      db.selectFrom("tel_did_config").select(["id", "code", "config"]).execute(),
-    ]);
+    const { version, lignes, campagnes, configs } = await lireRoutage(this.db, this.horloge());
     this.numeros = new Map();
     this.parE164 = new Map();
     this.sortants = new Map();
-    type Ligne = [
-      number,
-      number,
-      number,
-      number | null,
-      string | null,
-      number,
-      number,
-      number | null,
-      boolean,
-      boolean,
-      string,
-      string,
-      string | null,
-      string | null,
-    ];
-    const tableau = JSON.parse(lignes.rows[0]?.j ?? "[]") as Ligne[];
-    for (const [
-      id,
-      didId,
-      campagneId,
-      configId,
-      alias,
-      priorite,
-      debutMs,
-      finMs,
-      entrant,
-      sortant,
-      e164,
-      statut,
-      type,
-      region,
-    ] of tableau) {
-      let n = this.numeros.get(didId);
-      if (!n) {
-        n = { id: didId, e164, statut, type, region, affectations: [] };
-        this.numeros.set(n.id, n);
-        this.parE164.set(n.e164, n.id);
-      }
-      const aff: Aff = {
-        id,
-        did_id: didId,
-        campaign_id: campagneId,
-        config_id: configId,
-        alias,
-        priorite,
-        debut: debutMs,
-        fin: finMs,
-        entrant,
-        sortant,
-      };
-      n.affectations.push(aff);
-      if (aff.sortant) this.ajouterSortant(aff.campaign_id, aff.did_id);
+    let routes = 0;
+    for (const n of numerosDuRoutage(lignes)) {
+      this.numeros.set(n.id, n);
+      this.parE164.set(n.e164, n.id);
+      routes += n.affectations.length;
+      for (const aff of n.affectations) if (aff.sortant) this.ajouterSortant(aff.campaign_id, aff.did_id);
     }
     this.campagnes = new Map();
     this.campagnesParCle = new Map();
@@ -186,9 +97,9 @@ export class SnapshotRoutage {
     this.configs = new Map(configs.map((c) => [c.id, { code: c.code, config: c.config }]));
     this.reponses.vider();
     this.generation++;
-    this.version = Math.max(this.version, Number(version.rows[0]?.v ?? 0));
+    this.version = Math.max(this.version, version);
     this.chargeLe = new Date();
-    return { routes: tableau.length, ms: performance.now() - debut };
+    return { routes, ms: performance.now() - debut };
   }
 
   private ajouterSortant(campagne: number, did: number) {
@@ -216,19 +127,8 @@ export class SnapshotRoutage {
    * are a few rounds of reads here instead of 100,000 reads of one number.
    */
   signaler(signal: string, erreur: (err: unknown) => void = () => {}): void {
-    SnapshotRoutage.noter(this.enAttente, signal);
+    noter(this.enAttente, signal);
     this.vidange ??= this.vider(erreur);
-  }
-
-  /** Adds one 'table:id:version' notification ('tout:0:version': reload everything) to what is to be applied. */
-  private static noter(a: EnAttente, signal: string) {
-    const [table, idTexte, versionTexte] = signal.split(":");
-    const id = Number(idTexte);
-    if (table === "tout") a.tout = true;
-    else if (table === "did") a.dids.add(id);
-    else if (table === "campaign") a.campagnes.add(id);
-    else if (table === "did_config") a.configs.add(id);
-    a.version = Math.max(a.version, Number(versionTexte ?? 0));
   }
 
   /** Notifications applied so far, and the rounds of reads that applied them (for tests and benches). */
@@ -240,18 +140,8 @@ export class SnapshotRoutage {
     this.arrete = true;
   }
 
-  private enAttente = SnapshotRoutage.rienEnAttente();
+  private enAttente = rienEnAttente();
   private vidange: Promise<void> | undefined;
-  private static rienEnAttente(): EnAttente {
-    return {
-      tout: false,
-      dids: new Set<number>(),
-      campagnes: new Set<number>(),
-      configs: new Set<number>(),
-      version: 0,
-    };
-  }
-
   private async vider(erreur: (err: unknown) => void): Promise<void> {
     for (;;) {
       // a commit's notifications come in a burst: let it arrive before taking it
@@ -262,7 +152,7 @@ export class SnapshotRoutage {
         this.vidange = undefined;
         return;
       }
-      this.enAttente = SnapshotRoutage.rienEnAttente();
+      this.enAttente = rienEnAttente();
       try {
         await this.appliquerLot(a);
         this.compteurs.lectures++;
@@ -285,8 +175,8 @@ export class SnapshotRoutage {
 
   /** Applies one 'table:id:version' notification now ('tout:0:version': reload everything). */
   async appliquer(signal: string): Promise<void> {
-    const a = SnapshotRoutage.rienEnAttente();
-    SnapshotRoutage.noter(a, signal);
+    const a = rienEnAttente();
+    noter(a, signal);
     await this.appliquerLot(a);
   }
 
@@ -307,18 +197,7 @@ export class SnapshotRoutage {
   private async rafraichirNumeros(ids: number[]) {
     // read first, then swap in one synchronous step: lookups meanwhile keep getting the previous state,
     // never a 404 for a number that stays routed
-    const [n, affs] = await Promise.all([
-      sql<Omit<NumeroRoute, "affectations">>`
-        SELECT d.id, d.did_format_e164 AS e164, s.code AS statut, t.code AS type, r.code AS region
-        FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
-        LEFT JOIN tel_type_did t ON t.id = d.type_id LEFT JOIN tel_region r ON r.id = d.region_id
-        WHERE d.id = ANY(${ids}::int[])`.execute(this.db),
-      sql<Aff & { debut: Date; fin: Date | null }>`
-        SELECT id, did_id, campaign_id, config_id, alias, priorite, date_debut AS debut, date_fin AS fin, entrant, sortant
-        FROM tel_did_virtual WHERE did_id = ANY(${ids}::int[]) AND actif
-          AND (date_fin IS NULL OR date_fin > ${this.horloge()})
-        ORDER BY did_id, id`.execute(this.db),
-    ]);
+    const { n, affs } = await lireNumeros(this.db, ids, this.horloge());
     const lignes = new Map(n.rows.map((l) => [l.id, l]));
     const parNumero = new Map<number, Aff[]>();
     for (const a of affs.rows) {
@@ -356,22 +235,14 @@ export class SnapshotRoutage {
   }
 
   private async rafraichirCampagne(id: number) {
-    const c = await this.db
-      .selectFrom("tel_campaign")
-      .select(["id", "code", "hermes_id", "prospection", "actif"])
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const c = await lireCampagne(this.db, id);
     if (c) this.majCampagne(c);
     else this.campagnes.delete(id);
     this.reponses.vider();
   }
 
   private async rafraichirConfig(id: number) {
-    const c = await this.db
-      .selectFrom("tel_did_config")
-      .select(["id", "code", "config"])
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const c = await lireConfig(this.db, id);
     if (c) this.configs.set(id, { code: c.code, config: c.config });
     else this.configs.delete(id);
     this.reponses.vider();
@@ -438,7 +309,7 @@ export class SnapshotRoutage {
     const resultat: NumeroSortant[] = [];
     for (const didId of this.sortants.get(campagneId) ?? []) {
       const n = this.numeros.get(didId);
-      if (n?.statut !== "UTILISE" || n.type === "MOBILE" || (c.prospection && n.type !== "NPV")) continue;
+      if (n?.statut !== "UTILISE" || refusPresentation(n.type, c)) continue;
       for (const a of n.affectations) {
         if (a.campaign_id !== campagneId || !a.sortant || !enCours(a, t)) continue;
         resultat.push({
@@ -466,7 +337,7 @@ export class SnapshotRoutage {
         const c = this.campagnes.get(a.campaign_id);
         if (!enCours(a, t) || !c?.actif) continue;
         // the same caller-ID rule as the outbound lookup: a number it would not present is not in the files either
-        const sortant = a.sortant && n.type !== "MOBILE" && !(c.prospection && n.type !== "NPV");
+        const sortant = a.sortant && !refusPresentation(n.type, c);
         if (!a.entrant && !sortant) continue;
         yield {
           numero: n.e164,

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyBaseLogger } from "fastify";
+import { chiffresDirects } from "../../numbering/chiffres.js";
 import type { Role } from "../auth/acteur.js";
 import { adresseAdmise } from "../auth/adresses.js";
 import { cleBearer } from "../auth/auth.hooks.js";
 import type { CacheClesApi } from "../auth/auth.service.js";
 import { rolesDe } from "../auth/politique.js";
-import { chiffresDirects } from "./cache-entrant.js";
 import type { SnapshotRoutage } from "./snapshot.js";
 
 export const ROLES_ROUTAGE: readonly Role[] = rolesDe("routage:lire");

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { Acteur } from "../auth/acteur.js";
 
@@ -44,4 +44,35 @@ export async function ecrireAudit(
       apres: entree.apres ? JSON.stringify(entree.apres) : null,
     })
     .execute();
+}
+
+export interface FiltresAudit {
+  entite?: string | undefined;
+  entite_id?: number | undefined;
+  acteur?: string | undefined;
+  action?: string | undefined;
+  depuis?: string | Date | undefined;
+  avant?: string | Date | undefined;
+}
+
+/** One page of the audit log, the latest first, and the total. `entite` takes the table's name with or without tel_. */
+export async function pageAudit(db: Executor, f: FiltresAudit, page: number, parPage: number) {
+  let q = db.selectFrom("tel_audit");
+  if (f.entite) q = q.where("entite", "=", f.entite.startsWith("tel_") ? f.entite : `tel_${f.entite}`);
+  if (f.entite_id) q = q.where("entite_id", "=", f.entite_id);
+  if (f.acteur) q = q.where("acteur", "=", f.acteur);
+  if (f.action) q = q.where("action", "=", f.action);
+  if (f.depuis) q = q.where("date_action", ">=", new Date(f.depuis));
+  if (f.avant) q = q.where("date_action", "<", new Date(f.avant));
+  const [data, total] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy("date_action", "desc")
+      .orderBy("id", "desc")
+      .limit(parPage)
+      .offset((page - 1) * parPage)
+      .execute(),
+    q.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { data, total: Number(total.n) };
 }

@@ -1,8 +1,8 @@
 import { Type } from "@sinclair/typebox";
-import { sql } from "kysely";
 import type { App } from "../../app.js";
 import { DateHeure, Nullable, PAR_PAGE_MAX } from "../../http/listes.js";
 import { exiger } from "../auth/politique.js";
+import { pageAudit } from "./audit.repository.js";
 
 const EntreeAudit = Type.Object({
   id: Type.Integer(),
@@ -47,25 +47,9 @@ export async function auditRoutes(app: App) {
       },
     },
     async (request) => {
-      const { entite, entite_id, acteur, action, depuis, avant, page = 1, par_page = 50 } = request.query;
-      let q = app.database.db.selectFrom("tel_audit");
-      if (entite) q = q.where("entite", "=", entite.startsWith("tel_") ? entite : `tel_${entite}`);
-      if (entite_id) q = q.where("entite_id", "=", entite_id);
-      if (acteur) q = q.where("acteur", "=", acteur);
-      if (action) q = q.where("action", "=", action);
-      if (depuis) q = q.where("date_action", ">=", new Date(depuis));
-      if (avant) q = q.where("date_action", "<", new Date(avant));
-      const [data, total] = await Promise.all([
-        q
-          .selectAll()
-          .orderBy("date_action", "desc")
-          .orderBy("id", "desc")
-          .limit(par_page)
-          .offset((page - 1) * par_page)
-          .execute(),
-        q.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
-      ]);
-      return { data, total: Number(total.n), page, par_page };
+      const { page = 1, par_page = 50, ...filtres } = request.query;
+      const { data, total } = await pageAudit(app.database.db, filtres, page, par_page);
+      return { data, total, page, par_page };
     },
   );
 }

@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import type { App } from "../../app.js";
 import { DateHeure, Id, Nullable, PAR_PAGE_MAX } from "../../http/listes.js";
 import { exiger } from "../auth/politique.js";
+import { listerNotifications } from "./notifications.service.js";
 
 const Notification = Type.Object({
   id: Type.Integer(),
@@ -41,11 +42,7 @@ export async function notificationsRoutes(app: App) {
     },
     async (request) => {
       const { commande_id, statut, canal, par_page = 50 } = request.query;
-      let q = app.database.db.selectFrom("tel_notification").selectAll();
-      if (commande_id) q = q.where("commande_id", "=", commande_id);
-      if (statut) q = q.where("statut", "=", statut as "EN_ATTENTE");
-      if (canal) q = q.where("canal", "=", canal);
-      return { data: await q.orderBy("id", "desc").limit(par_page).execute() };
+      return { data: await listerNotifications(app.database.db, { commande_id, statut, canal }, par_page) };
     },
   );
 }

@@ -205,3 +205,20 @@ export class Expediteur {
     this.transport?.close();
   }
 }
+
+/** The latest notifications, filtered by order, status or channel. */
+export function listerNotifications(
+  db: Kysely<DB>,
+  f: {
+    commande_id?: number | undefined;
+    statut?: string | undefined;
+    canal?: "EMAIL" | "WEBHOOK" | undefined;
+  },
+  limite: number,
+) {
+  let q = db.selectFrom("tel_notification").selectAll();
+  if (f.commande_id) q = q.where("commande_id", "=", f.commande_id);
+  if (f.statut) q = q.where("statut", "=", f.statut as "EN_ATTENTE");
+  if (f.canal) q = q.where("canal", "=", f.canal);
+  return q.orderBy("id", "desc").limit(limite).execute();
+}

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import cliProgress from "cli-progress";
 import type { Kysely } from "kysely";
+import type { SortieCli } from "../../cli/sortie.js";
 import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
@@ -11,9 +12,14 @@ import { importer, type Rapport } from "./import.service.js";
 import { lireTableau } from "./lecture.js";
 import { csvRejets } from "./rejets.js";
 
-function ecrireRejets(fichier: string, tableau: Awaited<ReturnType<typeof lireTableau>>, r: Rapport) {
+function ecrireRejets(
+  io: SortieCli,
+  fichier: string,
+  tableau: Awaited<ReturnType<typeof lireTableau>>,
+  r: Rapport,
+) {
   fs.writeFileSync(fichier, csvRejets(tableau, r.rejets));
-  process.stderr.write(`${r.rejets.length} ligne(s) refusée(s) écrite(s) dans ${fichier}.\n`);
+  io.erreur(`${r.rejets.length} ligne(s) refusée(s) écrite(s) dans ${fichier}.`);
 }
 
 export interface OptionsCli {
@@ -31,10 +37,10 @@ export interface OptionsCli {
 }
 
 /** Rows per second and time left on a terminal; a plain line per tenth when the output is a file or a pipe. */
-function progression() {
+function progression(io: SortieCli) {
   const debut = performance.now();
   const vitesse = (faits: number) => Math.round(faits / Math.max(0.001, (performance.now() - debut) / 1000));
-  if (process.stderr.isTTY) {
+  if (io.terminal) {
     const barre = new cliProgress.SingleBar(
       {
         format:
@@ -68,10 +74,10 @@ function progression() {
       const dixieme = Math.floor((10 * faits) / Math.max(1, total));
       if (dixieme > palier) {
         palier = dixieme;
-        process.stderr.write(
+        io.erreur(
           p === "lecture"
-            ? `  lecture ${faits}/${total} lignes (${vitesse(faits)} lignes/s)\n`
-            : `  écriture ${faits}/${total} lots\n`,
+            ? `  lecture ${faits}/${total} lignes (${vitesse(faits)} lignes/s)`
+            : `  écriture ${faits}/${total} lots`,
         );
       }
     },
@@ -125,6 +131,7 @@ export async function commandeImport(
   fichier: string,
   o: OptionsCli,
   config: Pick<Config, "freezeJours" | "importLimites">,
+  io: SortieCli,
 ): Promise<number> {
   if (!TYPES_IMPORT.includes(o.type as TypeImport))
     throw new ApiError(
@@ -149,11 +156,11 @@ export async function commandeImport(
     const p = JSON.parse(fs.readFileSync(reprise, "utf8")) as { sha256: string; type: string; ligne: number };
     if (p.sha256 === somme && p.type === o.type) {
       depuisLigne = p.ligne;
-      process.stderr.write(`Reprise après la ligne ${depuisLigne} (${reprise}).\n`);
+      io.erreur(`Reprise après la ligne ${depuisLigne} (${reprise}).`);
     }
   }
   const tableau = await lireTableau(contenu, config.importLimites);
-  const barre = progression();
+  const barre = progression(io);
   let rapport: Rapport;
   try {
     rapport = await importer(db, acteurCli(), o.type as TypeImport, tableau, {
@@ -174,15 +181,15 @@ export async function commandeImport(
     barre.fin();
     const r = e instanceof ApiError ? (e.extra?.rapport as Rapport | undefined) : undefined;
     if (!r) throw e;
-    if (o.rejets) ecrireRejets(o.rejets, tableau, r);
-    if (o.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-    else console.error(`${afficherRapport(r)}\n${(e as Error).message}`);
+    if (o.rejets) ecrireRejets(io, o.rejets, tableau, r);
+    if (o.json) io.out(`${JSON.stringify(r, null, 2)}\n`);
+    else io.erreur(`${afficherRapport(r)}\n${(e as Error).message}`);
     return 1;
   }
   barre.fin();
-  if (o.rejets) ecrireRejets(o.rejets, tableau, rapport);
+  if (o.rejets) ecrireRejets(io, o.rejets, tableau, rapport);
   if (tailleLot && !o.dryRun && fs.existsSync(reprise)) fs.rmSync(reprise);
-  if (o.json) process.stdout.write(`${JSON.stringify(rapport, null, 2)}\n`);
-  else console.log(afficherRapport(rapport));
+  if (o.json) io.out(`${JSON.stringify(rapport, null, 2)}\n`);
+  else io.ligne(afficherRapport(rapport));
   return 0;
 }

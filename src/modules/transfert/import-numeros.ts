@@ -209,7 +209,14 @@ export async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
         }
         ctx.rapport.a_mettre_a_jour++;
         ctx.ops.push((trx) =>
-          mettreAJourNumero(trx, ctx.acteur, existant, changements, ctx.options.freezeJours ?? 90),
+          mettreAJourNumero(
+            trx,
+            ctx.acteur,
+            existant,
+            changements,
+            ctx.options.freezeJours ?? 90,
+            ctx.maintenant,
+          ),
         );
         continue;
       }
@@ -317,6 +324,7 @@ async function mettreAJourNumero(
   existant: Existant,
   changements: Array<{ champ: string; avant: unknown; apres: unknown }>,
   freezeJours: number,
+  maintenant: Date,
 ) {
   const champs = changements.filter((c) => c.champ !== "statut");
   const statut = changements.find((c) => c.champ === "statut");
@@ -354,12 +362,10 @@ async function mettreAJourNumero(
   if (statut) {
     const client = champs.find((c) => c.champ === "client_id")?.apres ?? existant.client_id;
     await changerStatut(
-      trx,
-      acteur,
+      { db: trx, acteur, maintenant, config: { freezeJours } },
       existant.id,
       statut.apres as Statut,
       { client_id: (client as number | null) ?? null, motif: "Import" },
-      { freezeJours, maintenant: new Date() },
     );
   }
 }

@@ -3942,6 +3942,8 @@ export interface paths {
                                 date_creation: string;
                                 /** Format: date-time */
                                 date_modification: string;
+                                /** @description Les actions du cycle de vie que l'appelant peut appliquer à ce numéro dans son statut (aucune sans le droit d'écrire) */
+                                actions_possibles: ("livrer" | "affecter" | "liberer" | "mettre-en-production" | "arreter-production" | "resilier" | "reactiver")[];
                             }[];
                             total: number;
                             page: number;
@@ -4054,6 +4056,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description Les actions du cycle de vie que l'appelant peut appliquer à ce numéro dans son statut (aucune sans le droit d'écrire) */
+                            actions_possibles: ("livrer" | "affecter" | "liberer" | "mettre-en-production" | "arreter-production" | "resilier" | "reactiver")[];
                         };
                     };
                 };
@@ -4139,6 +4143,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description Les actions du cycle de vie que l'appelant peut appliquer à ce numéro dans son statut (aucune sans le droit d'écrire) */
+                            actions_possibles: ("livrer" | "affecter" | "liberer" | "mettre-en-production" | "arreter-production" | "resilier" | "reactiver")[];
                         };
                     };
                 };
@@ -4263,6 +4269,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description Les actions du cycle de vie que l'appelant peut appliquer à ce numéro dans son statut (aucune sans le droit d'écrire) */
+                            actions_possibles: ("livrer" | "affecter" | "liberer" | "mettre-en-production" | "arreter-production" | "resilier" | "reactiver")[];
                         };
                     };
                 };
@@ -4346,6 +4354,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description Les actions du cycle de vie que l'appelant peut appliquer à ce numéro dans son statut (aucune sans le droit d'écrire) */
+                            actions_possibles: ("livrer" | "affecter" | "liberer" | "mettre-en-production" | "arreter-production" | "resilier" | "reactiver")[];
                         };
                     };
                 };
@@ -4523,6 +4533,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description Les actions du cycle de vie que l'appelant peut appliquer à ce numéro dans son statut (aucune sans le droit d'écrire) */
+                            actions_possibles: ("livrer" | "affecter" | "liberer" | "mettre-en-production" | "arreter-production" | "resilier" | "reactiver")[];
                         };
                     };
                 };
@@ -4621,6 +4633,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description Les actions du cycle de vie que l'appelant peut appliquer à ce numéro dans son statut (aucune sans le droit d'écrire) */
+                            actions_possibles: ("livrer" | "affecter" | "liberer" | "mettre-en-production" | "arreter-production" | "resilier" | "reactiver")[];
                         };
                     };
                 };

@@ -37,9 +37,7 @@ function Actions() {
   const redirect = useRedirect();
   const [action, setAction] = useState<ActionDid | null>(null);
   if (!d || !peut(permissions, "numeros:ecrire")) return <TopToolbar />;
-  const possibles = (Object.keys(ACTIONS_DID) as ActionDid[]).filter((a) =>
-    ACTIONS_DID[a].depuis.includes(d.statut_code),
-  );
+  const possibles = d.actions_possibles ?? [];
   return (
     <TopToolbar sx={{ gap: 1 }}>
       {possibles.map((a) => (

@@ -1,0 +1,11 @@
+import type { Kysely } from "kysely";
+import type { DB } from "./schema.js";
+
+/**
+ * The transaction convention (ARCHITECTURE.md): a service that must be atomic runs its work through this helper.
+ * Called with the database, it opens a transaction; called with a transaction the caller already opened (an order's
+ * delivery creating numbers, an import's batch), it joins it, so that the caller's rollback undoes it too.
+ */
+export function enTransaction<T>(db: Kysely<DB>, travail: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? travail(db) : db.transaction().execute(travail);
+}

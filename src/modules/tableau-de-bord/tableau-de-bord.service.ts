@@ -1,0 +1,38 @@
+import type { Contexte } from "../../contexte.js";
+import { finDuGel, jourDe } from "../dids/gel.js";
+import { chiffresTableauDeBord } from "./tableau-de-bord.repository.js";
+
+/** The dashboard, as the caller may see it (a client: its own numbers and orders). */
+export async function tableauDeBord(
+  { db, maintenant, config }: Contexte,
+  client: number | undefined,
+  publicationEnAttente: () => Promise<boolean>,
+) {
+  const gel = config.freezeJours;
+  const { statuts, regions, operateurs, types, clients, disponibles, attente, aTraiter, reutilisables } =
+    await chiffresTableauDeBord(db, client, maintenant, gel);
+  const total = statuts.rows.reduce((s, r) => s + r.n, 0);
+  return {
+    total,
+    par_statut: statuts.rows,
+    par_region: regions.rows,
+    par_operateur: operateurs.rows,
+    par_type: types.rows,
+    par_client: clients.rows,
+    disponibles: disponibles.rows,
+    commandes_en_attente: attente.rows,
+    commandes_a_traiter: aTraiter.rows,
+    publication_en_attente: await publicationEnAttente(),
+    reutilisables_30_jours: {
+      n: reutilisables.rows.length,
+      numeros: reutilisables.rows.slice(0, 50).map((r) => ({
+        id: r.id,
+        did_format_e164: r.did_format_e164,
+        reutilisable_le: finDuGel(r.date_resiliation, gel),
+      })),
+      // frozen until date_resiliation + gel: out of the freeze in (today, today + 30]
+      resilie_depuis: finDuGel(jourDe(maintenant), 1 - gel),
+      resilie_avant: finDuGel(jourDe(maintenant), 31 - gel),
+    },
+  };
+}
