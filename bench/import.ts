@@ -218,7 +218,7 @@ async function pendantImport(nom: string, database: Database) {
   try {
     const hermes = await creerCleApi(database.db, SYSTEME, { nom: "bench-hermes", role: "hermes" });
     const gestion = await creerCleApi(database.db, SYSTEME, { nom: "bench-gestion", role: "gestionnaire" });
-    const url = `${adresse}/api/v1/routing/inbound/0199000001`;
+    const url = `${adresse}/api/v1/routage/entrant/0199000001`;
     const repos = charge(url, `Bearer ${hermes.cle}`);
     await new Promise((r) => setTimeout(r, 5000));
     const auRepos = await repos.arreter();

@@ -146,7 +146,7 @@ try {
     const lookup = await mesurer(
       `inbound lookup (${tour}/${TOURS})`,
       adresse,
-      () => `/api/v1/routing/inbound/${echantillon[Math.floor(Math.random() * echantillon.length)]}`,
+      () => `/api/v1/routage/entrant/${echantillon[Math.floor(Math.random() * echantillon.length)]}`,
       { authorization: `Bearer ${cle.cle}` },
     );
     ratios.push((100 * lookup.requests.average) / nuR.requests.average);
@@ -167,7 +167,7 @@ try {
     // the UPDATE has returned: committed (autocommit); from here on, the time the platform could be told wrong
     const t1 = performance.now();
     for (;;) {
-      const r = await fetch(`${adresse}/api/v1/routing/inbound/${cible}`, {
+      const r = await fetch(`${adresse}/api/v1/routage/entrant/${cible}`, {
         headers: { authorization: `Bearer ${cle.cle}` },
       });
       if (r.status === 404) break;

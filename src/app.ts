@@ -20,7 +20,8 @@ import { CODES_ERREUR } from "./http/codes-erreur.js";
 import { ApiError } from "./http/errors.js";
 import { gardeEntrees } from "./http/garde-entrees.js";
 import { registerErrorHandler } from "./http/problem.js";
-import { assignmentsRoutes } from "./modules/assignments/assignments.routes.js";
+import { affectationsRoutes } from "./modules/affectations/affectations.routes.js";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { SYSTEME } from "./modules/auth/acteur.js";
 import { authentifier } from "./modules/auth/auth.hooks.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -33,17 +34,16 @@ import { healthRoutes } from "./modules/health/health.routes.js";
 import { PublicationHermes } from "./modules/hermes/publication.js";
 import { publicationRoutes } from "./modules/hermes/publication.routes.js";
 import { PublicationAutomatique } from "./modules/hermes/publication-auto.js";
-import { routingRoutes } from "./modules/hermes/routing.routes.js";
+import { routageRoutes } from "./modules/hermes/routage.routes.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { repondreEnVoieRapide, type VoieRapide } from "./modules/hermes/voie-rapide.js";
-import { auditRoutes } from "./modules/history/audit.routes.js";
 import { Metriques } from "./modules/metriques/metriques.js";
 import { metriquesRoutes } from "./modules/metriques/metriques.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { Expediteur } from "./modules/notifications/notifications.service.js";
 import { Planificateur } from "./modules/planificateur/planificateur.js";
-import { Libelles } from "./modules/reference/libelles.js";
-import { referenceRoutes } from "./modules/reference/reference.routes.js";
+import { Libelles } from "./modules/referentiels/libelles.js";
+import { referentielsRoutes } from "./modules/referentiels/referentiels.routes.js";
 import { sauvegardeRoutes } from "./modules/sauvegarde/sauvegarde.routes.js";
 import { SauvegardesPlanifiees } from "./modules/sauvegarde/sauvegardes-planifiees.js";
 import { tableauDeBordRoutes } from "./modules/tableau-de-bord/tableau-de-bord.routes.js";
@@ -365,9 +365,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
           maxConnexionsParMinute: options.config.connexionsParMinute,
           dataDir: options.config.dataDir,
         });
-        await api.register(referenceRoutes);
+        await api.register(referentielsRoutes);
         await api.register(didsRoutes);
-        await api.register(assignmentsRoutes);
+        await api.register(affectationsRoutes);
         await api.register(commandesRoutes);
         await api.register(auditRoutes);
         await api.register(tableauDeBordRoutes);
@@ -389,7 +389,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(
     async (routage) => {
       routage.addHook("onRequest", authentifier(cles));
-      await routage.register(routingRoutes);
+      await routage.register(routageRoutes);
     },
     { prefix: "/api/v1" },
   );

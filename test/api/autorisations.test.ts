@@ -24,7 +24,7 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   if (chemin.startsWith("/api/v1/imports/")) return PERSONNEL;
   // a client exports what its lists show it (scoped in the handler, tested below)
   if (chemin.startsWith("/api/v1/exports/")) return ["admin", "gestionnaire", "lecteur", "client"];
-  if (chemin.startsWith("/api/v1/routing/")) return ["admin", "gestionnaire", "lecteur", "hermes"];
+  if (chemin.startsWith("/api/v1/routage/")) return ["admin", "gestionnaire", "lecteur", "hermes"];
   if (methode === "GET" && chemin.startsWith("/api/v1/hermes/")) return ["admin", "gestionnaire", "lecteur"];
   if (chemin.endsWith("/livraisons")) return PERSONNEL;
   if (methode === "GET") {
@@ -68,7 +68,7 @@ describe.each(CIBLES)("authorisation ($nom)", (cible) => {
     const campB = (
       await ctx.app.inject({
         method: "POST",
-        url: "/api/v1/campaigns",
+        url: "/api/v1/campagnes",
         headers: h,
         payload: { client_id: ctx.clientB, code: "B-SAV", nom: "SAV B" },
       })
@@ -153,7 +153,7 @@ describe.each(CIBLES)("authorisation ($nom)", (cible) => {
     const c = ctx.cles.client;
     const get = (url: string) => ctx.app.inject({ method: "GET", url: `/api/v1${url}`, headers: c });
     expect((await get(`/dids/${didB}`)).statusCode).toBe(404);
-    expect((await get(`/dids/${didB}/history`)).statusCode).toBe(404);
+    expect((await get(`/dids/${didB}/historique`)).statusCode).toBe(404);
     expect((await get("/dids/par-numero/0142000002")).statusCode).toBe(404);
     expect((await get(`/dids/${didA}`)).statusCode).toBe(200);
     const liste = (await get("/dids")).json();
@@ -194,7 +194,7 @@ describe.each(CIBLES)("authorisation ($nom)", (cible) => {
     for (const [url, champ] of [
       ["/clients", "id"],
       ["/groupements", "client_id"],
-      ["/campaigns", "client_id"],
+      ["/campagnes", "client_id"],
       ["/commandes", "client_id"],
       ["/affectations", "client_id"],
     ] as const) {

@@ -216,7 +216,7 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
       cout_mise_en_service: 12,
     });
     const histoire = (
-      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${un.id}/history`, headers: staff })
+      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${un.id}/historique`, headers: staff })
     ).json().data;
     expect(histoire.some((e: { nouvelle_valeur: string }) => e.nouvelle_valeur === ref)).toBe(true);
     expect(

@@ -55,7 +55,7 @@ describe.each(CIBLES)("number lifecycle ($nom)", (cible) => {
   beforeAll(async () => {
     ctx = await contexte(cible, { horloge: () => maintenant });
     h = ctx.cles.gestionnaire;
-    campagne = (await post("/campaigns", { client_id: ctx.clientA, code: "A-CYCLE", nom: "Cycle" })).json()
+    campagne = (await post("/campagnes", { client_id: ctx.clientA, code: "A-CYCLE", nom: "Cycle" })).json()
       .id;
   });
   afterAll(async () => ctx?.fermer());
@@ -80,7 +80,7 @@ describe.each(CIBLES)("number lifecycle ($nom)", (cible) => {
       expect(r.statusCode, r.body).toBe(200);
       expect(r.json().statut_code).toBe(vers);
       const histoire = (
-        await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${id}/history`, headers: h })
+        await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${id}/historique`, headers: h })
       ).json().data;
       expect(histoire.filter((e: { champ: string }) => e.champ === "statut").at(-1)).toMatchObject({
         champ: "statut",
@@ -240,7 +240,7 @@ describe.each(CIBLES)("number lifecycle ($nom)", (cible) => {
     await ctx.app.planificateur.tour();
     expect((await lire(id)).statut_code).toBe("AFFECTE");
     const histoire = (
-      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${id}/history`, headers: h })
+      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${id}/historique`, headers: h })
     ).json().data;
     const parSysteme = histoire.filter(
       (e: { utilisateur: string }) => e.utilisateur === "système:planificateur",
@@ -255,7 +255,7 @@ describe.each(CIBLES)("number lifecycle ($nom)", (cible) => {
     maintenant = new Date();
     const id = await numeroAuStatut("AFFECTE");
     const c2 = (
-      await post("/campaigns", { client_id: ctx.clientA, code: "A-CYCLE-2", nom: "Cycle 2" })
+      await post("/campagnes", { client_id: ctx.clientA, code: "A-CYCLE-2", nom: "Cycle 2" })
     ).json().id;
     const [r1, r2] = await Promise.all([
       post("/affectations", { did_id: id, campaign_id: campagne }),

@@ -135,7 +135,7 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     });
     expect(maj.statusCode, maj.body).toBe(200);
     const histoire = (
-      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${cree.id}/history`, headers: h })
+      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${cree.id}/historique`, headers: h })
     ).json().data;
     const modifs = histoire.filter((e: { action: string }) => e.action === "MODIFICATION");
     expect(modifs.map((e: { champ: string }) => e.champ).sort()).toEqual([
@@ -169,7 +169,7 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     const campagne = (
       await ctx.app.inject({
         method: "POST",
-        url: "/api/v1/campaigns",
+        url: "/api/v1/campagnes",
         headers: h,
         payload: { client_id: ctx.clientA, code: "A-SAV", nom: "SAV A", hermes_id: "501" },
       })
@@ -215,7 +215,7 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
       client_id: ctx.clientA,
     });
     const histoire = (
-      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${cree.id}/history`, headers: h })
+      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${cree.id}/historique`, headers: h })
     ).json().data;
     const statuts = histoire
       .filter((e: { champ: string }) => e.champ === "statut")
@@ -289,7 +289,7 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
       payload: { client_id: ctx.clientA },
     });
     const campagne = (
-      await ctx.app.inject({ method: "GET", url: "/api/v1/campaigns?code=A-SAV", headers: h })
+      await ctx.app.inject({ method: "GET", url: "/api/v1/campagnes?code=A-SAV", headers: h })
     ).json().data[0];
     const r = await ctx.app.inject({
       method: "POST",
@@ -335,7 +335,7 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     expect(refus.json().code).toBe("NUMERO_A_SERVI");
     const histoire = await ctx.app.inject({
       method: "GET",
-      url: `/api/v1/dids/${rendu.id}/history`,
+      url: `/api/v1/dids/${rendu.id}/historique`,
       headers: h,
     });
     expect(histoire.json().data.length).toBeGreaterThanOrEqual(3);

@@ -27,7 +27,7 @@ describe.each(CIBLES)("the app clock, everywhere ($nom)", (cible) => {
 
   it("agrees across lists, export, routing and dashboard once the clock passes an assignment's end", async () => {
     const campagne = (
-      await api("POST", "/campaigns", {
+      await api("POST", "/campagnes", {
         client_id: ctx.clientA,
         code: "FUTUR",
         nom: "Futur",
@@ -51,7 +51,7 @@ describe.each(CIBLES)("the app clock, everywhere ($nom)", (cible) => {
       const courantes = (await api("GET", `/affectations?courante=true&campaign_id=${campagne.id}`)).corps;
       const parCampagne = (await api("GET", `/dids?campaign_id=${campagne.id}`)).corps;
       const numero = (await api("GET", `/dids/${did.id}`)).corps;
-      const routage = await api("GET", "/routing/inbound/0142770001", undefined, ctx.cles.hermes);
+      const routage = await api("GET", "/routage/entrant/0142770001", undefined, ctx.cles.hermes);
       const tableau = (await api("GET", "/tableau-de-bord")).corps;
       const csv = (await api("GET", `/exports/numeros?format=csv&campaign_id=${campagne.id}`))
         .corps as string;

@@ -53,7 +53,11 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     // every created number has its creation in its history, by the caller
     const un = await parNumero("0145000001");
     const histoire = (
-      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${un.id}/history`, headers: ctx.cles.admin })
+      await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/dids/${un.id}/historique`,
+        headers: ctx.cles.admin,
+      })
     ).json();
     expect(histoire.data[0]).toMatchObject({
       action: "CREATION",
@@ -96,7 +100,7 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     const campagne = (
       await ctx.app.inject({
         method: "GET",
-        url: "/api/v1/campaigns?code=RELANCE_ETE",
+        url: "/api/v1/campagnes?code=RELANCE_ETE",
         headers: ctx.cles.admin,
       })
     ).json().data[0];
@@ -150,7 +154,7 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     const histoire = (
       await ctx.app.inject({
         method: "GET",
-        url: `/api/v1/dids/${sansClient.id}/history`,
+        url: `/api/v1/dids/${sansClient.id}/historique`,
         headers: ctx.cles.admin,
       })
     ).json().data as Array<{ action: string }>;

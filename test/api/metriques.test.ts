@@ -48,7 +48,7 @@ describe.each(CIBLES)("metrics for Prometheus ($nom)", (cible) => {
     await ctx.app.inject({ method: "GET", url: "/api/v1/dids/999999", headers: ctx.cles.lecteur });
     await ctx.app.inject({
       method: "GET",
-      url: "/api/v1/routing/inbound/0142000999",
+      url: "/api/v1/routage/entrant/0142000999",
       headers: ctx.cles.hermes,
     });
     await ctx.app.inject({
@@ -95,7 +95,7 @@ describe.each(CIBLES)("metrics for Prometheus ($nom)", (cible) => {
     const campagne = (
       await ctx.app.inject({
         method: "POST",
-        url: "/api/v1/campaigns",
+        url: "/api/v1/campagnes",
         headers: ctx.cles.admin,
         payload: { client_id: ctx.clientA, code: "A-METRIQUES", nom: "Métriques" },
       })
@@ -108,7 +108,7 @@ describe.each(CIBLES)("metrics for Prometheus ($nom)", (cible) => {
     });
     const adresse = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
     const chercher = () =>
-      fetch(`${adresse}/api/v1/routing/inbound/0142000801`, { headers: ctx.cles.hermes }).then(
+      fetch(`${adresse}/api/v1/routage/entrant/0142000801`, { headers: ctx.cles.hermes }).then(
         (r) => r.status,
       );
     // the first lookup warms the key and the answer, through the route

@@ -51,7 +51,7 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
       ["B-SAV", ctx.clientB, false],
     ] as const)
       campagnes[code] = (
-        await post("/campaigns", { client_id: client, code, nom: code, hermes_id: `H-${code}`, prospection })
+        await post("/campagnes", { client_id: client, code, nom: code, hermes_id: `H-${code}`, prospection })
       ).id;
   });
   afterAll(async () => ctx?.fermer());
@@ -148,7 +148,7 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
     while (Date.now() < fin) {
       const r = await ctx.app.inject({
         method: "GET",
-        url: `/api/v1/routing/inbound/${premier}`,
+        url: `/api/v1/routage/entrant/${premier}`,
         headers: ctx.cles.hermes,
       });
       if (r.statusCode === 200) break;
@@ -168,7 +168,7 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
       expect(new Date(a?.date_debut as string).toISOString()).toBe("2024-02-29T23:00:00.000Z");
       const entrant = await ctx.app.inject({
         method: "GET",
-        url: `/api/v1/routing/inbound/${numero}`,
+        url: `/api/v1/routage/entrant/${numero}`,
         headers: ctx.cles.hermes,
       });
       expect(entrant.statusCode, numero).toBe(attendu.entrant ? 200 : 404);
@@ -177,7 +177,7 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
     const sortants = (
       await ctx.app.inject({
         method: "GET",
-        url: "/api/v1/routing/outbound/A-PROSPECT",
+        url: "/api/v1/routage/sortant/A-PROSPECT",
         headers: ctx.cles.hermes,
       })
     ).json();
@@ -280,7 +280,7 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
     for (const [liste, type] of [
       [`/dids?format=csv&client_id=${ctx.clientA}`, "numeros"],
       ["/clients?format=csv", "clients"],
-      ["/campaigns?format=csv", "campagnes"],
+      ["/campagnes?format=csv", "campagnes"],
       ["/configs?format=csv", "configs"],
     ] as const) {
       const csv = await get(liste);
@@ -375,7 +375,7 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
           (
             await ctx.app.inject({
               method: "GET",
-              url: "/api/v1/routing/inbound/0400000832",
+              url: "/api/v1/routage/entrant/0400000832",
               headers: ctx.cles.hermes,
             })
           ).statusCode,
@@ -446,7 +446,7 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
     const histoire = (
       await ctx.app.inject({
         method: "GET",
-        url: `/api/v1/dids/${connu.id}/history`,
+        url: `/api/v1/dids/${connu.id}/historique`,
         headers: ctx.cles.admin,
       })
     ).json();

@@ -82,7 +82,7 @@ describe("OpenAPI document and login rate limit", () => {
       "GET /api/v1/dids",
       "POST /api/v1/dids",
       "PATCH /api/v1/dids/{id}",
-      "GET /api/v1/dids/{id}/history",
+      "GET /api/v1/dids/{id}/historique",
       "GET /api/v1/audit",
       "POST /api/v1/cles-api",
       "POST /api/v1/affectations",

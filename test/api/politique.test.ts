@@ -40,15 +40,15 @@ describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
       "/clients",
       "/configs",
       "/tableau-de-bord",
-      "/campaigns",
+      "/campagnes",
     ])
       expect((await get(url, ctx.cles.hermes)).statusCode, url).toBe(403);
-    expect((await get("/routing/export", ctx.cles.hermes)).statusCode).toBe(200);
+    expect((await get("/routage/export", ctx.cles.hermes)).statusCode).toBe(200);
   });
 
   it("restricts an API key to its addresses, through the fast lane as through the route", async () => {
     const campagne = (
-      await post("/campaigns", { client_id: ctx.clientA, code: "A-CIDR", nom: "Cidr", hermes_id: "H9" })
+      await post("/campagnes", { client_id: ctx.clientA, code: "A-CIDR", nom: "Cidr", hermes_id: "H9" })
     ).json();
     const did = (await get("/dids/par-numero/0143100003", ctx.cles.admin)).json();
     expect((await post("/affectations", { did_id: did.id, campaign_id: campagne.id })).statusCode).toBe(201);
@@ -71,7 +71,7 @@ describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
     });
     const adresse = await ctx.app.listen({ host: "127.0.0.1", port: 0 });
     const chercher = (cle: string) =>
-      fetch(`${adresse}/api/v1/routing/inbound/0143100003`, { headers: { authorization: `Bearer ${cle}` } });
+      fetch(`${adresse}/api/v1/routage/entrant/0143100003`, { headers: { authorization: `Bearer ${cle}` } });
     const fin = Date.now() + 3000;
     while ((await chercher(ici.cle)).status !== 200 && Date.now() < fin)
       await new Promise((r) => setTimeout(r, 20));

@@ -63,7 +63,7 @@ describe.each(CIBLES)("readiness while the routing snapshot loads ($nom)", (cibl
     expect(vivant.json().statut).toBe("degrade");
     const recherche = await app.inject({
       method: "GET",
-      url: "/api/v1/routing/inbound/0142000001",
+      url: "/api/v1/routage/entrant/0142000001",
       headers: hermes,
     });
     expect(recherche.statusCode).toBe(503);
@@ -79,7 +79,7 @@ describe.each(CIBLES)("readiness while the routing snapshot loads ($nom)", (cibl
     expect(apres.json()).toMatchObject({ ok: true, statut: "ok", routage: { charge: true } });
     const inconnu = await app.inject({
       method: "GET",
-      url: "/api/v1/routing/inbound/0142000001",
+      url: "/api/v1/routage/entrant/0142000001",
       headers: hermes,
     });
     expect(inconnu.statusCode).toBe(404);

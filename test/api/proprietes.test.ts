@@ -166,7 +166,7 @@ describe.each(CIBLES)("hostile input on every write route ($nom)", (cible) => {
   it("answers every list's query string, hostile text included, with 2xx or 4xx, never 5xx", async () => {
     const paths = (ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
     const listes = Object.entries(paths)
-      .filter(([p, ops]) => "get" in ops && !p.includes("{") && !p.includes("/routing/"))
+      .filter(([p, ops]) => "get" in ops && !p.includes("{") && !p.includes("/routage/"))
       .map(([p]) => p);
     expect(listes.length).toBeGreaterThan(15);
     const cinqcents: string[] = [];

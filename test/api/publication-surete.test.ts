@@ -46,7 +46,7 @@ describe.each(CIBLES)("publication safety ($nom)", (cible) => {
     });
     h = ctx.cles.gestionnaire;
     campagne = (
-      await post("/campaigns", { client_id: ctx.clientA, code: "A-SUR", nom: "Sûreté", hermes_id: "H7" })
+      await post("/campagnes", { client_id: ctx.clientA, code: "A-SUR", nom: "Sûreté", hermes_id: "H7" })
     ).json().id;
     for (let i = 1; i <= 6; i++) await router(`014300000${i}`);
     const r = await post("/hermes/publication", { motif: "mise en service" });
@@ -66,11 +66,11 @@ describe.each(CIBLES)("publication safety ($nom)", (cible) => {
       expect(r.json()).toMatchObject({ code: "CARACTERE_INTERDIT", errors: [{ champ: "alias" }] });
     }
     for (const hermes_id of ["H7\nEVIL", "H7;X", "\u0000"]) {
-      const r = await patch(`/campaigns/${campagne}`, { hermes_id });
+      const r = await patch(`/campagnes/${campagne}`, { hermes_id });
       expect(r.statusCode, hermes_id).toBe(422);
       expect(r.json().errors[0].champ).toBe("hermes_id");
     }
-    const creee = await post("/campaigns", {
+    const creee = await post("/campagnes", {
       client_id: ctx.clientA,
       code: "A-EVIL",
       nom: "Évil",

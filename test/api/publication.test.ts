@@ -31,7 +31,7 @@ describe.each(CIBLES)("publication of Hermes routing files ($nom)", (cible) => {
     });
     h = ctx.cles.gestionnaire;
     campagne = (
-      await post("/campaigns", { client_id: ctx.clientA, code: "A-SAV", nom: "SAV", hermes_id: "H42" })
+      await post("/campagnes", { client_id: ctx.clientA, code: "A-SAV", nom: "SAV", hermes_id: "H42" })
     ).json().id;
     await router("0142000001");
   });
@@ -143,7 +143,7 @@ describe.each(CIBLES)("publication of Hermes routing files ($nom)", (cible) => {
       const p = (url: string, payload: Record<string, unknown>) =>
         auto.app.inject({ method: "POST", url: `/api/v1${url}`, headers: auto.cles.gestionnaire, payload });
       const c = (
-        await p("/campaigns", { client_id: auto.clientA, code: "AUTO", nom: "Auto", hermes_id: "H7" })
+        await p("/campagnes", { client_id: auto.clientA, code: "AUTO", nom: "Auto", hermes_id: "H7" })
       ).json();
       const d = (await p("/dids", { numero: "0142000777" })).json();
       await p(`/dids/${d.id}/actions/affecter`, { client_id: auto.clientA });

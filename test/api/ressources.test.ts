@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESSOURCES } from "../../src/modules/reference/reference.routes.js";
+import { RESSOURCES } from "../../src/modules/referentiels/referentiels.routes.js";
 import { type Contexte, contexte } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
 
@@ -59,7 +59,7 @@ function exemples(
       maj: { libelle: "Groupement modifié" },
       filtre: `client_id=${ctx.clientA}`,
     },
-    campaigns: {
+    campagnes: {
       corps: {
         client_id: ctx.clientA,
         code: `CAMP-${suffixe}`,

@@ -25,7 +25,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
   const entrant = (n: string) =>
     ctx.app.inject({
       method: "GET",
-      url: `/api/v1/routing/inbound/${encodeURIComponent(n)}`,
+      url: `/api/v1/routage/entrant/${encodeURIComponent(n)}`,
       headers: hermes,
     });
   /** Waits for the in-memory routing to reflect a committed change (at most 1 s). */
@@ -47,7 +47,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
       ["PROSPECT", true],
     ] as const) {
       campagnes[code] = (
-        await post("/campaigns", {
+        await post("/campagnes", {
           client_id: ctx.clientA,
           code: `A-${code}`,
           nom: code,
@@ -91,7 +91,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
       (
         await ctx.app.inject({
           method: "GET",
-          url: "/api/v1/routing/inbound/0142000100?pays=BE",
+          url: "/api/v1/routage/entrant/0142000100?pays=BE",
           headers: hermes,
         })
       ).statusCode,
@@ -143,7 +143,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
   });
 
   it("serves a campaign's change at once, even for a number whose answer was already served", async () => {
-    const camp = await post("/campaigns", {
+    const camp = await post("/campagnes", {
       client_id: ctx.clientA,
       code: "A-RENOMMEE",
       nom: "R",
@@ -156,12 +156,12 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     const patch = async (payload: Record<string, unknown>) => {
       const actuelle = await ctx.app.inject({
         method: "GET",
-        url: `/api/v1/campaigns/${camp.id}`,
+        url: `/api/v1/campagnes/${camp.id}`,
         headers: h,
       });
       const r = await ctx.app.inject({
         method: "PATCH",
-        url: `/api/v1/campaigns/${camp.id}`,
+        url: `/api/v1/campagnes/${camp.id}`,
         headers: h,
         payload: { ...payload, version: actuelle.json().version },
       });
@@ -260,7 +260,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     await bientot(async () => (await entrant("0142000800")).statusCode === 200);
     const adresse = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
     const lire = (chemin: string, cle = hermes) =>
-      fetch(`${adresse}/api/v1/routing/inbound/${chemin}`, { headers: cle });
+      fetch(`${adresse}/api/v1/routage/entrant/${chemin}`, { headers: cle });
     const avant = ctx.app.voieRapide.servies;
     const rapide = await lire("0142000800", { ...hermes, "x-request-id": "appel-hermes-42" });
     expect(ctx.app.voieRapide.servies).toBe(avant + 1);
@@ -300,7 +300,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
       ).json();
     const d = await envoyer("/dids", { numero: saisie });
     await envoyer(`/dids/${d.id}/actions/affecter`, { client_id: autre.clientA });
-    const c = await envoyer("/campaigns", { client_id: autre.clientA, code: "A-SEUL", nom: "Seul" });
+    const c = await envoyer("/campagnes", { client_id: autre.clientA, code: "A-SEUL", nom: "Seul" });
     await envoyer("/affectations", { did_id: d.id, campaign_id: c.id, date_debut: "2026-04-01T09:00:00Z" });
     return { autre, adresse: await autre.app.listen({ port: 0, host: "127.0.0.1" }) };
   };
@@ -312,7 +312,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     });
     try {
       const lire = (id: string) =>
-        fetch(`${adresse}/api/v1/routing/inbound/0142000900`, {
+        fetch(`${adresse}/api/v1/routage/entrant/0142000900`, {
           headers: { ...journal.cles.hermes, "x-request-id": id },
         });
       // the first lookup builds the answer through Fastify; the next ones are the fast lane's
@@ -327,7 +327,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
           level: 30,
           msg: "requête servie",
           methode: "GET",
-          url: "/api/v1/routing/inbound/0142000900",
+          url: "/api/v1/routage/entrant/0142000900",
           statut: 200,
           ms: expect.any(Number),
           voie_rapide: true,
@@ -347,7 +347,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     let fini = false;
     try {
       const lire = () =>
-        fetch(`${adresse}/api/v1/routing/inbound/0142000901`, { headers: autre.cles.hermes }).then(
+        fetch(`${adresse}/api/v1/routage/entrant/0142000901`, { headers: autre.cles.hermes }).then(
           async (r) => {
             await r.arrayBuffer();
             return r.status;
@@ -411,7 +411,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
     }
     const sortant = async (url: string) =>
       (
-        await ctx.app.inject({ method: "GET", url: `/api/v1/routing/outbound/${url}`, headers: hermes })
+        await ctx.app.inject({ method: "GET", url: `/api/v1/routage/sortant/${url}`, headers: hermes })
       ).json();
     // the last assignment posted is the prospecting one: once it is in, all of them are
     await bientot(async () => (await sortant(String(campagnes.PROSPECT))).numeros?.length === 1);
@@ -440,7 +440,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
   });
 
   it("exports every current route with an ETag that gives 304 while nothing changes", async () => {
-    const r = await ctx.app.inject({ method: "GET", url: "/api/v1/routing/export", headers: hermes });
+    const r = await ctx.app.inject({ method: "GET", url: "/api/v1/routage/export", headers: hermes });
     expect(r.statusCode).toBe(200);
     const etag = r.headers.etag as string;
     expect(r.json().routes.length).toBeGreaterThan(0);
@@ -448,14 +448,14 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
       (
         await ctx.app.inject({
           method: "GET",
-          url: "/api/v1/routing/export",
+          url: "/api/v1/routage/export",
           headers: { ...hermes, "if-none-match": etag },
         })
       ).statusCode,
     ).toBe(304);
     const csv = await ctx.app.inject({
       method: "GET",
-      url: "/api/v1/routing/export?format=csv",
+      url: "/api/v1/routage/export?format=csv",
       headers: hermes,
     });
     expect(csv.body.split("\n")[0]).toBe("numero;sens;campagne_code;hermes_id;config_code;alias;priorite");
@@ -470,14 +470,14 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
         (
           await ctx.app.inject({
             method: "GET",
-            url: "/api/v1/routing/export",
+            url: "/api/v1/routage/export",
             headers: { ...hermes, "if-none-match": etag },
           })
         ).statusCode === 200,
     );
     // a client key is not the platform
     expect(
-      (await ctx.app.inject({ method: "GET", url: "/api/v1/routing/export", headers: ctx.cles.client }))
+      (await ctx.app.inject({ method: "GET", url: "/api/v1/routage/export", headers: ctx.cles.client }))
         .statusCode,
     ).toBe(403);
   });
@@ -500,7 +500,7 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
         while (Date.now() - debut < 1000) {
           const r = await app2.inject({
             method: "GET",
-            url: "/api/v1/routing/inbound/0142000500",
+            url: "/api/v1/routage/entrant/0142000500",
             headers: hermes,
           });
           if (r.statusCode === 200) {
@@ -513,9 +513,9 @@ describe.each(CIBLES)("Hermes routing ($nom)", (cible) => {
         // the write sends several notifications (assignment, then the number's status): both instances agree
         // on the whole routing table once all of them are applied, still within the second
         const etags = async () => [
-          (await ctx.app.inject({ method: "GET", url: "/api/v1/routing/export", headers: hermes })).headers
+          (await ctx.app.inject({ method: "GET", url: "/api/v1/routage/export", headers: hermes })).headers
             .etag,
-          (await app2.inject({ method: "GET", url: "/api/v1/routing/export", headers: hermes })).headers.etag,
+          (await app2.inject({ method: "GET", url: "/api/v1/routage/export", headers: hermes })).headers.etag,
         ];
         let [etag1, etag2] = await etags();
         while (etag1 !== etag2 && Date.now() - debut < 1000) {

@@ -39,7 +39,7 @@ describe.each(CIBLES)("the status of a number a client holds with no campaign ($
   afterAll(async () => ctx?.fermer());
 
   it("is Affecté through the API, a bulk action, the import, an ended assignment, a delivery and a reactivation", async () => {
-    const campagne = await post("/campaigns", { client_id: ctx.clientA, code: "A-UNIQUE", nom: "Unique" });
+    const campagne = await post("/campagnes", { client_id: ctx.clientA, code: "A-UNIQUE", nom: "Unique" });
     // created for a client
     await post("/dids", { numero: "0142300001", client_id: ctx.clientA });
     // given to a client by its action, and by a bulk action
@@ -119,7 +119,7 @@ describe.each(CIBLES)("the status of a number a client holds with no campaign ($
     await up(ctx.db as never);
     expect(await statut("0142300020")).toBe("AFFECTE/A");
     const histoire = (
-      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${d.id}/history`, headers: ctx.cles.admin })
+      await ctx.app.inject({ method: "GET", url: `/api/v1/dids/${d.id}/historique`, headers: ctx.cles.admin })
     ).json().data;
     expect(histoire).toContainEqual(
       expect.objectContaining({

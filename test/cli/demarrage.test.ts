@@ -182,13 +182,13 @@ describe.each(CIBLES)("telephony seed-demo then the API ($nom)", (cible) => {
         expect(await compterCommandes(s), s).toBeGreaterThan(0);
       }
       expect((await get("/clients")).total).toBe(5);
-      expect((await get("/campaigns")).total).toBe(15);
+      expect((await get("/campagnes")).total).toBe(15);
       expect((await get("/groupements")).total).toBe(15);
       expect((await get("/configs")).total).toBe(5);
       const dids = await get("/dids?statut=UTILISE&par_page=1");
       expect(dids.data[0]).toMatchObject({ statut: "Utilisé", statut_couleur: "#28A745" });
       expect(dids.data[0]?.client).toBeTruthy();
-      const histoire = await get(`/dids/${dids.data[0]?.id}/history`);
+      const histoire = await get(`/dids/${dids.data[0]?.id}/historique`);
       expect(histoire.data.length).toBeGreaterThan(0);
     } finally {
       await s.arreter();

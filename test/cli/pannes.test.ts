@@ -87,7 +87,7 @@ describe.skipIf(!grappePossible)("database faults (throwaway PostgreSQL cluster)
         await api("/clients", { method: "POST", body: '{"code":"ACME","nom":"Acme"}' })
       ).json();
       const campagne = await (
-        await api("/campaigns", {
+        await api("/campagnes", {
           method: "POST",
           body: JSON.stringify({ client_id: client.id, code: "SAV", nom: "SAV", hermes_id: "H1" }),
         })
@@ -103,7 +103,7 @@ describe.skipIf(!grappePossible)("database faults (throwaway PostgreSQL cluster)
       });
       expect(aff.status).toBe(201);
       const route = async () => {
-        const r = await api("/routing/inbound/0142000001", {}, hHermes);
+        const r = await api("/routage/entrant/0142000001", {}, hHermes);
         return { status: r.status, corps: r.status === 200 ? await r.json() : await r.text() };
       };
       const fin = Date.now() + 5000;
@@ -120,7 +120,7 @@ describe.skipIf(!grappePossible)("database faults (throwaway PostgreSQL cluster)
             const r =
               nom === "liste"
                 ? await api("/dids?q=0142")
-                : await api("/routing/inbound/0142000001", {}, hHermes);
+                : await api("/routage/entrant/0142000001", {}, hHermes);
             vus[nom].set(r.status, (vus[nom].get(r.status) ?? 0) + 1);
             if (r.status === 503 && !r.headers.get("retry-after")) sans503RetryAfter.push(await r.text());
             else await r.arrayBuffer();
@@ -152,7 +152,7 @@ describe.skipIf(!grappePossible)("database faults (throwaway PostgreSQL cluster)
         const l = await api("/dids?q=0142");
         pendant.liste.set(l.status, (pendant.liste.get(l.status) ?? 0) + 1);
         await l.arrayBuffer();
-        const r = await api("/routing/inbound/0142000001", {}, hHermes);
+        const r = await api("/routage/entrant/0142000001", {}, hHermes);
         pendant.routage.set(r.status, (pendant.routage.get(r.status) ?? 0) + 1);
         await r.arrayBuffer();
         await attendre(100);

@@ -69,7 +69,7 @@ describe.each(CIBLES)("telephony backup and restore ($nom)", (cible) => {
     try {
       const admin = await sessionApi(serveur.url, "admin", ADMIN);
       const client = await admin<{ id: number }>("POST", "/clients", { code: "SAUVE", nom: "Client sauvé" });
-      const campagne = await admin<{ id: number }>("POST", "/campaigns", {
+      const campagne = await admin<{ id: number }>("POST", "/campagnes", {
         client_id: client.id,
         code: "SAUVE-SAV",
         nom: "SAV",

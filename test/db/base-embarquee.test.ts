@@ -31,7 +31,7 @@ describe("embedded database in its own thread", () => {
     });
     expect(d.statusCode).toBe(201);
     const recherche = () =>
-      ctx.app.inject({ method: "GET", url: "/api/v1/routing/inbound/0142000100", headers: hermes });
+      ctx.app.inject({ method: "GET", url: "/api/v1/routage/entrant/0142000100", headers: hermes });
     // the key is read once, then known from memory
     expect((await recherche()).statusCode).toBe(404);
 

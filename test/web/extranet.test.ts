@@ -72,7 +72,7 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
       nom: "Alpha Assurances",
     });
     const clientB = await admin<{ id: number }>("POST", "/clients", { code: "BETA", nom: "Beta Énergie" });
-    await admin("POST", "/campaigns", {
+    await admin("POST", "/campagnes", {
       client_id: clientA.id,
       code: "ALPHA-SAV",
       nom: "Alpha SAV",

@@ -410,7 +410,7 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet for daily 
 
   it("writes the history and the audit log in French, with names instead of ids", async () => {
     const d = await admin<{ id: number }>("POST", "/dids", { numero: "01 94 00 00 01" });
-    const campagne = await admin<{ id: number }>("POST", "/campaigns", {
+    const campagne = await admin<{ id: number }>("POST", "/campagnes", {
       client_id: ids.alpha,
       code: "ZSAV",
       nom: "Zeta SAV",
@@ -593,7 +593,7 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet for daily 
         }
         // the creation form, where there is one
         if (
-          ["#/dids", "#/commandes", "#/affectations", "#/configs", "#/clients", "#/campaigns"].includes(
+          ["#/dids", "#/commandes", "#/affectations", "#/configs", "#/clients", "#/campagnes"].includes(
             ecran,
           ) &&
           login === "admin"

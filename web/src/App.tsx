@@ -86,7 +86,7 @@ export function App() {
                   const e = ecran(nom);
                   const peutEcrire = peut(
                     p,
-                    ["clients", "groupements", "campaigns"].includes(nom)
+                    ["clients", "groupements", "campagnes"].includes(nom)
                       ? "clients:ecrire"
                       : "referentiels:ecrire",
                   );

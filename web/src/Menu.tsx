@@ -57,9 +57,9 @@ export function Menu() {
         <>
           <Section titre="Référentiels" />
           <RaMenu.Item to="/clients" primaryText="Clients" leftIcon={<PeopleIcon />} />
-          <RaMenu.Item to="/campaigns" primaryText="Campagnes" leftIcon={<CampaignIcon />} />
+          <RaMenu.Item to="/campagnes" primaryText="Campagnes" leftIcon={<CampaignIcon />} />
           {Object.entries(REFERENTIELS)
-            .filter(([nom]) => !["clients", "campaigns"].includes(nom))
+            .filter(([nom]) => !["clients", "campagnes"].includes(nom))
             .map(([nom, def]) => (
               <RaMenu.Item
                 key={nom}

@@ -5,7 +5,7 @@ import type { App } from "../../app.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
 import { Ligne } from "../../http/textes.js";
-import { ecrireAudit } from "../history/audit.repository.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import { ROLES, type Role as RoleActeur } from "./acteur.js";
 import { COOKIE_CSRF, COOKIE_SESSION } from "./auth.hooks.js";
 import { type CacheClesApi, fermerSession, ouvrirSession } from "./auth.service.js";

@@ -3,7 +3,7 @@ import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
-import { ecrireAudit } from "../history/audit.repository.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import { type Acteur, ROLES, type Role, SYSTEME } from "./acteur.js";
 import { lirePlage, listeAdresses } from "./adresses.js";
 

@@ -4,7 +4,7 @@ import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
 import { ApiError, introuvable } from "../../http/errors.js";
-import { ecrireAudit } from "../history/audit.repository.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import { type Acteur, SYSTEME } from "./acteur.js";
 import { lirePlage } from "./adresses.js";
 import {

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Executor } from "../history/audit.repository.js";
+import type { Executor } from "../audit/audit.repository.js";
 
 /** Orders with the labels people read: client, type, region, operator, status and its colour, age in days. */
 export function selectCommande(db: Executor) {

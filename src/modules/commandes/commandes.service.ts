@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
 import { ApiError, introuvable } from "../../http/errors.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
-import { ecrireAudit } from "../history/audit.repository.js";
-import { conflitVersion } from "../reference/resource.js";
+import { conflitVersion } from "../referentiels/resource.js";
 
 export interface EntreeCommande {
   client_id?: number | undefined;

@@ -4,12 +4,12 @@ import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
 import { jourMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { type Permission, peut } from "../auth/politique.js";
 import { ecrireHistorique } from "../dids/dids.service.js";
-import { ecrireAudit } from "../history/audit.repository.js";
 import { EVENEMENTS, notifier } from "../notifications/notifications.service.js";
-import { conflitVersion } from "../reference/resource.js";
+import { conflitVersion } from "../referentiels/resource.js";
 
 export const STATUTS_COMMANDE = [
   "BROUILLON",

@@ -5,11 +5,11 @@ import { enTransaction } from "../../db/transaction.js";
 import { verrouiller } from "../../db/verrou.js";
 import { jourFr } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
-import { courante } from "../assignments/courante.js";
+import { courante } from "../affectations/courante.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { peut } from "../auth/politique.js";
-import { ecrireAudit } from "../history/audit.repository.js";
-import { conflitVersion } from "../reference/resource.js";
+import { conflitVersion } from "../referentiels/resource.js";
 import { ecrireHistorique } from "./dids.service.js";
 import { finDuGel, jourDe } from "./gel.js";
 

@@ -2,8 +2,8 @@ import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { echapperLike } from "../../http/listes.js";
 import { chiffresDeRecherche } from "../../numbering/index.js";
-import { courante } from "../assignments/courante.js";
-import type { Executor } from "../history/audit.repository.js";
+import { courante } from "../affectations/courante.js";
+import type { Executor } from "../audit/audit.repository.js";
 
 export interface FiltresDid {
   statut?: string | undefined;

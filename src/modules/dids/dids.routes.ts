@@ -329,7 +329,7 @@ export async function didsRoutes(app: App) {
   );
 
   app.get(
-    "/dids/:id/history",
+    "/dids/:id/historique",
     {
       preValidation: exiger("numeros:lire"),
       schema: {

@@ -4,10 +4,10 @@ import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { lireSaisieNumeros, normaliser } from "../../numbering/index.js";
+import { champsModifies, type Executor, ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
-import { champsModifies, type Executor, ecrireAudit } from "../history/audit.repository.js";
-import type { Libelles } from "../reference/libelles.js";
-import { conflitVersion } from "../reference/resource.js";
+import type { Libelles } from "../referentiels/libelles.js";
+import { conflitVersion } from "../referentiels/resource.js";
 import {
   appliquerFiltres,
   aServi,

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { normaliser } from "../../numbering/index.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
-import { ecrireAudit } from "../history/audit.repository.js";
 import { ecrireHistorique } from "./dids.service.js";
 
 /**

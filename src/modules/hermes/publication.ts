@@ -7,8 +7,8 @@ import { Liquid } from "liquidjs";
 import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
-import { ecrireAudit } from "../history/audit.repository.js";
 import { type Deploiement, deployer, enPhase } from "./deploiement-fichiers.js";
 import { type Apercu, donneesDeRendu, type FichierRendu, lireModele } from "./rendu.js";
 import {

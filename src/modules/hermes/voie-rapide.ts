@@ -9,7 +9,7 @@ import { rolesDe } from "../auth/politique.js";
 import type { SnapshotRoutage } from "./snapshot.js";
 
 export const ROLES_ROUTAGE: readonly Role[] = rolesDe("routage:lire");
-const PREFIXE = "/api/v1/routing/inbound/";
+const PREFIXE = "/api/v1/routage/entrant/";
 // pino's levels (info is 30), read from the logger's current level: it can be changed while the server runs
 const NIVEAUX: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
 

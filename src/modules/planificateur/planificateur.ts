@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { synchroniserStatuts } from "../assignments/assignments.service.js";
+import { synchroniserStatuts } from "../affectations/affectations.service.js";
 import type { Acteur } from "../auth/acteur.js";
 import type { Expediteur } from "../notifications/notifications.service.js";
 

@@ -9,8 +9,8 @@ import { migrer } from "../../db/migrate.js";
 import { seedReference } from "../../db/reference-data.js";
 import { NOM_VERROU } from "../../db/verrou-dossier.js";
 import { ApiError } from "../../http/errors.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
-import { ecrireAudit } from "../history/audit.repository.js";
 
 /**
  * Backups. The embedded database is copied by PGlite itself while the server runs (its data folder as a gzipped

@@ -5,8 +5,8 @@ import { sql } from "kysely";
 import type { Config } from "../../config.js";
 import type { Database } from "../../db/database.js";
 import { ApiError } from "../../http/errors.js";
+import { type Executor, ecrireAudit } from "../audit/audit.repository.js";
 import { type Acteur, SYSTEME } from "../auth/acteur.js";
-import { type Executor, ecrireAudit } from "../history/audit.repository.js";
 import { copieBase, EXTENSION } from "./sauvegarde.service.js";
 
 export const SAUVEGARDE_AUTO: Acteur = { ...SYSTEME, nom: "système:sauvegarde" };

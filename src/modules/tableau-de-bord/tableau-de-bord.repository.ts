@@ -1,6 +1,6 @@
 import { sql } from "kysely";
+import type { Executor } from "../audit/audit.repository.js";
 import { jourDe } from "../dids/gel.js";
-import type { Executor } from "../history/audit.repository.js";
 
 /**
  * The dashboard's figures in one round of parallel queries: numbers by status, region, operator, type and client,

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { CAST_CSV } from "../../http/csv.js";
-import { selectAffectation } from "../assignments/assignments.repository.js";
+import { selectAffectation } from "../affectations/affectations.repository.js";
 import { selectCommande } from "../commandes/commandes.repository.js";
 import { appliquerFiltres, type FiltresDid } from "../dids/dids.repository.js";
 

@@ -1,7 +1,7 @@
 // The writes of the assignments import: what the analysis decided, in the import's transaction.
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { courante } from "../assignments/courante.js";
+import { courante } from "../affectations/courante.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.service.js";
 import { type AffectationEnPlace, type Contexte, type Existant, inserer } from "./import-contexte.js";

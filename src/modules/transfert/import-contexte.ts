@@ -4,7 +4,7 @@ import { type Selectable, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { valeurRoutageInvalide } from "../../http/textes.js";
 import type { normaliser } from "../../numbering/index.js";
-import { courante } from "../assignments/courante.js";
+import { courante } from "../affectations/courante.js";
 import type { Acteur } from "../auth/acteur.js";
 import type { TypeImport } from "./colonnes.js";
 import type { Tableau } from "./lecture.js";

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
-import { ecrireAudit } from "../history/audit.repository.js";
 import { associerColonnes, colonnesIgnorees, type TypeImport } from "./colonnes.js";
 import { analyserAffectations, prechargerAffectations } from "./import-affectations.js";
 import { synchroniserEnMasse } from "./import-affectations-ecriture.js";

@@ -339,7 +339,7 @@ const PAGES_AUDIT: Record<string, { ressource: string; texte: (r: Record<string,
   tel_did: { ressource: "dids", texte: (r) => numeroLisible(r.did_format_e164 as string) },
   tel_did_commande: { ressource: "commandes", texte: (r) => String(r.reference) },
   tel_client: { ressource: "clients", texte: (r) => String(r.nom) },
-  tel_campaign: { ressource: "campaigns", texte: (r) => String(r.nom) },
+  tel_campaign: { ressource: "campagnes", texte: (r) => String(r.nom) },
   tel_did_config: { ressource: "configs", texte: (r) => String(r.nom) },
 };
 

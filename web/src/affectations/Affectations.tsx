@@ -45,7 +45,7 @@ const filtres = [
   <ReferenceInput
     key="campagne"
     source="campaign_id"
-    reference="campaigns"
+    reference="campagnes"
     alwaysOn
     sort={{ field: "nom", order: "ASC" }}
     label="Campagne"
@@ -194,7 +194,7 @@ function ChoixDuClient() {
       />
       <ReferenceInput
         source="campaign_id"
-        reference="campaigns"
+        reference="campagnes"
         filter={{ client_id: client, actif: true }}
         sort={{ field: "nom", order: "ASC" }}
         label="Campagne Hermes"

@@ -2971,7 +2971,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/campaigns": {
+    "/api/v1/campagnes": {
         parameters: {
             query?: never;
             header?: never;
@@ -3100,7 +3100,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/campaigns/{id}": {
+    "/api/v1/campagnes/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -4702,7 +4702,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/dids/{id}/history": {
+    "/api/v1/dids/{id}/historique": {
         parameters: {
             query?: never;
             header?: never;
@@ -6513,7 +6513,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/routing/inbound/{numero}": {
+    "/api/v1/routage/entrant/{numero}": {
         parameters: {
             query?: never;
             header?: never;
@@ -6567,7 +6567,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/routing/outbound/{campagne}": {
+    "/api/v1/routage/sortant/{campagne}": {
         parameters: {
             query?: never;
             header?: never;
@@ -6624,7 +6624,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/routing/export": {
+    "/api/v1/routage/export": {
         parameters: {
             query?: never;
             header?: never;

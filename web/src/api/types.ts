@@ -19,7 +19,7 @@ export type Corps<P extends keyof paths, M extends Methode> =
   Operation<P, M> extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
 
 export type Did = Reponse<"/api/v1/dids/{id}", "get">;
-export type Historique = Reponse<"/api/v1/dids/{id}/history", "get">["data"][number];
+export type Historique = Reponse<"/api/v1/dids/{id}/historique", "get">["data"][number];
 export type Affectation = Reponse<"/api/v1/affectations/{id}", "get">;
 export type Commande = Reponse<"/api/v1/commandes/{id}", "get">;
 export type TableauDeBord = Reponse<"/api/v1/tableau-de-bord", "get">;

@@ -140,7 +140,7 @@ export const REFERENCES: Record<string, { ressource: string; texte: string }> = 
   region_id: { ressource: "regions", texte: "libelle" },
   equipement_id: { ressource: "equipements", texte: "nom" },
   cloud_id: { ressource: "clouds", texte: "nom" },
-  campaign_id: { ressource: "campaigns", texte: "nom" },
+  campaign_id: { ressource: "campagnes", texte: "nom" },
   config_id: { ressource: "configs", texte: "nom" },
   statut_id: { ressource: "statuts-did", texte: "libelle" },
 };

@@ -53,7 +53,7 @@ function filtres(p: Permissions | undefined) {
           ref("operateur_id", "operateurs", "Opérateur", "nom"),
           ref("equipement_id", "equipements", "Équipement", "nom"),
           ref("cloud_id", "clouds", "Cloud", "nom"),
-          ref("campaign_id", "campaigns", "Campagne", "nom"),
+          ref("campaign_id", "campagnes", "Campagne", "nom"),
         ]
       : []),
   ];

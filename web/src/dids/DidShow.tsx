@@ -194,7 +194,7 @@ function Historique() {
     queryKey: ["historique", d?.id, d?.version],
     enabled: !!d,
     queryFn: () =>
-      reponse(api.GET("/api/v1/dids/{id}/history", { params: { path: { id: d?.id as number } } })),
+      reponse(api.GET("/api/v1/dids/{id}/historique", { params: { path: { id: d?.id as number } } })),
   });
   const libelle = useValeursLisibles(
     (data?.data ?? []).flatMap((e) =>

@@ -23,7 +23,7 @@ const messages = {
     commandes: ressource("Commande SDA |||| Commandes SDA", "Demande de commande", true),
     clients: ressource("Client |||| Clients", "Client"),
     groupements: ressource("Groupement |||| Groupements", "Groupement"),
-    campaigns: ressource("Campagne |||| Campagnes", "Campagne", true),
+    campagnes: ressource("Campagne |||| Campagnes", "Campagne", true),
     indicatifs: ressource("Pays / indicatif |||| Pays et indicatifs", "Indicatif"),
     regions: ressource("Région |||| Régions", "Région", true),
     operateurs: ressource("Opérateur |||| Opérateurs", "Opérateur"),

@@ -172,7 +172,7 @@ export const REFERENTIELS: Record<string, Definition> = {
       { source: "libelle", label: "Libellé", requis: true, liste: true },
     ],
   },
-  campaigns: {
+  campagnes: {
     titre: "Campagnes Hermes",
     tri: "code",
     champs: [

@@ -5,10 +5,10 @@ import { lireIsoMetier } from "../../heure-metier.js";
 import type { CodeErreur } from "../../http/codes-erreur.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { refusPresentation } from "../../numbering/presentation.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.service.js";
-import { ecrireAudit } from "../history/audit.repository.js";
-import { conflitVersion } from "../reference/resource.js";
+import { conflitVersion } from "../referentiels/resource.js";
 import { courante } from "./courante.js";
 
 export interface EntreeAffectation {

@@ -24,7 +24,7 @@ export async function auditRoutes(app: App) {
     {
       preValidation: exiger("audit:lire"),
       schema: {
-        tags: ["Historique"],
+        tags: ["Journal d'audit"],
         summary: "Journal de toutes les écritures : qui, quand, quoi (avant/après)",
         querystring: Type.Object({
           entite: Type.Optional(Type.String({ maxLength: 60 })),

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Executor } from "../history/audit.repository.js";
+import type { Executor } from "../audit/audit.repository.js";
 import { courante } from "./courante.js";
 
 /** Assignments with their number, campaign and configuration codes, and whether they are current at `maintenant`. */

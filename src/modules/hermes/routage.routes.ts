@@ -28,9 +28,9 @@ function e164(saisie: string, pays = "FR") {
   return n.numero;
 }
 
-export async function routingRoutes(app: App) {
+export async function routageRoutes(app: App) {
   app.get(
-    "/routing/inbound/:numero",
+    "/routage/entrant/:numero",
     {
       // checked while authenticating (see authentifier): no separate hook on the hot path
       config: { roles: ROLES_ROUTAGE },
@@ -80,7 +80,7 @@ export async function routingRoutes(app: App) {
   );
 
   app.get(
-    "/routing/outbound/:campagne",
+    "/routage/sortant/:campagne",
     {
       config: { roles: ROLES_ROUTAGE },
       schema: {
@@ -126,7 +126,7 @@ export async function routingRoutes(app: App) {
   );
 
   app.get(
-    "/routing/export",
+    "/routage/export",
     {
       config: { roles: ROLES_ROUTAGE },
       schema: {

@@ -15,9 +15,9 @@ import {
   type ParamsListeT,
   reponseListe,
 } from "../../http/listes.js";
+import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { exiger, type Permission } from "../auth/politique.js";
-import { ecrireAudit } from "../history/audit.repository.js";
 import { COLONNES_VIDES, lignesExport, type TypeExport } from "../transfert/export.service.js";
 
 type Ligne = Record<string, unknown>;

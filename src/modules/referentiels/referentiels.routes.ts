@@ -211,7 +211,7 @@ export const RESSOURCES: DefinitionRessource[] = [
     },
   },
   {
-    chemin: "campaigns",
+    chemin: "campagnes",
     formatImport: "campagnes",
     table: "tel_campaign",
     nom: "Campagne",
@@ -271,6 +271,6 @@ export const RESSOURCES: DefinitionRessource[] = [
   },
 ];
 
-export async function referenceRoutes(app: App) {
+export async function referentielsRoutes(app: App) {
   for (const def of RESSOURCES) registerResource(app, def);
 }

@@ -15,8 +15,8 @@ import {
 import { TexteLibre, ValeurRoutage } from "../../http/textes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
-import { lireAffectation, pageAffectations } from "./assignments.repository.js";
-import { creerAffectation, type EntreeAffectation, modifierAffectation } from "./assignments.service.js";
+import { lireAffectation, pageAffectations } from "./affectations.repository.js";
+import { creerAffectation, type EntreeAffectation, modifierAffectation } from "./affectations.service.js";
 
 const Affectation = Type.Object({
   id: Type.Integer(),
@@ -57,7 +57,7 @@ const Modifiables = {
   sortant: Type.Optional(Type.Boolean()),
 };
 
-export async function assignmentsRoutes(app: App) {
+export async function affectationsRoutes(app: App) {
   const db = () => app.database.db;
   const lire = (id: number, clientId?: number) => lireAffectation(db(), id, app.horloge(), clientId);
 
