@@ -87,4 +87,32 @@ describe.each(CIBLES)("the app clock, everywhere ($nom)", (cible) => {
       lignesExport: 0,
     });
   });
+
+  it("lets the import give a terminated number to another client once the app clock is past the freeze", async () => {
+    maintenant = new Date("2031-01-10T09:00:00Z");
+    // a number from the stock, terminated: another client may have it once the freeze is over
+    const did = (await api("POST", "/dids", { numero: "0142770002" })).corps;
+    expect((await api("POST", `/dids/${did.id}/actions/resilier`, { motif: "fin" })).status).toBe(200);
+    const clientB = (await api("GET", `/clients/${ctx.clientB}`)).corps.code;
+    const importer = () =>
+      ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/imports/numeros",
+        headers: { ...ctx.cles.admin, "content-type": "text/csv" },
+        payload: `numero;client;statut\n0142770002;${clientB};AFFECTE\n`,
+      });
+    // within the freeze (90 days from 10 January 2031): refused, by the import as by the API
+    maintenant = new Date("2031-02-01T09:00:00Z");
+    const gele = await importer();
+    expect(gele.statusCode, gele.body).toBe(422);
+    expect(JSON.stringify(gele.json())).toContain("gel");
+    // years ahead of the system clock and past the freeze: the import sees the app clock, not the system's
+    maintenant = new Date("2031-06-01T09:00:00Z");
+    const libre = await importer();
+    expect(libre.statusCode, libre.body).toBe(200);
+    expect((await api("GET", `/dids/${did.id}`)).corps).toMatchObject({
+      client_id: ctx.clientB,
+      statut_code: "AFFECTE",
+    });
+  });
 });

@@ -1,7 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../app.js";
-import { lireIsoMetier } from "../../heure-metier.js";
-import { ApiError, introuvable } from "../../http/errors.js";
+import { introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import {
   DateHeure,
@@ -16,7 +15,12 @@ import { TexteLibre, ValeurRoutage } from "../../http/textes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { lireAffectation, pageAffectations } from "./affectations.repository.js";
-import { creerAffectation, type EntreeAffectation, modifierAffectation } from "./affectations.service.js";
+import {
+  creerAffectation,
+  type EntreeAffectation,
+  modifierAffectation,
+  terminerAffectation,
+} from "./affectations.service.js";
 
 const Affectation = Type.Object({
   id: Type.Integer(),
@@ -134,12 +138,7 @@ export async function affectationsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const cree = await creerAffectation(
-        db(),
-        request.acteur,
-        request.body as EntreeAffectation,
-        app.horloge(),
-      );
+      const cree = await creerAffectation(app.contexte(request), request.body as EntreeAffectation);
       reply.header("etag", etag(cree.version)).header("location", `/api/v1/affectations/${cree.id}`);
       return reply.status(201).send((await lire(cree.id)) as NonNullable<Awaited<ReturnType<typeof lire>>>);
     },
@@ -168,13 +167,11 @@ export async function affectationsRoutes(app: App) {
     async (request, reply) => {
       const { version, motif, ...valeurs } = request.body;
       const maj = await modifierAffectation(
-        db(),
-        request.acteur,
+        app.contexte(request),
         request.params.id,
         valeurs as never,
         versionAttendue(request.headers["if-match"], version),
         motif,
-        app.horloge(),
       );
       reply.header("etag", etag(maj.version));
       return (await lire(maj.id)) as NonNullable<Awaited<ReturnType<typeof lire>>>;
@@ -202,21 +199,7 @@ export async function affectationsRoutes(app: App) {
     async (request) => {
       const a = await lire(request.params.id);
       if (!a) throw introuvable("Affectation");
-      const maintenant = app.horloge();
-      if (a.date_fin && new Date(a.date_fin) <= maintenant)
-        throw new ApiError(409, "DEJA_TERMINEE", "Cette affectation est déjà terminée.");
-      const fin = (request.body.date_fin ? lireIsoMetier(request.body.date_fin) : undefined) ?? maintenant;
-      // ending before it began cancels it; otherwise it ends on the date given
-      const annulation = fin <= new Date(a.date_debut);
-      await modifierAffectation(
-        db(),
-        request.acteur,
-        a.id,
-        annulation ? { actif: false } : { date_fin: fin.toISOString() },
-        undefined,
-        request.body.motif ?? (annulation ? "Affectation annulée avant son début" : "Fin d'affectation"),
-        maintenant,
-      );
+      await terminerAffectation(app.contexte(request), a, request.body.date_fin, request.body.motif);
       return (await lire(a.id)) as NonNullable<Awaited<ReturnType<typeof lire>>>;
     },
   );

@@ -1,5 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
+import { enTransaction } from "../../db/transaction.js";
 import { verrouiller } from "../../db/verrou.js";
 import { lireIsoMetier } from "../../heure-metier.js";
 import type { CodeErreur } from "../../http/codes-erreur.js";
@@ -121,13 +123,8 @@ export async function synchroniserStatuts(
   return decales.length;
 }
 
-export async function creerAffectation(
-  db: Kysely<DB>,
-  acteur: Acteur,
-  e: EntreeAffectation,
-  maintenant = new Date(),
-) {
-  return db.transaction().execute(async (trx) => {
+export async function creerAffectation({ db, acteur, maintenant }: Contexte, e: EntreeAffectation) {
+  return enTransaction(db, async (trx) => {
     const { did, campagne } = await contexte(trx, e.did_id, e.campaign_id);
     verifierRegles(did, campagne, e.sortant ?? false);
     const cree = await trx
@@ -172,16 +169,37 @@ export async function creerAffectation(
   });
 }
 
+/**
+ * Ends an assignment now or at a date; ending it before it began cancels it (it never routed). One already ended
+ * is refused (409 DEJA_TERMINEE).
+ */
+export async function terminerAffectation(
+  ctx: Contexte,
+  a: { id: number; date_debut: string | Date; date_fin: string | Date | null },
+  dateFin: string | undefined,
+  motif: string | undefined,
+) {
+  if (a.date_fin && new Date(a.date_fin) <= ctx.maintenant)
+    throw new ApiError(409, "DEJA_TERMINEE", "Cette affectation est déjà terminée.");
+  const fin = (dateFin ? lireIsoMetier(dateFin) : undefined) ?? ctx.maintenant;
+  const annulation = fin <= new Date(a.date_debut);
+  return modifierAffectation(
+    ctx,
+    a.id,
+    annulation ? { actif: false } : { date_fin: fin.toISOString() },
+    undefined,
+    motif ?? (annulation ? "Affectation annulée avant son début" : "Fin d'affectation"),
+  );
+}
+
 export async function modifierAffectation(
-  db: Kysely<DB>,
-  acteur: Acteur,
+  { db, acteur, maintenant }: Contexte,
   id: number,
   valeurs: Partial<Omit<EntreeAffectation, "did_id" | "campaign_id">> & { actif?: boolean },
   version: number | undefined,
   motif?: string | null,
-  maintenant = new Date(),
 ) {
-  return db.transaction().execute(async (trx) => {
+  return enTransaction(db, async (trx) => {
     const avant = await trx
       .selectFrom("tel_did_virtual")
       .selectAll()

@@ -3,9 +3,8 @@ import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
-import { ecrireAudit } from "../audit/audit.repository.js";
-import { type Acteur, ROLES, type Role, SYSTEME } from "./acteur.js";
-import { lirePlage, listeAdresses } from "./adresses.js";
+import { type Acteur, ROLES, type Role } from "./acteur.js";
+import { listeAdresses } from "./adresses.js";
 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 // argon2id with OWASP's recommended minimum (19 MiB, 2 passes): slow for a guesser, quick enough for a login.

@@ -44,7 +44,7 @@ export async function creerUtilisateur(db: Kysely<DB>, acteur: Acteur, u: Nouvel
   verifierRole(u.role, u.client_id);
   verifierMotDePasse(u.mot_de_passe);
   const mot_de_passe_hash = await hacherMotDePasse(u.mot_de_passe);
-  return db.transaction().execute(async (trx) => {
+  return enTransaction(db, async (trx) => {
     const cree = await trx
       .insertInto("tel_utilisateur")
       .values({
@@ -152,7 +152,7 @@ export async function creerCleApi(db: Kysely<DB>, acteur: Acteur, c: NouvelleCle
     );
   const prefixe = randomBytes(6).toString("hex");
   const cle = `tel_${prefixe}_${randomBytes(24).toString("base64url")}`;
-  return db.transaction().execute(async (trx) => {
+  return enTransaction(db, async (trx) => {
     const cree = await trx
       .insertInto("tel_cle_api")
       .values({

@@ -122,7 +122,7 @@ export async function commandesRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const cree = await creerCommande(db(), request.acteur, request.body as EntreeCommande);
+      const cree = await creerCommande(app.contexte(request), request.body as EntreeCommande);
       reply.header("etag", etag(cree.version)).header("location", `/api/v1/commandes/${cree.id}`);
       return reply.status(201).send(await lireComplet(cree.id, request.acteur));
     },
@@ -152,8 +152,7 @@ export async function commandesRoutes(app: App) {
     async (request, reply) => {
       const { version, ...valeurs } = request.body;
       const maj = await modifierCommande(
-        db(),
-        request.acteur,
+        app.contexte(request),
         request.params.id,
         valeurs as EntreeCommande,
         versionAttendue(request.headers["if-match"], version),
@@ -181,7 +180,7 @@ export async function commandesRoutes(app: App) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await commenterCommande(db(), request.acteur, request.params.id, request.body.commentaire)),
+        .send(await commenterCommande(app.contexte(request), request.params.id, request.body.commentaire)),
   );
 
   app.post(
@@ -213,13 +212,10 @@ export async function commandesRoutes(app: App) {
     async (request, reply) => {
       const { version, ...p } = request.body ?? {};
       const apres = await transitionCommande(
-        db(),
-        app.config,
-        request.acteur,
+        app.contexte(request),
         request.params.id,
         request.params.action as TransitionCommande,
         { ...p, version: versionAttendue(request.headers["if-match"], version) },
-        app.horloge(),
       );
       app.expediteur.reveiller();
       reply.header("etag", etag(apres.version));
@@ -271,14 +267,7 @@ export async function commandesRoutes(app: App) {
       },
     },
     async (request) => {
-      const r = await livrerNumeros(
-        db(),
-        app.config,
-        request.acteur,
-        request.params.id,
-        request.body,
-        app.horloge(),
-      );
+      const r = await livrerNumeros(app.contexte(request), request.params.id, request.body);
       app.expediteur.reveiller();
       return r;
     },

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from "kysely";
+import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
+import { enTransaction } from "../../db/transaction.js";
 import { verrouiller } from "../../db/verrou.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
-import type { Acteur } from "../auth/acteur.js";
 import { conflitVersion } from "../referentiels/resource.js";
 
 export interface EntreeCommande {
@@ -50,12 +51,7 @@ async function statutId(db: Kysely<DB> | Transaction<DB>, code: string) {
   ).id;
 }
 
-export async function creerCommande(
-  db: Kysely<DB>,
-  acteur: Acteur,
-  e: EntreeCommande,
-  maintenant = new Date(),
-) {
+export async function creerCommande({ db, acteur, maintenant }: Contexte, e: EntreeCommande) {
   const clientId = acteur.role === "client" ? acteur.clientId : e.client_id;
   if (!clientId)
     throw new ApiError(422, "VALIDATION", "Le client est obligatoire.", [
@@ -64,7 +60,7 @@ export async function creerCommande(
   if (acteur.role === "client" && e.client_id !== undefined && e.client_id !== acteur.clientId) {
     throw new ApiError(403, "INTERDIT", "Vous ne pouvez commander que pour votre propre client.");
   }
-  return db.transaction().execute(async (trx) => {
+  return enTransaction(db, async (trx) => {
     const reference = await prochaineReference(trx, maintenant.getFullYear());
     const cree = await trx
       .insertInto("tel_did_commande")
@@ -101,13 +97,12 @@ export async function creerCommande(
 
 /** A draft is edited by its requester or staff; once submitted, only the workflow moves it. */
 export async function modifierCommande(
-  db: Kysely<DB>,
-  acteur: Acteur,
+  { db, acteur }: Contexte,
   id: number,
   e: EntreeCommande,
   version: number | undefined,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return enTransaction(db, async (trx) => {
     await verrouiller(trx, "tel_did_commande", [id]);
     const avant = await trx
       .selectFrom("tel_did_commande as c")
@@ -147,8 +142,8 @@ export async function modifierCommande(
   });
 }
 
-export async function commenterCommande(db: Kysely<DB>, acteur: Acteur, id: number, commentaire: string) {
-  return db.transaction().execute(async (trx) => {
+export async function commenterCommande({ db, acteur }: Contexte, id: number, commentaire: string) {
+  return enTransaction(db, async (trx) => {
     const c = await trx
       .selectFrom("tel_did_commande")
       .select(["id", "client_id"])

@@ -1,10 +1,9 @@
-import { type Kysely, sql } from "kysely";
-import type { Config } from "../../config.js";
-import type { DB } from "../../db/schema.js";
+import { sql } from "kysely";
+import type { Contexte } from "../../contexte.js";
+import { enTransaction } from "../../db/transaction.js";
 import { jourMetier } from "../../heure-metier.js";
 import { ApiError } from "../../http/errors.js";
 import { lireSaisieNumeros, normaliser } from "../../numbering/index.js";
-import type { Acteur } from "../auth/acteur.js";
 import { peut } from "../auth/politique.js";
 import { creerDid, ecrireHistorique } from "../dids/dids.service.js";
 
@@ -22,19 +21,12 @@ export interface Livraison {
   accepter_plages_inconnues?: boolean | undefined;
 }
 
-export async function livrerNumeros(
-  db: Kysely<DB>,
-  config: Config,
-  acteur: Acteur,
-  id: number,
-  l: Livraison,
-  maintenant: Date,
-) {
+export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte, id: number, l: Livraison) {
   if (!peut(acteur, "commandes:traiter"))
     throw new ApiError(403, "INTERDIT", "Seul le personnel saisit les livraisons.");
   const plages = { plagesInconnues: !!l.accepter_plages_inconnues };
   const { numeros, erreurs } = lireSaisieNumeros(l.numeros, plages);
-  const resultat = await db.transaction().execute(async (trx) => {
+  const resultat = await enTransaction(db, async (trx) => {
     const c = await verrouillerCommande(trx, acteur, id);
     if (c.statut_code !== "EN_COURS") {
       throw new ApiError(

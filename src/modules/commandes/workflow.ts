@@ -1,6 +1,8 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { Config } from "../../config.js";
+import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
+import { enTransaction } from "../../db/transaction.js";
 import { verrouiller } from "../../db/verrou.js";
 import { jourMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
@@ -126,17 +128,12 @@ export interface ParametresTransition {
 }
 
 export async function transitionCommande(
-  db: Kysely<DB>,
-  config: Config,
-  acteur: Acteur,
+  { db, config, acteur, maintenant }: Contexte,
   id: number,
   transition: TransitionCommande,
   p: ParametresTransition,
-  maintenant: Date,
 ) {
-  return db
-    .transaction()
-    .execute((trx) => appliquerTransition(trx, config, acteur, id, transition, p, maintenant));
+  return enTransaction(db, (trx) => appliquerTransition(trx, config, acteur, id, transition, p, maintenant));
 }
 
 /** One order transition inside the caller's transaction (a delivery that closes the order uses the same one). */

@@ -209,7 +209,7 @@ export async function didsRoutes(app: App) {
     async (request, reply) => {
       const { version, motif, ...valeurs } = request.body;
       const attendue = versionAttendue(request.headers["if-match"], version);
-      const maj = await modifierDid(db(), request.acteur, request.params.id, valeurs, attendue, motif);
+      const maj = await modifierDid(app.contexte(request), request.params.id, valeurs, attendue, motif);
       reply.header("etag", etag(maj.version));
       return relire(request, maj.id);
     },

@@ -194,8 +194,7 @@ export async function lireDid(db: Executor, libelles: Libelles, id: number, clie
 
 /** Descriptive changes; the status and the holding client move only through the lifecycle actions. */
 export async function modifierDid(
-  db: Kysely<DB>,
-  acteur: Acteur,
+  { db, acteur }: Contexte,
   id: number,
   valeurs: Partial<Record<(typeof CHAMPS_DESCRIPTIFS)[number], unknown>>,
   versionAttendue: number | undefined,

@@ -261,7 +261,7 @@ function refusDuCycleDeVie(
   if ((action === "affecter" || action === "reactiver") && clientApres !== existant.client_id) {
     const resiliation = existant.valeurs.date_resiliation as string | null;
     const gelJusqua = resiliation ? finDuGel(resiliation, ctx.options.freezeJours ?? 90) : null;
-    if (gelJusqua && gelJusqua > jourDe(new Date()))
+    if (gelJusqua && gelJusqua > jourDe(ctx.maintenant))
       throw refus(
         `Numéro résilié le ${jourFr(resiliation ?? "")} : pas à un autre client avant le ${jourFr(gelJusqua)} (gel).`,
       );
