@@ -5,15 +5,8 @@ import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyRequest,
-  type FastifyServerOptions,
-  LogController,
-} from "fastify";
+import Fastify, { type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
 import type { Config } from "./config.js";
-import type { Contexte } from "./contexte.js";
 import type { Database } from "./db/database.js";
 import { fixerFuseauMetier } from "./heure-metier.js";
 import { CODES_ERREUR } from "./http/codes-erreur.js";
@@ -63,36 +56,9 @@ export interface AppOptions {
   routageEnArrierePlan?: boolean;
 }
 
-declare module "fastify" {
-  interface FastifyInstance {
-    database: Database;
-    config: Config;
-    clesApi: CacheClesApi;
-    libelles: Libelles;
-    horloge: () => Date;
-    expediteur: Expediteur;
-    planificateur: Planificateur;
-    sauvegardes: SauvegardesPlanifiees;
-    routage: SnapshotRoutage;
-    voieRapide: VoieRapide;
-    publication: PublicationHermes;
-    metriques: Metriques;
-    /** Settles once the routing snapshot is loaded (at once when ready() waited for it). */
-    routageCharge: Promise<void>;
-    /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */
-    routesDeclarees: string[];
-    /** The services' context for a request: database, the caller, the app clock's instant, the configuration. */
-    contexte(request: FastifyRequest): Contexte;
-  }
-}
+import type { App } from "./http/app-type.js";
 
-export type App = FastifyInstance<
-  import("node:http").Server,
-  import("node:http").IncomingMessage,
-  import("node:http").ServerResponse,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+export type { App };
 
 // A caller's request id is kept so one id follows a call from Hermes or a script through our logs.
 function idRequete(req: IncomingMessage): string {

@@ -62,7 +62,7 @@ describe.each(CIBLES)("telephony import as a process ($nom)", (cible) => {
   it("leaves the database as it was when the process is killed in the middle of an import", async () => {
     const env = await nouvelleBase();
     const lignes = ["numero;notes"];
-    for (let i = 0; i < 40_000; i++) lignes.push(`01${String(40_000_000 + i).padStart(8, "0")};lot`);
+    for (let i = 0; i < 20_000; i++) lignes.push(`01${String(40_000_000 + i).padStart(8, "0")};lot`);
     const f = fichier("gros.csv", lignes.join("\n"));
     const p = spawn(process.execPath, [MAIN, "import", f, "--type", "numeros"], {
       cwd: RACINE,
@@ -92,15 +92,15 @@ describe.each(CIBLES)("telephony import as a process ($nom)", (cible) => {
     expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(1);
     // and the same import then goes through whole
     const r = cli(["import", f, "--type", "numeros", "--json"], env);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ecrit: true, a_creer: 40_000 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ecrit: true, a_creer: 20_000 });
   }, 240_000);
   it("commits by batches with --batch-size and resumes after the last committed batch when run again", async () => {
     const env = await nouvelleBase();
     const lignes = ["numero"];
-    for (let i = 0; i < 30_000; i++) lignes.push(`02${String(50_000_000 + i).padStart(8, "0")}`);
+    for (let i = 0; i < 15_000; i++) lignes.push(`02${String(50_000_000 + i).padStart(8, "0")}`);
     const f = fichier("lots.csv", lignes.join("\n"));
     const reprise = `${f}.reprise.json`;
-    const p = spawn(process.execPath, [MAIN, "import", f, "--type", "numeros", "--batch-size", "5000"], {
+    const p = spawn(process.execPath, [MAIN, "import", f, "--type", "numeros", "--batch-size", "2500"], {
       cwd: RACINE,
       env: { ...process.env, ...env },
       stdio: ["ignore", "ignore", "ignore"],
@@ -112,17 +112,17 @@ describe.each(CIBLES)("telephony import as a process ($nom)", (cible) => {
     p.kill("SIGKILL");
     if (p.exitCode === null && p.signalCode === null) await new Promise((r) => p.once("exit", r));
     const point = JSON.parse(fs.readFileSync(reprise, "utf8")) as { ligne: number };
-    expect(point.ligne).toBeGreaterThanOrEqual(5001);
+    expect(point.ligne).toBeGreaterThanOrEqual(2501);
     const deja = exporter(env, "numeros").trim().split("\n").length - 1;
     // every committed batch is whole: what is in the database is exactly what the checkpoint says
     expect(deja).toBeGreaterThanOrEqual(point.ligne - 1);
-    expect(deja % 5000).toBe(0);
+    expect(deja % 2500).toBe(0);
 
-    const r = cli(["import", f, "--type", "numeros", "--batch-size", "5000", "--json"], env);
+    const r = cli(["import", f, "--type", "numeros", "--batch-size", "2500", "--json"], env);
     expect(r.stderr).toMatch(/Reprise après la ligne \d+/);
     const rapport = JSON.parse(r.stdout) as { a_creer: number; inchanges: number };
-    expect(rapport.a_creer + rapport.inchanges).toBe(30_000 - (point.ligne - 1));
-    expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(30_001);
+    expect(rapport.a_creer + rapport.inchanges).toBe(15_000 - (point.ligne - 1));
+    expect(exporter(env, "numeros").trim().split("\n")).toHaveLength(15_001);
     expect(fs.existsSync(reprise)).toBe(false);
   }, 240_000);
 });

@@ -1,4 +1,6 @@
-import { sql } from "kysely";
+import { type Insertable, sql, type Updateable } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { verrouiller } from "../../db/verrou.js";
 import type { Executor } from "../audit/audit.repository.js";
 import { courante } from "./courante.js";
 
@@ -93,4 +95,69 @@ export function lireAffectation(db: Executor, id: number, maintenant: Date, clie
   let q = selectAffectation(db, maintenant).where("v.id", "=", id);
   if (clientVisible !== undefined) q = q.where("c.client_id", "=", clientVisible);
   return q.executeTakeFirst();
+}
+
+/** A number as an assignment needs it (client, status, type), its row locked until the end of the transaction. */
+export async function numeroVerrouille(db: Executor, didId: number) {
+  await verrouiller(db, "tel_did", [didId]);
+  return db
+    .selectFrom("tel_did as d")
+    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+    .leftJoin("tel_type_did as t", "t.id", "d.type_id")
+    .select(["d.id", "d.client_id", "d.did_format_e164", "s.code as statut", "t.code as type"])
+    .where("d.id", "=", didId)
+    .executeTakeFirst();
+}
+
+export function campagneDe(db: Executor, campaignId: number) {
+  return db
+    .selectFrom("tel_campaign")
+    .select(["id", "client_id", "prospection", "code", "actif"])
+    .where("id", "=", campaignId)
+    .executeTakeFirst();
+}
+
+/**
+ * Held numbers whose status disagrees with their assignments at `maintenant`: Affecté with a current assignment,
+ * or Utilisé without one (among `didIds` when given).
+ */
+export function numerosDecales(db: Executor, maintenant: Date, didIds?: number[]) {
+  const enCours = sql<boolean>`EXISTS (SELECT 1 FROM tel_did_virtual v
+    WHERE v.did_id = d.id AND ${courante(maintenant)})`;
+  let q = db
+    .selectFrom("tel_did as d")
+    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+    .select(["d.id", "s.code as statut"])
+    .where("s.code", "in", ["AFFECTE", "UTILISE"])
+    .where(sql<boolean>`(s.code = 'AFFECTE') = ${enCours}`);
+  if (didIds) q = q.where("d.id", "in", didIds);
+  return q.execute();
+}
+
+export async function ecrireStatutNumero(db: Executor, didId: number, statut: string, auteur: string) {
+  await db
+    .updateTable("tel_did")
+    .set({
+      statut_id: (eb) => eb.selectFrom("tel_statut_did").select("id").where("code", "=", statut),
+      modified_by: auteur,
+    })
+    .where("id", "=", didId)
+    .execute();
+}
+
+export function insererAffectation(db: Executor, valeurs: Insertable<DB["tel_did_virtual"]>) {
+  return db.insertInto("tel_did_virtual").values(valeurs).returningAll().executeTakeFirstOrThrow();
+}
+
+export function affectationPourMaj(db: Executor, id: number) {
+  return db.selectFrom("tel_did_virtual").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+export function ecrireAffectation(db: Executor, id: number, valeurs: Updateable<DB["tel_did_virtual"]>) {
+  return db
+    .updateTable("tel_did_virtual")
+    .set(valeurs)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

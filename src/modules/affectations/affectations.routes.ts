@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import type { App } from "../../app.js";
+import type { App } from "../../http/app-type.js";
 import { introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import {

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
@@ -9,9 +9,17 @@ import { ApiError, introuvable } from "../../http/errors.js";
 import { refusPresentation } from "../../numbering/presentation.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
-import { ecrireHistorique } from "../dids/dids.service.js";
+import { ecrireHistorique } from "../dids/dids.repository.js";
 import { conflitVersion } from "../referentiels/resource.js";
-import { courante } from "./courante.js";
+import {
+  affectationPourMaj,
+  campagneDe,
+  ecrireAffectation,
+  ecrireStatutNumero,
+  insererAffectation,
+  numerosDecales,
+  numeroVerrouille,
+} from "./affectations.repository.js";
 
 export interface EntreeAffectation {
   did_id: number;
@@ -37,21 +45,11 @@ function instantSaisi(v: string | null | undefined): Date | undefined {
 const refus = (code: CodeErreur, message: string, champ?: string) =>
   new ApiError(422, code, message, champ ? [{ champ, message, code }] : undefined);
 
-async function contexte(trx: Transaction<DB>, didId: number, campaignId: number) {
-  await verrouiller(trx, "tel_did", [didId]);
-  const did = await trx
-    .selectFrom("tel_did as d")
-    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-    .leftJoin("tel_type_did as t", "t.id", "d.type_id")
-    .select(["d.id", "d.client_id", "d.did_format_e164", "s.code as statut", "t.code as type"])
-    .where("d.id", "=", didId)
-    .executeTakeFirst();
+/** The number (locked) and the campaign an assignment joins, or a refusal naming the unknown one. */
+async function numeroEtCampagne(trx: Kysely<DB>, didId: number, campaignId: number) {
+  const did = await numeroVerrouille(trx, didId);
   if (!did) throw refus("NUMERO_INCONNU", "Numéro inconnu.", "did_id");
-  const campagne = await trx
-    .selectFrom("tel_campaign")
-    .select(["id", "client_id", "prospection", "code", "actif"])
-    .where("id", "=", campaignId)
-    .executeTakeFirst();
+  const campagne = await campagneDe(trx, campaignId);
   if (!campagne) throw refus("CAMPAGNE_INCONNUE", "Campagne inconnue.", "campaign_id");
   return { did, campagne };
 }
@@ -89,28 +87,13 @@ export async function synchroniserStatuts(
   didIds?: number[],
 ): Promise<number> {
   if (didIds && didIds.length === 0) return 0;
-  const enCours = sql<boolean>`EXISTS (SELECT 1 FROM tel_did_virtual v
-    WHERE v.did_id = d.id AND ${courante(maintenant)})`;
-  const q = trx
-    .selectFrom("tel_did as d")
-    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-    .select(["d.id", "s.code as statut"])
-    .where("s.code", "in", ["AFFECTE", "UTILISE"])
-    .where(sql<boolean>`(s.code = 'AFFECTE') = ${enCours}`);
   // find the out-of-step numbers, lock them, then read them again under the lock
-  const candidats = (await (didIds ? q.where("d.id", "in", didIds) : q).execute()).map((d) => d.id);
+  const candidats = (await numerosDecales(trx, maintenant, didIds)).map((d) => d.id);
   const verrouilles = await verrouiller(trx, "tel_did", candidats);
-  const decales = verrouilles.length > 0 ? await q.where("d.id", "in", verrouilles).execute() : [];
+  const decales = verrouilles.length > 0 ? await numerosDecales(trx, maintenant, verrouilles) : [];
   for (const d of decales) {
     const cible = d.statut === "AFFECTE" ? "UTILISE" : "AFFECTE";
-    await trx
-      .updateTable("tel_did")
-      .set({
-        statut_id: (eb) => eb.selectFrom("tel_statut_did").select("id").where("code", "=", cible),
-        modified_by: acteur.nom,
-      })
-      .where("id", "=", d.id)
-      .execute();
+    await ecrireStatutNumero(trx, d.id, cible, acteur.nom);
     await ecrireHistorique(
       trx,
       acteur,
@@ -125,19 +108,15 @@ export async function synchroniserStatuts(
 
 export async function creerAffectation({ db, acteur, maintenant }: Contexte, e: EntreeAffectation) {
   return enTransaction(db, async (trx) => {
-    const { did, campagne } = await contexte(trx, e.did_id, e.campaign_id);
+    const { did, campagne } = await numeroEtCampagne(trx, e.did_id, e.campaign_id);
     verifierRegles(did, campagne, e.sortant ?? false);
-    const cree = await trx
-      .insertInto("tel_did_virtual")
-      .values({
-        ...e,
-        date_debut: instantSaisi(e.date_debut) ?? maintenant,
-        date_fin: instantSaisi(e.date_fin) ?? null,
-        entrant: e.entrant ?? true,
-        sortant: e.sortant ?? false,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const cree = await insererAffectation(trx, {
+      ...e,
+      date_debut: instantSaisi(e.date_debut) ?? maintenant,
+      date_fin: instantSaisi(e.date_fin) ?? null,
+      entrant: e.entrant ?? true,
+      sortant: e.sortant ?? false,
+    });
     await ecrireHistorique(
       trx,
       acteur,
@@ -200,27 +179,17 @@ export async function modifierAffectation(
   motif?: string | null,
 ) {
   return enTransaction(db, async (trx) => {
-    const avant = await trx
-      .selectFrom("tel_did_virtual")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
+    const avant = await affectationPourMaj(trx, id);
     if (!avant) throw introuvable("Affectation");
     if (version !== undefined && version !== avant.version) throw conflitVersion();
-    const { did, campagne } = await contexte(trx, avant.did_id, avant.campaign_id);
+    const { did, campagne } = await numeroEtCampagne(trx, avant.did_id, avant.campaign_id);
     const sortant = valeurs.sortant ?? avant.sortant;
     if (sortant && !avant.sortant) verifierRegles(did, campagne, true);
-    const apres = await trx
-      .updateTable("tel_did_virtual")
-      .set({
-        ...valeurs,
-        ...(valeurs.date_debut !== undefined ? { date_debut: instantSaisi(valeurs.date_debut) } : {}),
-        ...(valeurs.date_fin !== undefined ? { date_fin: instantSaisi(valeurs.date_fin) ?? null } : {}),
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const apres = await ecrireAffectation(trx, id, {
+      ...valeurs,
+      ...(valeurs.date_debut !== undefined ? { date_debut: instantSaisi(valeurs.date_debut) } : {}),
+      ...(valeurs.date_fin !== undefined ? { date_fin: instantSaisi(valeurs.date_fin) ?? null } : {}),
+    });
     const changements: Array<{ champ: string; avant: unknown; apres: unknown }> = [];
     for (const k of [
       "config_id",

@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import type { App } from "../../app.js";
+import type { App } from "../../http/app-type.js";
 import { DateHeure, Nullable, PAR_PAGE_MAX } from "../../http/listes.js";
 import { exiger } from "../auth/politique.js";
 import { pageAudit } from "./audit.repository.js";

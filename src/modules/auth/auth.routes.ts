@@ -1,7 +1,7 @@
 import rateLimit from "@fastify/rate-limit";
 import { Type } from "@sinclair/typebox";
 import type { FastifyRequest } from "fastify";
-import type { App } from "../../app.js";
+import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
 import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
 import { Ligne } from "../../http/textes.js";

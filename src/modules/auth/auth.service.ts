@@ -5,6 +5,14 @@ import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import { type Acteur, ROLES, type Role } from "./acteur.js";
 import { listeAdresses } from "./adresses.js";
+import {
+  cleParPrefixe,
+  enregistrerSession,
+  noterUtilisationCle,
+  sessionEtUtilisateur,
+  supprimerSession,
+  utilisateurParLogin,
+} from "./auth.repository.js";
 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 // argon2id with OWASP's recommended minimum (19 MiB, 2 passes): slow for a guesser, quick enough for a login.
@@ -53,11 +61,7 @@ export async function ouvrirSession(
   motDePasse: string,
   dureeHeures: number,
 ): Promise<SessionOuverte | null> {
-  const u = await db
-    .selectFrom("tel_utilisateur")
-    .select(["id", "login", "nom", "role", "client_id", "mot_de_passe_hash", "actif"])
-    .where("login", "=", login.toLowerCase())
-    .executeTakeFirst();
+  const u = await utilisateurParLogin(db, login);
   // Verify against a dummy hash when the login is unknown so timing does not reveal which logins exist.
   const hashAVerifier = u?.mot_de_passe_hash ?? (await leurre());
   const ok = await argonVerify(hashAVerifier, motDePasse).catch(() => false);
@@ -65,15 +69,7 @@ export async function ouvrirSession(
   const jeton = randomBytes(32).toString("base64url");
   const csrf = randomBytes(24).toString("base64url");
   const expire = new Date(Date.now() + dureeHeures * 3600_000);
-  await db
-    .insertInto("tel_session")
-    .values({ id: sha256(jeton), utilisateur_id: u.id, csrf, expire_le: expire })
-    .execute();
-  await db
-    .updateTable("tel_utilisateur")
-    .set({ derniere_connexion: new Date() })
-    .where("id", "=", u.id)
-    .execute();
+  await enregistrerSession(db, { id: sha256(jeton), utilisateur_id: u.id, csrf, expire_le: expire });
   return {
     jeton,
     csrf,
@@ -89,19 +85,14 @@ function leurre() {
 }
 
 export async function fermerSession(db: Kysely<DB>, jeton: string) {
-  await db.deleteFrom("tel_session").where("id", "=", sha256(jeton)).execute();
+  await supprimerSession(db, sha256(jeton));
 }
 
 export async function acteurDeSession(
   db: Kysely<DB>,
   jeton: string,
 ): Promise<{ acteur: Acteur; csrf: string } | null> {
-  const s = await db
-    .selectFrom("tel_session as s")
-    .innerJoin("tel_utilisateur as u", "u.id", "s.utilisateur_id")
-    .select(["u.id", "u.login", "u.role", "u.client_id", "u.actif", "s.csrf", "s.expire_le"])
-    .where("s.id", "=", sha256(jeton))
-    .executeTakeFirst();
+  const s = await sessionEtUtilisateur(db, sha256(jeton));
   if (!s?.actif || new Date(s.expire_le) < new Date()) return null;
   return {
     acteur: {
@@ -239,32 +230,12 @@ export class CacheClesApi {
   }
 
   private lireCle(prefixe: string) {
-    return this.db
-      .selectFrom("tel_cle_api")
-      .select([
-        "id",
-        "nom",
-        "hash",
-        "role",
-        "client_id",
-        "expire_le",
-        "revoquee_le",
-        "actif",
-        "adresses_autorisees",
-      ])
-      .where("prefixe", "=", prefixe)
-      .executeTakeFirst();
+    return cleParPrefixe(this.db, prefixe);
   }
 
-  // last-used time is kept to the minute: one write per key per minute, not one per request
   private noterUtilisation(id: number, maintenant: number) {
     if (maintenant - (this.derniereEcriture.get(id) ?? 0) < 60_000) return;
     this.derniereEcriture.set(id, maintenant);
-    this.db
-      .updateTable("tel_cle_api")
-      .set({ derniere_utilisation: new Date(maintenant) })
-      .where("id", "=", id)
-      .execute()
-      .catch(() => this.derniereEcriture.delete(id));
+    noterUtilisationCle(this.db, id, new Date(maintenant)).catch(() => this.derniereEcriture.delete(id));
   }
 }

@@ -8,6 +8,15 @@ import { ecrireAudit } from "../audit/audit.repository.js";
 import { type Acteur, SYSTEME } from "./acteur.js";
 import { lirePlage } from "./adresses.js";
 import {
+  ecrireUtilisateur,
+  fermerSessionsDe,
+  insererCle,
+  insererUtilisateur,
+  revoquerCle,
+  unUtilisateurExiste,
+  utilisateurParId,
+} from "./auth.repository.js";
+import {
   genererMotDePasse,
   hacherMotDePasse,
   sha256,
@@ -16,20 +25,6 @@ import {
 } from "./auth.service.js";
 
 // Accounts and API keys, managed by an admin (Administration › Comptes, Clés API) or the CLI.
-
-export const colonnesUtilisateur = [
-  "id",
-  "login",
-  "nom",
-  "email",
-  "role",
-  "client_id",
-  "actif",
-  "version",
-  "derniere_connexion",
-  "date_creation",
-  "date_modification",
-] as const;
 
 export interface NouvelUtilisateur {
   login: string;
@@ -45,18 +40,14 @@ export async function creerUtilisateur(db: Kysely<DB>, acteur: Acteur, u: Nouvel
   verifierMotDePasse(u.mot_de_passe);
   const mot_de_passe_hash = await hacherMotDePasse(u.mot_de_passe);
   return enTransaction(db, async (trx) => {
-    const cree = await trx
-      .insertInto("tel_utilisateur")
-      .values({
-        login: u.login.toLowerCase(),
-        nom: u.nom,
-        email: u.email ?? null,
-        role: u.role,
-        client_id: u.client_id ?? null,
-        mot_de_passe_hash,
-      })
-      .returning(colonnesUtilisateur)
-      .executeTakeFirstOrThrow();
+    const cree = await insererUtilisateur(trx, {
+      login: u.login.toLowerCase(),
+      nom: u.nom,
+      email: u.email ?? null,
+      role: u.role,
+      client_id: u.client_id ?? null,
+      mot_de_passe_hash,
+    });
     await ecrireAudit(trx, acteur, {
       entite: "tel_utilisateur",
       entiteId: cree.id,
@@ -65,21 +56,6 @@ export async function creerUtilisateur(db: Kysely<DB>, acteur: Acteur, u: Nouvel
     });
     return cree;
   });
-}
-
-/** Creates the first administrator when the database has no user; returns the password to show once. */
-
-export function listerUtilisateurs(db: Kysely<DB>) {
-  return db.selectFrom("tel_utilisateur").select(colonnesUtilisateur).orderBy("login").execute();
-}
-
-/** Who the signed-in user is, as stored (its role may have changed since the session opened). */
-export function profilUtilisateur(db: Kysely<DB>, id: number) {
-  return db
-    .selectFrom("tel_utilisateur")
-    .select(["id", "login", "nom", "role", "client_id"])
-    .where("id", "=", id)
-    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -98,20 +74,10 @@ export async function modifierUtilisateur(
     valeurs.mot_de_passe_hash = await hacherMotDePasse(mot_de_passe);
   }
   return enTransaction(db, async (trx) => {
-    const avant = await trx
-      .selectFrom("tel_utilisateur")
-      .select(colonnesUtilisateur)
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const avant = await utilisateurParId(trx, id);
     if (!avant) throw introuvable("Utilisateur");
-    const apres = await trx
-      .updateTable("tel_utilisateur")
-      .set(valeurs)
-      .where("id", "=", id)
-      .returning(colonnesUtilisateur)
-      .executeTakeFirstOrThrow();
-    if (reste.actif === false || mot_de_passe || reste.role)
-      await trx.deleteFrom("tel_session").where("utilisateur_id", "=", apres.id).execute();
+    const apres = await ecrireUtilisateur(trx, id, valeurs);
+    if (reste.actif === false || mot_de_passe || reste.role) await fermerSessionsDe(trx, apres.id);
     await ecrireAudit(trx, acteur, {
       entite: "tel_utilisateur",
       entiteId: apres.id,
@@ -153,20 +119,16 @@ export async function creerCleApi(db: Kysely<DB>, acteur: Acteur, c: NouvelleCle
   const prefixe = randomBytes(6).toString("hex");
   const cle = `tel_${prefixe}_${randomBytes(24).toString("base64url")}`;
   return enTransaction(db, async (trx) => {
-    const cree = await trx
-      .insertInto("tel_cle_api")
-      .values({
-        nom: c.nom,
-        prefixe,
-        hash: sha256(cle),
-        role: c.role,
-        client_id: c.client_id ?? null,
-        expire_le: c.expire_le ?? null,
-        adresses_autorisees: adresses,
-        created_by: acteur.nom,
-      })
-      .returning(colonnesCle)
-      .executeTakeFirstOrThrow();
+    const cree = await insererCle(trx, {
+      nom: c.nom,
+      prefixe,
+      hash: sha256(cle),
+      role: c.role,
+      client_id: c.client_id ?? null,
+      expire_le: c.expire_le ?? null,
+      adresses_autorisees: adresses,
+      created_by: acteur.nom,
+    });
     await ecrireAudit(trx, acteur, {
       entite: "tel_cle_api",
       entiteId: cree.id,
@@ -177,36 +139,10 @@ export async function creerCleApi(db: Kysely<DB>, acteur: Acteur, c: NouvelleCle
   });
 }
 
-export const colonnesCle = [
-  "id",
-  "nom",
-  "prefixe",
-  "role",
-  "client_id",
-  "expire_le",
-  "revoquee_le",
-  "derniere_utilisation",
-  "adresses_autorisees",
-  "created_by",
-  "actif",
-  "version",
-  "date_creation",
-  "date_modification",
-] as const;
-
-export function listerClesApi(db: Kysely<DB>) {
-  return db.selectFrom("tel_cle_api").select(colonnesCle).orderBy("id", "desc").execute();
-}
-
 /** Revokes a key at once in the database; the caller empties its key cache (other instances notice within a minute). */
 export function revoquerCleApi({ db, acteur, maintenant }: Contexte, id: number) {
   return enTransaction(db, async (trx) => {
-    const apres = await trx
-      .updateTable("tel_cle_api")
-      .set({ revoquee_le: maintenant, actif: false })
-      .where("id", "=", id)
-      .returning(colonnesCle)
-      .executeTakeFirst();
+    const apres = await revoquerCle(trx, id, maintenant);
     if (!apres) throw introuvable("Clé API");
     await ecrireAudit(trx, acteur, {
       entite: "tel_cle_api",
@@ -223,8 +159,7 @@ export async function initialiserAdmin(
   db: Kysely<DB>,
   motDePasse: string | undefined,
 ): Promise<string | null> {
-  const existe = await db.selectFrom("tel_utilisateur").select("id").limit(1).executeTakeFirst();
-  if (existe) return null;
+  if (await unUtilisateurExiste(db)) return null;
   const mdp = motDePasse ?? genererMotDePasse();
   await creerUtilisateur(db, SYSTEME, {
     login: "admin",
@@ -234,3 +169,5 @@ export async function initialiserAdmin(
   });
   return motDePasse ? null : mdp;
 }
+
+export { listerClesApi, listerUtilisateurs, profilUtilisateur } from "./auth.repository.js";

@@ -1,4 +1,7 @@
-import { sql } from "kysely";
+import { type Insertable, sql, type Updateable } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { verrouiller } from "../../db/verrou.js";
+import { ApiError } from "../../http/errors.js";
 import type { Executor } from "../audit/audit.repository.js";
 
 /** Orders with the labels people read: client, type, region, operator, status and its colour, age in days. */
@@ -161,4 +164,148 @@ export function numerosCommande(db: Executor, commandeId: number) {
     .where("l.commande_id", "=", commandeId)
     .orderBy("d.did_format_e164")
     .execute();
+}
+
+/** An order with its status, client, type and region codes, its row locked until the end of the transaction. */
+export async function commandeVerrouillee(db: Executor, id: number) {
+  await verrouiller(db, "tel_did_commande", [id]);
+  return db
+    .selectFrom("tel_did_commande as c")
+    .innerJoin("tel_statut_commande as s", "s.id", "c.statut_id")
+    .innerJoin("tel_client as cl", "cl.id", "c.client_id")
+    .innerJoin("tel_type_did as t", "t.id", "c.type_did_id")
+    .selectAll("c")
+    .leftJoin("tel_region as r", "r.id", "c.region_id")
+    .select(["s.code as statut_code", "cl.nom as client_nom", "t.code as type_code", "r.code as region_code"])
+    .where("c.id", "=", id)
+    .executeTakeFirst();
+}
+
+/** The numbers delivered on an order so far, with their status. */
+export function numerosLivres(db: Executor, commandeId: number) {
+  return db
+    .selectFrom("tel_did_commande_ligne as l")
+    .innerJoin("tel_did as d", "d.id", "l.did_id")
+    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+    .select(["d.id", "s.code as statut"])
+    .where("l.commande_id", "=", commandeId)
+    .execute();
+}
+
+/** Delivered numbers put in stock (or in the client's hands) on the day of the delivery. */
+export async function mettreEnStock(
+  db: Executor,
+  ids: number[],
+  statut: "DISPONIBLE" | "AFFECTE",
+  jour: string,
+  auteur: string,
+) {
+  await db
+    .updateTable("tel_did")
+    .set({
+      statut_id: sql`(SELECT id FROM tel_statut_did WHERE code = ${statut})`,
+      date_activation: jour,
+      modified_by: auteur,
+    })
+    .where("id", "in", ids)
+    .execute();
+}
+
+/** Writes an order's new status (by code) with the other changes of its transition; gives the row as written. */
+export function ecrireCommande(
+  db: Executor,
+  id: number,
+  statut: string,
+  changements: Record<string, unknown>,
+) {
+  return db
+    .updateTable("tel_did_commande")
+    .set({ ...changements, statut_id: sql`(SELECT id FROM tel_statut_commande WHERE code = ${statut})` })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export type TypeCommentaire = "INFO" | "VALIDATION" | "REJET" | "LIVRAISON";
+
+export async function ajouterCommentaire(
+  db: Executor,
+  commandeId: number,
+  auteur: string,
+  commentaire: string,
+  type: TypeCommentaire,
+) {
+  return db
+    .insertInto("tel_did_commande_commentaire")
+    .values({ commande_id: commandeId, auteur, commentaire, type })
+    .returning(["id", "auteur", "commentaire", "type", "date_creation"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function prochaineReference(trx: Executor, annee: number): Promise<string> {
+  await trx
+    .insertInto("tel_commande_sequence")
+    .values({ annee, dernier: 0 })
+    .onConflict((oc) => oc.column("annee").doNothing())
+    .execute();
+  const r = await trx
+    .updateTable("tel_commande_sequence")
+    .set((eb) => ({ dernier: eb("dernier", "+", 1) }))
+    .where("annee", "=", annee)
+    .returning("dernier")
+    .executeTakeFirstOrThrow();
+  if (r.dernier > 99999)
+    throw new ApiError(409, "REFERENCES_EPUISEES", `Plus de références disponibles pour ${annee}.`);
+  return `CMD-${annee}-${String(r.dernier).padStart(5, "0")}`;
+}
+
+export async function statutCommandeId(db: Executor, code: string) {
+  return (
+    await db.selectFrom("tel_statut_commande").select("id").where("code", "=", code).executeTakeFirstOrThrow()
+  ).id;
+}
+
+export function insererCommande(db: Executor, valeurs: Insertable<DB["tel_did_commande"]>) {
+  return db.insertInto("tel_did_commande").values(valeurs).returningAll().executeTakeFirstOrThrow();
+}
+
+export function modifierLigneCommande(db: Executor, id: number, valeurs: Updateable<DB["tel_did_commande"]>) {
+  return db
+    .updateTable("tel_did_commande")
+    .set(valeurs)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function clientDeCommande(db: Executor, id: number) {
+  return db
+    .selectFrom("tel_did_commande")
+    .select(["id", "client_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Numbers of a delivery already in the inventory, with their status and client, to refuse them by name. */
+export function numerosExistants(db: Executor, e164: string[]) {
+  return db
+    .selectFrom("tel_did as d")
+    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+    .leftJoin("tel_client as cl", "cl.id", "d.client_id")
+    .select(["d.id", "d.did_format_e164", "s.code as statut", "cl.nom as client"])
+    .where("d.did_format_e164", "in", e164)
+    .execute();
+}
+
+export async function nombreLivres(db: Executor, commandeId: number): Promise<number> {
+  const r = await db
+    .selectFrom("tel_did_commande_ligne")
+    .select(sql<number>`count(*)`.as("n"))
+    .where("commande_id", "=", commandeId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function ajouterLigne(db: Executor, commandeId: number, didId: number) {
+  await db.insertInto("tel_did_commande_ligne").values({ commande_id: commandeId, did_id: didId }).execute();
 }

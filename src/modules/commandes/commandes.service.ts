@@ -1,11 +1,17 @@
-import type { Kysely, Transaction } from "kysely";
 import type { Contexte } from "../../contexte.js";
-import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
-import { verrouiller } from "../../db/verrou.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import { conflitVersion } from "../referentiels/resource.js";
+import {
+  ajouterCommentaire,
+  clientDeCommande,
+  commandeVerrouillee,
+  insererCommande,
+  modifierLigneCommande,
+  prochaineReference,
+  statutCommandeId,
+} from "./commandes.repository.js";
 
 export interface EntreeCommande {
   client_id?: number | undefined;
@@ -28,29 +34,6 @@ export interface EntreeCommande {
  * concurrent creations queue on it: references are distinct, consecutive, and a rolled-back creation
  * gives its number back.
  */
-export async function prochaineReference(trx: Transaction<DB>, annee: number): Promise<string> {
-  await trx
-    .insertInto("tel_commande_sequence")
-    .values({ annee, dernier: 0 })
-    .onConflict((oc) => oc.column("annee").doNothing())
-    .execute();
-  const r = await trx
-    .updateTable("tel_commande_sequence")
-    .set((eb) => ({ dernier: eb("dernier", "+", 1) }))
-    .where("annee", "=", annee)
-    .returning("dernier")
-    .executeTakeFirstOrThrow();
-  if (r.dernier > 99999)
-    throw new ApiError(409, "REFERENCES_EPUISEES", `Plus de références disponibles pour ${annee}.`);
-  return `CMD-${annee}-${String(r.dernier).padStart(5, "0")}`;
-}
-
-async function statutId(db: Kysely<DB> | Transaction<DB>, code: string) {
-  return (
-    await db.selectFrom("tel_statut_commande").select("id").where("code", "=", code).executeTakeFirstOrThrow()
-  ).id;
-}
-
 export async function creerCommande({ db, acteur, maintenant }: Contexte, e: EntreeCommande) {
   const clientId = acteur.role === "client" ? acteur.clientId : e.client_id;
   if (!clientId)
@@ -62,29 +45,17 @@ export async function creerCommande({ db, acteur, maintenant }: Contexte, e: Ent
   }
   return enTransaction(db, async (trx) => {
     const reference = await prochaineReference(trx, maintenant.getFullYear());
-    const cree = await trx
-      .insertInto("tel_did_commande")
-      .values({
-        ...e,
-        reference,
-        client_id: clientId,
-        demandeur_nom: e.demandeur_nom ?? acteur.nom,
-        type_did_id: e.type_did_id as number,
-        quantite: e.quantite as number,
-        statut_id: await statutId(trx, "BROUILLON"),
-        created_by: acteur.nom,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("tel_did_commande_commentaire")
-      .values({
-        commande_id: cree.id,
-        auteur: acteur.nom,
-        commentaire: `Commande ${reference} créée (brouillon).`,
-        type: "INFO",
-      })
-      .execute();
+    const cree = await insererCommande(trx, {
+      ...e,
+      reference,
+      client_id: clientId,
+      demandeur_nom: e.demandeur_nom ?? acteur.nom,
+      type_did_id: e.type_did_id as number,
+      quantite: e.quantite as number,
+      statut_id: await statutCommandeId(trx, "BROUILLON"),
+      created_by: acteur.nom,
+    });
+    await ajouterCommentaire(trx, cree.id, acteur.nom, `Commande ${reference} créée (brouillon).`, "INFO");
     await ecrireAudit(trx, acteur, {
       entite: "tel_did_commande",
       entiteId: cree.id,
@@ -103,14 +74,7 @@ export async function modifierCommande(
   version: number | undefined,
 ) {
   return enTransaction(db, async (trx) => {
-    await verrouiller(trx, "tel_did_commande", [id]);
-    const avant = await trx
-      .selectFrom("tel_did_commande as c")
-      .innerJoin("tel_statut_commande as s", "s.id", "c.statut_id")
-      .selectAll("c")
-      .select("s.code as statut_code")
-      .where("c.id", "=", id)
-      .executeTakeFirst();
+    const avant = await commandeVerrouillee(trx, id);
     if (!avant || (acteur.role === "client" && avant.client_id !== acteur.clientId))
       throw introuvable("Commande");
     if (version !== undefined && avant.version !== version) throw conflitVersion();
@@ -124,13 +88,8 @@ export async function modifierCommande(
     if (acteur.role === "client" && e.client_id !== undefined && e.client_id !== acteur.clientId) {
       throw new ApiError(403, "INTERDIT", "Vous ne pouvez commander que pour votre propre client.");
     }
-    const { statut_code: _s, ...ancien } = avant;
-    const apres = await trx
-      .updateTable("tel_did_commande")
-      .set(e)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const { statut_code: _s, client_nom: _c, type_code: _t, region_code: _r, ...ancien } = avant;
+    const apres = await modifierLigneCommande(trx, id, e);
     await ecrireAudit(trx, acteur, {
       entite: "tel_did_commande",
       entiteId: id,
@@ -144,17 +103,9 @@ export async function modifierCommande(
 
 export async function commenterCommande({ db, acteur }: Contexte, id: number, commentaire: string) {
   return enTransaction(db, async (trx) => {
-    const c = await trx
-      .selectFrom("tel_did_commande")
-      .select(["id", "client_id"])
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const c = await clientDeCommande(trx, id);
     if (!c || (acteur.role === "client" && c.client_id !== acteur.clientId)) throw introuvable("Commande");
-    const cree = await trx
-      .insertInto("tel_did_commande_commentaire")
-      .values({ commande_id: id, auteur: acteur.nom, commentaire, type: "INFO" })
-      .returning(["id", "auteur", "commentaire", "type", "date_creation"])
-      .executeTakeFirstOrThrow();
+    const cree = await ajouterCommentaire(trx, id, acteur.nom, commentaire, "INFO");
     await ecrireAudit(trx, acteur, {
       entite: "tel_did_commande_commentaire",
       entiteId: cree.id,

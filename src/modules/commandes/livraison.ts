@@ -1,12 +1,13 @@
-import { sql } from "kysely";
 import type { Contexte } from "../../contexte.js";
 import { enTransaction } from "../../db/transaction.js";
 import { jourMetier } from "../../heure-metier.js";
 import { ApiError } from "../../http/errors.js";
 import { lireSaisieNumeros, normaliser } from "../../numbering/index.js";
 import { peut } from "../auth/politique.js";
-import { creerDid, ecrireHistorique } from "../dids/dids.service.js";
+import { ecrireHistorique } from "../dids/dids.repository.js";
+import { creerDid } from "../dids/dids.service.js";
 
+import { ajouterCommentaire, ajouterLigne, nombreLivres, numerosExistants } from "./commandes.repository.js";
 import { appliquerTransition, LIBELLES, type StatutCommande, verrouillerCommande } from "./workflow.js";
 
 // The delivery of an order's numbers: received from the operator, created in the client's stock, and the order
@@ -61,17 +62,10 @@ export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte
       }
     }
     if (normalises.length > 0) {
-      const existants = await trx
-        .selectFrom("tel_did as d")
-        .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-        .leftJoin("tel_client as cl", "cl.id", "d.client_id")
-        .select(["d.id", "d.did_format_e164", "s.code as statut", "cl.nom as client"])
-        .where(
-          "d.did_format_e164",
-          "in",
-          normalises.map((n) => n.e164),
-        )
-        .execute();
+      const existants = await numerosExistants(
+        trx,
+        normalises.map((n) => n.e164),
+      );
       for (const e of existants) {
         rejets.push({
           entree: e.did_format_e164,
@@ -91,15 +85,7 @@ export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte
         { rejets },
       );
     }
-    const dejaLivres = Number(
-      (
-        await trx
-          .selectFrom("tel_did_commande_ligne")
-          .select(sql<number>`count(*)`.as("n"))
-          .where("commande_id", "=", id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    const dejaLivres = Number(await nombreLivres(trx, id));
     if (dejaLivres + normalises.length > c.quantite && !l.depassement) {
       throw new ApiError(
         409,
@@ -125,7 +111,7 @@ export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte
         date_acquisition: jourMetier(maintenant),
         description: `Commande ${c.reference}`,
       });
-      await trx.insertInto("tel_did_commande_ligne").values({ commande_id: id, did_id: cree.id }).execute();
+      await ajouterLigne(trx, id, cree.id);
       await ecrireHistorique(
         trx,
         acteur,
@@ -135,15 +121,13 @@ export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte
         `Reçu sur la commande ${c.reference}`,
       );
     }
-    await trx
-      .insertInto("tel_did_commande_commentaire")
-      .values({
-        commande_id: id,
-        auteur: acteur.nom,
-        commentaire: `${normalises.length} numéro(s) reçu(s) de l'opérateur (total ${dejaLivres + normalises.length}/${c.quantite}).`,
-        type: "LIVRAISON",
-      })
-      .execute();
+    await ajouterCommentaire(
+      trx,
+      id,
+      acteur.nom,
+      `${normalises.length} numéro(s) reçu(s) de l'opérateur (total ${dejaLivres + normalises.length}/${c.quantite}).`,
+      "LIVRAISON",
+    );
     // closing the order belongs to the same transaction: numbers received and order delivered, or neither
     if (l.terminer) await appliquerTransition(trx, config, acteur, id, "livrer", {}, maintenant);
     return { livres: normalises.map((n) => n.e164), deja_livres: dejaLivres, simulation: false };

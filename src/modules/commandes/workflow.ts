@@ -1,17 +1,23 @@
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { Config } from "../../config.js";
 import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
-import { verrouiller } from "../../db/verrou.js";
 import { jourMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { type Permission, peut } from "../auth/politique.js";
-import { ecrireHistorique } from "../dids/dids.service.js";
+import { ecrireHistorique } from "../dids/dids.repository.js";
 import { EVENEMENTS, notifier } from "../notifications/notifications.service.js";
 import { conflitVersion } from "../referentiels/resource.js";
+import {
+  ajouterCommentaire,
+  commandeVerrouillee,
+  ecrireCommande,
+  mettreEnStock,
+  numerosLivres,
+} from "./commandes.repository.js";
 
 export const STATUTS_COMMANDE = [
   "BROUILLON",
@@ -102,17 +108,7 @@ export const LIBELLES: Record<StatutCommande, string> = {
 };
 
 export async function verrouillerCommande(trx: Transaction<DB>, acteur: Acteur, id: number) {
-  await verrouiller(trx, "tel_did_commande", [id]);
-  const c = await trx
-    .selectFrom("tel_did_commande as c")
-    .innerJoin("tel_statut_commande as s", "s.id", "c.statut_id")
-    .innerJoin("tel_client as cl", "cl.id", "c.client_id")
-    .innerJoin("tel_type_did as t", "t.id", "c.type_did_id")
-    .selectAll("c")
-    .leftJoin("tel_region as r", "r.id", "c.region_id")
-    .select(["s.code as statut_code", "cl.nom as client_nom", "t.code as type_code", "r.code as region_code"])
-    .where("c.id", "=", id)
-    .executeTakeFirst();
+  const c = await commandeVerrouillee(trx, id);
   if (!c || (acteur.role === "client" && c.client_id !== acteur.clientId)) throw introuvable("Commande");
   return c;
 }
@@ -185,9 +181,7 @@ export async function appliquerTransition(
       [{ champ: "operateur_id", message: "Obligatoire pour démarrer." }],
     );
   }
-  const set: Record<string, unknown> = {
-    statut_id: sql`(SELECT id FROM tel_statut_commande WHERE code = ${regle.vers})`,
-  };
+  const set: Record<string, unknown> = {};
   if (transition === "valider" || transition === "rejeter") {
     set.valideur_nom = acteur.nom;
     set.date_validation = maintenant;
@@ -200,13 +194,7 @@ export async function appliquerTransition(
     if (p.cout_mise_en_service !== undefined) set.cout_mise_en_service = p.cout_mise_en_service;
   }
   if (transition === "livrer") {
-    const livres = await trx
-      .selectFrom("tel_did_commande_ligne as l")
-      .innerJoin("tel_did as d", "d.id", "l.did_id")
-      .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-      .select(["d.id", "s.code as statut"])
-      .where("l.commande_id", "=", id)
-      .execute();
+    const livres = await numerosLivres(trx, id);
     if (livres.length === 0) {
       throw new ApiError(
         409,
@@ -220,15 +208,7 @@ export async function appliquerTransition(
     const aRendreDisponibles = livres.filter((d) => d.statut === "COMMANDE").map((d) => d.id);
     if (aRendreDisponibles.length > 0) {
       const statutFinal = c.client_id === null ? "DISPONIBLE" : "AFFECTE";
-      await trx
-        .updateTable("tel_did")
-        .set({
-          statut_id: sql`(SELECT id FROM tel_statut_did WHERE code = ${statutFinal})`,
-          date_activation: jourMetier(maintenant),
-          modified_by: acteur.nom,
-        })
-        .where("id", "in", aRendreDisponibles)
-        .execute();
+      await mettreEnStock(trx, aRendreDisponibles, statutFinal, jourMetier(maintenant), acteur.nom);
       for (const didId of aRendreDisponibles) {
         await ecrireHistorique(
           trx,
@@ -246,17 +226,9 @@ export async function appliquerTransition(
       }
     }
   }
-  const apres = await trx
-    .updateTable("tel_did_commande")
-    .set(set)
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const apres = await ecrireCommande(trx, id, regle.vers, set);
   const texte = `Commande ${LIBELLES[regle.vers]} par ${acteur.nom}${p.reference_operateur ? ` (référence opérateur ${p.reference_operateur})` : ""}${p.commentaire ? ` : ${p.commentaire}` : "."}`;
-  await trx
-    .insertInto("tel_did_commande_commentaire")
-    .values({ commande_id: id, auteur: acteur.nom, commentaire: texte, type: regle.type })
-    .execute();
+  await ajouterCommentaire(trx, id, acteur.nom, texte, regle.type);
   const { statut_code: _a, client_nom: _b, type_code: _c, region_code: _d, ...avant } = c;
   await ecrireAudit(trx, acteur, {
     entite: "tel_did_commande",

@@ -1,16 +1,21 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { ContexteAvec } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
-import { verrouiller } from "../../db/verrou.js";
 import { jourFr } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
-import { courante } from "../affectations/courante.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { peut } from "../auth/politique.js";
 import { conflitVersion } from "../referentiels/resource.js";
-import { ecrireHistorique } from "./dids.service.js";
+import {
+  aUneAffectationCourante,
+  ecrireEtat,
+  ecrireHistorique,
+  etatVerrouille,
+  pointDeReprise,
+  terminerAffectationsDe,
+} from "./dids.repository.js";
 import { finDuGel, jourDe } from "./gel.js";
 
 export const STATUTS = ["COMMANDE", "DISPONIBLE", "AFFECTE", "UTILISE", "RESILIE"] as const;
@@ -66,13 +71,7 @@ async function appliquer(
   p: ParametresAction,
 ) {
   const regle = ACTIONS[action];
-  await verrouiller(trx, "tel_did", [didId]);
-  const d = await trx
-    .selectFrom("tel_did as d")
-    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-    .select(["d.id", "d.client_id", "d.groupement_id", "d.version", "d.date_resiliation", "s.code as statut"])
-    .where("d.id", "=", didId)
-    .executeTakeFirst();
+  const d = await etatVerrouille(trx, didId);
   if (!d) throw introuvable("Numéro");
   if (p.version !== undefined && p.version !== d.version) throw conflitVersion();
   const depuis = d.statut as Statut;
@@ -128,13 +127,7 @@ async function appliquer(
   }
   if (action === "resilier") set.date_resiliation = jourDe(maintenant);
   if (action === "mettre-en-production") {
-    const enCours = await trx
-      .selectFrom("tel_did_virtual as v")
-      .select("v.id")
-      .where("v.did_id", "=", didId)
-      .where(courante(maintenant))
-      .executeTakeFirst();
-    if (!enCours)
+    if (!(await aUneAffectationCourante(trx, didId, maintenant)))
       throw new ApiError(
         409,
         "AUCUNE_AFFECTATION",
@@ -143,24 +136,8 @@ async function appliquer(
   }
   if (["liberer", "arreter-production", "resilier"].includes(action)) {
     // the number leaves production: its current and future assignments end now
-    const fins = await trx
-      .updateTable("tel_did_virtual")
-      .set({ date_fin: maintenant })
-      .where("did_id", "=", didId)
-      .where("actif", "=", true)
-      .where("date_debut", "<", maintenant)
-      .where((eb) => eb.or([eb("date_fin", "is", null), eb("date_fin", ">", maintenant)]))
-      .returning("id")
-      .execute();
-    const futures = await trx
-      .updateTable("tel_did_virtual")
-      .set({ actif: false })
-      .where("did_id", "=", didId)
-      .where("actif", "=", true)
-      .where("date_debut", ">=", maintenant)
-      .returning("id")
-      .execute();
-    if (fins.length + futures.length > 0) {
+    const terminees = await terminerAffectationsDe(trx, didId, maintenant);
+    if (terminees > 0) {
       await ecrireHistorique(
         trx,
         acteur,
@@ -169,7 +146,7 @@ async function appliquer(
         [
           {
             champ: "affectations",
-            avant: `${fins.length + futures.length} en cours ou à venir`,
+            avant: `${terminees} en cours ou à venir`,
             apres: "terminées",
           },
         ],
@@ -180,13 +157,7 @@ async function appliquer(
   // One rule whatever the path (README, « Statuts ») : a number a client holds is Affecté when no campaign uses it.
   // Reactivated for its holder, it makes the two moves RESILIE→DISPONIBLE→AFFECTE.
   const vers: Statut = regle.vers === "DISPONIBLE" && clientApres !== null ? "AFFECTE" : regle.vers;
-  set.statut_id = sql`(SELECT id FROM tel_statut_did WHERE code = ${vers})`;
-  const apres = await trx
-    .updateTable("tel_did")
-    .set(set)
-    .where("id", "=", didId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const apres = await ecrireEtat(trx, didId, vers, set);
   const changements: Array<{ champ: string; avant: unknown; apres: unknown }> = [
     { champ: "statut", avant: depuis, apres: regle.vers },
     ...(vers !== regle.vers ? [{ champ: "statut", avant: regle.vers, apres: vers }] : []),
@@ -220,13 +191,7 @@ export function actionPour(depuis: Statut, vers: Statut): Action | undefined {
 /** Moves a number to a target status through the action the machine prescribes for that move. */
 export function changerStatut(ctx: ContexteCycle, didId: number, vers: Statut, p: ParametresAction) {
   return enTransaction(ctx.db, async (trx) => {
-    await verrouiller(trx, "tel_did", [didId]);
-    const d = await trx
-      .selectFrom("tel_did as d")
-      .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-      .select("s.code as statut")
-      .where("d.id", "=", didId)
-      .executeTakeFirst();
+    const d = await etatVerrouille(trx, didId);
     if (!d) throw introuvable("Numéro");
     const depuis = d.statut as Statut;
     const action = actionPour(depuis, vers);
@@ -261,12 +226,12 @@ export async function actionEnMasse(ctx: ContexteCycle, action: Action, ids: num
     await enTransaction(ctx.db, async (trx) => {
       for (const id of ids) {
         try {
-          await sql`SAVEPOINT un_numero`.execute(trx);
+          await pointDeReprise(trx, "poser");
           await appliquer(trx, ctx, id, action, p);
-          await sql`RELEASE SAVEPOINT un_numero`.execute(trx);
+          await pointDeReprise(trx, "liberer");
           resultats.push({ id, ok: true, statut: ACTIONS[action].vers });
         } catch (e) {
-          await sql`ROLLBACK TO SAVEPOINT un_numero`.execute(trx);
+          await pointDeReprise(trx, "revenir");
           const err =
             e instanceof ApiError ? e : new ApiError(409, "REFUS", "La base a refusé ce changement.");
           resultats.push({ id, ok: false, statut: null, code: err.code, message: err.message });

@@ -1,9 +1,11 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
+import { type ExpressionBuilder, type Insertable, type SelectQueryBuilder, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { verrouiller } from "../../db/verrou.js";
 import { echapperLike } from "../../http/listes.js";
 import { chiffresDeRecherche } from "../../numbering/index.js";
 import { courante } from "../affectations/courante.js";
 import type { Executor } from "../audit/audit.repository.js";
+import type { Acteur } from "../auth/acteur.js";
 
 export interface FiltresDid {
   statut?: string | undefined;
@@ -266,4 +268,113 @@ export async function aServi(db: Executor, didId: number): Promise<boolean> {
 export async function supprimerDidEtHistorique(db: Executor, didId: number) {
   await db.deleteFrom("tel_did_historique").where("did_id", "=", didId).execute();
   await db.deleteFrom("tel_did").where("id", "=", didId).execute();
+}
+
+/** A number's lifecycle state, its row locked until the end of the caller's transaction. */
+export async function etatVerrouille(db: Executor, didId: number) {
+  await verrouiller(db, "tel_did", [didId]);
+  return db
+    .selectFrom("tel_did as d")
+    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+    .select(["d.id", "d.client_id", "d.groupement_id", "d.version", "d.date_resiliation", "s.code as statut"])
+    .where("d.id", "=", didId)
+    .executeTakeFirst();
+}
+
+export async function aUneAffectationCourante(db: Executor, didId: number, maintenant: Date) {
+  const ligne = await db
+    .selectFrom("tel_did_virtual as v")
+    .select("v.id")
+    .where("v.did_id", "=", didId)
+    .where(courante(maintenant))
+    .executeTakeFirst();
+  return !!ligne;
+}
+
+/** Ends the number's current assignments now and cancels its future ones; gives how many there were. */
+export async function terminerAffectationsDe(db: Executor, didId: number, maintenant: Date) {
+  const fins = await db
+    .updateTable("tel_did_virtual")
+    .set({ date_fin: maintenant })
+    .where("did_id", "=", didId)
+    .where("actif", "=", true)
+    .where("date_debut", "<", maintenant)
+    .where((eb) => eb.or([eb("date_fin", "is", null), eb("date_fin", ">", maintenant)]))
+    .returning("id")
+    .execute();
+  const futures = await db
+    .updateTable("tel_did_virtual")
+    .set({ actif: false })
+    .where("did_id", "=", didId)
+    .where("actif", "=", true)
+    .where("date_debut", ">=", maintenant)
+    .returning("id")
+    .execute();
+  return fins.length + futures.length;
+}
+
+/** Writes a number's new status (by code) with the other changes of its action; gives the row as written. */
+export function ecrireEtat(
+  db: Executor,
+  didId: number,
+  statut: string,
+  changements: Record<string, unknown>,
+) {
+  return db
+    .updateTable("tel_did")
+    .set({ ...changements, statut_id: sql`(SELECT id FROM tel_statut_did WHERE code = ${statut})` })
+    .where("id", "=", didId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A savepoint in the caller's transaction: one number of a bulk action is undone alone. */
+export async function pointDeReprise(db: Executor, quoi: "poser" | "liberer" | "revenir") {
+  const ordre = {
+    poser: sql`SAVEPOINT un_numero`,
+    liberer: sql`RELEASE SAVEPOINT un_numero`,
+    revenir: sql`ROLLBACK TO SAVEPOINT un_numero`,
+  }[quoi];
+  await ordre.execute(db);
+}
+
+export async function ecrireHistorique(
+  db: Executor,
+  acteur: Acteur,
+  didId: number,
+  action: string,
+  changements: Array<{ champ: string | null; avant: unknown; apres: unknown }>,
+  motif?: string | null,
+) {
+  if (changements.length === 0) return;
+  await db
+    .insertInto("tel_did_historique")
+    .values(
+      changements.map((c) => ({
+        did_id: didId,
+        action,
+        champ: c.champ,
+        ancienne_valeur: texte(c.avant),
+        nouvelle_valeur: texte(c.apres),
+        utilisateur: acteur.nom,
+        motif: motif ?? null,
+        request_id: acteur.requestId ?? null,
+      })),
+    )
+    .execute();
+}
+
+function texte(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+export function insererDid(db: Executor, valeurs: Insertable<DB["tel_did"]>) {
+  return db.insertInto("tel_did").values(valeurs).returningAll().executeTakeFirstOrThrow();
+}
+
+export function ecrireDid(db: Executor, id: number, valeurs: Record<string, unknown>) {
+  return db.updateTable("tel_did").set(valeurs).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
 }

@@ -13,8 +13,11 @@ import {
   aServi,
   didPourMaj,
   e164Existants,
+  ecrireDid,
+  ecrireHistorique,
   idsReference,
   indicatifParPays,
+  insererDid,
   regionParCode,
   selectDid,
   supprimerDidEtHistorique,
@@ -105,39 +108,6 @@ export async function resoudreNumero(db: Executor, e: EntreeDid) {
   return { numero: n, indicatifId: indicatif.id, typeId: typeId ?? null, regionId };
 }
 
-export async function ecrireHistorique(
-  db: Executor,
-  acteur: Acteur,
-  didId: number,
-  action: string,
-  changements: Array<{ champ: string | null; avant: unknown; apres: unknown }>,
-  motif?: string | null,
-) {
-  if (changements.length === 0) return;
-  await db
-    .insertInto("tel_did_historique")
-    .values(
-      changements.map((c) => ({
-        did_id: didId,
-        action,
-        champ: c.champ,
-        ancienne_valeur: texte(c.avant),
-        nouvelle_valeur: texte(c.apres),
-        utilisateur: acteur.nom,
-        motif: motif ?? null,
-        request_id: acteur.requestId ?? null,
-      })),
-    )
-    .execute();
-}
-
-function texte(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
-}
-
 /** Creates one number, in the caller's transaction if any (an order's delivery, a range). */
 export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid) {
   return enTransaction(db, async (trx) => {
@@ -147,23 +117,19 @@ export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid) {
       (e.statut ?? "DISPONIBLE") === "DISPONIBLE" && e.client_id ? "AFFECTE" : (e.statut ?? "DISPONIBLE");
     const statutId = await idsReference(trx, "tel_statut_did", statut);
     if (!statutId) throw new ApiError(422, "STATUT_INCONNU", `Statut inconnu : ${statut}.`);
-    const cree = await trx
-      .insertInto("tel_did")
-      .values({
-        indicatif_id: indicatifId,
-        did: numero.national,
-        did_format_e164: numero.e164,
-        type_id: typeId,
-        region_id: regionId,
-        statut_id: statutId,
-        client_id: e.client_id ?? null,
-        hors_plan: numero.horsPlan,
-        ...Object.fromEntries(CHAMPS_DESCRIPTIFS.filter((k) => e[k] !== undefined).map((k) => [k, e[k]])),
-        created_by: acteur.nom,
-        modified_by: acteur.nom,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const cree = await insererDid(trx, {
+      indicatif_id: indicatifId,
+      did: numero.national,
+      did_format_e164: numero.e164,
+      type_id: typeId,
+      region_id: regionId,
+      statut_id: statutId,
+      client_id: e.client_id ?? null,
+      hors_plan: numero.horsPlan,
+      ...Object.fromEntries(CHAMPS_DESCRIPTIFS.filter((k) => e[k] !== undefined).map((k) => [k, e[k]])),
+      created_by: acteur.nom,
+      modified_by: acteur.nom,
+    });
     await ecrireHistorique(
       trx,
       acteur,
@@ -212,12 +178,7 @@ export async function modifierDid(
         [{ champ: "groupement_id", message: "Affectez d'abord le numéro à un client." }],
       );
     }
-    const apres = await trx
-      .updateTable("tel_did")
-      .set({ ...valeurs, modified_by: acteur.nom } as Record<string, unknown>)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const apres = await ecrireDid(trx, id, { ...valeurs, modified_by: acteur.nom });
     const modifies = champsModifies(avant, apres).filter((c) => c !== "modified_by");
     await ecrireHistorique(
       trx,

@@ -3,7 +3,7 @@ import type { DB } from "../../db/schema.js";
 import { normaliser } from "../../numbering/index.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
-import { ecrireHistorique } from "./dids.service.js";
+import { ecrireHistorique } from "./dids.repository.js";
 
 /**
  * Numbers accepted outside the ranges the numbering metadata knew are marked hors_plan. The metadata comes with

@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
-import type { App } from "../../app.js";
 import { sonderBase, VERSION_SCHEMA } from "../../db/migrate.js";
+import type { App } from "../../http/app-type.js";
 
 /** How long the health checks wait for the database before calling it unreachable or busy. */
 const DELAI_SONDE_MS = 2000;

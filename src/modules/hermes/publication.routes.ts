@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import type { App } from "../../app.js";
+import type { App } from "../../http/app-type.js";
 import { DateHeure, Nullable, ParamsId } from "../../http/listes.js";
 import { TexteLibre } from "../../http/textes.js";
 import { exiger } from "../auth/politique.js";

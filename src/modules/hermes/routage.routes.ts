@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { stringify } from "csv-stringify/sync";
-import type { App } from "../../app.js";
+import type { App } from "../../http/app-type.js";
 import { CAST_CSV } from "../../http/csv.js";
 import { ApiError } from "../../http/errors.js";
 import { Nullable } from "../../http/listes.js";

@@ -1,4 +1,4 @@
-import type { App } from "../../app.js";
+import type { App } from "../../http/app-type.js";
 import { exiger } from "../auth/politique.js";
 
 export async function metriquesRoutes(app: App) {

@@ -1,7 +1,7 @@
 import { type TSchema, Type } from "@sinclair/typebox";
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
-import type { App } from "../../app.js";
 import type { DB } from "../../db/schema.js";
+import type { App } from "../../http/app-type.js";
 import { envoyerCsv, envoyerCsvParIds } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { Type } from "@sinclair/typebox";
-import type { App } from "../../app.js";
+import type { App } from "../../http/app-type.js";
 import { exiger } from "../auth/politique.js";
 import { derniereSauvegarde, EXTENSION, fluxSauvegarde } from "./sauvegarde.service.js";
 

@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import type { App } from "../../app.js";
+import type { App } from "../../http/app-type.js";
 import { Nullable } from "../../http/listes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger, peut } from "../auth/politique.js";

@@ -3,13 +3,13 @@ import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { courante } from "../affectations/courante.js";
 import type { Acteur } from "../auth/acteur.js";
-import { ecrireHistorique } from "../dids/dids.service.js";
-import { type AffectationEnPlace, type Contexte, type Existant, inserer } from "./import-contexte.js";
+import { ecrireHistorique } from "../dids/dids.repository.js";
+import { type AffectationEnPlace, type ContexteImport, type Existant, inserer } from "./import-contexte.js";
 import type { References } from "./references.js";
 import { codeDe } from "./valeurs.js";
 
 /** Writes a number numeroACreer described, with its creation in its history; it gets its id. */
-export async function creerNumero(ctx: Contexte, did: Existant, e164: string) {
+export async function creerNumero(ctx: ContexteImport, did: Existant, e164: string) {
   did.id = await inserer(ctx, async () => {
     const cree = await ctx.trx
       .insertInto("tel_did")
@@ -70,7 +70,7 @@ export async function donnerOperateur(
   );
 }
 
-export async function creerCampagne(ctx: Contexte, nom: string, clientId: number): Promise<number> {
+export async function creerCampagne(ctx: ContexteImport, nom: string, clientId: number): Promise<number> {
   const code = codeDe(nom);
   const id = await inserer(
     ctx,

@@ -12,7 +12,7 @@ import {
 } from "./import-affectations-ecriture.js";
 import {
   type AffectationEnPlace,
-  type Contexte,
+  type ContexteImport,
   ceder,
   doublon,
   type Existant,
@@ -32,7 +32,7 @@ import {
 } from "./import-contexte.js";
 import { codeDe, lireBooleen, lireEntier, lireInstant, lireSens, type Sens } from "./valeurs.js";
 
-export async function prechargerAffectations(ctx: Contexte, lignes: Ligne[]): Promise<Remettre> {
+export async function prechargerAffectations(ctx: ContexteImport, lignes: Ligne[]): Promise<Remettre> {
   const normes = new Map<Ligne, ReturnType<typeof normaliser>>();
   for (const l of lignes) {
     // read outside the known ranges too: a stored number is always found; creating one needs the option
@@ -53,7 +53,7 @@ export async function prechargerAffectations(ctx: Contexte, lignes: Ligne[]): Pr
   };
 }
 
-export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
+export async function analyserAffectations(ctx: ContexteImport, lignes: Ligne[]) {
   const { refs } = ctx;
   const normes = ctx.normes as Map<Ligne, ReturnType<typeof normaliser>>;
   const connus = ctx.connus as Map<string, Existant>;
@@ -264,7 +264,7 @@ export async function analyserAffectations(ctx: Contexte, lignes: Ligne[]) {
  * and outbound columns (1/0, oui/non, x or blank: blank is no). With neither, inbound. A blank or unknown
  * direction refuses the row: a number must never be routed inbound to a prospecting campaign by default.
  */
-function lireDirections(ctx: Contexte, l: Ligne): Sens {
+function lireDirections(ctx: ContexteImport, l: Ligne): Sens {
   const colonneE = ctx.colonnes.entrant;
   const colonneS = ctx.colonnes.sortant;
   const e = lire(ctx, l, "entrant", lireBooleen);
@@ -293,7 +293,7 @@ function lireDirections(ctx: Contexte, l: Ligne): Sens {
 
 /** --create-missing: a number the assignments file names and the inventory lacks, as it will be created in stock. */
 function numeroACreer(
-  ctx: Contexte,
+  ctx: ContexteImport,
   n: Extract<ReturnType<typeof normaliser>, { ok: true }>,
   brut: string,
   operateurId: number | null,

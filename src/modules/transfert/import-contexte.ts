@@ -81,7 +81,7 @@ export class Refus extends Error {
   }
 }
 
-export interface Contexte {
+export interface ContexteImport {
   trx: Transaction<DB>;
   acteur: Acteur;
   refs: References;
@@ -124,13 +124,13 @@ export type AffectationEnPlace = {
 };
 
 /** Hands a chunk's reads to its checks when the chunk's turn comes (see PRECHARGEMENTS). */
-export type Remettre = (ctx: Contexte) => void;
+export type Remettre = (ctx: ContexteImport) => void;
 
 export const e164Valides = (normes: Map<Ligne, ReturnType<typeof normaliser>>) => [
   ...new Set([...normes.values()].flatMap((n) => (n.ok ? [n.numero.e164] : []))),
 ];
 
-export const valeur = (ctx: Contexte, l: Ligne, champ: string) => {
+export const valeur = (ctx: ContexteImport, l: Ligne, champ: string) => {
   const c = ctx.colonnes[champ];
   const v = c ? (l.valeurs[c] ?? "").trim() : "";
   // PostgreSQL cannot store it: the row is refused here, where the simulation sees it too
@@ -140,7 +140,7 @@ export const valeur = (ctx: Contexte, l: Ligne, champ: string) => {
 };
 
 /** The cell, or "" where it cannot be read (a NUL): for reads ahead of the checks, which refuse the row themselves. */
-export const valeurSure = (ctx: Contexte, l: Ligne, champ: string) => {
+export const valeurSure = (ctx: ContexteImport, l: Ligne, champ: string) => {
   try {
     return valeur(ctx, l, champ);
   } catch {
@@ -170,7 +170,7 @@ export const ceder = (): Promise<void> | undefined =>
       );
 
 /** A cell that a routing template prints (alias, hermes_id): refused if it would break a routing file's line. */
-export const valeurRoutage = (ctx: Contexte, l: Ligne, champ: string) => {
+export const valeurRoutage = (ctx: ContexteImport, l: Ligne, champ: string) => {
   const v = valeur(ctx, l, champ);
   const raison = valeurRoutageInvalide(v);
   if (raison) throw new Refus(ctx.colonnes[champ] ?? champ, v, raison);
@@ -181,7 +181,7 @@ export const valeurRoutage = (ctx: Contexte, l: Ligne, champ: string) => {
  * A number to create that is well formed but outside the ranges the numbering metadata knows: refused unless the
  * import accepts unknown ranges, and then listed in the report (and its audit) as marked hors_plan.
  */
-export function refuserHorsPlan(ctx: Contexte, brut: string, e164: string) {
+export function refuserHorsPlan(ctx: ContexteImport, brut: string, e164: string) {
   if (!ctx.options.accepterPlagesInconnues)
     throw new Refus(
       ctx.colonnes.numero ?? "numero",
@@ -192,7 +192,7 @@ export function refuserHorsPlan(ctx: Contexte, brut: string, e164: string) {
 }
 
 /** The country's id in the reference table, or the row is refused: a number of a country we do not hold. */
-export function indicatifDe(ctx: Contexte, pays: string, brut: string): number {
+export function indicatifDe(ctx: ContexteImport, pays: string, brut: string): number {
   const id = ctx.refs.indicatifs.get(pays);
   if (id === undefined)
     throw new Refus(
@@ -203,14 +203,14 @@ export function indicatifDe(ctx: Contexte, pays: string, brut: string): number {
   return id;
 }
 
-export function rejeter(ctx: Contexte, l: Ligne, e: unknown) {
+export function rejeter(ctx: ContexteImport, l: Ligne, e: unknown) {
   if (!(e instanceof Refus)) throw e;
   ctx.rapport.rejetes++;
   ctx.rapport.rejets.push({ ligne: l.ligne, colonne: e.colonne, valeur: e.valeur, raison: e.message });
 }
 
 /** The same key twice in the file: an exact repeat is read once, a repeat with other values is refused. */
-export function doublon(ctx: Contexte, l: Ligne, cle: string): boolean {
+export function doublon(ctx: ContexteImport, l: Ligne, cle: string): boolean {
   // the number is compared by its E.164 key: "01 42 68 53 00" and "0142685300" are the same row
   let signature = "";
   for (const c of ctx.entetes) if (c !== ctx.colonnes.numero) signature += `${l.valeurs[c] ?? ""}\u0000`;
@@ -227,7 +227,7 @@ export function doublon(ctx: Contexte, l: Ligne, cle: string): boolean {
 }
 
 export function lire<T>(
-  ctx: Contexte,
+  ctx: ContexteImport,
   l: Ligne,
   champ: string,
   lecteur: (s: string) => { ok: true; v: T } | { ok: false; raison: string },
@@ -241,7 +241,7 @@ export function lire<T>(
 
 /** A reference by code or name: its id, null for "-", undefined for an empty cell; unknown ones are refused. */
 export function referenceFixe(
-  ctx: Contexte,
+  ctx: ContexteImport,
   l: Ligne,
   champ: string,
   index: Index,
@@ -265,7 +265,7 @@ export function referenceFixe(
  * the reference is known (every row but the first of a new one): no promise per cell on the checks' path.
  */
 export function reference(
-  ctx: Contexte,
+  ctx: ContexteImport,
   l: Ligne,
   champ: string,
   index: Index,
@@ -285,12 +285,12 @@ export function reference(
 
 let idProvisoire = -1;
 /** In a simulation nothing is inserted: a created reference gets a stand-in id for the rows after it. */
-export async function inserer(ctx: Contexte, faire: () => Promise<number>): Promise<number> {
+export async function inserer(ctx: ContexteImport, faire: () => Promise<number>): Promise<number> {
   if (ctx.options.simulation) return idProvisoire--;
   return faire();
 }
 
-export const creerClient = (ctx: Contexte) => (nom: string) =>
+export const creerClient = (ctx: ContexteImport) => (nom: string) =>
   inserer(ctx, async () => {
     const r = await ctx.trx
       .insertInto("tel_client")

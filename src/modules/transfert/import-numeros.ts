@@ -9,7 +9,7 @@ import type { Acteur } from "../auth/acteur.js";
 import { actionPour, changerStatut, type Statut, TRANSITIONS } from "../dids/cycle-de-vie.js";
 import { finDuGel, jourDe } from "../dids/gel.js";
 import {
-  type Contexte,
+  type ContexteImport,
   ceder,
   creerClient,
   doublon,
@@ -37,7 +37,7 @@ const DISPONIBLE_SANS_CLIENT =
 
 const CHAMPS_SIMPLES = ["reference_externe", "description", "notes"] as const;
 
-export async function prechargerNumeros(ctx: Contexte, lignes: Ligne[]): Promise<Remettre> {
+export async function prechargerNumeros(ctx: ContexteImport, lignes: Ligne[]): Promise<Remettre> {
   const normes = new Map<Ligne, ReturnType<typeof normaliser>>();
   for (const l of lignes) {
     normes.set(
@@ -57,7 +57,7 @@ export async function prechargerNumeros(ctx: Contexte, lignes: Ligne[]): Promise
   };
 }
 
-export async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
+export async function analyserNumeros(ctx: ContexteImport, lignes: Ligne[]) {
   const { refs } = ctx;
   const normes = ctx.normes as Map<Ligne, ReturnType<typeof normaliser>>;
   const connus = ctx.connus as Map<string, Existant>;
@@ -249,7 +249,7 @@ export async function analyserNumeros(ctx: Contexte, lignes: Ligne[]) {
  * --accept-rejects, the other rows still go in) instead of failing the write of the whole file.
  */
 function refusDuCycleDeVie(
-  ctx: Contexte,
+  ctx: ContexteImport,
   l: Ligne,
   existant: Existant,
   vers: Statut,

@@ -6,7 +6,7 @@ import type { DB } from "../../db/schema.js";
 import { MOTIF_LIGNE, MOTIF_TEXTE } from "../../http/textes.js";
 import { SchemaConfig, verifierConfig } from "../configs/config.schema.js";
 import {
-  type Contexte,
+  type ContexteImport,
   creerClient,
   doublon,
   type Ligne,
@@ -41,7 +41,7 @@ async function ecrireParCode(
   return r.id;
 }
 
-export async function analyserClients(ctx: Contexte, lignes: Ligne[]) {
+export async function analyserClients(ctx: ContexteImport, lignes: Ligne[]) {
   const existants = new Map(
     (await ctx.trx.selectFrom("tel_client").selectAll().execute()).map((c) => [c.code, c]),
   );
@@ -102,7 +102,7 @@ export async function analyserClients(ctx: Contexte, lignes: Ligne[]) {
   }
 }
 
-export async function analyserCampagnes(ctx: Contexte, lignes: Ligne[]) {
+export async function analyserCampagnes(ctx: ContexteImport, lignes: Ligne[]) {
   const existantes = new Map(
     (await ctx.trx.selectFrom("tel_campaign").selectAll().execute()).map((c) => [c.code, c]),
   );
@@ -151,7 +151,7 @@ if (!FormatRegistry.Has("uri")) {
   });
 }
 
-export async function analyserConfigs(ctx: Contexte, lignes: Ligne[]) {
+export async function analyserConfigs(ctx: ContexteImport, lignes: Ligne[]) {
   const existantes = new Map(
     (await ctx.trx.selectFrom("tel_did_config").selectAll().execute()).map((c) => [c.code, c]),
   );

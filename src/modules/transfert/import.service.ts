@@ -6,7 +6,7 @@ import type { Acteur } from "../auth/acteur.js";
 import { associerColonnes, colonnesIgnorees, type TypeImport } from "./colonnes.js";
 import { analyserAffectations, prechargerAffectations } from "./import-affectations.js";
 import { synchroniserEnMasse } from "./import-affectations-ecriture.js";
-import type { Contexte, Ligne, OptionsImport, Rapport, Remettre } from "./import-contexte.js";
+import type { ContexteImport, Ligne, OptionsImport, Rapport, Remettre } from "./import-contexte.js";
 import { analyserNumeros, prechargerNumeros } from "./import-numeros.js";
 import { analyserCampagnes, analyserClients, analyserConfigs } from "./import-referentiels.js";
 import type { Tableau } from "./lecture.js";
@@ -79,7 +79,7 @@ export async function importer(
           .execute(trx)
           .then((r) => r.rows[0] as { maintenant: Date });
         const refs = await chargerReferences(trx);
-        const ctx: Contexte = {
+        const ctx: ContexteImport = {
           trx,
           acteur,
           refs,
@@ -210,12 +210,14 @@ const TABLES_ECRITES: Record<TypeImport, string[]> = {
  * in parDid and clientsAAffecter, which later reads never overwrite). The returned function hands the result to
  * the checks when their chunk's turn comes.
  */
-const PRECHARGEMENTS: Partial<Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<Remettre>>> = {
+const PRECHARGEMENTS: Partial<
+  Record<TypeImport, (ctx: ContexteImport, lignes: Ligne[]) => Promise<Remettre>>
+> = {
   numeros: prechargerNumeros,
   affectations: prechargerAffectations,
 };
 
-const ANALYSES: Record<TypeImport, (ctx: Contexte, lignes: Ligne[]) => Promise<void>> = {
+const ANALYSES: Record<TypeImport, (ctx: ContexteImport, lignes: Ligne[]) => Promise<void>> = {
   numeros: analyserNumeros,
   affectations: async (ctx, lignes) => {
     ctx.touches ??= new Set();

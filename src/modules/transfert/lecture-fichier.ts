@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { lireCelluleCsv } from "../../http/csv.js";
 import { ApiError } from "../../http/errors.js";
 
@@ -165,8 +165,10 @@ async function lireXlsx(contenu: Buffer, limites: LimitesLecture, envoyer: (m: M
       `Ce classeur XLSX décompressé ferait ${Number.isFinite(taille) ? `${Math.round(taille / 1024 / 1024)} Mo` : "plus de 4 Go"}, au-delà de la limite de ${Math.round(limites.xlsxDecompresseOctets / 1024 / 1024)} Mo : enregistrez-le en CSV ou découpez-le.`,
     );
   }
+  // loaded for a workbook only: ExcelJS takes about 0.4 s to load, which every CSV read paid in its worker
+  const { default: Excel } = await import("exceljs");
   // streaming: the sheet is read row by row, never held whole
-  const lecteur = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([contenu]), {
+  const lecteur = new Excel.stream.xlsx.WorkbookReader(Readable.from([contenu]), {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "cache",

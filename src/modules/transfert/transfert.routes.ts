@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import type { App } from "../../app.js";
+import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
 import { Id } from "../../http/listes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
