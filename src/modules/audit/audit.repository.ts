@@ -76,3 +76,17 @@ export async function pageAudit(db: Executor, f: FiltresAudit, page: number, par
   ]);
   return { data, total: Number(total.n) };
 }
+
+/** The last backup taken, by anyone (the audit log records each one as it starts). */
+export async function derniereSauvegarde(
+  db: Executor,
+): Promise<{ le: Date; par: string; fichier: string | null } | null> {
+  const r = await db
+    .selectFrom("tel_audit")
+    .select(["date_action", "acteur", sql<string | null>`apres->>'fichier'`.as("fichier")])
+    .where("action", "=", "SAUVEGARDE")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return r ? { le: new Date(r.date_action), par: r.acteur, fichier: r.fichier } : null;
+}

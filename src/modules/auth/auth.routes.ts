@@ -7,16 +7,9 @@ import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
 import { Ligne } from "../../http/textes.js";
 import { ROLES, type Role as RoleActeur } from "./acteur.js";
 import { COOKIE_CSRF, COOKIE_SESSION } from "./auth.hooks.js";
+import { listerClesApi, listerUtilisateurs, profilUtilisateur } from "./auth.repository.js";
 import { type CacheClesApi, fermerSession, ouvrirSession } from "./auth.service.js";
-import {
-  creerCleApi,
-  creerUtilisateur,
-  listerClesApi,
-  listerUtilisateurs,
-  modifierUtilisateur,
-  profilUtilisateur,
-  revoquerCleApi,
-} from "./comptes.service.js";
+import { creerCleApi, creerUtilisateur, modifierUtilisateur, revoquerCleApi } from "./comptes.service.js";
 import { effacerMotDePasseInitial } from "./mot-de-passe-initial.js";
 import { exiger, type Permission, POLITIQUE, permissionsDe } from "./politique.js";
 

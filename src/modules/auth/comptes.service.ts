@@ -169,5 +169,3 @@ export async function initialiserAdmin(
   });
   return motDePasse ? null : mdp;
 }
-
-export { listerClesApi, listerUtilisateurs, profilUtilisateur } from "./auth.repository.js";

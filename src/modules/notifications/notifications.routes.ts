@@ -2,7 +2,7 @@ import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
 import { DateHeure, Id, Nullable, PAR_PAGE_MAX } from "../../http/listes.js";
 import { exiger } from "../auth/politique.js";
-import { listerNotifications } from "./notifications.service.js";
+import { listerNotifications } from "./notifications.repository.js";
 
 const Notification = Type.Object({
   id: Type.Integer(),

@@ -3,6 +3,12 @@ import type { Kysely, Transaction, Updateable } from "kysely";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Config } from "../../config.js";
 import type { DB, NotificationTable } from "../../db/schema.js";
+import {
+  ecrireNotification,
+  emailsDuPersonnel,
+  mettreEnFile,
+  reserverLot,
+} from "./notifications.repository.js";
 
 export const EVENEMENTS = {
   SOUMISE: "commande.soumise",
@@ -41,14 +47,7 @@ const SUJETS: Record<string, (c: CommandeNotifiee) => string> = {
 export async function notifier(trx: Transaction<DB>, config: Config, evenement: string, c: CommandeNotifiee) {
   const destinataires = new Set<string>();
   if (evenement === EVENEMENTS.SOUMISE) {
-    const staff = await trx
-      .selectFrom("tel_utilisateur")
-      .select("email")
-      .where("role", "in", ["admin", "gestionnaire"])
-      .where("actif", "=", true)
-      .where("email", "is not", null)
-      .execute();
-    for (const s of staff) destinataires.add(s.email as string);
+    for (const e of await emailsDuPersonnel(trx)) destinataires.add(e);
     for (const e of config.valideursEmails) destinataires.add(e);
   } else if (c.demandeur_email) {
     destinataires.add(c.demandeur_email);
@@ -70,10 +69,10 @@ export async function notifier(trx: Transaction<DB>, config: Config, evenement: 
     })),
   ];
   if (lignes.length === 0) return;
-  await trx
-    .insertInto("tel_notification")
-    .values(lignes.map((l) => ({ ...l, evenement, commande_id: c.id })))
-    .execute();
+  await mettreEnFile(
+    trx,
+    lignes.map((l) => ({ ...l, evenement, commande_id: c.id })),
+  );
 }
 
 const ESSAIS_MAX = 8;
@@ -127,33 +126,9 @@ export class Expediteur {
     const maintenant = this.horloge();
     // Claim a batch with a five-minute lease in a short transaction, then send outside it: a slow SMTP or
     // webhook receiver never holds database locks (PGlite has a single connection).
-    const lot = await this.db.transaction().execute(async (trx) => {
-      const dus = await trx
-        .selectFrom("tel_notification")
-        .selectAll()
-        .where("statut", "=", "EN_ATTENTE")
-        .where("prochain_essai", "<=", maintenant)
-        .orderBy("id")
-        .limit(20)
-        .forUpdate()
-        .skipLocked()
-        .execute();
-      if (dus.length > 0) {
-        await trx
-          .updateTable("tel_notification")
-          .set({ prochain_essai: new Date(maintenant.getTime() + 300_000) })
-          .where(
-            "id",
-            "in",
-            dus.map((n) => n.id),
-          )
-          .execute();
-      }
-      return dus;
-    });
+    const lot = await reserverLot(this.db, maintenant, 20, 300_000);
     for (const n of lot) {
-      const maj = (valeurs: Updateable<NotificationTable>) =>
-        this.db.updateTable("tel_notification").set(valeurs).where("id", "=", n.id).execute();
+      const maj = (valeurs: Updateable<NotificationTable>) => ecrireNotification(this.db, n.id, valeurs);
       if (n.canal === "EMAIL" && !this.transport) {
         await maj({
           statut: "NON_ENVOYEE",
@@ -204,21 +179,4 @@ export class Expediteur {
   fermer() {
     this.transport?.close();
   }
-}
-
-/** The latest notifications, filtered by order, status or channel. */
-export function listerNotifications(
-  db: Kysely<DB>,
-  f: {
-    commande_id?: number | undefined;
-    statut?: string | undefined;
-    canal?: "EMAIL" | "WEBHOOK" | undefined;
-  },
-  limite: number,
-) {
-  let q = db.selectFrom("tel_notification").selectAll();
-  if (f.commande_id) q = q.where("commande_id", "=", f.commande_id);
-  if (f.statut) q = q.where("statut", "=", f.statut as "EN_ATTENTE");
-  if (f.canal) q = q.where("canal", "=", f.canal);
-  return q.orderBy("id", "desc").limit(limite).execute();
 }

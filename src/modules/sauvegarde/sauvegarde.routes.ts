@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
+import { derniereSauvegarde } from "../audit/audit.repository.js";
 import { exiger } from "../auth/politique.js";
-import { derniereSauvegarde, EXTENSION, fluxSauvegarde } from "./sauvegarde.service.js";
+import { EXTENSION, fluxSauvegarde } from "./sauvegarde.service.js";
 
 const Date_ = Type.String({ format: "date-time" });
 

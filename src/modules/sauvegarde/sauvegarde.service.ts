@@ -174,17 +174,3 @@ async function migrerApres(options: Parameters<typeof openDatabase>[0]) {
     await database.close();
   }
 }
-
-/** The last backup taken, by anyone (the audit log records each one as it starts). */
-export async function derniereSauvegarde(
-  db: Database["db"],
-): Promise<{ le: Date; par: string; fichier: string | null } | null> {
-  const r = await db
-    .selectFrom("tel_audit")
-    .select(["date_action", "acteur", sql<string | null>`apres->>'fichier'`.as("fichier")])
-    .where("action", "=", "SAUVEGARDE")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return r ? { le: new Date(r.date_action), par: r.acteur, fichier: r.fichier } : null;
-}

@@ -1,9 +1,10 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { associerColonnes, colonnesIgnorees, type TypeImport } from "./colonnes.js";
+import { analyser, debutDeTransaction, reglerPlanificateur } from "./import.repository.js";
 import { analyserAffectations, prechargerAffectations } from "./import-affectations.js";
 import { synchroniserEnMasse } from "./import-affectations-ecriture.js";
 import type { ContexteImport, Ligne, OptionsImport, Rapport, Remettre } from "./import-contexte.js";
@@ -61,23 +62,11 @@ export async function importer(
     const annuler = new Error("annuler");
     try {
       await db.transaction().execute(async (trx) => {
-        // The table grows inside this transaction, unknown to the planner's statistics: it then answered each
-        // chunk's E.164 lookup from the trigram index, whose pending list grows with every insert (100,000
-        // numbers: 88 s). Trigram indexes are only read by bitmap scans: without them, the unique B-tree is used.
-        await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
-        // A table emptied then vacuumed is known to the planner as empty, and it stays so for the length of this
-        // transaction whatever the import adds. The foreign-key checks' plans, made once and kept by each
-        // connection, then read the whole referenced table for every row written: 100,000 numbers took 220 s
-        // instead of 7. Every read and check of an import goes through an index: no sequential scan is planned
-        // here, and the plans this connection kept from before are made again under this rule.
-        await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-        await sql`DISCARD PLANS`.execute(trx);
+        await reglerPlanificateur(trx);
         // "now" for this import: the app clock when the server runs it (the one the scheduler and the tests
         // move), else the database's transaction start; undated assignments start then, and the statuses computed
         // at the end judge "current" at that same instant
-        const { maintenant } = await sql<{ maintenant: Date }>`SELECT now() AS maintenant`
-          .execute(trx)
-          .then((r) => r.rows[0] as { maintenant: Date });
+        const maintenant = await debutDeTransaction(trx);
         const refs = await chargerReferences(trx);
         const ctx: ContexteImport = {
           trx,
@@ -186,7 +175,7 @@ export async function importer(
     // The planner's statistics still describe the tables as they were: the embedded database never refreshes
     // them by itself, nor does a server without autovacuum, and until then every connection keeps plans made
     // for the old sizes. ANALYZE reads a fixed sample: about 0.15 s after 100,000 numbers, 0.4 s after 100,000 assignments.
-    await sql`ANALYZE ${sql.join(TABLES_ECRITES[type].map((t) => sql.table(t)))}`.execute(db);
+    await analyser(db, TABLES_ECRITES[type]);
   }
   rapport.duree_ms = Math.round(performance.now() - debut);
   return rapport;
