@@ -63,15 +63,19 @@ export function appliquerAction(ctx: ContexteCycle, didId: number, action: Actio
   return enTransaction(ctx.db, (trx) => appliquer(trx, ctx, didId, action, p));
 }
 
+type Etat = NonNullable<Awaited<ReturnType<typeof etatVerrouille>>>;
+
+/** `lu`: the number's state already read and locked by the caller in this transaction (changerStatut). */
 async function appliquer(
   trx: Kysely<DB>,
   { acteur, maintenant, config }: ContexteCycle,
   didId: number,
   action: Action,
   p: ParametresAction,
+  lu?: Etat,
 ) {
   const regle = ACTIONS[action];
-  const d = await etatVerrouille(trx, didId);
+  const d = lu ?? (await etatVerrouille(trx, didId));
   if (!d) throw introuvable("Numéro");
   if (p.version !== undefined && p.version !== d.version) throw conflitVersion();
   const depuis = d.statut as Statut;
@@ -201,7 +205,7 @@ export function changerStatut(ctx: ContexteCycle, didId: number, vers: Statut, p
         transitions_possibles: TRANSITIONS[depuis],
       });
     }
-    return appliquer(trx, ctx, didId, action, p);
+    return appliquer(trx, ctx, didId, action, p, d);
   });
 }
 
