@@ -35,11 +35,13 @@ import { metriquesRoutes } from "./modules/metriques/metriques.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { Expediteur } from "./modules/notifications/notifications.service.js";
 import { Planificateur } from "./modules/planificateur/planificateur.js";
+import { presentationRoutes } from "./modules/presentation/presentation.routes.js";
 import { Libelles } from "./modules/referentiels/libelles.js";
 import { referentielsRoutes } from "./modules/referentiels/referentiels.routes.js";
 import { sauvegardeRoutes } from "./modules/sauvegarde/sauvegarde.routes.js";
 import { SauvegardesPlanifiees } from "./modules/sauvegarde/sauvegardes-planifiees.js";
 import { tableauDeBordRoutes } from "./modules/tableau-de-bord/tableau-de-bord.routes.js";
+import { tranchesRoutes } from "./modules/tranches/tranches.routes.js";
 import { transfertRoutes } from "./modules/transfert/transfert.routes.js";
 
 export interface AppOptions {
@@ -105,8 +107,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }));
   const expediteur = new Expediteur(options.database.db, options.config, horloge);
   app.decorate("expediteur", expediteur);
-  const planificateur = new Planificateur(options.database.db, expediteur, horloge, (message, err) =>
-    err ? app.log.error({ err }, message) : app.log.info(message),
+  const planificateur = new Planificateur(
+    options.database.db,
+    options.config,
+    expediteur,
+    horloge,
+    (message, err) => (err ? app.log.error({ err }, message) : app.log.info(message)),
   );
   app.decorate("planificateur", planificateur);
   const sauvegardes = new SauvegardesPlanifiees(options.database, options.config, horloge, (message, err) =>
@@ -335,6 +341,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await api.register(didsRoutes);
         await api.register(affectationsRoutes);
         await api.register(commandesRoutes);
+        await api.register(tranchesRoutes);
+        await api.register(presentationRoutes);
         await api.register(auditRoutes);
         await api.register(tableauDeBordRoutes);
         await api.register(publicationRoutes);

@@ -7,6 +7,8 @@ export interface Config {
   /** PostgreSQL server URL; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Folder where mandates' PDF documents are written; undefined: they are kept in the database (MANDATES_DIR). */
+  dossierMandats: string | undefined;
   /** Connections to the PostgreSQL server per API instance. */
   dbPoolSize: number;
   host: string;
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sauvegardes,
     metriquesEcoute,
     dataDir: path.resolve(env.DATA_DIR?.trim() || "./data"),
+    dossierMandats: env.MANDATES_DIR?.trim() ? path.resolve(env.MANDATES_DIR.trim()) : undefined,
     // about two connections per core: more only makes PostgreSQL's processes fight over the same cores
     dbPoolSize: entier("DB_POOL_SIZE", env.DB_POOL_SIZE, Math.max(4, 2 * os.availableParallelism()), 1, 500),
     host: env.HOST?.trim() || "127.0.0.1",

@@ -112,6 +112,10 @@ export interface DidTable extends Suivi {
   modified_by: string | null;
   /** Accepted outside the ranges the numbering metadata knows: to be reviewed (migration 0009). */
   hors_plan: Defaut<boolean>;
+  /** The carrier block the number belongs to (migration 0013). */
+  tranche_id: number | null;
+  /** SOCIETE: ours under the carrier's contract; CLIENT: the client's, presented under its mandate only. */
+  titulaire: Defaut<"SOCIETE" | "CLIENT">;
 }
 export interface DidConfigTable extends Suivi {
   id: Id;
@@ -271,7 +275,77 @@ export interface PublicationTable {
   routes: Buffer | null;
 }
 
+export interface TrancheTable extends Suivi {
+  id: Id;
+  operateur_id: number;
+  reference_operateur: string | null;
+  premier: string;
+  dernier: string;
+  /** The E.164 digits of the first and last numbers, as integers (the exclusion constraint's range). */
+  debut: ColumnType<string, string | number | bigint, string | number | bigint>;
+  fin: ColumnType<string, string | number | bigint, string | number | bigint>;
+  date_reception: DateSql;
+  commande_id: number | null;
+  notes: string | null;
+  created_by: string | null;
+  modified_by: string | null;
+}
+export interface MandatTable extends Suivi {
+  id: Id;
+  client_id: number;
+  reference: string | null;
+  signataire: string;
+  date_debut: DateSql;
+  /** Last day covered (inclusive): the mandate stops at the next midnight, business time. */
+  date_fin: DateSql | null;
+  document_nom: string | null;
+  document_taille: number | null;
+  document_sha256: string | null;
+  document: Buffer | null;
+  document_chemin: string | null;
+  alerte_30_le: Date | null;
+  alerte_7_le: Date | null;
+  notes: string | null;
+  created_by: string | null;
+  modified_by: string | null;
+}
+export interface MandatDidTable {
+  mandat_id: number;
+  did_id: number;
+}
+export interface MandatTrancheTable {
+  mandat_id: number;
+  tranche_id: number;
+}
+export interface DeclarationTable {
+  id: Generated<number>;
+  operateur_id: number;
+  instant: Date | string;
+  auteur: string;
+  format: "csv" | "xlsx";
+  nombre: number;
+  ajouts: number;
+  retraits: number;
+  somme_sha256: string;
+  numeros: ColumnType<LigneDeclaree[], string, string>;
+  /** The file as handed to the carrier: its SHA-256 is somme_sha256. */
+  fichier: Buffer;
+  date_creation: Horodatage;
+}
+/** One number of a declaration, as recorded (what the next declaration compares with). */
+export interface LigneDeclaree {
+  numero: string;
+  fondement: "CONTRAT" | "MANDAT";
+  mandat_id: number | null;
+  client: string | null;
+}
+
 export interface DB {
+  tel_tranche: TrancheTable;
+  tel_mandat: MandatTable;
+  tel_mandat_did: MandatDidTable;
+  tel_mandat_tranche: MandatTrancheTable;
+  tel_declaration: DeclarationTable;
   tel_publication: PublicationTable;
   tel_notification: NotificationTable;
   tel_utilisateur: UtilisateurTable;

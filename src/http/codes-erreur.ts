@@ -81,6 +81,15 @@ export const CODES_ERREUR = {
   MOBILE_INTERDIT_SORTANT: "Un numéro mobile ne se présente pas en sortant",
   NPV_OBLIGATOIRE: "Une campagne d'appels sortants présente un NPV",
   CONFIG_INVALIDE: "Configuration invalide",
+  // carrier blocks and caller-ID rights
+  TRANCHE_INVALIDE: "Tranche invalide (bornes, pays, longueur ou taille)",
+  TRANCHE_CHEVAUCHEMENT: "La tranche chevauche une tranche en service",
+  TRANCHE_OCCUPEE: "Des numéros de la tranche sont encore tenus par un client",
+  TRANCHE_RESTITUEE: "Tranche déjà restituée à l'opérateur",
+  PRESENTATION_SANS_FONDEMENT: "Numéro du client sans mandat valide : il ne peut pas être présenté",
+  MANDAT_INVALIDE: "Mandat invalide (dates, client ou numéros couverts)",
+  DOCUMENT_INVALIDE: "Le document d'un mandat est un PDF",
+  DOCUMENT_ABSENT: "Ce mandat n'a pas de document",
   // routing and publication
   NON_ROUTE: "Numéro sans route entrante",
   ROUTAGE_DESYNCHRONISE: "Le routage en mémoire n'a pas encore la dernière version",

@@ -13,6 +13,11 @@ interface PgError {
 
 // Messages for the constraints a caller can run into; the constraint names themselves are never shown.
 const CONTRAINTES: Record<string, { code: CodeErreur; message: string; champ?: string }> = {
+  tel_tranche_sans_chevauchement: {
+    code: "TRANCHE_CHEVAUCHEMENT",
+    message: "Cette tranche chevauche une tranche en service.",
+    champ: "premier",
+  },
   tel_did_numero_unique: {
     code: "NUMERO_EXISTANT",
     message: "Ce numéro existe déjà dans l'inventaire.",

@@ -27,6 +27,9 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   if (chemin.startsWith("/api/v1/routage/")) return ["admin", "gestionnaire", "lecteur", "hermes"];
   if (methode === "GET" && chemin.startsWith("/api/v1/hermes/")) return ["admin", "gestionnaire", "lecteur"];
   if (chemin.endsWith("/livraisons")) return PERSONNEL;
+  // carrier blocks and caller-ID rights (mandates, declarations, who presented a number): staff business
+  if (/^\/api\/v1\/(tranches|mandats|declarations)(\/|$)/.test(chemin) || chemin.endsWith("/presentation"))
+    return methode === "GET" ? ["admin", "gestionnaire", "lecteur"] : PERSONNEL;
   if (methode === "GET") {
     if (/^\/api\/v1\/(equipements|clouds|configs)(\/|$)/.test(chemin))
       return ["admin", "gestionnaire", "lecteur"];

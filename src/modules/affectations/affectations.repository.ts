@@ -104,7 +104,7 @@ export async function numeroVerrouille(db: Executor, didId: number) {
     .selectFrom("tel_did as d")
     .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
     .leftJoin("tel_type_did as t", "t.id", "d.type_id")
-    .select(["d.id", "d.client_id", "d.did_format_e164", "s.code as statut", "t.code as type"])
+    .select(["d.id", "d.client_id", "d.did_format_e164", "d.titulaire", "s.code as statut", "t.code as type"])
     .where("d.id", "=", didId)
     .executeTakeFirst();
 }

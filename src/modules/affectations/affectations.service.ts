@@ -10,6 +10,7 @@ import { refusPresentation } from "../../numbering/presentation.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.repository.js";
+import { fondementDuNumero, REFUS_SANS_FONDEMENT } from "../presentation/presentation.service.js";
 import { conflitVersion } from "../referentiels/resource.js";
 import {
   affectationPourMaj,
@@ -76,6 +77,20 @@ function verifierRegles(
 }
 
 /**
+ * A client's number is presented under its mandate only (ARCEP 2018-0881 §2.2.2): an outbound assignment needs a
+ * basis at its start. Past the mandate's end the routing stops presenting the number by itself.
+ */
+async function verifierFondement(
+  trx: Kysely<DB>,
+  did: { id: number; titulaire: string },
+  campagne: { client_id: number },
+  debut: Date,
+) {
+  if (!(await fondementDuNumero(trx, did, campagne.client_id, debut)))
+    throw refus("PRESENTATION_SANS_FONDEMENT", REFUS_SANS_FONDEMENT, "sortant");
+}
+
+/**
  * UTILISE exactly when the number has a current assignment at `maintenant`: moves AFFECTE↔UTILISE for the
  * numbers given (all out-of-step numbers when `didIds` is undefined). Returns how many moved.
  */
@@ -110,9 +125,11 @@ export async function creerAffectation({ db, acteur, maintenant }: Contexte, e: 
   return enTransaction(db, async (trx) => {
     const { did, campagne } = await numeroEtCampagne(trx, e.did_id, e.campaign_id);
     verifierRegles(did, campagne, e.sortant ?? false);
+    const debut = instantSaisi(e.date_debut) ?? maintenant;
+    if (e.sortant) await verifierFondement(trx, did, campagne, debut);
     const cree = await insererAffectation(trx, {
       ...e,
-      date_debut: instantSaisi(e.date_debut) ?? maintenant,
+      date_debut: debut,
       date_fin: instantSaisi(e.date_fin) ?? null,
       entrant: e.entrant ?? true,
       sortant: e.sortant ?? false,
@@ -184,7 +201,11 @@ export async function modifierAffectation(
     if (version !== undefined && version !== avant.version) throw conflitVersion();
     const { did, campagne } = await numeroEtCampagne(trx, avant.did_id, avant.campaign_id);
     const sortant = valeurs.sortant ?? avant.sortant;
-    if (sortant && !avant.sortant) verifierRegles(did, campagne, true);
+    if (sortant && !avant.sortant) {
+      verifierRegles(did, campagne, true);
+      const debut = instantSaisi(valeurs.date_debut) ?? new Date(avant.date_debut);
+      await verifierFondement(trx, did, campagne, debut > maintenant ? debut : maintenant);
+    }
     const apres = await ecrireAffectation(trx, id, {
       ...valeurs,
       ...(valeurs.date_debut !== undefined ? { date_debut: instantSaisi(valeurs.date_debut) } : {}),

@@ -31,6 +31,12 @@ export const POLITIQUE = {
   /** Equipment, clouds and configurations: the company's infrastructure, not a client's business. */
   "infrastructure:lire": INTERNES,
   "configurations:ecrire": PERSONNEL,
+  /** Carrier blocks: contracts and costs, the company's business. */
+  "tranches:lire": INTERNES,
+  "tranches:gerer": PERSONNEL,
+  /** Caller-ID rights: clients' mandates, declarations to carriers, who presented a number when. */
+  "presentation:lire": INTERNES,
+  "presentation:gerer": PERSONNEL,
   "tableau-de-bord:lire": UTILISATEURS,
   "routage:lire": ["admin", "gestionnaire", "lecteur", "hermes"],
   "publication:lire": INTERNES,

@@ -262,6 +262,13 @@ export async function commandesRoutes(app: App) {
             livres: Type.Array(Type.String()),
             deja_livres: Type.Integer(),
             simulation: Type.Boolean(),
+            tranche_id: Type.Optional(
+              Nullable(
+                Type.Integer({
+                  description: "Tranche créée par cette livraison (numéros contigus d'un même opérateur)",
+                }),
+              ),
+            ),
           }),
         },
       },

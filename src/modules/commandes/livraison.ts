@@ -6,6 +6,7 @@ import { lireSaisieNumeros, normaliser } from "../../numbering/index.js";
 import { peut } from "../auth/politique.js";
 import { ecrireHistorique } from "../dids/dids.repository.js";
 import { creerDid } from "../dids/dids.service.js";
+import { trancheDeLivraison } from "../tranches/tranches.service.js";
 
 import { ajouterCommentaire, ajouterLigne, nombreLivres, numerosExistants } from "./commandes.repository.js";
 import { appliquerTransition, LIBELLES, type StatutCommande, verrouillerCommande } from "./workflow.js";
@@ -128,9 +129,22 @@ export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte
       `${normalises.length} numéro(s) reçu(s) de l'opérateur (total ${dejaLivres + normalises.length}/${c.quantite}).`,
       "LIVRAISON",
     );
+    // contiguous numbers are a carrier block: recorded as such, with the order's operator and reference
+    const trancheId = await trancheDeLivraison(
+      trx,
+      acteur,
+      maintenant,
+      c,
+      normalises.map((n) => n.e164),
+    );
     // closing the order belongs to the same transaction: numbers received and order delivered, or neither
     if (l.terminer) await appliquerTransition(trx, config, acteur, id, "livrer", {}, maintenant);
-    return { livres: normalises.map((n) => n.e164), deja_livres: dejaLivres, simulation: false };
+    return {
+      livres: normalises.map((n) => n.e164),
+      deja_livres: dejaLivres,
+      simulation: false,
+      tranche_id: trancheId,
+    };
   });
   return resultat;
 }

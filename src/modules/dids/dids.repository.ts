@@ -28,6 +28,7 @@ export interface FiltresDid {
   modifie_depuis?: string | undefined;
   sans_client?: boolean | undefined;
   hors_plan?: boolean | undefined;
+  tranche_id?: number | undefined;
   /** These numbers only (a selection exported from the list). */
   ids?: number[] | undefined;
   /** Set by the server for the `client` role, never by the caller. */
@@ -70,6 +71,7 @@ export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid, maintenant?: 
   if (f.sans_client) r = r.where("d.client_id", "is", null);
   if (f.ids) r = r.where("d.id", "in", f.ids.length ? f.ids : [0]);
   if (f.hors_plan !== undefined) r = r.where("d.hors_plan", "=", f.hors_plan);
+  if (f.tranche_id !== undefined) r = r.where("d.tranche_id", "=", f.tranche_id);
   if (f.client_visible !== undefined) r = r.where("d.client_id", "=", f.client_visible);
   if (f.actif !== undefined) r = r.where("d.actif", "=", f.actif);
   if (f.acquis_depuis) r = r.where("d.date_acquisition", ">=", f.acquis_depuis);

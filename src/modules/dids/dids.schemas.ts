@@ -54,6 +54,11 @@ export const DidComplet = Type.Object({
     description:
       "Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent)",
   }),
+  titulaire: Type.Union([Type.Literal("SOCIETE"), Type.Literal("CLIENT")], {
+    description:
+      "SOCIETE : numéro attribué à la société (contrat opérateur) ; CLIENT : numéro du client, présenté en sortant sous son mandat seulement",
+  }),
+  tranche_id: Nullable(Type.Integer({ description: "Tranche de l'opérateur dont vient le numéro" })),
   version: Type.Integer(),
   date_creation: DateHeure,
   date_modification: DateHeure,
@@ -76,6 +81,7 @@ const Descriptifs = {
   cout_mise_en_service: Type.Optional(Nullable(Montant)),
   notes: Type.Optional(Nullable(TexteLibre(10000))),
   actif: Type.Optional(Type.Boolean()),
+  titulaire: Type.Optional(Type.Union([Type.Literal("SOCIETE"), Type.Literal("CLIENT")])),
 };
 
 export const CorpsCreation = Type.Object(
@@ -152,6 +158,7 @@ export const FiltresDidSchema = {
   hors_plan: Type.Optional(
     Type.Boolean({ description: "Numéros acceptés hors des tranches connues (à revoir)" }),
   ),
+  tranche_id: Type.Optional(Id),
   ids: Type.Optional(
     Type.Array(Id, {
       maxItems: 1000,

@@ -36,6 +36,7 @@ export const CHAMPS_DESCRIPTIFS = [
   "cout_mise_en_service",
   "notes",
   "actif",
+  "titulaire",
 ] as const;
 
 export interface EntreeDid {
@@ -61,6 +62,7 @@ export interface EntreeDid {
   cout_mise_en_service?: number | null | undefined;
   notes?: string | null | undefined;
   actif?: boolean | undefined;
+  titulaire?: "SOCIETE" | "CLIENT" | undefined;
 }
 
 const incoherent = (champ: string, message: string) =>

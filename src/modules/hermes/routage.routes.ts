@@ -86,7 +86,7 @@ export async function routageRoutes(app: App) {
       schema: {
         tags: ["Routage Hermes"],
         summary:
-          "Appel sortant : les numéros que présente la campagne (id, code ou hermes_id), par priorité ; numéros de la région du destinataire d'abord",
+          "Appel sortant : les numéros que présente la campagne (hermes_id, code ou id, dans cet ordre), par priorité ; numéros de la région du destinataire d'abord",
         params: Type.Object({ campagne: Type.String({ maxLength: 64 }) }),
         querystring: Type.Object({ destination: Type.Optional(Type.String({ maxLength: 40 })) }),
         response: {

@@ -7,6 +7,8 @@ export interface EnAttente {
   dids: Set<number>;
   campagnes: Set<number>;
   configs: Set<number>;
+  /** A mandate or its coverage changed: every mandate is read again. */
+  mandats: boolean;
   version: number;
 }
 
@@ -21,6 +23,7 @@ export function noter(a: EnAttente, signal: string) {
   else if (table === "did") a.dids.add(id);
   else if (table === "campaign") a.campagnes.add(id);
   else if (table === "did_config") a.configs.add(id);
+  else if (table === "mandat") a.mandats = true;
   a.version = Math.max(a.version, Number(versionTexte ?? 0));
 }
 
@@ -31,6 +34,7 @@ export function rienEnAttente(): EnAttente {
     dids: new Set<number>(),
     campagnes: new Set<number>(),
     configs: new Set<number>(),
+    mandats: false,
     version: 0,
   };
 }

@@ -3,12 +3,15 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { chiffresE164 } from "../../numbering/chiffres.js";
 import { refusPresentation } from "../../numbering/presentation.js";
+import { fondementA } from "../presentation/fondement.js";
+import { MandatsEnMemoire } from "../presentation/mandats-en-memoire.js";
 import { CacheEntrant } from "./cache-entrant.js";
 import {
   type Aff,
   type Campagne,
   lireCampagne,
   lireConfig,
+  lireMandats,
   lireNumeros,
   lireRoutage,
   type NumeroRoute,
@@ -60,6 +63,7 @@ export class SnapshotRoutage {
   private campagnes = new Map<number, Campagne>();
   private campagnesParCle = new Map<string, number>();
   private configs = new Map<number, { code: string; config: Record<string, unknown> }>();
+  private mandats = new MandatsEnMemoire();
   private readonly reponses = new CacheEntrant();
   private cacheEtag:
     | { valeur: string; version: number; generation: number; depuis: number; jusqua: number }
@@ -80,7 +84,10 @@ export class SnapshotRoutage {
 
   async chargerTout(): Promise<{ routes: number; ms: number }> {
     const debut = performance.now();
-    const { version, lignes, campagnes, configs } = await lireRoutage(this.db, this.horloge());
+    const [{ version, lignes, campagnes, configs }, mandats] = await Promise.all([
+      lireRoutage(this.db, this.horloge()),
+      lireMandats(this.db),
+    ]);
     this.numeros = new Map();
     this.parE164 = new Map();
     this.sortants = new Map();
@@ -95,6 +102,7 @@ export class SnapshotRoutage {
     this.campagnesParCle = new Map();
     for (const c of campagnes) this.majCampagne(c);
     this.configs = new Map(configs.map((c) => [c.id, { code: c.code, config: c.config }]));
+    this.mandats = new MandatsEnMemoire(mandats);
     this.reponses.vider();
     this.generation++;
     this.version = Math.max(this.version, version);
@@ -147,7 +155,7 @@ export class SnapshotRoutage {
       // a commit's notifications come in a burst: let it arrive before taking it
       await new Promise((r) => setImmediate(r));
       const a = this.enAttente;
-      const n = a.dids.size + a.campagnes.size + a.configs.size;
+      const n = a.dids.size + a.campagnes.size + a.configs.size + (a.mandats ? 1 : 0);
       if (this.arrete || (!a.tout && n === 0)) {
         this.vidange = undefined;
         return;
@@ -187,6 +195,7 @@ export class SnapshotRoutage {
       // campaigns and configurations first: a number's new assignment may name a campaign just created
       for (const id of a.campagnes) await this.rafraichirCampagne(id);
       for (const id of a.configs) await this.rafraichirConfig(id);
+      if (a.mandats) this.mandats = new MandatsEnMemoire(await lireMandats(this.db));
       if (a.dids.size) await this.rafraichirNumeros([...a.dids]);
     }
     this.generation++;
@@ -197,19 +206,7 @@ export class SnapshotRoutage {
   private async rafraichirNumeros(ids: number[]) {
     // read first, then swap in one synchronous step: lookups meanwhile keep getting the previous state,
     // never a 404 for a number that stays routed
-    const { n, affs } = await lireNumeros(this.db, ids, this.horloge());
-    const lignes = new Map(n.rows.map((l) => [l.id, l]));
-    const parNumero = new Map<number, Aff[]>();
-    for (const a of affs.rows) {
-      const aff = {
-        ...a,
-        debut: new Date(a.debut).getTime(),
-        fin: a.fin ? new Date(a.fin).getTime() : null,
-      };
-      const liste = parNumero.get(a.did_id);
-      if (liste) liste.push(aff);
-      else parNumero.set(a.did_id, [aff]);
-    }
+    const { lignes, parNumero } = await lireNumeros(this.db, ids, this.horloge());
     for (const id of ids) {
       const ancien = this.numeros.get(id);
       if (ancien) {
@@ -246,6 +243,14 @@ export class SnapshotRoutage {
     if (c) this.configs.set(id, { code: c.code, config: c.config });
     else this.configs.delete(id);
     this.reponses.vider();
+  }
+
+  /** Whether the campaign may present the number at t: the ARCEP type rules, then a basis (contract or mandate). */
+  private presentable(n: NumeroRoute, c: Campagne, t: number): boolean {
+    return (
+      !refusPresentation(n.type, c) &&
+      fondementA(n.titulaire, this.mandats.de(n), c.client_id, t) !== undefined
+    );
   }
 
   /** The inbound route of a number in E.164 at instant t, or undefined: only a number in use is ever routed. */
@@ -292,10 +297,15 @@ export class SnapshotRoutage {
     return json;
   }
 
+  /**
+   * A campaign by its Hermes id, its code, or its id, in that order: Hermes ids are often digits, and one read as
+   * our id instead named another campaign, or none.
+   */
   campagne(cle: string): Campagne | undefined {
-    const id = /^\d+$/.test(cle)
-      ? Number(cle)
-      : (this.campagnesParCle.get(`code:${cle}`) ?? this.campagnesParCle.get(`hermes:${cle}`));
+    const id =
+      this.campagnesParCle.get(`hermes:${cle}`) ??
+      this.campagnesParCle.get(`code:${cle}`) ??
+      (/^\d+$/.test(cle) ? Number(cle) : undefined);
     return id === undefined ? undefined : this.campagnes.get(id);
   }
 
@@ -309,7 +319,7 @@ export class SnapshotRoutage {
     const resultat: NumeroSortant[] = [];
     for (const didId of this.sortants.get(campagneId) ?? []) {
       const n = this.numeros.get(didId);
-      if (n?.statut !== "UTILISE" || refusPresentation(n.type, c)) continue;
+      if (n?.statut !== "UTILISE" || !this.presentable(n, c, t)) continue;
       for (const a of n.affectations) {
         if (a.campaign_id !== campagneId || !a.sortant || !enCours(a, t)) continue;
         resultat.push({
@@ -337,7 +347,7 @@ export class SnapshotRoutage {
         const c = this.campagnes.get(a.campaign_id);
         if (!enCours(a, t) || !c?.actif) continue;
         // the same caller-ID rule as the outbound lookup: a number it would not present is not in the files either
-        const sortant = a.sortant && !refusPresentation(n.type, c);
+        const sortant = a.sortant && this.presentable(n, c, t);
         if (!a.entrant && !sortant) continue;
         yield {
           numero: n.e164,
@@ -369,6 +379,8 @@ export class SnapshotRoutage {
         else if (a.fin !== null && a.fin > t) prochaine = Math.min(prochaine, a.fin);
       }
     }
+    // a mandate starting or ending changes which numbers are presented
+    prochaine = Math.min(prochaine, this.mandats.prochaineBorne(t));
     const lignes = [...this.routes(t)].map((r) => JSON.stringify(r)).sort();
     for (const l of lignes) hash.update(l).update("\n");
     const valeur = `"${hash.digest("base64url").slice(0, 27)}"`;

@@ -75,6 +75,40 @@ export async function notifier(trx: Transaction<DB>, config: Config, evenement: 
   );
 }
 
+/**
+ * Queues an event for the staff (their e-mail addresses and the validators') and the webhooks, in the caller's
+ * transaction, like an order's: the mandates' end-of-validity alerts go this way.
+ */
+export async function notifierPersonnel(
+  trx: Transaction<DB>,
+  config: Config,
+  evenement: string,
+  message: { sujet: string; corps: string; donnees: Record<string, unknown> },
+  maintenant: Date,
+) {
+  const destinataires = new Set([...(await emailsDuPersonnel(trx)), ...config.valideursEmails]);
+  const lignes = [
+    ...[...destinataires].map((d) => ({
+      canal: "EMAIL" as const,
+      destinataire: d,
+      sujet: message.sujet,
+      corps: message.corps,
+    })),
+    ...config.webhookUrls.map((u) => ({
+      canal: "WEBHOOK" as const,
+      destinataire: u,
+      sujet: evenement,
+      corps: JSON.stringify({ evenement, ...message.donnees, date: maintenant.toISOString() }),
+    })),
+  ];
+  if (lignes.length > 0)
+    await mettreEnFile(
+      trx,
+      lignes.map((l) => ({ ...l, evenement, commande_id: null })),
+    );
+  return lignes.length;
+}
+
 const ESSAIS_MAX = 8;
 
 /**

@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
+import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { synchroniserStatuts } from "../affectations/affectations.service.js";
 import type { Acteur } from "../auth/acteur.js";
 import type { Expediteur } from "../notifications/notifications.service.js";
+import { alerterFinsDeMandat } from "../presentation/mandats.service.js";
 
 export const PLANIFICATEUR: Acteur = {
   nom: "système:planificateur",
@@ -36,7 +38,7 @@ export async function appliquerEcheances(db: Kysely<DB>, maintenant: Date, depui
   });
 }
 
-/** The server's periodic jobs: dated assignments, then the notification outbox. Runs never overlap. */
+/** The server's periodic jobs: dated assignments, mandates' end alerts, then the notification outbox. Runs never overlap. */
 export class Planificateur {
   private minuterie: NodeJS.Timeout | undefined;
   private dernier: Date | undefined;
@@ -46,6 +48,7 @@ export class Planificateur {
 
   constructor(
     private readonly db: Kysely<DB>,
+    private readonly config: Config,
     private readonly expediteur: Expediteur,
     private readonly horloge: () => Date,
     private readonly journal: (message: string, err?: unknown) => void,
@@ -72,6 +75,8 @@ export class Planificateur {
         const n = await appliquerEcheances(this.db, maintenant, this.dernier);
         this.dernier = maintenant;
         if (n > 0) this.journal(`${n} numéro(s) passés à leur statut du jour par les affectations datées.`);
+        const alertes = await alerterFinsDeMandat(this.db, this.config, maintenant);
+        if (alertes > 0) this.journal(`${alertes} alerte(s) de fin de mandat mise(s) en file.`);
         await this.expediteur.envoyer();
         this.bilan.tours++;
       } catch (e) {

@@ -146,6 +146,8 @@ export class Libelles {
         modified_by: d.modified_by,
         actif: d.actif,
         hors_plan: d.hors_plan,
+        titulaire: d.titulaire,
+        tranche_id: d.tranche_id,
         version: d.version,
         date_creation: d.date_creation,
         date_modification: d.date_modification,

@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import { normaliser } from "../../numbering/index.js";
 import { refusPresentation } from "../../numbering/presentation.js";
+import { fondementDuNumero, REFUS_SANS_FONDEMENT } from "../presentation/presentation.service.js";
 import {
   creerAffectations,
   creerCampagne,
@@ -164,6 +165,18 @@ export async function analyserAffectations(ctx: ContexteImport, lignes: Ligne[])
       const interdit = sortant ? refusPresentation(did.type, camp) : undefined;
       if (interdit)
         throw new Refus(ctx.colonnes.sortant ?? "sortant", valeur(ctx, l, "sortant"), interdit.raison);
+      // a client's number is presented under its mandate only: checked at the assignment's start, as the API does
+      if (
+        sortant &&
+        did.valeurs.titulaire === "CLIENT" &&
+        !(await fondementDuNumero(
+          ctx.trx,
+          { id: did.id, titulaire: "CLIENT" },
+          camp.client_id,
+          debut ?? maintenant,
+        ))
+      )
+        throw new Refus(ctx.colonnes.sortant ?? "sortant", valeur(ctx, l, "sortant"), REFUS_SANS_FONDEMENT);
       if (nouveau) {
         if (n.numero.horsPlan) refuserHorsPlan(ctx, brut, n.numero.e164);
         await creerNumero(ctx, did, n.numero.e164);

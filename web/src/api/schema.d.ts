@@ -167,7 +167,7 @@ export interface paths {
                                 client_id: number | null;
                                 type: string;
                                 /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
-                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
+                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
                             };
                             csrf: string;
                             /** Format: date-time */
@@ -248,7 +248,7 @@ export interface paths {
                             client_id: number | null;
                             type: string;
                             /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
-                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
+                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
                         };
                     };
                 };
@@ -3864,6 +3864,7 @@ export interface paths {
                     campaign_id?: number;
                     /** @description Numéros acceptés hors des tranches connues (à revoir) */
                     hors_plan?: boolean;
+                    tranche_id?: number;
                     /** @description Ces numéros seulement (export d'une sélection) : ids=1&ids=2 */
                     ids?: number[];
                     actif?: boolean;
@@ -3937,6 +3938,10 @@ export interface paths {
                                 actif: boolean;
                                 /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
                                 hors_plan: boolean;
+                                /** @description SOCIETE : numéro attribué à la société (contrat opérateur) ; CLIENT : numéro du client, présenté en sortant sous son mandat seulement */
+                                titulaire: "SOCIETE" | "CLIENT";
+                                /** @description Tranche de l'opérateur dont vient le numéro */
+                                tranche_id: number | null;
                                 version: number;
                                 /** Format: date-time */
                                 date_creation: string;
@@ -3997,6 +4002,7 @@ export interface paths {
                         cout_mise_en_service?: number | null;
                         notes?: string | null;
                         actif?: boolean;
+                        titulaire?: "SOCIETE" | "CLIENT";
                     };
                 };
             };
@@ -4051,6 +4057,10 @@ export interface paths {
                             actif: boolean;
                             /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
                             hors_plan: boolean;
+                            /** @description SOCIETE : numéro attribué à la société (contrat opérateur) ; CLIENT : numéro du client, présenté en sortant sous son mandat seulement */
+                            titulaire: "SOCIETE" | "CLIENT";
+                            /** @description Tranche de l'opérateur dont vient le numéro */
+                            tranche_id: number | null;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -4138,6 +4148,10 @@ export interface paths {
                             actif: boolean;
                             /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
                             hors_plan: boolean;
+                            /** @description SOCIETE : numéro attribué à la société (contrat opérateur) ; CLIENT : numéro du client, présenté en sortant sous son mandat seulement */
+                            titulaire: "SOCIETE" | "CLIENT";
+                            /** @description Tranche de l'opérateur dont vient le numéro */
+                            tranche_id: number | null;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -4208,6 +4222,7 @@ export interface paths {
                         cout_mise_en_service?: number | null;
                         notes?: string | null;
                         actif?: boolean;
+                        titulaire?: "SOCIETE" | "CLIENT";
                         version?: number;
                         motif?: string;
                     };
@@ -4264,6 +4279,10 @@ export interface paths {
                             actif: boolean;
                             /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
                             hors_plan: boolean;
+                            /** @description SOCIETE : numéro attribué à la société (contrat opérateur) ; CLIENT : numéro du client, présenté en sortant sous son mandat seulement */
+                            titulaire: "SOCIETE" | "CLIENT";
+                            /** @description Tranche de l'opérateur dont vient le numéro */
+                            tranche_id: number | null;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -4349,6 +4368,10 @@ export interface paths {
                             actif: boolean;
                             /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
                             hors_plan: boolean;
+                            /** @description SOCIETE : numéro attribué à la société (contrat opérateur) ; CLIENT : numéro du client, présenté en sortant sous son mandat seulement */
+                            titulaire: "SOCIETE" | "CLIENT";
+                            /** @description Tranche de l'opérateur dont vient le numéro */
+                            tranche_id: number | null;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -4418,6 +4441,7 @@ export interface paths {
                         cout_mise_en_service?: number | null;
                         notes?: string | null;
                         actif?: boolean;
+                        titulaire?: "SOCIETE" | "CLIENT";
                         /** @description Vérifier et lister sans rien créer */
                         simulation?: boolean;
                     };
@@ -4528,6 +4552,10 @@ export interface paths {
                             actif: boolean;
                             /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
                             hors_plan: boolean;
+                            /** @description SOCIETE : numéro attribué à la société (contrat opérateur) ; CLIENT : numéro du client, présenté en sortant sous son mandat seulement */
+                            titulaire: "SOCIETE" | "CLIENT";
+                            /** @description Tranche de l'opérateur dont vient le numéro */
+                            tranche_id: number | null;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -4628,6 +4656,10 @@ export interface paths {
                             actif: boolean;
                             /** @description Accepté hors des tranches connues du plan de numérotation : à revoir (la marque s'efface quand elles le connaissent) */
                             hors_plan: boolean;
+                            /** @description SOCIETE : numéro attribué à la société (contrat opérateur) ; CLIENT : numéro du client, présenté en sortant sous son mandat seulement */
+                            titulaire: "SOCIETE" | "CLIENT";
+                            /** @description Tranche de l'opérateur dont vient le numéro */
+                            tranche_id: number | null;
                             version: number;
                             /** Format: date-time */
                             date_creation: string;
@@ -5683,11 +5715,1119 @@ export interface paths {
                             livres: string[];
                             deja_livres: number;
                             simulation: boolean;
+                            /** @description Tranche créée par cette livraison (numéros contigus d'un même opérateur) */
+                            tranche_id?: number | null;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tranches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tranches de numéros reçues des opérateurs, avec leur occupation par statut */
+        get: {
+            parameters: {
+                query?: {
+                    operateur_id?: number;
+                    /** @description Faux : tranches restituées */
+                    actif?: boolean;
+                    /** @description Numéro, sous toute forme usuelle */
+                    contient?: string;
+                    page?: number;
+                    par_page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                operateur_id: number;
+                                operateur_code: string;
+                                operateur: string;
+                                reference_operateur: string | null;
+                                /** @description Premier numéro (E.164) */
+                                premier: string;
+                                /** @description Dernier numéro (E.164) */
+                                dernier: string;
+                                taille: number;
+                                date_reception: string;
+                                commande_id: number | null;
+                                commande_reference: string | null;
+                                notes: string | null;
+                                /** @description Faux une fois la tranche restituée à l'opérateur */
+                                actif: boolean;
+                                created_by: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                /** @description Numéros de la tranche dans l'inventaire, par statut */
+                                usage: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enregistrer une tranche : les numéros de sa plage déjà en inventaire y sont rattachés, les autres créés en stock avec creer_numeros */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operateur_id: number;
+                        reference_operateur?: string | null;
+                        /** @description Numéro, sous toute forme usuelle */
+                        premier: string;
+                        /** @description Numéro, sous toute forme usuelle */
+                        dernier: string;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_reception?: string;
+                        commande_id?: number | null;
+                        notes?: string | null;
+                        /** @description Créer en stock (Disponible) les numéros de la plage absents de l'inventaire */
+                        creer_numeros?: boolean;
+                        accepter_plages_inconnues?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description Numéros déjà en inventaire rattachés à la tranche */
+                            attaches: string[];
+                            /** @description Numéros créés en stock */
+                            crees: string[];
+                            /** @description Numéros rattachés dont la fiche nomme un autre opérateur (à vérifier) */
+                            operateur_different: string[];
+                            tranche: {
+                                id: number;
+                                operateur_id: number;
+                                operateur_code: string;
+                                operateur: string;
+                                reference_operateur: string | null;
+                                /** @description Premier numéro (E.164) */
+                                premier: string;
+                                /** @description Dernier numéro (E.164) */
+                                dernier: string;
+                                taille: number;
+                                date_reception: string;
+                                commande_id: number | null;
+                                commande_reference: string | null;
+                                notes: string | null;
+                                /** @description Faux une fois la tranche restituée à l'opérateur */
+                                actif: boolean;
+                                created_by: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                /** @description Numéros de la tranche dans l'inventaire, par statut */
+                                usage: {
+                                    [key: string]: number;
+                                };
+                                /** @description Numéros de la plage absents de l'inventaire */
+                                hors_inventaire: number;
+                                /** @description Somme des coûts mensuels des numéros non résiliés */
+                                cout_mensuel: number;
+                                clients: {
+                                    id: number;
+                                    code: string;
+                                    nom: string;
+                                    numeros: number;
+                                }[];
+                                /** @description Dix premiers numéros disponibles */
+                                prochains_libres: string[];
+                                /** @description Aucun numéro tenu par un client : la tranche peut être rendue */
+                                restituable: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tranches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une tranche : occupation, numéros libres, coût mensuel, clients qui en tiennent des numéros */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            operateur_id: number;
+                            operateur_code: string;
+                            operateur: string;
+                            reference_operateur: string | null;
+                            /** @description Premier numéro (E.164) */
+                            premier: string;
+                            /** @description Dernier numéro (E.164) */
+                            dernier: string;
+                            taille: number;
+                            date_reception: string;
+                            commande_id: number | null;
+                            commande_reference: string | null;
+                            notes: string | null;
+                            /** @description Faux une fois la tranche restituée à l'opérateur */
+                            actif: boolean;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Numéros de la tranche dans l'inventaire, par statut */
+                            usage: {
+                                [key: string]: number;
+                            };
+                            /** @description Numéros de la plage absents de l'inventaire */
+                            hors_inventaire: number;
+                            /** @description Somme des coûts mensuels des numéros non résiliés */
+                            cout_mensuel: number;
+                            clients: {
+                                id: number;
+                                code: string;
+                                nom: string;
+                                numeros: number;
+                            }[];
+                            /** @description Dix premiers numéros disponibles */
+                            prochains_libres: string[];
+                            /** @description Aucun numéro tenu par un client : la tranche peut être rendue */
+                            restituable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modifier la référence opérateur, la date de réception ou les notes d'une tranche */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference_operateur?: string | null;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_reception?: string;
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            operateur_id: number;
+                            operateur_code: string;
+                            operateur: string;
+                            reference_operateur: string | null;
+                            /** @description Premier numéro (E.164) */
+                            premier: string;
+                            /** @description Dernier numéro (E.164) */
+                            dernier: string;
+                            taille: number;
+                            date_reception: string;
+                            commande_id: number | null;
+                            commande_reference: string | null;
+                            notes: string | null;
+                            /** @description Faux une fois la tranche restituée à l'opérateur */
+                            actif: boolean;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            /** @description Numéros de la tranche dans l'inventaire, par statut */
+                            usage: {
+                                [key: string]: number;
+                            };
+                            /** @description Numéros de la plage absents de l'inventaire */
+                            hors_inventaire: number;
+                            /** @description Somme des coûts mensuels des numéros non résiliés */
+                            cout_mensuel: number;
+                            clients: {
+                                id: number;
+                                code: string;
+                                nom: string;
+                                numeros: number;
+                            }[];
+                            /** @description Dix premiers numéros disponibles */
+                            prochains_libres: string[];
+                            /** @description Aucun numéro tenu par un client : la tranche peut être rendue */
+                            restituable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tranches/{id}/prochain-libre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les n premiers numéros disponibles (en stock) de la tranche, dans l'ordre des numéros */
+        get: {
+            parameters: {
+                query?: {
+                    n?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                numero: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tranches/{id}/restitution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rendre la tranche à l'opérateur : ses numéros sont résiliés par le cycle de vie (gel compris) ; refusé tant qu'un client en tient un */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Sans elle, la réponse 409 dit ce qui serait résilié */
+                        confirmer?: boolean;
+                        motif?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            resilies: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mandats des clients : le droit de présenter leurs numéros en appel sortant */
+        get: {
+            parameters: {
+                query?: {
+                    client_id?: number;
+                    actif?: boolean;
+                    /** @description Dernier jour ≤ (AAAA-MM-JJ) */
+                    fin_avant?: string;
+                    page?: number;
+                    par_page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                client_id: number;
+                                client_code: string;
+                                client: string;
+                                reference: string | null;
+                                signataire: string;
+                                /** @description Premier jour couvert (00:00, heure de Paris) */
+                                date_debut: string;
+                                /** @description Dernier jour couvert : le mandat cesse à minuit, heure de Paris */
+                                date_fin: string | null;
+                                document_nom: string | null;
+                                document_taille: number | null;
+                                document_sha256: string | null;
+                                /** Format: date-time */
+                                alerte_30_le: string | null;
+                                /** Format: date-time */
+                                alerte_7_le: string | null;
+                                notes: string | null;
+                                /** @description Faux : mandat révoqué */
+                                actif: boolean;
+                                created_by: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                nb_numeros: number;
+                                nb_tranches: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enregistrer le mandat d'un client (numéros ou tranches couverts, dates, signataire) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id: number;
+                        reference?: string | null;
+                        signataire: string;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_debut: string;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_fin?: string | null;
+                        /** @description Numéros couverts, sous toute forme usuelle (plages « 0184880100-0184880199 » comprises) */
+                        numeros?: string[];
+                        tranche_ids?: number[];
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            client_id: number;
+                            client_code: string;
+                            client: string;
+                            reference: string | null;
+                            signataire: string;
+                            /** @description Premier jour couvert (00:00, heure de Paris) */
+                            date_debut: string;
+                            /** @description Dernier jour couvert : le mandat cesse à minuit, heure de Paris */
+                            date_fin: string | null;
+                            document_nom: string | null;
+                            document_taille: number | null;
+                            document_sha256: string | null;
+                            /** Format: date-time */
+                            alerte_30_le: string | null;
+                            /** Format: date-time */
+                            alerte_7_le: string | null;
+                            notes: string | null;
+                            /** @description Faux : mandat révoqué */
+                            actif: boolean;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nb_numeros: number;
+                            nb_tranches: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                titulaire: string;
+                            }[];
+                            tranches: {
+                                id: number;
+                                premier: string;
+                                dernier: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un mandat et ce qu'il couvre */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            client_id: number;
+                            client_code: string;
+                            client: string;
+                            reference: string | null;
+                            signataire: string;
+                            /** @description Premier jour couvert (00:00, heure de Paris) */
+                            date_debut: string;
+                            /** @description Dernier jour couvert : le mandat cesse à minuit, heure de Paris */
+                            date_fin: string | null;
+                            document_nom: string | null;
+                            document_taille: number | null;
+                            document_sha256: string | null;
+                            /** Format: date-time */
+                            alerte_30_le: string | null;
+                            /** Format: date-time */
+                            alerte_7_le: string | null;
+                            notes: string | null;
+                            /** @description Faux : mandat révoqué */
+                            actif: boolean;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nb_numeros: number;
+                            nb_tranches: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                titulaire: string;
+                            }[];
+                            tranches: {
+                                id: number;
+                                premier: string;
+                                dernier: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modifier un mandat : prolonger, révoquer (actif=false), ajouter des numéros ou des tranches */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference?: string | null;
+                        signataire?: string;
+                        /**
+                         * Format: date
+                         * @description AAAA-MM-JJ
+                         */
+                        date_fin?: string | null;
+                        notes?: string | null;
+                        /** @description false : révoquer le mandat immédiatement */
+                        actif?: boolean;
+                        /** @description Numéros couverts, sous toute forme usuelle (plages « 0184880100-0184880199 » comprises) */
+                        ajouter_numeros?: string[];
+                        ajouter_tranche_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            client_id: number;
+                            client_code: string;
+                            client: string;
+                            reference: string | null;
+                            signataire: string;
+                            /** @description Premier jour couvert (00:00, heure de Paris) */
+                            date_debut: string;
+                            /** @description Dernier jour couvert : le mandat cesse à minuit, heure de Paris */
+                            date_fin: string | null;
+                            document_nom: string | null;
+                            document_taille: number | null;
+                            document_sha256: string | null;
+                            /** Format: date-time */
+                            alerte_30_le: string | null;
+                            /** Format: date-time */
+                            alerte_7_le: string | null;
+                            notes: string | null;
+                            /** @description Faux : mandat révoqué */
+                            actif: boolean;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nb_numeros: number;
+                            nb_tranches: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                titulaire: string;
+                            }[];
+                            tranches: {
+                                id: number;
+                                premier: string;
+                                dernier: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/mandats/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le mandat signé (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Déposer le mandat signé (PDF, corps brut application/pdf) : son empreinte SHA-256 est gardée */
+        put: {
+            parameters: {
+                query?: {
+                    nom?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            client_id: number;
+                            client_code: string;
+                            client: string;
+                            reference: string | null;
+                            signataire: string;
+                            /** @description Premier jour couvert (00:00, heure de Paris) */
+                            date_debut: string;
+                            /** @description Dernier jour couvert : le mandat cesse à minuit, heure de Paris */
+                            date_fin: string | null;
+                            document_nom: string | null;
+                            document_taille: number | null;
+                            document_sha256: string | null;
+                            /** Format: date-time */
+                            alerte_30_le: string | null;
+                            /** Format: date-time */
+                            alerte_7_le: string | null;
+                            notes: string | null;
+                            /** @description Faux : mandat révoqué */
+                            actif: boolean;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nb_numeros: number;
+                            nb_tranches: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                titulaire: string;
+                            }[];
+                            tranches: {
+                                id: number;
+                                premier: string;
+                                dernier: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/apercu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ce que dirait maintenant une déclaration à l'opérateur : numéros présentables avec leur fondement, changements depuis la dernière */
+        get: {
+            parameters: {
+                query: {
+                    operateur_id: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operateur_id: number;
+                            /** Format: date-time */
+                            instant: string;
+                            numeros: {
+                                numero: string;
+                                fondement: "CONTRAT" | "MANDAT";
+                                mandat_id: number | null;
+                                client: string | null;
+                            }[];
+                            derniere: {
+                                id: number;
+                                /** Format: date-time */
+                                instant: string;
+                            } | null;
+                            changements: {
+                                ajoutes: string[];
+                                retires: string[];
+                                /** @description Toujours déclarés, sur un autre fondement */
+                                modifies: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Déclarations faites aux opérateurs (qui, quand, empreinte du fichier) */
+        get: {
+            parameters: {
+                query?: {
+                    operateur_id?: number;
+                    page?: number;
+                    par_page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                operateur_id: number;
+                                operateur: string;
+                                /** Format: date-time */
+                                instant: string;
+                                auteur: string;
+                                format: string;
+                                nombre: number;
+                                ajouts: number;
+                                retraits: number;
+                                somme_sha256: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Déclarer à un opérateur les numéros que nous pouvons présenter : le fichier (CSV ou XLSX) est enregistré avec son empreinte */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operateur_id: number;
+                        /** @default csv */
+                        format?: "csv" | "xlsx";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            operateur_id: number;
+                            operateur: string;
+                            /** Format: date-time */
+                            instant: string;
+                            auteur: string;
+                            format: string;
+                            nombre: number;
+                            ajouts: number;
+                            retraits: number;
+                            somme_sha256: string;
+                            /** Format: date-time */
+                            date_creation: string;
+                            changements: {
+                                ajoutes: string[];
+                                retires: string[];
+                                /** @description Toujours déclarés, sur un autre fondement */
+                                modifies: string[];
+                            };
+                            modifies: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/fichier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le fichier d'une déclaration, tel que remis à l'opérateur */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dids/{id}/presentation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Qui présentait ce numéro à un instant : campagne, client et fondement (contrat ou mandat), d'après l'historique */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 8601 avec décalage (2024-03-31T00:00:00+01:00), ou une date seule : minuit, heure de Paris */
+                    instant?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            numero: string;
+                            /** Format: date-time */
+                            instant: string;
+                            /** @description SOCIETE : le nôtre (contrat opérateur) ; CLIENT : présenté sous mandat */
+                            titulaire: string;
+                            presentations: {
+                                affectation_id: number;
+                                /** Format: date-time */
+                                date_debut: string;
+                                /** Format: date-time */
+                                date_fin: string | null;
+                                campagne: {
+                                    id: number;
+                                    code: string;
+                                    nom: string;
+                                };
+                                client: {
+                                    id: number;
+                                    code: string;
+                                    nom: string;
+                                };
+                                fondement: ("CONTRAT" | "MANDAT") | null;
+                                mandat: {
+                                    id: number;
+                                    reference: string | null;
+                                    signataire: string;
+                                    date_debut: string;
+                                    date_fin: string | null;
+                                } | null;
+                                /** @description Le routage présentait ce numéro pour cette campagne à cet instant */
+                                presente: boolean;
+                                raison: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6574,7 +7714,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Appel sortant : les numéros que présente la campagne (id, code ou hermes_id), par priorité ; numéros de la région du destinataire d'abord */
+        /** Appel sortant : les numéros que présente la campagne (hermes_id, code ou id, dans cet ordre), par priorité ; numéros de la région du destinataire d'abord */
         get: {
             parameters: {
                 query?: {
@@ -6738,6 +7878,14 @@ export interface components {
          *     MOBILE_INTERDIT_SORTANT : Un numéro mobile ne se présente pas en sortant
          *     NPV_OBLIGATOIRE : Une campagne d'appels sortants présente un NPV
          *     CONFIG_INVALIDE : Configuration invalide
+         *     TRANCHE_INVALIDE : Tranche invalide (bornes, pays, longueur ou taille)
+         *     TRANCHE_CHEVAUCHEMENT : La tranche chevauche une tranche en service
+         *     TRANCHE_OCCUPEE : Des numéros de la tranche sont encore tenus par un client
+         *     TRANCHE_RESTITUEE : Tranche déjà restituée à l'opérateur
+         *     PRESENTATION_SANS_FONDEMENT : Numéro du client sans mandat valide : il ne peut pas être présenté
+         *     MANDAT_INVALIDE : Mandat invalide (dates, client ou numéros couverts)
+         *     DOCUMENT_INVALIDE : Le document d'un mandat est un PDF
+         *     DOCUMENT_ABSENT : Ce mandat n'a pas de document
          *     NON_ROUTE : Numéro sans route entrante
          *     ROUTAGE_DESYNCHRONISE : Le routage en mémoire n'a pas encore la dernière version
          *     VALEURS_ROUTAGE_INVALIDES : Une valeur de routage contient un caractère qui casserait le fichier
@@ -6776,7 +7924,7 @@ export interface components {
          *     RESTAURATION_ECHOUEE : La restauration a échoué
          * @enum {string}
          */
-        CodeErreur: "VALIDATION" | "REQUETE_INVALIDE" | "CARACTERE_INTERDIT" | "JSON_INVALIDE" | "JSON_TROP_PROFOND" | "CORPS_TROP_GROS" | "TYPE_CONTENU_NON_SUPPORTE" | "ROUTE_INCONNUE" | "TRI_INVALIDE" | "IF_MATCH_INVALIDE" | "VERSION_PERIMEE" | "INTROUVABLE" | "DOUBLON" | "REFERENCE_INVALIDE" | "CONFLIT_CONCURRENT" | "CONFLIT_PERIODE" | "CONFIRMATION_REQUISE" | "NON_AUTHENTIFIE" | "SESSION_EXPIREE" | "CSRF" | "INTERDIT" | "IDENTIFIANTS_INVALIDES" | "TROP_DE_TENTATIVES" | "ADRESSE_NON_AUTORISEE" | "ADRESSE_INVALIDE" | "CLE_INVALIDE" | "CLE_OBLIGATOIRE" | "MOT_DE_PASSE_FAIBLE" | "ROLE_INCONNU" | "CLIENT_ROLE" | "EXPIRATION_PASSEE" | "BASE_INDISPONIBLE" | "DEMARRAGE_EN_COURS" | "ERREUR_INTERNE" | "EXTRANET_NON_CONSTRUIT" | "NUMERO_VIDE" | "CARACTERES_INVALIDES" | "PAYS_INCONNU" | "PAYS_NON_GERE" | "TROP_COURT" | "TROP_LONG" | "LONGUEUR_INVALIDE" | "NUMERO_NON_ATTRIBUE" | "HORS_PLAGES_CONNUES" | "NUMERO_EXISTANT" | "NUMEROS_EXISTANTS" | "NUMERO_A_SERVI" | "NUMERO_GELE" | "PLAGE_INVALIDE" | "INCOHERENT" | "VALEUR_INCOHERENTE" | "CLIENT_IMMUABLE" | "CLIENT_OBLIGATOIRE" | "CLIENT_INCONNU" | "GROUPEMENT_AUTRE_CLIENT" | "GROUPEMENT_SANS_CLIENT" | "STATUT_INCONNU" | "TYPE_INCONNU" | "TRANSITION_INTERDITE" | "ACTION_EN_MASSE_REFUSEE" | "REFUS" | "AUCUNE_AFFECTATION" | "AFFECTATION_ENTRANTE_EXISTANTE" | "DEJA_TERMINEE" | "CAMPAGNE_INCONNUE" | "CAMPAGNE_INACTIVE" | "CLIENT_DIFFERENT" | "NUMERO_INCONNU" | "DATE_INVALIDE" | "NUMERO_NON_AFFECTE" | "MOBILE_INTERDIT_SORTANT" | "NPV_OBLIGATOIRE" | "CONFIG_INVALIDE" | "NON_ROUTE" | "ROUTAGE_DESYNCHRONISE" | "VALEURS_ROUTAGE_INVALIDES" | "FICHIER_MODIFIE_A_LA_MAIN" | "MODELE_INCONNU" | "MODELE_INVALIDE" | "MOTIF_OBLIGATOIRE" | "REFERENCE_OPERATEUR_OBLIGATOIRE" | "OPERATEUR_OBLIGATOIRE" | "COMMANDE_NON_MODIFIABLE" | "QUANTITE_INVALIDE" | "QUANTITE_DEPASSEE" | "LIVRAISON_INVALIDE" | "AUCUN_NUMERO_LIVRE" | "REFERENCES_EPUISEES" | "FICHIER_ATTENDU" | "FICHIER_VIDE" | "FICHIER_ILLISIBLE" | "FICHIER_TROP_GROS" | "CLASSEUR_TROP_GROS" | "TROP_DE_LIGNES" | "TROP_DE_COLONNES" | "LECTURE_TROP_LONGUE" | "FORMAT_INCONNU" | "COLONNE_ABSENTE" | "COLONNES_IGNOREES" | "CORRESPONDANCE_INVALIDE" | "IMPORT_REFUSE" | "OUTIL_ABSENT" | "SAUVEGARDE_INTROUVABLE" | "SAUVEGARDE_REFUSEE" | "SERVEUR_EN_MARCHE" | "BASE_NON_VIDE" | "DOSSIER_NON_VIDE" | "FICHIER_ABSENT" | "RESTAURATION_ECHOUEE";
+        CodeErreur: "VALIDATION" | "REQUETE_INVALIDE" | "CARACTERE_INTERDIT" | "JSON_INVALIDE" | "JSON_TROP_PROFOND" | "CORPS_TROP_GROS" | "TYPE_CONTENU_NON_SUPPORTE" | "ROUTE_INCONNUE" | "TRI_INVALIDE" | "IF_MATCH_INVALIDE" | "VERSION_PERIMEE" | "INTROUVABLE" | "DOUBLON" | "REFERENCE_INVALIDE" | "CONFLIT_CONCURRENT" | "CONFLIT_PERIODE" | "CONFIRMATION_REQUISE" | "NON_AUTHENTIFIE" | "SESSION_EXPIREE" | "CSRF" | "INTERDIT" | "IDENTIFIANTS_INVALIDES" | "TROP_DE_TENTATIVES" | "ADRESSE_NON_AUTORISEE" | "ADRESSE_INVALIDE" | "CLE_INVALIDE" | "CLE_OBLIGATOIRE" | "MOT_DE_PASSE_FAIBLE" | "ROLE_INCONNU" | "CLIENT_ROLE" | "EXPIRATION_PASSEE" | "BASE_INDISPONIBLE" | "DEMARRAGE_EN_COURS" | "ERREUR_INTERNE" | "EXTRANET_NON_CONSTRUIT" | "NUMERO_VIDE" | "CARACTERES_INVALIDES" | "PAYS_INCONNU" | "PAYS_NON_GERE" | "TROP_COURT" | "TROP_LONG" | "LONGUEUR_INVALIDE" | "NUMERO_NON_ATTRIBUE" | "HORS_PLAGES_CONNUES" | "NUMERO_EXISTANT" | "NUMEROS_EXISTANTS" | "NUMERO_A_SERVI" | "NUMERO_GELE" | "PLAGE_INVALIDE" | "INCOHERENT" | "VALEUR_INCOHERENTE" | "CLIENT_IMMUABLE" | "CLIENT_OBLIGATOIRE" | "CLIENT_INCONNU" | "GROUPEMENT_AUTRE_CLIENT" | "GROUPEMENT_SANS_CLIENT" | "STATUT_INCONNU" | "TYPE_INCONNU" | "TRANSITION_INTERDITE" | "ACTION_EN_MASSE_REFUSEE" | "REFUS" | "AUCUNE_AFFECTATION" | "AFFECTATION_ENTRANTE_EXISTANTE" | "DEJA_TERMINEE" | "CAMPAGNE_INCONNUE" | "CAMPAGNE_INACTIVE" | "CLIENT_DIFFERENT" | "NUMERO_INCONNU" | "DATE_INVALIDE" | "NUMERO_NON_AFFECTE" | "MOBILE_INTERDIT_SORTANT" | "NPV_OBLIGATOIRE" | "CONFIG_INVALIDE" | "TRANCHE_INVALIDE" | "TRANCHE_CHEVAUCHEMENT" | "TRANCHE_OCCUPEE" | "TRANCHE_RESTITUEE" | "PRESENTATION_SANS_FONDEMENT" | "MANDAT_INVALIDE" | "DOCUMENT_INVALIDE" | "DOCUMENT_ABSENT" | "NON_ROUTE" | "ROUTAGE_DESYNCHRONISE" | "VALEURS_ROUTAGE_INVALIDES" | "FICHIER_MODIFIE_A_LA_MAIN" | "MODELE_INCONNU" | "MODELE_INVALIDE" | "MOTIF_OBLIGATOIRE" | "REFERENCE_OPERATEUR_OBLIGATOIRE" | "OPERATEUR_OBLIGATOIRE" | "COMMANDE_NON_MODIFIABLE" | "QUANTITE_INVALIDE" | "QUANTITE_DEPASSEE" | "LIVRAISON_INVALIDE" | "AUCUN_NUMERO_LIVRE" | "REFERENCES_EPUISEES" | "FICHIER_ATTENDU" | "FICHIER_VIDE" | "FICHIER_ILLISIBLE" | "FICHIER_TROP_GROS" | "CLASSEUR_TROP_GROS" | "TROP_DE_LIGNES" | "TROP_DE_COLONNES" | "LECTURE_TROP_LONGUE" | "FORMAT_INCONNU" | "COLONNE_ABSENTE" | "COLONNES_IGNOREES" | "CORRESPONDANCE_INVALIDE" | "IMPORT_REFUSE" | "OUTIL_ABSENT" | "SAUVEGARDE_INTROUVABLE" | "SAUVEGARDE_REFUSEE" | "SERVEUR_EN_MARCHE" | "BASE_NON_VIDE" | "DOSSIER_NON_VIDE" | "FICHIER_ABSENT" | "RESTAURATION_ECHOUEE";
         /** @description Corps de toute erreur (application/problem+json, RFC 9457) : un code stable du catalogue et un message en français */
         Probleme: {
             type: string;

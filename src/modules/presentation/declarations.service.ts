@@ -1,0 +1,168 @@
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Contexte } from "../../contexte.js";
+import type { DB, LigneDeclaree } from "../../db/schema.js";
+import { enTransaction } from "../../db/transaction.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import { encoder } from "../transfert/export.service.js";
+import { fondementA, periodeMandat } from "./fondement.js";
+import {
+  derniereDeclaration,
+  insererDeclaration,
+  lireDeclaration,
+  numerosDeLOperateur,
+} from "./presentation.repository.js";
+
+// What we tell an outbound carrier: the numbers of theirs (a block of theirs, or their own number) we may present at
+// the instant of the declaration, with the basis of each, and what changed since the last declaration to them.
+
+/** The numbers with a valid basis at t among the operator's, one line each, in number order. */
+export async function numerosDeclarables(
+  db: Kysely<DB>,
+  operateurId: number,
+  t: Date,
+): Promise<LigneDeclaree[]> {
+  const lignes = await numerosDeLOperateur(db, operateurId);
+  const parNumero = new Map<string, typeof lignes>();
+  for (const l of lignes) {
+    const liste = parNumero.get(l.numero);
+    if (liste) liste.push(l);
+    else parNumero.set(l.numero, [l]);
+  }
+  const resultat: LigneDeclaree[] = [];
+  for (const [numero, ls] of parNumero) {
+    const premier = ls[0] as (typeof ls)[number];
+    const mandats = ls.flatMap((l) =>
+      l.mandat_id === null
+        ? []
+        : [
+            periodeMandat({
+              id: l.mandat_id,
+              client_id: l.mandat_client_id as number,
+              date_debut: l.date_debut as string,
+              date_fin: l.date_fin,
+            }),
+          ],
+    );
+    // the client whose mandate counts is the number's holder: a mandate of a former holder allows nothing
+    const f = fondementA(premier.titulaire, mandats, premier.client_id, t.getTime());
+    if (!f) continue;
+    resultat.push({
+      numero,
+      fondement: f.type,
+      mandat_id: f.type === "MANDAT" ? f.mandat_id : null,
+      client: f.type === "MANDAT" ? premier.client : null,
+    });
+  }
+  return resultat;
+}
+
+export interface Changements {
+  ajoutes: string[];
+  retires: string[];
+  /** Still declared, on another basis (contract ↔ mandate, or another mandate). */
+  modifies: string[];
+}
+
+export function changements(avant: LigneDeclaree[] | undefined, apres: LigneDeclaree[]): Changements {
+  const ancien = new Map((avant ?? []).map((l) => [l.numero, l]));
+  const nouveau = new Map(apres.map((l) => [l.numero, l]));
+  return {
+    ajoutes: apres.filter((l) => !ancien.has(l.numero)).map((l) => l.numero),
+    retires: [...ancien.keys()].filter((n) => !nouveau.has(n)),
+    modifies: apres
+      .filter((l) => {
+        const a = ancien.get(l.numero);
+        return a !== undefined && (a.fondement !== l.fondement || a.mandat_id !== l.mandat_id);
+      })
+      .map((l) => l.numero),
+  };
+}
+
+/** What a declaration to the operator would say now, and its changes since the last one (nothing recorded). */
+export async function apercuDeclaration(db: Kysely<DB>, operateurId: number, t: Date) {
+  const [numeros, derniere] = await Promise.all([
+    numerosDeclarables(db, operateurId, t),
+    derniereDeclaration(db, operateurId),
+  ]);
+  return {
+    operateur_id: operateurId,
+    instant: t,
+    numeros,
+    derniere: derniere ? { id: derniere.id, instant: derniere.instant } : null,
+    changements: changements(derniere?.numeros, numeros),
+  };
+}
+
+/**
+ * A number as carriers' lists write it: E.164 digits without "+" (a leading "+" would be taken for a formula and
+ * neutralised, which no carrier's system reads), and the national form for French numbers.
+ */
+const colonnesNumero = (e164: string) => ({
+  e164: e164.slice(1),
+  numero: e164.startsWith("+33") ? `0${e164.slice(3)}` : e164.slice(1),
+});
+
+/** The file handed to the carrier: every number declared, then the numbers withdrawn since the last declaration. */
+async function fichier(numeros: LigneDeclaree[], c: Changements, format: "csv" | "xlsx") {
+  const ajoutes = new Set(c.ajoutes);
+  const modifies = new Set(c.modifies);
+  const lignes = [
+    ...numeros.map((l) => ({
+      ...colonnesNumero(l.numero),
+      fondement: l.fondement === "CONTRAT" ? "Contrat opérateur" : "Mandat du client",
+      client: l.client ?? "",
+      mandat: l.mandat_id ?? "",
+      changement: ajoutes.has(l.numero) ? "AJOUT" : modifies.has(l.numero) ? "MODIFIE" : "",
+    })),
+    ...c.retires.map((numero) => ({
+      ...colonnesNumero(numero),
+      fondement: "",
+      client: "",
+      mandat: "",
+      changement: "RETRAIT",
+    })),
+  ];
+  return encoder(lignes, format, "Numéros présentés", [
+    "e164",
+    "numero",
+    "fondement",
+    "client",
+    "mandat",
+    "changement",
+  ]);
+}
+
+/**
+ * Records a declaration to the operator: the list at the app clock's instant, its changes, who and when, and the
+ * file itself with its SHA-256 (what was declared on a date can be proven by the bytes sent).
+ */
+export async function declarer(ctx: Contexte, operateurId: number, format: "csv" | "xlsx") {
+  return enTransaction(ctx.db, async (trx) => {
+    const apercu = await apercuDeclaration(trx, operateurId, ctx.maintenant);
+    const contenu = await fichier(apercu.numeros, apercu.changements, format);
+    const somme = createHash("sha256").update(contenu).digest("hex");
+    const { id } = await insererDeclaration(trx, {
+      operateur_id: operateurId,
+      instant: ctx.maintenant,
+      auteur: ctx.acteur.nom,
+      format,
+      nombre: apercu.numeros.length,
+      ajouts: apercu.changements.ajoutes.length,
+      retraits: apercu.changements.retires.length,
+      somme_sha256: somme,
+      numeros: apercu.numeros,
+      fichier: contenu,
+    });
+    const d = await lireDeclaration(trx, id);
+    if (!d) throw new ApiError(500, "ERREUR_INTERNE", "Déclaration enregistrée introuvable.");
+    const { fichier: _octets, ...resume } = d;
+    return { ...resume, changements: apercu.changements, modifies: apercu.changements.modifies.length };
+  });
+}
+
+export async function fichierDeclaration(db: Kysely<DB>, id: number) {
+  const d = await lireDeclaration(db, id);
+  if (!d) throw introuvable("Déclaration");
+  return d;
+}
