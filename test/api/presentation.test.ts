@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Contexte, contexte, idDe } from "../helpers/app.js";
@@ -14,6 +17,8 @@ describe.each(CIBLES)("caller-ID rights ($nom)", (cible) => {
   let orange: number;
   let bouygues: number;
   const campagnes: Record<string, number> = {};
+  // the signed PDFs go to a folder here (MANDATES_DIR); the browser test keeps them in the database
+  const dossierMandats = fs.mkdtempSync(path.join(os.tmpdir(), "mandats-"));
   beforeAll(async () => {
     ctx = await contexte(cible, {
       horloge: () => maintenant,
@@ -21,6 +26,7 @@ describe.each(CIBLES)("caller-ID rights ($nom)", (cible) => {
         NOTIFY_VALIDATORS: "conformite@centre.example",
         WEBHOOK_URLS: "http://127.0.0.1:9/mandats",
         WEBHOOK_SECRET: "s",
+        MANDATES_DIR: dossierMandats,
       },
     });
     sfr = await idDe(ctx.db, "tel_operateur", "SFR");
@@ -347,6 +353,16 @@ describe.each(CIBLES)("caller-ID rights ($nom)", (cible) => {
     });
     expect(relu.headers["x-content-sha256"]).toBe(sha);
     expect(relu.rawPayload.equals(pdf)).toBe(true);
+    // written in the configured folder, not in the database
+    const fichiers = fs.readdirSync(dossierMandats).filter((f) => f.startsWith(`mandat-${m.corps.id}-`));
+    expect(fichiers).toEqual([`mandat-${m.corps.id}-${sha.slice(0, 16)}.pdf`]);
+    expect(fs.readFileSync(path.join(dossierMandats, fichiers[0] as string)).equals(pdf)).toBe(true);
+    const enBase = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM tel_mandat WHERE id = ${m.corps.id} AND document IS NULL`.execute(
+      ctx.db,
+    );
+    expect(enBase.rows[0]?.n).toBe(1);
     const pasPdf = await ctx.app.inject({
       method: "PUT",
       url: `/api/v1/mandats/${m.corps.id}/document`,

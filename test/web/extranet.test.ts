@@ -1,46 +1,11 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BaseDeTest, CIBLES, type Cible, ouvrirBaseDeTest } from "../helpers/bases.js";
+import { CIBLES } from "../helpers/bases.js";
 import { capture, connecter, lancerNavigateur, nouvellePage, sessionApi } from "../helpers/navigateur.js";
-import { cli, lancerServeur } from "../helpers/processus.js";
-
-const ADMIN = "mot-de-passe-admin-42";
-const MDP = "mot-de-passe-equipe-42";
-
-/** The built server as `npm start` runs it, on a fresh database of the target (seeded when asked). */
-async function serveur(cible: Cible, options: { demo?: number } = {}) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "telephony-web-"));
-  const env: Record<string, string> = {
-    DATA_DIR: dataDir,
-    ADMIN_PASSWORD: ADMIN,
-    DATABASE_URL: "",
-    // automatic backups: the first is taken at start
-    BACKUP_DIR: path.join(dataDir, "sauvegardes"),
-  };
-  let base: BaseDeTest | undefined;
-  if (cible.nom === "postgres") {
-    base = await ouvrirBaseDeTest(cible, { migrer: false });
-    env.DATABASE_URL = base.url as string;
-  }
-  if (options.demo) {
-    const r = cli(["seed-demo", "--numeros", String(options.demo)], env);
-    expect(r.code, r.stderr).toBe(0);
-  }
-  const s = await lancerServeur(env, 60_000);
-  return {
-    s,
-    fermer: async () => {
-      await s.arreter();
-      await base?.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+import { ADMIN, MDP, serveurWeb } from "../helpers/serveur-web.js";
 
 const puce = (page: Page, libelle: string) => page.locator(`[data-statut="${libelle}"]`).first();
 
@@ -58,13 +23,13 @@ async function choisir(
 
 describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
   let navigateur: Browser;
-  let srv: Awaited<ReturnType<typeof serveur>>;
+  let srv: Awaited<ReturnType<typeof serveurWeb>>;
   let url: string;
   let idB: number;
 
   beforeAll(async () => {
     navigateur = await lancerNavigateur();
-    srv = await serveur(cible);
+    srv = await serveurWeb(cible, { sauvegardes: true });
     url = srv.s.url;
     const admin = await sessionApi(url, "admin", ADMIN);
     const clientA = await admin<{ id: number }>("POST", "/clients", {

@@ -1,19 +1,11 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BaseDeTest, CIBLES, type Cible, ouvrirBaseDeTest } from "../helpers/bases.js";
+import { CIBLES } from "../helpers/bases.js";
 import { capture, connecter, lancerNavigateur, nouvellePage, sessionApi } from "../helpers/navigateur.js";
-import { cli, lancerServeur } from "../helpers/processus.js";
+import { ADMIN, MDP, serveurWeb } from "../helpers/serveur-web.js";
 
 // What a telephony administrator tripped over in a day's use of the extranet (issue #16): each point checked
 // in Chromium on what the screen shows, boxes measured rather than eyed.
-
-const ADMIN = "mot-de-passe-admin-42";
-const MDP = "mot-de-passe-equipe-42";
 
 type Boite = { x: number; y: number; width: number; height: number };
 const chevauche = (a: Boite, b: Boite) =>
@@ -22,27 +14,6 @@ const chevauche = (a: Boite, b: Boite) =>
   a.y < b.y + b.height - 0.5 &&
   b.y < a.y + a.height - 0.5;
 const boite = async (l: Locator) => (await l.boundingBox()) as Boite;
-
-async function serveur(cible: Cible) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "telephony-quotidien-"));
-  const env: Record<string, string> = { DATA_DIR: dataDir, ADMIN_PASSWORD: ADMIN, DATABASE_URL: "" };
-  let base: BaseDeTest | undefined;
-  if (cible.nom === "postgres") {
-    base = await ouvrirBaseDeTest(cible, { migrer: false });
-    env.DATABASE_URL = base.url as string;
-  }
-  const r = cli(["seed-demo", "--numeros", "400"], env);
-  expect(r.code, r.stderr).toBe(0);
-  const s = await lancerServeur(env, 60_000);
-  return {
-    s,
-    fermer: async () => {
-      await s.arreter();
-      await base?.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Elements whose content is wider than their box (cut off or scrolling sideways), inside `portee`. */
 async function coupes(page: Page, selecteur: string) {
@@ -100,14 +71,14 @@ const ANGLAIS =
 // screens run on PostgreSQL in extranet.test.ts, and the API behind them on both databases (test/api/quotidien.test.ts).
 describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet for daily use ($nom)", (cible) => {
   let navigateur: Browser;
-  let srv: Awaited<ReturnType<typeof serveur>>;
+  let srv: Awaited<ReturnType<typeof serveurWeb>>;
   let url: string;
   let admin: Awaited<ReturnType<typeof sessionApi>>;
   const ids: Record<string, number> = {};
 
   beforeAll(async () => {
     navigateur = await lancerNavigateur();
-    srv = await serveur(cible);
+    srv = await serveurWeb(cible, { demo: 400 });
     url = srv.s.url;
     admin = await sessionApi(url, "admin", ADMIN);
     const alpha = await admin<{ id: number }>("POST", "/clients", { code: "ZALPHA", nom: "Zeta Alpha" });

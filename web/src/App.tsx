@@ -20,12 +20,16 @@ import { DidShow } from "./dids/DidShow";
 import { PublicationHermes } from "./hermes/Publication";
 import { Menu } from "./Menu";
 import { PageConnexion } from "./PageConnexion";
+import { Declarations } from "./presentation/Declarations";
+import { MandatCreate, MandatList, MandatShow } from "./presentation/Mandats";
 import { authProvider, type Permissions, peut } from "./providers/authProvider";
 import { dataProvider } from "./providers/dataProvider";
 import { i18nProvider } from "./providers/i18n";
 import { REFERENTIELS, referentiel } from "./referentiels/Referentiels";
 import { TableauDeBord } from "./tableau-de-bord/TableauDeBord";
 import { themeClair, themeSombre } from "./theme";
+import { TrancheShow } from "./tranches/TrancheShow";
+import { TrancheCreate, TrancheList } from "./tranches/Tranches";
 import { ImportExport } from "./transfert/ImportExport";
 
 const Mise = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
@@ -100,10 +104,27 @@ export function App() {
                     />
                   );
                 })}
+                {peut(p, "tranches:lire") && (
+                  <Resource
+                    name="tranches"
+                    list={TrancheList}
+                    show={TrancheShow}
+                    create={peut(p, "tranches:gerer") ? TrancheCreate : undefined}
+                  />
+                )}
+                {peut(p, "presentation:lire") && (
+                  <Resource
+                    name="mandats"
+                    list={MandatList}
+                    show={MandatShow}
+                    create={peut(p, "presentation:gerer") ? MandatCreate : undefined}
+                  />
+                )}
                 {peut(p, "audit:lire") && <Resource name="audit" list={AuditList} />}
                 <CustomRoutes>
                   {peut(p, "publication:lire") && <Route path="/hermes" element={<PublicationHermes />} />}
                   <Route path="/import-export" element={<ImportExport />} />
+                  {peut(p, "presentation:lire") && <Route path="/declarations" element={<Declarations />} />}
                 </CustomRoutes>
               </>
             )}

@@ -3,6 +3,8 @@ import AltRouteIcon from "@mui/icons-material/AltRoute";
 import BackupIcon from "@mui/icons-material/Backup";
 import CampaignIcon from "@mui/icons-material/Campaign";
 import DialpadIcon from "@mui/icons-material/Dialpad";
+import FactCheckIcon from "@mui/icons-material/FactCheck";
+import GavelIcon from "@mui/icons-material/Gavel";
 import HistoryIcon from "@mui/icons-material/History";
 import ImportExportIcon from "@mui/icons-material/ImportExport";
 import KeyIcon from "@mui/icons-material/Key";
@@ -10,6 +12,7 @@ import LinkIcon from "@mui/icons-material/Link";
 import PeopleIcon from "@mui/icons-material/People";
 import ShoppingCartIcon from "@mui/icons-material/ShoppingCart";
 import TuneIcon from "@mui/icons-material/Tune";
+import ViewModuleIcon from "@mui/icons-material/ViewModule";
 import { Divider, ListSubheader } from "@mui/material";
 import { Menu as RaMenu, usePermissions, useSidebarState } from "react-admin";
 import { type Permissions, peut } from "./providers/authProvider";
@@ -47,6 +50,15 @@ export function Menu() {
       />
       {peut(p, "publication:lire") && (
         <RaMenu.Item to="/hermes" primaryText="Routage Hermes" leftIcon={<AltRouteIcon />} />
+      )}
+      {peut(p, "tranches:lire") && (
+        <RaMenu.Item to="/tranches" primaryText="Tranches" leftIcon={<ViewModuleIcon />} />
+      )}
+      {peut(p, "presentation:lire") && (
+        <>
+          <RaMenu.Item to="/mandats" primaryText="Mandats" leftIcon={<GavelIcon />} />
+          <RaMenu.Item to="/declarations" primaryText="Déclarations" leftIcon={<FactCheckIcon />} />
+        </>
       )}
       <RaMenu.Item
         to="/import-export"

@@ -34,3 +34,8 @@ export type ActionDid =
   | "reactiver";
 /** The order moves the server offers (actions_possibles): the workflow's rules stay on the server. */
 export type ActionCommande = NonNullable<Commande["actions_possibles"]>[number];
+export type Tranche = Reponse<"/api/v1/tranches/{id}", "get">;
+export type Mandat = Reponse<"/api/v1/mandats/{id}", "get">;
+export type Declaration = Reponse<"/api/v1/declarations", "get">["data"][number];
+export type ApercuDeclaration = Reponse<"/api/v1/declarations/apercu", "get">;
+export type Presentation = Reponse<"/api/v1/dids/{id}/presentation", "get">;

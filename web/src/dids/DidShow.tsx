@@ -27,6 +27,7 @@ import { euros, numeroLisible } from "../composants/format";
 import { libelleAction, libelleChamp } from "../composants/libelles";
 import { Pastille } from "../composants/StatutChip";
 import { useValeursLisibles } from "../composants/useValeursLisibles";
+import { QuiPresentait } from "../presentation/QuiPresentait";
 import { type Permissions, peut } from "../providers/authProvider";
 import { ActionDialog } from "./ActionDialog";
 import { ACTIONS_DID } from "./actions";
@@ -258,6 +259,7 @@ export function DidShow() {
       <Fiche />
       <Box sx={{ px: 2, pb: 2 }}>
         <Affectations />
+        <QuiPresentait />
         <Historique />
       </Box>
     </Show>

@@ -1,0 +1,139 @@
+/// <reference lib="dom" />
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CIBLES } from "../helpers/bases.js";
+import { connecter, lancerNavigateur, nouvellePage, sessionApi } from "../helpers/navigateur.js";
+import { ADMIN, serveurWeb } from "../helpers/serveur-web.js";
+
+// Carrier blocks and caller-ID rights in the extranet (#20): a block's page with its usage, a mandate recorded with
+// its signed PDF, and a declaration to a carrier downloaded as the file that was recorded.
+describe.each(CIBLES)("blocks, mandates and declarations in Chromium ($nom)", (cible) => {
+  let navigateur: Browser;
+  let srv: Awaited<ReturnType<typeof serveurWeb>>;
+  let url: string;
+  let tranche: number;
+  const pdf = Buffer.from(
+    "%PDF-1.4\n% mandat de présentation signé\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+  );
+
+  beforeAll(async () => {
+    navigateur = await lancerNavigateur();
+    srv = await serveurWeb(cible);
+    url = srv.s.url;
+    const admin = await sessionApi(url, "admin", ADMIN);
+    const alpha = await admin<{ id: number }>("POST", "/clients", { code: "ALPHA", nom: "Alpha Assurances" });
+    const operateurs = await admin<{ data: Array<{ id: number; code: string }> }>(
+      "GET",
+      "/operateurs?par_page=50",
+    );
+    const orange = operateurs.data.find((o) => o.code === "ORANGE")?.id as number;
+    const t = await admin<{ id: number }>("POST", "/tranches", {
+      operateur_id: orange,
+      reference_operateur: "ORA-2026-42",
+      premier: "01 84 88 02 00",
+      dernier: "01 84 88 02 09",
+      creer_numeros: true,
+    });
+    tranche = t.id;
+    const numeros = await admin<{ data: Array<{ id: number; did_format_e164: string }> }>(
+      "GET",
+      `/dids?tranche_id=${tranche}&par_page=50`,
+    );
+    const id = (e164: string) => numeros.data.find((n) => n.did_format_e164 === e164)?.id as number;
+    await admin("POST", `/dids/${id("+33184880200")}/actions/affecter`, { client_id: alpha.id });
+    await admin("POST", `/dids/${id("+33184880201")}/actions/affecter`, { client_id: alpha.id });
+    // the client's own number: presented under its mandate only
+    await admin("PATCH", `/dids/${id("+33184880201")}`, { titulaire: "CLIENT" });
+  }, 180_000);
+  afterAll(async () => {
+    await navigateur?.close();
+    await srv?.fermer();
+  });
+
+  it("shows a block's usage, its free numbers and the clients holding its numbers", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "admin", ADMIN);
+    await page.getByRole("menuitem", { name: "Tranches" }).click();
+    await page.getByText("01 84 88 02 00 – 01 84 88 02 09").click();
+    const occupation = page.getByTestId("occupation");
+    await occupation.waitFor();
+    const lignes = async () =>
+      (await occupation.locator("tr").allInnerTexts()).map((l) => l.replace(/\s+/g, " ").trim());
+    expect(await lignes()).toEqual([
+      "Utilisés 0",
+      "Affectés 2",
+      "Disponibles 8",
+      "Commandés 0",
+      "Résiliés 0",
+      "Absents de l'inventaire 0",
+    ]);
+    expect((await page.getByTestId("libres").innerText()).split(/\s*\n\s*/).slice(0, 2)).toEqual([
+      "01 84 88 02 02",
+      "01 84 88 02 03",
+    ]);
+    await page.getByRole("cell", { name: "Alpha Assurances" }).waitFor();
+    // two numbers held: the block cannot be returned yet
+    expect(await page.getByRole("button", { name: "Restituer à l'opérateur" }).isDisabled()).toBe(true);
+    await page.context().close();
+  }, 60_000);
+
+  it("records a mandate with its signed PDF and shows the document's SHA-256", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "admin", ADMIN);
+    await page.getByRole("menuitem", { name: "Mandats" }).click();
+    await page.getByRole("link", { name: "Nouveau mandat" }).click();
+    const client = page.getByLabel("Client").first();
+    await client.click();
+    await client.fill("Alpha");
+    await page.getByRole("option", { name: "Alpha Assurances" }).click();
+    await page.getByLabel("Référence du mandat").fill("MAND-ALPHA-1");
+    await page.getByLabel("Signataire (nom et qualité)").fill("Mme Durand, directrice");
+    await page.getByLabel("Premier jour (jj/mm/aaaa)").fill("01/01/2026");
+    await page.getByLabel(/Dernier jour inclus/).fill("31/12/2030");
+    await page.getByLabel(/Numéros couverts/).fill("01 84 88 02 01");
+    await page
+      .getByTestId("document")
+      .setInputFiles({ name: "mandat-alpha.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByText("mandat-alpha.pdf").waitFor();
+    await page.getByRole("button", { name: "Enregistrer le mandat" }).click();
+    const empreinte = page.getByTestId("sha256");
+    await empreinte.waitFor();
+    expect((await empreinte.textContent())?.trim()).toBe(createHash("sha256").update(pdf).digest("hex"));
+    await page.getByRole("link", { name: "mandat-alpha.pdf" }).waitFor();
+    expect(await page.getByText("01 84 88 02 01").count()).toBeGreaterThan(0);
+    await page.context().close();
+  }, 60_000);
+
+  it("exports a declaration to a carrier: the numbers with their basis, recorded with the file's hash", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "admin", ADMIN);
+    await page.getByRole("menuitem", { name: "Déclarations" }).click();
+    await page.getByLabel("Opérateur").click();
+    await page.getByRole("option", { name: "Orange" }).click();
+    await page.getByText("10 numéro(s) présentables aujourd'hui").waitFor();
+    expect(await page.getByTestId("changements").innerText()).toContain("Ajoutés (10)");
+    const [telechargement] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Déclarer et télécharger (CSV)" }).click(),
+    ]);
+    const octets = fs.readFileSync((await telechargement.path()) as string);
+    const lignes = octets
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(lignes).toHaveLength(11);
+    expect(lignes).toContain("33184880201;0184880201;Mandat du client;ALPHA;1;AJOUT");
+    expect(lignes).toContain("33184880200;0184880200;Contrat opérateur;;;AJOUT");
+    // the recorded declaration names the same bytes
+    const faites = page.getByTestId("declarations");
+    await faites.waitFor();
+    const sha = createHash("sha256").update(octets).digest("hex");
+    expect(await faites.innerText()).toContain(`${sha.slice(0, 16)}…`);
+    // nothing changed since: the next preview says so
+    await expect.poll(() => page.getByTestId("changements").innerText()).toContain("Ajoutés (0)");
+    await page.context().close();
+  }, 60_000);
+});
