@@ -36,6 +36,7 @@ import { notificationsRoutes } from "./modules/notifications/notifications.route
 import { Expediteur } from "./modules/notifications/notifications.service.js";
 import { Planificateur } from "./modules/planificateur/planificateur.js";
 import { presentationRoutes } from "./modules/presentation/presentation.routes.js";
+import { rapprochementsRoutes } from "./modules/rapprochements/rapprochements.routes.js";
 import { Libelles } from "./modules/referentiels/libelles.js";
 import { referentielsRoutes } from "./modules/referentiels/referentiels.routes.js";
 import { sauvegardeRoutes } from "./modules/sauvegarde/sauvegarde.routes.js";
@@ -343,6 +344,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await api.register(commandesRoutes);
         await api.register(tranchesRoutes);
         await api.register(presentationRoutes);
+        await api.register(rapprochementsRoutes);
         await api.register(auditRoutes);
         await api.register(tableauDeBordRoutes);
         await api.register(publicationRoutes);

@@ -16,6 +16,7 @@ import { seedDemo } from "../modules/demo/seed-demo.js";
 import { fluxSauvegarde, restaurer } from "../modules/sauvegarde/sauvegarde.service.js";
 import { demarrer } from "../server.js";
 import { commandesComptes } from "./commandes-comptes.js";
+import { commandesCouts } from "./commandes-couts.js";
 import { commandesHermes } from "./commandes-hermes.js";
 import { commandesTransfert } from "./commandes-transfert.js";
 import { type ContexteCli, type SortieCli, sortieProcessus } from "./sortie.js";
@@ -148,6 +149,7 @@ function creerProgramme(ctx: ContexteCli, fixerCode: (code: number) => void): Co
   const outils = { ctx, io, avecBase, fixerCode };
   commandesHermes(programme, outils);
   commandesTransfert(programme, outils);
+  commandesCouts(programme, outils);
   commandesComptes(programme, outils);
   return programme;
 }

@@ -1,14 +1,25 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
+import type {
+  DeclarationTable,
+  MandatDidTable,
+  MandatTable,
+  MandatTrancheTable,
+  RapprochementLigneTable,
+  RapprochementTable,
+  TrancheTable,
+} from "./schema-operateurs.js";
+
+export type { ClasseRapprochement, LigneDeclaree } from "./schema-operateurs.js";
 
 // Columns the database fills in: identity, defaults, timestamps kept by triggers.
-type Id = Generated<number>;
-type Horodatage = ColumnType<Date, Date | string | undefined, Date | string>;
-type Defaut<T> = ColumnType<T, T | undefined, T>;
+export type Id = Generated<number>;
+export type Horodatage = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Defaut<T> = ColumnType<T, T | undefined, T>;
 /** SQL `date` columns travel as 'YYYY-MM-DD' strings (see the type parsers in database.ts). */
-type DateSql = string;
+export type DateSql = string;
 type Json = ColumnType<Record<string, unknown>, string, string>;
 
-interface Suivi {
+export interface Suivi {
   actif: Defaut<boolean>;
   version: Defaut<number>;
   date_creation: Horodatage;
@@ -275,72 +286,9 @@ export interface PublicationTable {
   routes: Buffer | null;
 }
 
-export interface TrancheTable extends Suivi {
-  id: Id;
-  operateur_id: number;
-  reference_operateur: string | null;
-  premier: string;
-  dernier: string;
-  /** The E.164 digits of the first and last numbers, as integers (the exclusion constraint's range). */
-  debut: ColumnType<string, string | number | bigint, string | number | bigint>;
-  fin: ColumnType<string, string | number | bigint, string | number | bigint>;
-  date_reception: DateSql;
-  commande_id: number | null;
-  notes: string | null;
-  created_by: string | null;
-  modified_by: string | null;
-}
-export interface MandatTable extends Suivi {
-  id: Id;
-  client_id: number;
-  reference: string | null;
-  signataire: string;
-  date_debut: DateSql;
-  /** Last day covered (inclusive): the mandate stops at the next midnight, business time. */
-  date_fin: DateSql | null;
-  document_nom: string | null;
-  document_taille: number | null;
-  document_sha256: string | null;
-  document: Buffer | null;
-  document_chemin: string | null;
-  alerte_30_le: Date | null;
-  alerte_7_le: Date | null;
-  notes: string | null;
-  created_by: string | null;
-  modified_by: string | null;
-}
-export interface MandatDidTable {
-  mandat_id: number;
-  did_id: number;
-}
-export interface MandatTrancheTable {
-  mandat_id: number;
-  tranche_id: number;
-}
-export interface DeclarationTable {
-  id: Generated<number>;
-  operateur_id: number;
-  instant: Date | string;
-  auteur: string;
-  format: "csv" | "xlsx";
-  nombre: number;
-  ajouts: number;
-  retraits: number;
-  somme_sha256: string;
-  numeros: ColumnType<LigneDeclaree[], string, string>;
-  /** The file as handed to the carrier: its SHA-256 is somme_sha256. */
-  fichier: Buffer;
-  date_creation: Horodatage;
-}
-/** One number of a declaration, as recorded (what the next declaration compares with). */
-export interface LigneDeclaree {
-  numero: string;
-  fondement: "CONTRAT" | "MANDAT";
-  mandat_id: number | null;
-  client: string | null;
-}
-
 export interface DB {
+  tel_rapprochement: RapprochementTable;
+  tel_rapprochement_ligne: RapprochementLigneTable;
   tel_tranche: TrancheTable;
   tel_mandat: MandatTable;
   tel_mandat_did: MandatDidTable;

@@ -30,6 +30,8 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   // carrier blocks and caller-ID rights (mandates, declarations, who presented a number): staff business
   if (/^\/api\/v1\/(tranches|mandats|declarations)(\/|$)/.test(chemin) || chemin.endsWith("/presentation"))
     return methode === "GET" ? ["admin", "gestionnaire", "lecteur"] : PERSONNEL;
+  // what numbers cost and what carriers bill: admin and gestionnaire only
+  if (chemin.startsWith("/api/v1/rapprochements")) return PERSONNEL;
   if (methode === "GET") {
     if (/^\/api\/v1\/(equipements|clouds|configs)(\/|$)/.test(chemin))
       return ["admin", "gestionnaire", "lecteur"];

@@ -25,6 +25,8 @@ import { MandatCreate, MandatList, MandatShow } from "./presentation/Mandats";
 import { authProvider, type Permissions, peut } from "./providers/authProvider";
 import { dataProvider } from "./providers/dataProvider";
 import { i18nProvider } from "./providers/i18n";
+import { RapprochementShow } from "./rapprochements/RapprochementShow";
+import { RapprochementCreate, RapprochementList } from "./rapprochements/Rapprochements";
 import { REFERENTIELS, referentiel } from "./referentiels/Referentiels";
 import { TableauDeBord } from "./tableau-de-bord/TableauDeBord";
 import { themeClair, themeSombre } from "./theme";
@@ -118,6 +120,14 @@ export function App() {
                     list={MandatList}
                     show={MandatShow}
                     create={peut(p, "presentation:gerer") ? MandatCreate : undefined}
+                  />
+                )}
+                {peut(p, "couts:lire") && (
+                  <Resource
+                    name="rapprochements"
+                    list={RapprochementList}
+                    show={RapprochementShow}
+                    create={peut(p, "couts:gerer") ? RapprochementCreate : undefined}
                   />
                 )}
                 {peut(p, "audit:lire") && <Resource name="audit" list={AuditList} />}

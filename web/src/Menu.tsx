@@ -10,6 +10,7 @@ import ImportExportIcon from "@mui/icons-material/ImportExport";
 import KeyIcon from "@mui/icons-material/Key";
 import LinkIcon from "@mui/icons-material/Link";
 import PeopleIcon from "@mui/icons-material/People";
+import ReceiptLongIcon from "@mui/icons-material/ReceiptLong";
 import ShoppingCartIcon from "@mui/icons-material/ShoppingCart";
 import TuneIcon from "@mui/icons-material/Tune";
 import ViewModuleIcon from "@mui/icons-material/ViewModule";
@@ -50,6 +51,9 @@ export function Menu() {
       />
       {peut(p, "publication:lire") && (
         <RaMenu.Item to="/hermes" primaryText="Routage Hermes" leftIcon={<AltRouteIcon />} />
+      )}
+      {peut(p, "couts:lire") && (
+        <RaMenu.Item to="/rapprochements" primaryText="Rapprochements" leftIcon={<ReceiptLongIcon />} />
       )}
       {peut(p, "tranches:lire") && (
         <RaMenu.Item to="/tranches" primaryText="Tranches" leftIcon={<ViewModuleIcon />} />

@@ -37,6 +37,9 @@ export const POLITIQUE = {
   /** Caller-ID rights: clients' mandates, declarations to carriers, who presented a number when. */
   "presentation:lire": INTERNES,
   "presentation:gerer": PERSONNEL,
+  /** What numbers cost and what the carriers bill: reconciliations and their fixes. */
+  "couts:lire": PERSONNEL,
+  "couts:gerer": PERSONNEL,
   "tableau-de-bord:lire": UTILISATEURS,
   "routage:lire": ["admin", "gestionnaire", "lecteur", "hermes"],
   "publication:lire": INTERNES,

@@ -109,7 +109,16 @@ export function associerColonnes(
   entetes: string[],
   mapping: Record<string, string> = {},
 ): Record<string, string> {
-  const champs = CHAMPS[type];
+  return associerChamps(CHAMPS[type], type, entetes, mapping);
+}
+
+/** The same, for any file's fields (a carrier's invoice lines, the platform's call records). */
+export function associerChamps(
+  champs: Record<string, { noms: string[]; requis?: boolean }>,
+  type: string,
+  entetes: string[],
+  mapping: Record<string, string> = {},
+): Record<string, string> {
   const parNom = new Map(entetes.map((e) => [simplifier(e), e]));
   const resultat: Record<string, string> = {};
   for (const [champ, colonne] of Object.entries(mapping)) {

@@ -167,7 +167,7 @@ export interface paths {
                                 client_id: number | null;
                                 type: string;
                                 /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
-                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
+                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "couts:lire" | "couts:gerer" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
                             };
                             csrf: string;
                             /** Format: date-time */
@@ -248,7 +248,7 @@ export interface paths {
                             client_id: number | null;
                             type: string;
                             /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
-                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
+                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "couts:lire" | "couts:gerer" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
                         };
                     };
                 };
@@ -6823,6 +6823,369 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rapprochements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rapprochements faits (opérateur, mois, fichier, qui, quand, totaux par classe) */
+        get: {
+            parameters: {
+                query?: {
+                    operateur_id?: number;
+                    page?: number;
+                    par_page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                operateur_id: number;
+                                operateur: string;
+                                periode: string;
+                                fichier_nom: string;
+                                fichier_sha256: string;
+                                /** @description Champ → colonne du fichier utilisée */
+                                colonnes: {
+                                    [key: string]: string;
+                                };
+                                /** @description Colonnes du fichier qui ne nourrissent aucun champ */
+                                colonnes_ignorees: string[];
+                                lignes_lues: number;
+                                totaux: {
+                                    [key: string]: {
+                                        n: number;
+                                        montant: number;
+                                    };
+                                };
+                                auteur: string;
+                                duree_ms: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Rapprocher la liste ou les lignes de facture d'un opérateur (CSV ou XLSX, corps brut) avec l'inventaire, pour un mois */
+        post: {
+            parameters: {
+                query: {
+                    operateur_id: number;
+                    /** @description Mois facturé, AAAA-MM */
+                    periode: string;
+                    /** @description Nom du fichier, gardé avec le résultat */
+                    nom?: string;
+                    /** @description Correspondances champ → colonne, en JSON : {"numero":"NDI","prix":"Montant HT"} (numero, reference, prix, debut, fin) */
+                    colonnes?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            operateur_id: number;
+                            operateur: string;
+                            periode: string;
+                            fichier_nom: string;
+                            fichier_sha256: string;
+                            /** @description Champ → colonne du fichier utilisée */
+                            colonnes: {
+                                [key: string]: string;
+                            };
+                            /** @description Colonnes du fichier qui ne nourrissent aucun champ */
+                            colonnes_ignorees: string[];
+                            lignes_lues: number;
+                            totaux: {
+                                [key: string]: {
+                                    n: number;
+                                    montant: number;
+                                };
+                            };
+                            auteur: string;
+                            duree_ms: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            classes: {
+                                classe: string;
+                                libelle: string;
+                                n: number;
+                                montant: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rapprochements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un rapprochement : nombre et montant par classe */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            operateur_id: number;
+                            operateur: string;
+                            periode: string;
+                            fichier_nom: string;
+                            fichier_sha256: string;
+                            /** @description Champ → colonne du fichier utilisée */
+                            colonnes: {
+                                [key: string]: string;
+                            };
+                            /** @description Colonnes du fichier qui ne nourrissent aucun champ */
+                            colonnes_ignorees: string[];
+                            lignes_lues: number;
+                            totaux: {
+                                [key: string]: {
+                                    n: number;
+                                    montant: number;
+                                };
+                            };
+                            auteur: string;
+                            duree_ms: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            classes: {
+                                classe: string;
+                                libelle: string;
+                                n: number;
+                                montant: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rapprochements/{id}/lignes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les lignes d'un rapprochement, d'une ou plusieurs classes (classe=A_RECLAMER,INCONNU) */
+        get: {
+            parameters: {
+                query?: {
+                    classe?: string;
+                    page?: number;
+                    par_page?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                /** @description Ligne du fichier ; vide pour un numéro de l'inventaire non facturé */
+                                ligne: number | null;
+                                numero: string | null;
+                                brut: string | null;
+                                did_id: number | null;
+                                classe: string;
+                                raison: string | null;
+                                reference_facturee: string | null;
+                                reference_inventaire: string | null;
+                                prix_facture: number | null;
+                                prix_inventaire: number | null;
+                                debut: string | null;
+                                fin: string | null;
+                                facture_du: string | null;
+                                facture_au: string | null;
+                                date_resiliation: string | null;
+                                jours_factures: number | null;
+                                montant_facture: number | null;
+                                /** @description À réclamer, écart de prix, montant facturé, ou coût attendu */
+                                montant: number | null;
+                                prix_different: boolean;
+                                reference_differente: boolean;
+                                /** @description Le numéro est utilisé par une campagne */
+                                en_service: boolean;
+                                correction: string | null;
+                                corrige_par: string | null;
+                                /** Format: date-time */
+                                corrige_le: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rapprochements/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appliquer les corrections qui nous reviennent, par ligne ou par classe : coût ou référence de l'opérateur, ou résiliation d'un numéro qu'il ne facture plus */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: "cout" | "reference" | "resilier";
+                        lignes?: number[];
+                        /** @description A_RECLAMER : Facturé après sa résiliation chez nous : à réclamer ; INCONNU : Facturé mais absent de l'inventaire ; NON_FACTURE : Dans l'inventaire, non résilié, mais non facturé ; PRIX_DIFFERENT : Prix différent du coût mensuel de l'inventaire ; REFERENCE_DIFFERENTE : Référence opérateur différente de la nôtre ; CONFORME : Conforme ; ILLISIBLE : Ligne illisible */
+                        classe?: "A_RECLAMER" | "INCONNU" | "NON_FACTURE" | "PRIX_DIFFERENT" | "REFERENCE_DIFFERENTE" | "CONFORME" | "ILLISIBLE";
+                        motif?: string;
+                        confirmer?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            corrigees: number;
+                            numeros: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rapprochements/{id}/reclamation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** La réclamation à adresser à l'opérateur (numéros résiliés ou inconnus facturés, prix au-dessus du nôtre) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

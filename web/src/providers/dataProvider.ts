@@ -8,7 +8,7 @@ const chemin = (resource: string) => CHEMINS[resource] ?? `/api/v1/${resource}`;
 /** Lists the API answers whole (no page, no sort): paginated and sorted here. */
 const LISTES_ENTIERES = new Set(["utilisateurs", "cles-api", "publications", "notifications"]);
 /** Lists paginated by the API but in a fixed order. */
-const SANS_TRI = new Set(["affectations", "audit", "tranches", "mandats", "declarations"]);
+const SANS_TRI = new Set(["affectations", "audit", "tranches", "mandats", "declarations", "rapprochements"]);
 /** Resources without GET /{id}: read from their list. */
 const SANS_LECTURE_UNITAIRE = new Set(["utilisateurs", "cles-api", "publications"]);
 

@@ -7,9 +7,10 @@ import { CIBLES } from "../helpers/bases.js";
 import { connecter, lancerNavigateur, nouvellePage, sessionApi } from "../helpers/navigateur.js";
 import { ADMIN, serveurWeb } from "../helpers/serveur-web.js";
 
-// Carrier blocks and caller-ID rights in the extranet (#20): a block's page with its usage, a mandate recorded with
-// its signed PDF, and a declaration to a carrier downloaded as the file that was recorded.
-describe.each(CIBLES)("blocks, mandates and declarations in Chromium ($nom)", (cible) => {
+// What we hold from carriers, in the extranet: a block's page with its usage, a mandate recorded with its signed PDF,
+// a declaration to a carrier downloaded as the file that was recorded (#20), and a carrier's invoice reconciled
+// with the inventory, a fix applied and the claim exported (#19).
+describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chromium ($nom)", (cible) => {
   let navigateur: Browser;
   let srv: Awaited<ReturnType<typeof serveurWeb>>;
   let url: string;
@@ -46,6 +47,20 @@ describe.each(CIBLES)("blocks, mandates and declarations in Chromium ($nom)", (c
     await admin("POST", `/dids/${id("+33184880201")}/actions/affecter`, { client_id: alpha.id });
     // the client's own number: presented under its mandate only
     await admin("PATCH", `/dids/${id("+33184880201")}`, { titulaire: "CLIENT" });
+    // two numbers of SFR's, one at a price the carrier's invoice does not agree with
+    const sfr = operateurs.data.find((o) => o.code === "SFR")?.id as number;
+    await admin("POST", "/dids", {
+      numero: "0142780001",
+      operateur_id: sfr,
+      cout_mensuel: 2,
+      reference_externe: "SFR-1",
+    });
+    await admin("POST", "/dids", {
+      numero: "0142780005",
+      operateur_id: sfr,
+      cout_mensuel: 1,
+      reference_externe: "SFR-5",
+    });
   }, 180_000);
   afterAll(async () => {
     await navigateur?.close();
@@ -134,6 +149,54 @@ describe.each(CIBLES)("blocks, mandates and declarations in Chromium ($nom)", (c
     expect(await faites.innerText()).toContain(`${sha.slice(0, 16)}…`);
     // nothing changed since: the next preview says so
     await expect.poll(() => page.getByTestId("changements").innerText()).toContain("Ajoutés (0)");
+    await page.context().close();
+  }, 60_000);
+
+  it("reconciles a carrier's invoice: classes with their totals, one fix applied, and the claim exported", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "admin", ADMIN);
+    await page.getByRole("menuitem", { name: "Rapprochements" }).click();
+    await page.getByRole("link", { name: "Nouveau rapprochement" }).click();
+    await page.getByRole("combobox", { name: "Opérateur" }).click();
+    await page.getByRole("option", { name: "SFR" }).click();
+    await page.getByLabel("Mois facturé (AAAA-MM)").fill("2026-11");
+    await page.getByTestId("fichier").setInputFiles({
+      name: "sfr-novembre.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "numero;reference;prix\n0142780001;SFR-1;2,00\n0142780005;SFR-5;1,20\n0142789999;;4,00\n",
+      ),
+    });
+    await page.getByRole("button", { name: "Rapprocher" }).click();
+    const classes = page.getByTestId("classes");
+    await classes.waitFor();
+    const lignes = async () =>
+      (await classes.locator("tbody tr").allInnerTexts()).map((l) =>
+        l
+          .replace(/\s+/g, " ")
+          .replace(/\u202f/g, " ")
+          .trim(),
+      );
+    expect(await lignes()).toEqual([
+      "Facturé après sa résiliation chez nous : à réclamer 0 0,00 €",
+      "Facturé mais absent de l'inventaire 1 4,00 €",
+      "Dans l'inventaire, non résilié, mais non facturé 0 0,00 €",
+      "Prix différent du coût mensuel de l'inventaire 1 0,20 €",
+      "Référence opérateur différente de la nôtre 0 0,00 €",
+      "Conforme 1 2,00 €",
+      "Ligne illisible 0 0,00 €",
+    ]);
+    await classes.getByText("Prix différent du coût mensuel de l'inventaire").click();
+    await page.getByRole("button", { name: "Prendre ce prix" }).click();
+    await page.getByText("1 correction(s) appliquée(s).").waitFor();
+    await page.getByTestId("lignes").getByText("corrigé (admin)").waitFor();
+    const [reclamation] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Réclamation à l'opérateur (CSV)" }).click(),
+    ]);
+    const texte = fs.readFileSync((await reclamation.path()) as string, "utf8");
+    expect(texte).toContain("33142789999;;Numéro qui n'est pas à nous;2026-11-01;2026-11-30;4;4");
+    expect(texte).toContain("33142780005;SFR-5;Prix facturé 1.2 au lieu de 1;");
     await page.context().close();
   }, 60_000);
 });

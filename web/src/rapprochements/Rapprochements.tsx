@@ -1,0 +1,151 @@
+import { Box, Button, MenuItem, TextField, Typography } from "@mui/material";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import {
+  CreateButton,
+  Datagrid,
+  FunctionField,
+  List,
+  TextField as RaTextField,
+  Title,
+  TopToolbar,
+  useNotify,
+  usePermissions,
+  useRedirect,
+} from "react-admin";
+import { api, erreurHttp, type Probleme, reponse } from "../api/client";
+import { dateFr, Vide } from "../composants/Etats";
+import { euros } from "../composants/format";
+import { type Permissions, peut } from "../providers/authProvider";
+
+interface Rapprochement {
+  id: number;
+  operateur: string;
+  periode: string;
+  fichier_nom: string;
+  lignes_lues: number;
+  auteur: string;
+  date_creation: string;
+  totaux: Record<string, { n: number; montant: number }>;
+}
+
+export function RapprochementList() {
+  const { permissions } = usePermissions<Permissions>();
+  return (
+    <List
+      title="Rapprochements opérateurs"
+      empty={false}
+      actions={
+        <TopToolbar>
+          {peut(permissions, "couts:gerer") && <CreateButton label="Nouveau rapprochement" />}
+        </TopToolbar>
+      }
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false} empty={<Vide>Aucun rapprochement.</Vide>}>
+        <RaTextField source="operateur" label="Opérateur" sortable={false} />
+        <RaTextField source="periode" label="Mois" sortable={false} />
+        <RaTextField source="fichier_nom" label="Fichier" sortable={false} />
+        <RaTextField source="lignes_lues" label="Lignes" sortable={false} />
+        <FunctionField
+          label="À réclamer"
+          sortable={false}
+          render={(r: Rapprochement) => euros(r.totaux.A_RECLAMER?.montant ?? 0)}
+        />
+        <FunctionField
+          label="Non facturés"
+          sortable={false}
+          render={(r: Rapprochement) => String(r.totaux.NON_FACTURE?.n ?? 0)}
+        />
+        <FunctionField
+          label="Fait le"
+          sortable={false}
+          render={(r: Rapprochement) => `${dateFr(r.date_creation, true)} par ${r.auteur}`}
+        />
+      </Datagrid>
+    </List>
+  );
+}
+
+const mois = () => {
+  const d = new Date();
+  d.setMonth(d.getMonth() - 1);
+  return d.toISOString().slice(0, 7);
+};
+
+/** Upload a carrier's file for an operator and a month: the result page opens on the classes and their totals. */
+export function RapprochementCreate() {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const [operateur, setOperateur] = useState<number | "">("");
+  const [periode, setPeriode] = useState(mois);
+  const [fichier, setFichier] = useState<File | null>(null);
+  const operateurs = useQuery({
+    queryKey: ["operateurs-rapprochement"],
+    queryFn: () =>
+      reponse(api.GET("/api/v1/operateurs", { params: { query: { par_page: 200, actif: true } } })),
+  });
+  const envoi = useMutation({
+    mutationFn: async () => {
+      const r = await api.POST("/api/v1/rapprochements", {
+        params: { query: { operateur_id: Number(operateur), periode, nom: (fichier as File).name } },
+        body: (await (fichier as File).arrayBuffer()) as never,
+        bodySerializer: (b: unknown) => b as BodyInit,
+        headers: { "content-type": "application/octet-stream" },
+      });
+      if (!r.response.ok) throw erreurHttp(r.response.status, r.error as Probleme | undefined);
+      return r.data as { id: number };
+    },
+    onSuccess: (r) => redirect("show", "rapprochements", r.id),
+    onError: (e: Error) => notify(e.message, { type: "error", autoHideDuration: 10_000 }),
+  });
+  return (
+    <Box sx={{ p: 2, maxWidth: 720, display: "flex", flexDirection: "column", gap: 2 }}>
+      <Title title="Nouveau rapprochement" />
+      <Typography variant="body2">
+        La liste des numéros ou les lignes de facture d'un opérateur, en CSV ou XLSX : numéro, référence, prix
+        mensuel, début et fin de service (les colonnes sont reconnues par leur nom).
+      </Typography>
+      <TextField
+        select
+        size="small"
+        label="Opérateur"
+        value={operateur}
+        onChange={(e) => setOperateur(Number(e.target.value))}
+      >
+        {(operateurs.data?.data ?? []).map((o) => (
+          <MenuItem key={o.id} value={o.id}>
+            {o.nom}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        size="small"
+        label="Mois facturé (AAAA-MM)"
+        value={periode}
+        onChange={(e) => setPeriode(e.target.value)}
+      />
+      <Box sx={{ display: "flex", alignItems: "center", gap: 2 }}>
+        <Button variant="outlined" component="label">
+          Choisir le fichier de l'opérateur
+          <input
+            hidden
+            type="file"
+            data-testid="fichier"
+            accept=".csv,.xlsx,text/csv"
+            onChange={(e) => setFichier(e.target.files?.[0] ?? null)}
+          />
+        </Button>
+        <Typography variant="body2">{fichier ? fichier.name : "Aucun fichier choisi"}</Typography>
+      </Box>
+      <Box>
+        <Button
+          variant="contained"
+          disabled={!fichier || operateur === "" || !/^\d{4}-\d{2}$/.test(periode) || envoi.isPending}
+          onClick={() => envoi.mutate()}
+        >
+          Rapprocher
+        </Button>
+      </Box>
+    </Box>
+  );
+}
