@@ -55,12 +55,22 @@ try {
   }
   const fichier = Buffer.from(lignes.join("\n"));
   const config = loadConfig({ IMPORT_MAX_ROWS: String(N + 10), IMPORT_MAX_MB: "200" });
-  const sfr = await db.selectFrom("tel_operateur").select("id").where("code", "=", "SFR").executeTakeFirstOrThrow();
+  const sfr = await db
+    .selectFrom("tel_operateur")
+    .select("id")
+    .where("code", "=", "SFR")
+    .executeTakeFirstOrThrow();
 
   t = performance.now();
   const r = await rapprocher(
     { db, acteur: acteurCli("bench"), maintenant: new Date(), config },
-    { operateur_id: sfr.id, periode: "2026-11", nom: "bench.csv", contenu: fichier, limites: config.importLimites },
+    {
+      operateur_id: sfr.id,
+      periode: "2026-11",
+      nom: "bench.csv",
+      contenu: fichier,
+      limites: config.importLimites,
+    },
   );
   const duree = (performance.now() - t) / 1000;
   const pic = process.resourceUsage().maxRSS / 1024;
@@ -69,7 +79,8 @@ try {
     `rapprochement de ${r.lignes_lues.toLocaleString("fr-FR")} lignes (${(fichier.length / 1e6).toFixed(0)} Mo) contre ${N.toLocaleString("fr-FR")} numéros : ${duree.toFixed(1)} s, pic mémoire du processus ${pic.toFixed(0)} Mio`,
   );
   console.log(`  phases (ms) : ${JSON.stringify(r.phases)}`);
-  for (const c of r.classes) console.log(`  ${c.classe.padEnd(22)} ${String(c.n).padStart(9)}  ${c.montant.toFixed(2)} €`);
+  for (const c of r.classes)
+    console.log(`  ${c.classe.padEnd(22)} ${String(c.n).padStart(9)}  ${c.montant.toFixed(2)} €`);
 } finally {
   await database.close();
   await admin.query(`DROP DATABASE ${nom}`);

@@ -44,6 +44,7 @@ import { SauvegardesPlanifiees } from "./modules/sauvegarde/sauvegardes-planifie
 import { tableauDeBordRoutes } from "./modules/tableau-de-bord/tableau-de-bord.routes.js";
 import { tranchesRoutes } from "./modules/tranches/tranches.routes.js";
 import { transfertRoutes } from "./modules/transfert/transfert.routes.js";
+import { usageRoutes } from "./modules/usage/usage.routes.js";
 
 export interface AppOptions {
   database: Database;
@@ -345,6 +346,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await api.register(tranchesRoutes);
         await api.register(presentationRoutes);
         await api.register(rapprochementsRoutes);
+        await api.register(usageRoutes);
         await api.register(auditRoutes);
         await api.register(tableauDeBordRoutes);
         await api.register(publicationRoutes);

@@ -12,6 +12,7 @@ import {
   type TypeExport,
 } from "../modules/transfert/export.service.js";
 import { documentOpenApi } from "../openapi-document.js";
+import { commandeAppels } from "./import-appels.js";
 import { idClient, type Outils } from "./sortie.js";
 
 export function commandesTransfert(programme: Command, { ctx, io, avecBase, fixerCode }: Outils) {
@@ -30,7 +31,7 @@ export function commandesTransfert(programme: Command, { ctx, io, avecBase, fixe
     .description(
       "Importe un fichier CSV (; ou ,, UTF-8 ou Windows-1252) ou XLSX : numéros, affectations, clients, campagnes. Tout ou rien par défaut ; --dry-run pour le rapport seul",
     )
-    .requiredOption("--type <type>", TYPES_IMPORT.join(" | "))
+    .requiredOption("--type <type>", [...TYPES_IMPORT, "appels"].join(" | "))
     .option("--dry-run", "ne rien écrire : lire, vérifier et compter")
     .option("--json", "le rapport en JSON sur la sortie standard")
     .option(
@@ -58,6 +59,15 @@ export function commandesTransfert(programme: Command, { ctx, io, avecBase, fixe
       "valider par lots de n lignes (reprise possible) au lieu d'une seule transaction",
     )
     .action(async (fichier: string | undefined, o: OptionsCli & { modele?: boolean }) => {
+      if (o.type === "appels") {
+        if (o.modele) {
+          io.out("\uFEFFnumero;date_heure;sens;repondu;duree\r\n");
+          return;
+        }
+        if (!fichier) throw new ApiError(422, "FICHIER_ATTENDU", "Indiquez le fichier des appels.");
+        await avecBase((base) => commandeAppels(base, fichier, loadConfig(ctx.env), io, !!o.json));
+        return;
+      }
       if (!TYPES_IMPORT.includes(o.type as TypeImport))
         throw new ApiError(
           422,

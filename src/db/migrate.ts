@@ -14,6 +14,7 @@ import * as m0011 from "./migrations/0011_tri_numero_national.js";
 import * as m0012 from "./migrations/0012_prix_commande.js";
 import * as m0013 from "./migrations/0013_tranches_mandats.js";
 import * as m0014 from "./migrations/0014_rapprochements.js";
+import * as m0015 from "./migrations/0015_usage.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012_prix_commande": m0012,
   "0013_tranches_mandats": m0013,
   "0014_rapprochements": m0014,
+  "0015_usage": m0015,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -121,3 +121,29 @@ export interface RapprochementLigneTable {
   corrige_par: string | null;
   corrige_le: Date | null;
 }
+
+/** Calls of one number on one business day (migration 0015): aggregates only, no caller number. */
+export interface UsageJourTable {
+  did_id: number;
+  jour: DateSql;
+  entrants: Defaut<number>;
+  sortants: Defaut<number>;
+  repondus: Defaut<number>;
+  abandonnes: Defaut<number>;
+  duree_s: Defaut<number>;
+  dernier_appel: Date | string;
+}
+export interface UsageImportTable {
+  id: Generated<number>;
+  fichier_nom: string;
+  fichier_sha256: string;
+  format: "HERMES" | "SIMPLE";
+  du: DateSql;
+  au: DateSql;
+  lignes: number;
+  appels: number;
+  non_attribues: number;
+  rejetes: number;
+  auteur: string;
+  date_creation: Horodatage;
+}

@@ -7,6 +7,8 @@ import type {
   RapprochementLigneTable,
   RapprochementTable,
   TrancheTable,
+  UsageImportTable,
+  UsageJourTable,
 } from "./schema-operateurs.js";
 
 export type { ClasseRapprochement, LigneDeclaree } from "./schema-operateurs.js";
@@ -287,6 +289,8 @@ export interface PublicationTable {
 }
 
 export interface DB {
+  tel_usage_jour: UsageJourTable;
+  tel_usage_import: UsageImportTable;
   tel_rapprochement: RapprochementTable;
   tel_rapprochement_ligne: RapprochementLigneTable;
   tel_tranche: TrancheTable;

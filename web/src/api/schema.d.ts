@@ -7197,6 +7197,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/appels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Importer les appels de la plateforme (export de HN_Ondata.dbo.ODCalls, ou fichier numéro, date-heure, sens, répondu, durée) : agrégats par numéro et par jour, la période du fichier remplacée */
+        post: {
+            parameters: {
+                query?: {
+                    nom?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            format: string;
+                            colonnes: {
+                                [key: string]: string;
+                            };
+                            du: string;
+                            au: string;
+                            lignes: number;
+                            /** @description Appels attribués à un numéro de l'inventaire */
+                            appels: number;
+                            numeros: number;
+                            /** @description Numéros absents de l'inventaire (100 premiers) */
+                            non_attribues: {
+                                numero: string;
+                                appels: number;
+                            }[];
+                            rejets: {
+                                ligne: number;
+                                raison: string;
+                            }[];
+                            rejetes: number;
+                            duree_ms: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dids/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les appels d'un numéro jour par jour (90 derniers jours par défaut) et son dernier appel */
+        get: {
+            parameters: {
+                query?: {
+                    jours?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            dernier_appel: string | null;
+                            jours: {
+                                jour: string;
+                                entrants: number;
+                                sortants: number;
+                                repondus: number;
+                                abandonnes: number;
+                                duree_s: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dormants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Numéros qui coûtent sans servir : sans appel depuis N jours quand les appels importés couvrent la période, sinon pas utilisés depuis N jours ; par client et opérateur, avec l'économie mensuelle */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Jours sans usage */
+                    jours?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            methode: "appels" | "statut";
+                            jours: number;
+                            depuis: string;
+                            total: number;
+                            economie_mensuelle: number;
+                            groupes: {
+                                client: string | null;
+                                operateur: string | null;
+                                n: number;
+                                economie: number;
+                            }[];
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                statut: string;
+                                client_id: number | null;
+                                client: string | null;
+                                operateur: string | null;
+                                cout_mensuel: number;
+                                /** Format: date-time */
+                                dernier_appel: string | null;
+                                /** Format: date-time */
+                                dernier_usage: string | null;
+                                /** @description Campagnes qui le routent encore */
+                                campagnes: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dormants/resiliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Résilier des numéros dormants par le cycle de vie ; sans « confirmer », la réponse 409 nomme les clients qui les tiennent et les campagnes qui les routent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                        /**
+                         * @description Jours sans usage
+                         * @default 90
+                         */
+                        jours?: number;
+                        confirmer?: boolean;
+                        motif?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;

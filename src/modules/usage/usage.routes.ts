@@ -1,0 +1,176 @@
+import { Type } from "@sinclair/typebox";
+import type { App } from "../../http/app-type.js";
+import { ApiError, introuvable } from "../../http/errors.js";
+import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
+import { clientVisible } from "../auth/auth.hooks.js";
+import { exiger } from "../auth/politique.js";
+import { numeroPourFondement } from "../presentation/presentation.repository.js";
+import { chercherDormants, importerAppels, resilierDormants, usageNumero } from "./usage.service.js";
+
+const TAG = ["Usage et numéros dormants"];
+const Jours = Type.Integer({ minimum: 7, maximum: 730, default: 90, description: "Jours sans usage" });
+
+export async function usageRoutes(app: App) {
+  const limites = app.config.importLimites;
+  app.addContentTypeParser(
+    [
+      "text/csv",
+      "application/csv",
+      "text/plain",
+      "application/octet-stream",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ],
+    { parseAs: "buffer", bodyLimit: limites.octets },
+    (_r, corps, done) => done(null, corps),
+  );
+
+  app.post(
+    "/imports/appels",
+    {
+      preValidation: exiger("import"),
+      bodyLimit: limites.octets,
+      schema: {
+        tags: TAG,
+        summary:
+          "Importer les appels de la plateforme (export de HN_Ondata.dbo.ODCalls, ou fichier numéro, date-heure, sens, répondu, durée) : agrégats par numéro et par jour, la période du fichier remplacée",
+        querystring: Type.Object({ nom: Type.Optional(Type.String({ maxLength: 255 })) }),
+        response: {
+          201: Type.Object({
+            id: Type.Integer(),
+            format: Type.String(),
+            colonnes: Type.Record(Type.String(), Type.String()),
+            du: Type.String(),
+            au: Type.String(),
+            lignes: Type.Integer(),
+            appels: Type.Integer({ description: "Appels attribués à un numéro de l'inventaire" }),
+            numeros: Type.Integer(),
+            non_attribues: Type.Array(Type.Object({ numero: Type.String(), appels: Type.Integer() }), {
+              description: "Numéros absents de l'inventaire (100 premiers)",
+            }),
+            rejets: Type.Array(Type.Object({ ligne: Type.Integer(), raison: Type.String() })),
+            rejetes: Type.Integer(),
+            duree_ms: Type.Integer(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body))
+        throw new ApiError(
+          415,
+          "FICHIER_ATTENDU",
+          "Envoyez le fichier comme corps de la requête (CSV ou XLSX).",
+        );
+      const r = await importerAppels(app.contexte(request), {
+        nom: request.query.nom ?? "appels",
+        contenu: request.body,
+        limites,
+      });
+      return reply.code(201).send(r);
+    },
+  );
+
+  app.get(
+    "/dids/:id/usage",
+    {
+      preValidation: exiger("numeros:lire"),
+      schema: {
+        tags: TAG,
+        summary: "Les appels d'un numéro jour par jour (90 derniers jours par défaut) et son dernier appel",
+        params: ParamsId,
+        querystring: Type.Object({
+          jours: Type.Optional(Type.Integer({ minimum: 1, maximum: 730, default: 90 })),
+        }),
+        response: {
+          200: Type.Object({
+            dernier_appel: Nullable(DateHeure),
+            jours: Type.Array(
+              Type.Object({
+                jour: Type.String(),
+                entrants: Type.Integer(),
+                sortants: Type.Integer(),
+                repondus: Type.Integer(),
+                abandonnes: Type.Integer(),
+                duree_s: Type.Integer(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const n = await numeroPourFondement(app.database.db, request.params.id);
+      const visible = clientVisible(request);
+      if (!n || (visible !== undefined && n.client_id !== visible)) throw introuvable("Numéro");
+      return usageNumero(app.database.db, request.params.id, app.horloge(), request.query.jours ?? 90);
+    },
+  );
+
+  const Dormant = Type.Object({
+    id: Type.Integer(),
+    numero: Type.String(),
+    statut: Type.String(),
+    client_id: Nullable(Type.Integer()),
+    client: Nullable(Type.String()),
+    operateur: Nullable(Type.String()),
+    cout_mensuel: Type.Number(),
+    dernier_appel: Nullable(DateHeure),
+    dernier_usage: Nullable(DateHeure),
+    campagnes: Type.Array(Type.String(), { description: "Campagnes qui le routent encore" }),
+  });
+
+  app.get(
+    "/dormants",
+    {
+      preValidation: exiger("couts:lire"),
+      schema: {
+        tags: TAG,
+        summary:
+          "Numéros qui coûtent sans servir : sans appel depuis N jours quand les appels importés couvrent la période, sinon pas utilisés depuis N jours ; par client et opérateur, avec l'économie mensuelle",
+        querystring: Type.Object({ jours: Type.Optional(Jours) }),
+        response: {
+          200: Type.Object({
+            methode: Type.Union([Type.Literal("appels"), Type.Literal("statut")]),
+            jours: Type.Integer(),
+            depuis: Type.String(),
+            total: Type.Integer(),
+            economie_mensuelle: Type.Number(),
+            groupes: Type.Array(
+              Type.Object({
+                client: Nullable(Type.String()),
+                operateur: Nullable(Type.String()),
+                n: Type.Integer(),
+                economie: Type.Number(),
+              }),
+            ),
+            numeros: Type.Array(Dormant),
+          }),
+        },
+      },
+    },
+    async (request) => chercherDormants(app.database.db, app.horloge(), request.query.jours ?? 90),
+  );
+
+  app.post(
+    "/dormants/resiliation",
+    {
+      preValidation: exiger("couts:gerer"),
+      schema: {
+        tags: TAG,
+        summary:
+          "Résilier des numéros dormants par le cycle de vie ; sans « confirmer », la réponse 409 nomme les clients qui les tiennent et les campagnes qui les routent",
+        body: Type.Object(
+          {
+            ids: Type.Array(Id, { minItems: 1, maxItems: 10_000 }),
+            jours: Type.Optional(Jours),
+            confirmer: Type.Optional(Type.Boolean()),
+            motif: Type.Optional(Type.String({ maxLength: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) =>
+      resilierDormants(app.contexte(request), { ...request.body, jours: request.body.jours ?? 90 }),
+  );
+}

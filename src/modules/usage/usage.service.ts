@@ -1,0 +1,206 @@
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Contexte } from "../../contexte.js";
+import type { DB } from "../../db/schema.js";
+import { enTransaction } from "../../db/transaction.js";
+import { debutDuJour, jourMetier } from "../../heure-metier.js";
+import { ApiError } from "../../http/errors.js";
+import { actionEnMasse } from "../dids/cycle-de-vie.js";
+import { type LimitesLecture, lireTableau } from "../transfert/lecture.js";
+import { lireAppels } from "./appels.js";
+import {
+  type Agregat,
+  couvert,
+  dormants,
+  idsParE164,
+  insererImport,
+  remplacerPeriode,
+  usageDuNumero,
+} from "./usage.repository.js";
+
+const jourAvant = (jour: string, n: number) => {
+  const d = new Date(`${jour}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Imports call records (an ODCalls export or a plain file) as aggregates per number and day, all or nothing. The
+ * days the file covers (its first to its last call) are replaced: a period imported again is never counted twice.
+ * Calls to numbers not in the inventory, and unreadable lines, are counted and named in the report.
+ */
+export async function importerAppels(
+  ctx: Contexte,
+  e: { nom: string; contenu: Buffer; limites: LimitesLecture },
+) {
+  const debut = performance.now();
+  const tableau = await lireTableau(e.contenu, e.limites);
+  const { format, colonnes, appels, rejets } = lireAppels(tableau);
+  if (appels.length === 0)
+    throw new ApiError(
+      422,
+      "IMPORT_REFUSE",
+      "Aucun appel lisible dans ce fichier : rien n'a été écrit.",
+      undefined,
+      {
+        rejets: rejets.slice(0, 100),
+      },
+    );
+  return enTransaction(ctx.db, async (trx) => {
+    const ids = await idsParE164(trx, [...new Set(appels.map((a) => a.e164))]);
+    const agregats = new Map<string, Agregat>();
+    const inconnus = new Map<string, number>();
+    let du = appels[0]?.jour as string;
+    let au = du;
+    for (const a of appels) {
+      if (a.jour < du) du = a.jour;
+      if (a.jour > au) au = a.jour;
+      const did = ids.get(a.e164);
+      if (did === undefined) {
+        inconnus.set(a.e164, (inconnus.get(a.e164) ?? 0) + 1);
+        continue;
+      }
+      const cle = `${did}|${a.jour}`;
+      let g = agregats.get(cle);
+      if (!g) {
+        g = {
+          did_id: did,
+          jour: a.jour,
+          entrants: 0,
+          sortants: 0,
+          repondus: 0,
+          abandonnes: 0,
+          duree_s: 0,
+          dernier_appel: a.instant,
+        };
+        agregats.set(cle, g);
+      }
+      if (a.entrant) g.entrants++;
+      else g.sortants++;
+      if (a.repondu) g.repondus++;
+      if (a.abandonne) g.abandonnes++;
+      g.duree_s += a.duree;
+      if (a.instant > g.dernier_appel) g.dernier_appel = a.instant;
+    }
+    await remplacerPeriode(trx, du, au, [...agregats.values()]);
+    const nonAttribues = [...inconnus.values()].reduce((x, y) => x + y, 0);
+    const imp = await insererImport(trx, {
+      fichier_nom: e.nom,
+      fichier_sha256: createHash("sha256").update(e.contenu).digest("hex"),
+      format,
+      du,
+      au,
+      lignes: tableau.lignes.length,
+      appels: appels.length - nonAttribues,
+      non_attribues: nonAttribues,
+      rejetes: rejets.length,
+      auteur: ctx.acteur.nom,
+    });
+    return {
+      id: imp.id,
+      format,
+      colonnes,
+      du,
+      au,
+      lignes: tableau.lignes.length,
+      appels: appels.length - nonAttribues,
+      numeros: new Set([...agregats.values()].map((g) => g.did_id)).size,
+      non_attribues: [...inconnus.entries()].map(([numero, n]) => ({ numero, appels: n })).slice(0, 100),
+      rejets: rejets.slice(0, 100),
+      rejetes: rejets.length,
+      duree_ms: Math.round(performance.now() - debut),
+    };
+  });
+}
+
+/** A number's calls over the last `jours` days (one entry per day, zeros included), and its last call. */
+export async function usageNumero(db: Kysely<DB>, didId: number, maintenant: Date, jours = 90) {
+  const aujourdhui = jourMetier(maintenant);
+  const depuis = jourAvant(aujourdhui, jours - 1);
+  const u = await usageDuNumero(db, didId, depuis);
+  const parJour = new Map(u.jours.map((j) => [j.jour, j]));
+  const serie = Array.from({ length: jours }, (_, i) => {
+    const jour = jourAvant(aujourdhui, jours - 1 - i);
+    const j = parJour.get(jour);
+    return {
+      jour,
+      entrants: j?.entrants ?? 0,
+      sortants: j?.sortants ?? 0,
+      repondus: j?.repondus ?? 0,
+      abandonnes: j?.abandonnes ?? 0,
+      duree_s: Number(j?.duree_s ?? 0),
+    };
+  });
+  return { dernier_appel: u.dernier_appel, jours: serie };
+}
+
+/**
+ * Numbers that cost money and nobody used for `jours` days: judged on calls where the imported call records cover the
+ * whole period, else on status (not in use for that long). Grouped by client and operator with the monthly saving
+ * if they were terminated.
+ */
+export async function chercherDormants(db: Kysely<DB>, maintenant: Date, jours: number) {
+  const aujourdhui = jourMetier(maintenant);
+  const depuis = jourAvant(aujourdhui, jours);
+  const methode: "appels" | "statut" = (await couvert(db, depuis, jourAvant(aujourdhui, 1)))
+    ? "appels"
+    : "statut";
+  const numeros = await dormants(db, methode, depuis, debutDuJour(depuis), maintenant);
+  const groupes = new Map<
+    string,
+    { client: string | null; operateur: string | null; n: number; economie: number }
+  >();
+  for (const n of numeros) {
+    const cle = `${n.client ?? ""}|${n.operateur ?? ""}`;
+    const g = groupes.get(cle) ?? { client: n.client, operateur: n.operateur, n: 0, economie: 0 };
+    g.n++;
+    g.economie = Math.round((g.economie + n.cout_mensuel) * 100) / 100;
+    groupes.set(cle, g);
+  }
+  return {
+    methode,
+    jours,
+    depuis,
+    total: numeros.length,
+    economie_mensuelle: Math.round(numeros.reduce((x, n) => x + n.cout_mensuel, 0) * 100) / 100,
+    groupes: [...groupes.values()],
+    numeros: numeros.map((n) => ({ ...n, campagnes: n.campagnes ?? [] })),
+  };
+}
+
+/**
+ * Terminates dormant numbers through the lifecycle, all or nothing. Without `confirmer`, answers 409 naming the
+ * clients that hold some of them and the campaigns still routing them: the person confirms knowing what stops.
+ */
+export async function resilierDormants(
+  ctx: Contexte,
+  p: { ids: number[]; jours: number; confirmer?: boolean | undefined; motif?: string | undefined },
+) {
+  const d = await chercherDormants(ctx.db, ctx.maintenant, p.jours);
+  const dormantsConnus = new Map(d.numeros.map((n) => [n.id, n]));
+  const etrangers = p.ids.filter((id) => !dormantsConnus.has(id));
+  if (etrangers.length)
+    throw new ApiError(
+      409,
+      "CONFLIT_CONCURRENT",
+      "Des numéros ne sont plus dormants (ou ne l'ont jamais été) : relisez la liste.",
+      undefined,
+      {
+        ids: etrangers,
+      },
+    );
+  const choisis = p.ids.map((id) => dormantsConnus.get(id) as (typeof d.numeros)[number]);
+  const clients = [...new Set(choisis.flatMap((n) => (n.client ? [n.client] : [])))].sort();
+  const campagnes = [...new Set(choisis.flatMap((n) => n.campagnes))].sort();
+  if (!p.confirmer)
+    throw new ApiError(
+      409,
+      "CONFIRMATION_REQUISE",
+      `Résilier ${choisis.length} numéro(s)${clients.length ? `, tenus par ${clients.join(", ")}` : ""}${campagnes.length ? ` ; encore routés par ${campagnes.join(", ")}` : ""} : confirmez.`,
+      undefined,
+      { clients, campagnes, economie_mensuelle: choisis.reduce((x, n) => x + n.cout_mensuel, 0) },
+    );
+  return actionEnMasse(ctx, "resilier", p.ids, {
+    motif: p.motif?.trim() || `Numéro dormant depuis ${p.jours} jours`,
+  });
+}
