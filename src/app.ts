@@ -20,6 +20,7 @@ import { authentifier } from "./modules/auth/auth.hooks.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { CacheClesApi } from "./modules/auth/auth.service.js";
 import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
+import { coutsRoutes } from "./modules/couts/couts.routes.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
 import { revoirHorsPlan } from "./modules/dids/hors-plan.js";
 import { extranetRoutes } from "./modules/extranet/extranet.routes.js";
@@ -347,6 +348,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await api.register(presentationRoutes);
         await api.register(rapprochementsRoutes);
         await api.register(usageRoutes);
+        await api.register(coutsRoutes);
         await api.register(auditRoutes);
         await api.register(tableauDeBordRoutes);
         await api.register(publicationRoutes);

@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   /** Folder where mandates' PDF documents are written; undefined: they are kept in the database (MANDATES_DIR). */
   dossierMandats: string | undefined;
+  /** A client's accounts may read their own re-billing statement (CLIENT_REBILLING=true). */
+  refacturationClients: boolean;
   /** Connections to the PostgreSQL server per API instance. */
   dbPoolSize: number;
   host: string;
@@ -156,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metriquesEcoute,
     dataDir: path.resolve(env.DATA_DIR?.trim() || "./data"),
     dossierMandats: env.MANDATES_DIR?.trim() ? path.resolve(env.MANDATES_DIR.trim()) : undefined,
+    refacturationClients: env.CLIENT_REBILLING === "true" || env.CLIENT_REBILLING === "1",
     // about two connections per core: more only makes PostgreSQL's processes fight over the same cores
     dbPoolSize: entier("DB_POOL_SIZE", env.DB_POOL_SIZE, Math.max(4, 2 * os.availableParallelism()), 1, 500),
     host: env.HOST?.trim() || "127.0.0.1",

@@ -15,6 +15,7 @@ import * as m0012 from "./migrations/0012_prix_commande.js";
 import * as m0013 from "./migrations/0013_tranches_mandats.js";
 import * as m0014 from "./migrations/0014_rapprochements.js";
 import * as m0015 from "./migrations/0015_usage.js";
+import * as m0016 from "./migrations/0016_tarifs.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0013_tranches_mandats": m0013,
   "0014_rapprochements": m0014,
   "0015_usage": m0015,
+  "0016_tarifs": m0016,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -147,3 +147,12 @@ export interface UsageImportTable {
   auteur: string;
   date_creation: Horodatage;
 }
+
+/** A client's re-billing price for a type of number (migration 0016). */
+export interface TarifClientTable {
+  client_id: number;
+  type_id: number;
+  prix_mensuel: ColumnType<number, number, number>;
+  modified_by: string | null;
+  date_modification: Horodatage;
+}

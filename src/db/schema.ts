@@ -6,6 +6,7 @@ import type {
   MandatTrancheTable,
   RapprochementLigneTable,
   RapprochementTable,
+  TarifClientTable,
   TrancheTable,
   UsageImportTable,
   UsageJourTable,
@@ -289,6 +290,7 @@ export interface PublicationTable {
 }
 
 export interface DB {
+  tel_tarif_client: TarifClientTable;
   tel_usage_jour: UsageJourTable;
   tel_usage_import: UsageImportTable;
   tel_rapprochement: RapprochementTable;

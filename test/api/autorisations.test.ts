@@ -31,7 +31,13 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   if (/^\/api\/v1\/(tranches|mandats|declarations)(\/|$)/.test(chemin) || chemin.endsWith("/presentation"))
     return methode === "GET" ? ["admin", "gestionnaire", "lecteur"] : PERSONNEL;
   // what numbers cost and what carriers bill: admin and gestionnaire only
-  if (chemin.startsWith("/api/v1/rapprochements") || chemin.startsWith("/api/v1/dormants")) return PERSONNEL;
+  if (
+    chemin.startsWith("/api/v1/rapprochements") ||
+    chemin.startsWith("/api/v1/dormants") ||
+    chemin.startsWith("/api/v1/couts") ||
+    chemin.endsWith("/tarifs")
+  )
+    return PERSONNEL;
   if (methode === "GET") {
     if (/^\/api\/v1\/(equipements|clouds|configs)(\/|$)/.test(chemin))
       return ["admin", "gestionnaire", "lecteur"];

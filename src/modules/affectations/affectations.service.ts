@@ -116,6 +116,7 @@ export async function synchroniserStatuts(
       "STATUT",
       [{ champ: "statut", avant: d.statut, apres: cible }],
       motif,
+      maintenant,
     );
   }
   return decales.length;
@@ -147,11 +148,18 @@ export async function creerAffectation({ db, acteur, maintenant }: Contexte, e: 
         },
       ],
       null,
+      maintenant,
     );
     if (cree.config_id)
-      await ecrireHistorique(trx, acteur, did.id, "CONFIGURATION", [
-        { champ: "config_id", avant: null, apres: cree.config_id },
-      ]);
+      await ecrireHistorique(
+        trx,
+        acteur,
+        did.id,
+        "CONFIGURATION",
+        [{ champ: "config_id", avant: null, apres: cree.config_id }],
+        null,
+        maintenant,
+      );
     await ecrireAudit(trx, acteur, {
       entite: "tel_did_virtual",
       entiteId: cree.id,
@@ -232,6 +240,7 @@ export async function modifierAffectation(
       `AFFECTATION_${campagne.code}`.slice(0, 50),
       changements,
       motif,
+      maintenant,
     );
     await ecrireAudit(trx, acteur, {
       entite: "tel_did_virtual",

@@ -99,19 +99,24 @@ export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte
     if (l.simulation)
       return { livres: normalises.map((n) => n.e164), deja_livres: dejaLivres, simulation: true };
     for (const n of normalises) {
-      const cree = await creerDid(trx, acteur, {
-        numero: n.e164,
-        accepter_plages_inconnues: l.accepter_plages_inconnues,
-        statut: "COMMANDE",
-        client_id: c.client_id,
-        groupement_id: c.groupement_id,
-        operateur_id: c.operateur_id,
-        reference_externe: c.reference_operateur,
-        cout_mensuel: c.cout_mensuel,
-        cout_mise_en_service: c.cout_mise_en_service,
-        date_acquisition: jourMetier(maintenant),
-        description: `Commande ${c.reference}`,
-      });
+      const cree = await creerDid(
+        trx,
+        acteur,
+        {
+          numero: n.e164,
+          accepter_plages_inconnues: l.accepter_plages_inconnues,
+          statut: "COMMANDE",
+          client_id: c.client_id,
+          groupement_id: c.groupement_id,
+          operateur_id: c.operateur_id,
+          reference_externe: c.reference_operateur,
+          cout_mensuel: c.cout_mensuel,
+          cout_mise_en_service: c.cout_mise_en_service,
+          date_acquisition: jourMetier(maintenant),
+          description: `Commande ${c.reference}`,
+        },
+        maintenant,
+      );
       await ajouterLigne(trx, id, cree.id);
       await ecrireHistorique(
         trx,
@@ -120,6 +125,7 @@ export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte
         "COMMANDE",
         [{ champ: "commande", avant: null, apres: c.reference }],
         `Reçu sur la commande ${c.reference}`,
+        maintenant,
       );
     }
     await ajouterCommentaire(

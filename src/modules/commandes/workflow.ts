@@ -222,6 +222,7 @@ export async function appliquerTransition(
               : []),
           ],
           `Commande ${c.reference} livrée`,
+          maintenant,
         );
       }
     }

@@ -155,6 +155,7 @@ async function appliquer(
           },
         ],
         p.motif,
+        maintenant,
       );
     }
   }
@@ -172,7 +173,15 @@ async function appliquer(
     changements.push({ champ: "groupement_id", avant: d.groupement_id, apres: set.groupement_id });
   if ("date_resiliation" in set)
     changements.push({ champ: "date_resiliation", avant: d.date_resiliation, apres: set.date_resiliation });
-  await ecrireHistorique(trx, acteur, didId, action.toUpperCase().replace(/-/g, "_"), changements, p.motif);
+  await ecrireHistorique(
+    trx,
+    acteur,
+    didId,
+    action.toUpperCase().replace(/-/g, "_"),
+    changements,
+    p.motif,
+    maintenant,
+  );
   await ecrireAudit(trx, acteur, {
     entite: "tel_did",
     entiteId: didId,

@@ -347,6 +347,8 @@ export async function ecrireHistorique(
   action: string,
   changements: Array<{ champ: string | null; avant: unknown; apres: unknown }>,
   motif?: string | null,
+  /** The app clock's instant of the change; without it, the database's (one clock: pass it where there is one). */
+  quand?: Date,
 ) {
   if (changements.length === 0) return;
   await db
@@ -361,6 +363,7 @@ export async function ecrireHistorique(
         utilisateur: acteur.nom,
         motif: motif ?? null,
         request_id: acteur.requestId ?? null,
+        ...(quand ? { date_action: quand } : {}),
       })),
     )
     .execute();

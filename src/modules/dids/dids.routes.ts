@@ -165,7 +165,7 @@ export async function didsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const cree = await creerDid(db(), request.acteur, request.body as EntreeDid);
+      const cree = await creerDid(db(), request.acteur, request.body as EntreeDid, app.horloge());
       reply.header("etag", etag(cree.version)).header("location", `/api/v1/dids/${cree.id}`);
       return reply.status(201).send(await relire(request, cree.id));
     },

@@ -111,7 +111,8 @@ export async function resoudreNumero(db: Executor, e: EntreeDid) {
 }
 
 /** Creates one number, in the caller's transaction if any (an order's delivery, a range). */
-export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid) {
+/** `maintenant`: the app clock's instant, for the creation's line of history (the database's clock without it). */
+export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, maintenant?: Date) {
   return enTransaction(db, async (trx) => {
     const { numero, indicatifId, typeId, regionId } = await resoudreNumero(trx, e);
     // one rule whatever the path: a number in stock that a client holds is Affecté (Disponible: no client)
@@ -139,6 +140,7 @@ export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid) {
       "CREATION",
       [{ champ: "statut", avant: null, apres: statut }],
       null,
+      maintenant,
     );
     await ecrireAudit(trx, acteur, { entite: "tel_did", entiteId: cree.id, action: "CREATION", apres: cree });
     if (numero.horsPlan)
@@ -162,7 +164,7 @@ export async function lireDid(db: Executor, libelles: Libelles, id: number, clie
 
 /** Descriptive changes; the status and the holding client move only through the lifecycle actions. */
 export async function modifierDid(
-  { db, acteur }: Contexte,
+  { db, acteur, maintenant }: Contexte,
   id: number,
   valeurs: Partial<Record<(typeof CHAMPS_DESCRIPTIFS)[number], unknown>>,
   versionAttendue: number | undefined,
@@ -193,6 +195,7 @@ export async function modifierDid(
         apres: (apres as Record<string, unknown>)[champ],
       })),
       motif,
+      maintenant,
     );
     await ecrireAudit(trx, acteur, {
       entite: "tel_did",
@@ -235,7 +238,7 @@ export async function creerPlage(
     return { simulation: true, crees: 0, numeros };
   }
   await enTransaction(ctx.db, async (trx) => {
-    for (const n of numeros) await creerDid(trx, ctx.acteur, { ...commun, numero: n });
+    for (const n of numeros) await creerDid(trx, ctx.acteur, { ...commun, numero: n }, ctx.maintenant);
   });
   return { simulation: false, crees: numeros.length, numeros };
 }

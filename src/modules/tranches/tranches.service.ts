@@ -112,14 +112,19 @@ export async function enregistrerTranche(
       const numero = numeroA(premier, i);
       if (connus.has(numero)) continue;
       // the insert trigger attaches it to this block
-      await creerDid(trx, acteur, {
-        numero,
-        accepter_plages_inconnues: e.accepter_plages_inconnues,
-        statut: "DISPONIBLE",
-        operateur_id: e.operateur_id,
-        reference_externe: e.reference_operateur ?? null,
-        date_acquisition: e.date_reception ?? jourMetier(maintenant),
-      });
+      await creerDid(
+        trx,
+        acteur,
+        {
+          numero,
+          accepter_plages_inconnues: e.accepter_plages_inconnues,
+          statut: "DISPONIBLE",
+          operateur_id: e.operateur_id,
+          reference_externe: e.reference_operateur ?? null,
+          date_acquisition: e.date_reception ?? jourMetier(maintenant),
+        },
+        maintenant,
+      );
       crees.push(numero);
     }
   }

@@ -33,6 +33,7 @@ export async function creerNumero(ctx: ContexteImport, did: Existant, e164: stri
       "CREATION",
       [{ champ: "statut", avant: null, apres: "DISPONIBLE" }],
       "Import des affectations (créer ce qui manque)",
+      ctx.maintenant,
     );
     return cree.id;
   });

@@ -7422,6 +7422,237 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/couts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coût d'un mois par client, groupement, opérateur, campagne ou type : coût mensuel de chaque numéro au prorata des jours où chacun le tenait (stock et gel à la charge de la société) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Mois, AAAA-MM */
+                    periode: string;
+                    par?: "client" | "groupement" | "operateur" | "campagne" | "type";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periode: string;
+                            jours: number;
+                            par: string;
+                            total: number;
+                            lignes: {
+                                cle: string;
+                                libelle: string;
+                                numeros: number;
+                                jours: number;
+                                montant: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couts/tendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le coût total des derniers mois, le mois en cours en dernier (tableau de bord) */
+        get: {
+            parameters: {
+                query?: {
+                    mois?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mois: {
+                                periode: string;
+                                montant: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couts/refacturation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relevé de refacturation d'un client pour un mois : numéros tenus, jours et montants (au prix du client par type s'il en a un) ; format=csv|xlsx pour le fichier */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Mois, AAAA-MM */
+                    periode: string;
+                    client_id?: number;
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                id: number;
+                                code: string;
+                                nom: string;
+                            };
+                            periode: string;
+                            jours: number;
+                            total: number;
+                            lignes: {
+                                numero: string;
+                                type: string | null;
+                                campagne: string | null;
+                                du: string;
+                                au: string;
+                                jours: number;
+                                prix_mensuel: number;
+                                /** @description Prix du client pour ce type, sinon coût mensuel du numéro */
+                                tarif_client: boolean;
+                                montant: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/tarifs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les prix de refacturation du client par type de numéro */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                type_id: number;
+                                type_code: string;
+                                type: string;
+                                prix_mensuel: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Remplacer les prix de refacturation du client (un par type de numéro ; liste vide : aucun) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tarifs: {
+                            type_id: number;
+                            prix_mensuel: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;

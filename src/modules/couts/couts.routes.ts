@@ -1,0 +1,194 @@
+import { Type } from "@sinclair/typebox";
+import type { App } from "../../http/app-type.js";
+import { ApiError } from "../../http/errors.js";
+import { Id, Nullable, ParamsId } from "../../http/listes.js";
+import { clientVisible } from "../auth/auth.hooks.js";
+import { exiger, interdit, peut } from "../auth/politique.js";
+import { encoder } from "../transfert/export.service.js";
+import { DIMENSIONS, refacturation, tendance, vueCouts } from "./couts.service.js";
+import { lireTarifs, modifierTarifs } from "./tarifs.service.js";
+
+const TAG = ["Coûts et refacturation"];
+const Periode = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "Mois, AAAA-MM" });
+const MIME = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+const Refacturation = Type.Object({
+  client: Type.Object({ id: Type.Integer(), code: Type.String(), nom: Type.String() }),
+  periode: Type.String(),
+  jours: Type.Integer(),
+  total: Type.Number(),
+  lignes: Type.Array(
+    Type.Object({
+      numero: Type.String(),
+      type: Nullable(Type.String()),
+      campagne: Nullable(Type.String()),
+      du: Type.String(),
+      au: Type.String(),
+      jours: Type.Integer(),
+      prix_mensuel: Type.Number(),
+      tarif_client: Type.Boolean({
+        description: "Prix du client pour ce type, sinon coût mensuel du numéro",
+      }),
+      montant: Type.Number(),
+    }),
+  ),
+});
+
+export async function coutsRoutes(app: App) {
+  app.get(
+    "/couts",
+    {
+      preValidation: exiger("couts:lire"),
+      schema: {
+        tags: TAG,
+        summary:
+          "Coût d'un mois par client, groupement, opérateur, campagne ou type : coût mensuel de chaque numéro au prorata des jours où chacun le tenait (stock et gel à la charge de la société)",
+        querystring: Type.Object({
+          periode: Periode,
+          par: Type.Optional(
+            Type.Union(
+              DIMENSIONS.map((d) => Type.Literal(d)),
+              { default: "client" },
+            ),
+          ),
+        }),
+        response: {
+          200: Type.Object({
+            periode: Type.String(),
+            jours: Type.Integer(),
+            par: Type.String(),
+            total: Type.Number(),
+            lignes: Type.Array(
+              Type.Object({
+                cle: Type.String(),
+                libelle: Type.String(),
+                numeros: Type.Integer(),
+                jours: Type.Integer(),
+                montant: Type.Number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      vueCouts(app.database.db, app.config, request.query.periode, request.query.par ?? "client"),
+  );
+
+  app.get(
+    "/couts/tendance",
+    {
+      preValidation: exiger("couts:lire"),
+      schema: {
+        tags: TAG,
+        summary: "Le coût total des derniers mois, le mois en cours en dernier (tableau de bord)",
+        querystring: Type.Object({
+          mois: Type.Optional(Type.Integer({ minimum: 1, maximum: 24, default: 6 })),
+        }),
+        response: {
+          200: Type.Object({
+            mois: Type.Array(Type.Object({ periode: Type.String(), montant: Type.Number() })),
+          }),
+        },
+      },
+    },
+    async (request) => tendance(app.database.db, app.config, app.horloge(), request.query.mois ?? 6),
+  );
+
+  app.get(
+    "/couts/refacturation",
+    {
+      // staff with the costs, or a client for its own statement when the company enables it (CLIENT_REBILLING)
+      preValidation: async (request) => {
+        const client = request.acteur.role === "client" && app.config.refacturationClients;
+        if (!client && !peut(request.acteur, "couts:lire")) throw interdit();
+      },
+      schema: {
+        tags: TAG,
+        summary:
+          "Relevé de refacturation d'un client pour un mois : numéros tenus, jours et montants (au prix du client par type s'il en a un) ; format=csv|xlsx pour le fichier",
+        querystring: Type.Object({
+          periode: Periode,
+          client_id: Type.Optional(Id),
+          format: Type.Optional(
+            Type.Union([Type.Literal("json"), Type.Literal("csv"), Type.Literal("xlsx")]),
+          ),
+        }),
+        response: { 200: Refacturation },
+      },
+    },
+    async (request, reply) => {
+      const visible = clientVisible(request);
+      const clientId = visible ?? request.query.client_id;
+      if (clientId === undefined)
+        throw new ApiError(422, "CLIENT_OBLIGATOIRE", "Indiquez le client (client_id).");
+      const r = await refacturation(app.database.db, app.config, request.query.periode, clientId);
+      const format = request.query.format ?? "json";
+      if (format === "json") return r;
+      const contenu = await encoder(
+        r.lignes.map((l) => ({
+          ...l,
+          tarif_client: l.tarif_client ? "oui" : "non",
+          campagne: l.campagne ?? "",
+        })),
+        format,
+        "Refacturation",
+        ["numero", "type", "campagne", "du", "au", "jours", "prix_mensuel", "tarif_client", "montant"],
+      );
+      return reply
+        .type(MIME[format])
+        .header(
+          "content-disposition",
+          `attachment; filename="refacturation-${r.client.code}-${r.periode}.${format}"`,
+        )
+        .send(contenu as never);
+    },
+  );
+
+  const Tarifs = Type.Array(
+    Type.Object({ type_id: Id, prix_mensuel: Type.Number({ minimum: 0, maximum: 1_000_000 }) }),
+    { maxItems: 100 },
+  );
+  app.get(
+    "/clients/:id/tarifs",
+    {
+      preValidation: exiger("couts:lire"),
+      schema: {
+        tags: TAG,
+        summary: "Les prix de refacturation du client par type de numéro",
+        params: ParamsId,
+        response: {
+          200: Type.Object({
+            data: Type.Array(
+              Type.Object({
+                type_id: Type.Integer(),
+                type_code: Type.String(),
+                type: Type.String(),
+                prix_mensuel: Type.Number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ data: await lireTarifs(app.database.db, request.params.id) }),
+  );
+  app.put(
+    "/clients/:id/tarifs",
+    {
+      preValidation: exiger("couts:gerer"),
+      schema: {
+        tags: TAG,
+        summary: "Remplacer les prix de refacturation du client (un par type de numéro ; liste vide : aucun)",
+        params: ParamsId,
+        body: Type.Object({ tarifs: Tarifs }, { additionalProperties: false }),
+      },
+    },
+    async (request) => ({
+      data: await modifierTarifs(app.contexte(request), request.params.id, request.body.tarifs),
+    }),
+  );
+}
