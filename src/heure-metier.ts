@@ -97,3 +97,24 @@ export function jourFr(jour: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(jour);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : jour;
 }
+
+/** A business day (YYYY-MM-DD) moved by n calendar days: no time zone involved. */
+export function jourPlus(jour: string, n: number): string {
+  const d = new Date(`${jour}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A month given as AAAA-MM: its first and last days, the next month's first day, its days. Undefined if unreadable. */
+export function moisMetier(periode: string) {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(periode);
+  if (!m) return undefined;
+  const premier = `${periode}-01`;
+  const suivant =
+    Number(m[2]) === 12
+      ? `${Number(m[1]) + 1}-01-01`
+      : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, "0")}-01`;
+  const jours: string[] = [];
+  for (let j = premier; j < suivant; j = jourPlus(j, 1)) jours.push(j);
+  return { premier, dernier: jourPlus(suivant, -1), suivant, jours };
+}

@@ -14,6 +14,7 @@ import { CommandeCreate, CommandeEdit } from "./commandes/CommandeCreate";
 import { CommandeList } from "./commandes/CommandeList";
 import { CommandeShow } from "./commandes/CommandeShow";
 import { ConfigCreate, ConfigEdit, ConfigList } from "./configs/Configurations";
+import { Couts } from "./couts/Couts";
 import { DidCreate, DidEdit } from "./dids/DidForm";
 import { DidList } from "./dids/DidList";
 import { DidShow } from "./dids/DidShow";
@@ -33,6 +34,7 @@ import { themeClair, themeSombre } from "./theme";
 import { TrancheShow } from "./tranches/TrancheShow";
 import { TrancheCreate, TrancheList } from "./tranches/Tranches";
 import { ImportExport } from "./transfert/ImportExport";
+import { Dormants } from "./usage/Dormants";
 
 const Mise = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
 
@@ -135,6 +137,8 @@ export function App() {
                   {peut(p, "publication:lire") && <Route path="/hermes" element={<PublicationHermes />} />}
                   <Route path="/import-export" element={<ImportExport />} />
                   {peut(p, "presentation:lire") && <Route path="/declarations" element={<Declarations />} />}
+                  {peut(p, "couts:lire") && <Route path="/couts" element={<Couts />} />}
+                  {peut(p, "couts:lire") && <Route path="/dormants" element={<Dormants />} />}
                 </CustomRoutes>
               </>
             )}

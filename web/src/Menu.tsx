@@ -1,8 +1,10 @@
 import AdminPanelSettingsIcon from "@mui/icons-material/AdminPanelSettings";
 import AltRouteIcon from "@mui/icons-material/AltRoute";
 import BackupIcon from "@mui/icons-material/Backup";
+import BedtimeIcon from "@mui/icons-material/Bedtime";
 import CampaignIcon from "@mui/icons-material/Campaign";
 import DialpadIcon from "@mui/icons-material/Dialpad";
+import EuroIcon from "@mui/icons-material/Euro";
 import FactCheckIcon from "@mui/icons-material/FactCheck";
 import GavelIcon from "@mui/icons-material/Gavel";
 import HistoryIcon from "@mui/icons-material/History";
@@ -53,7 +55,11 @@ export function Menu() {
         <RaMenu.Item to="/hermes" primaryText="Routage Hermes" leftIcon={<AltRouteIcon />} />
       )}
       {peut(p, "couts:lire") && (
-        <RaMenu.Item to="/rapprochements" primaryText="Rapprochements" leftIcon={<ReceiptLongIcon />} />
+        <>
+          <RaMenu.Item to="/couts" primaryText="Coûts" leftIcon={<EuroIcon />} />
+          <RaMenu.Item to="/rapprochements" primaryText="Rapprochements" leftIcon={<ReceiptLongIcon />} />
+          <RaMenu.Item to="/dormants" primaryText="Numéros dormants" leftIcon={<BedtimeIcon />} />
+        </>
       )}
       {peut(p, "tranches:lire") && (
         <RaMenu.Item to="/tranches" primaryText="Tranches" leftIcon={<ViewModuleIcon />} />

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
-import { debutDuJour, jourMetier } from "../../heure-metier.js";
+import { debutDuJour, jourMetier, jourPlus, moisMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { finDuGel } from "../dids/gel.js";
 import {
@@ -18,23 +18,10 @@ import {
 // whoever holds the number at the end of that day (Paris time). A day held by a client is the client's; a day in
 // stock, or in the freeze after a termination, is the company's; a terminated number costs nothing past its freeze.
 
-const lendemain = (jour: string) => {
-  const d = new Date(`${jour}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
-
 export function bornesDuMois(periode: string) {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(periode);
+  const m = moisMetier(periode);
   if (!m) throw new ApiError(422, "VALIDATION", `Période illisible : « ${periode} » (AAAA-MM attendu).`);
-  const premier = `${periode}-01`;
-  const suivant =
-    Number(m[2]) === 12
-      ? `${Number(m[1]) + 1}-01-01`
-      : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, "0")}-01`;
-  const jours: string[] = [];
-  for (let j = premier; j < suivant; j = lendemain(j)) jours.push(j);
-  return { premier, suivant, jours, debut: debutDuJour(premier), fin: debutDuJour(suivant) };
+  return { ...m, debut: debutDuJour(m.premier), fin: debutDuJour(m.suivant) };
 }
 
 /** One stretch of days of a number in the month with the same payer and campaign. */
@@ -125,7 +112,7 @@ export async function partsDuMois(
       let courante: Part | undefined;
       for (const jour of m.jours) {
         // the state at the end of the day: the last millisecond before the next day's midnight, Paris time
-        const t = debutDuJour(lendemain(jour)).getTime() - 1;
+        const t = debutDuJour(jourPlus(jour, 1)).getTime() - 1;
         const e = etatA(etats, t);
         if (n.date_acquisition && jour < n.date_acquisition) continue;
         let client: number | null = null;
@@ -142,7 +129,7 @@ export async function partsDuMois(
           courante.client_id === client &&
           courante.campagne === campagne &&
           courante.gel === gel &&
-          courante.au === veille(jour)
+          courante.au === jourPlus(jour, -1)
         ) {
           courante.au = jour;
           courante.jours++;
@@ -170,13 +157,6 @@ export async function partsDuMois(
   }
   for (const p of parts) p.montant = (p.cout_mensuel * p.jours) / m.jours.length;
   return { periode, jours: m.jours.length, parts };
-}
-
-/** The day before, to chain consecutive days into one part. */
-function veille(jour: string) {
-  const d = new Date(`${jour}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 export const DIMENSIONS = ["client", "groupement", "operateur", "campagne", "type"] as const;

@@ -1,13 +1,11 @@
-import { jourMetier } from "../../heure-metier.js";
+import { jourMetier, jourPlus } from "../../heure-metier.js";
 
 /**
  * Day from which a number terminated on `dateResiliation` ('YYYY-MM-DD') may go to another client:
  * French rules freeze it 45 to 120 days (FREEZE_DAYS). Calendar days, no time zone involved.
  */
 export function finDuGel(dateResiliation: string, jours: number): string {
-  const d = new Date(`${dateResiliation}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + jours);
-  return d.toISOString().slice(0, 10);
+  return jourPlus(dateResiliation, jours);
 }
 
 /** The business day (Europe/Paris) an instant falls on: a number terminated at 00:30 in Paris is terminated that day. */

@@ -1,4 +1,4 @@
-import { debutDuJour } from "../../heure-metier.js";
+import { debutDuJour, jourPlus } from "../../heure-metier.js";
 
 // The right to present a number (ARCEP 2018-0881, 2.2.2), in one function read by the routing (lookup and files),
 // the assignment checks (API and import), the carriers' declarations and "who presented it on date D".
@@ -29,14 +29,8 @@ export function periodeMandat(m: {
     mandat_id: m.id,
     client_id: m.client_id,
     debut: debutDuJour(m.date_debut).getTime(),
-    fin: m.date_fin === null ? null : debutDuJour(lendemain(m.date_fin)).getTime(),
+    fin: m.date_fin === null ? null : debutDuJour(jourPlus(m.date_fin, 1)).getTime(),
   };
-}
-
-export function lendemain(jour: string): string {
-  const d = new Date(`${jour}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

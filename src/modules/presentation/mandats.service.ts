@@ -10,7 +10,7 @@ import { ApiError, introuvable } from "../../http/errors.js";
 import { lireSaisieNumeros, normaliser } from "../../numbering/index.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import { notifierPersonnel } from "../notifications/notifications.service.js";
-import { lendemain, periodeMandat } from "./fondement.js";
+import { periodeMandat } from "./fondement.js";
 import {
   couverture,
   couvrir,
@@ -240,5 +240,3 @@ export async function alerterFinsDeMandat(db: Kysely<DB>, config: Contexte["conf
     return envoyees;
   });
 }
-
-export { lendemain };

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Contexte } from "../../contexte.js";
 import type { ClasseRapprochement, DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
+import { moisMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { chiffresDirects, normaliser } from "../../numbering/index.js";
 import { actionEnMasse } from "../dids/cycle-de-vie.js";
@@ -50,23 +51,11 @@ export const CLASSES: Record<ClasseRapprochement, string> = {
   ILLISIBLE: "Ligne illisible",
 };
 
-const jourSuivant = (jour: string, n = 1) => {
-  const d = new Date(`${jour}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-
 /** The month's first and last days and its number of days. */
 export function mois(periode: string) {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(periode);
+  const m = moisMetier(periode);
   if (!m) throw new ApiError(422, "VALIDATION", `Période illisible : « ${periode} » (AAAA-MM attendu).`);
-  const premier = `${periode}-01`;
-  const suivant =
-    Number(m[2]) === 12
-      ? `${Number(m[1]) + 1}-01-01`
-      : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, "0")}-01`;
-  const dernier = jourSuivant(suivant, -1);
-  return { premier, dernier, jours: Number(dernier.slice(8, 10)) };
+  return { premier: m.premier, dernier: m.dernier, jours: m.jours.length };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
-import { debutDuJour, jourMetier } from "../../heure-metier.js";
+import { debutDuJour, jourMetier, jourPlus } from "../../heure-metier.js";
 import { ApiError } from "../../http/errors.js";
 import { actionEnMasse } from "../dids/cycle-de-vie.js";
 import { type LimitesLecture, lireTableau } from "../transfert/lecture.js";
@@ -18,11 +18,7 @@ import {
   usageDuNumero,
 } from "./usage.repository.js";
 
-const jourAvant = (jour: string, n: number) => {
-  const d = new Date(`${jour}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-};
+const jourAvant = (jour: string, n: number) => jourPlus(jour, -n);
 
 /**
  * Imports call records (an ODCalls export or a plain file) as aggregates per number and day, all or nothing. The

@@ -29,6 +29,7 @@ import { Pastille } from "../composants/StatutChip";
 import { useValeursLisibles } from "../composants/useValeursLisibles";
 import { QuiPresentait } from "../presentation/QuiPresentait";
 import { type Permissions, peut } from "../providers/authProvider";
+import { UsageNumero } from "../usage/UsageNumero";
 import { ActionDialog } from "./ActionDialog";
 import { ACTIONS_DID } from "./actions";
 
@@ -259,6 +260,7 @@ export function DidShow() {
       <Fiche />
       <Box sx={{ px: 2, pb: 2 }}>
         <Affectations />
+        <UsageNumero />
         <QuiPresentait />
         <Historique />
       </Box>

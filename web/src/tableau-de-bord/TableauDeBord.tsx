@@ -16,7 +16,7 @@ import {
 } from "@mui/material";
 import { useTheme } from "@mui/material/styles";
 import { useQuery } from "@tanstack/react-query";
-import { Title } from "react-admin";
+import { Title, usePermissions } from "react-admin";
 import {
   Bar,
   BarChart,
@@ -35,6 +35,8 @@ import { STATUT_A_TRAITER, STATUTS_COMMANDE, URGENCES as URGENCES_LIBELLES } fro
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { numeroLisible } from "../composants/format";
 import { Pastille } from "../composants/StatutChip";
+import { TendanceCouts } from "../couts/Couts";
+import { type Permissions, peut } from "../providers/authProvider";
 import { couleursCharte } from "../theme";
 
 const nf = new Intl.NumberFormat("fr-FR");
@@ -106,6 +108,7 @@ function Repartition({
 }
 
 export function TableauDeBord() {
+  const { permissions } = usePermissions<Permissions>();
   const { data, isPending, error } = useQuery({
     queryKey: ["tableau-de-bord"],
     queryFn: () => reponse(api.GET("/api/v1/tableau-de-bord")),
@@ -170,6 +173,7 @@ export function TableauDeBord() {
             </CardActionArea>
           </Card>
         ))}
+        {peut(permissions, "couts:lire") && <TendanceCouts />}
       </Box>
       <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap" }}>
         <Card variant="outlined" sx={{ flex: "1 1 420px" }}>

@@ -1,0 +1,212 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from "@mui/material";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Title, useNotify, usePermissions } from "react-admin";
+import { api, erreurHttp, type Probleme, reponse } from "../api/client";
+import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
+import { euros, numeroLisible } from "../composants/format";
+import { type Permissions, peut } from "../providers/authProvider";
+
+/** Numbers that cost money and serve nobody; the platform's call records imported here decide it where they cover. */
+export function Dormants() {
+  const { permissions } = usePermissions<Permissions>();
+  const notify = useNotify();
+  const client = useQueryClient();
+  const [jours, setJours] = useState(90);
+  const [choisis, setChoisis] = useState<Set<number>>(new Set());
+  const [fichier, setFichier] = useState<File | null>(null);
+  const d = useQuery({
+    queryKey: ["dormants", jours],
+    queryFn: () => reponse(api.GET("/api/v1/dormants", { params: { query: { jours } } })),
+  });
+  const resilier = useMutation({
+    mutationFn: async (confirmer: boolean) =>
+      reponse(
+        api.POST("/api/v1/dormants/resiliation", {
+          body: { ids: [...choisis], jours, ...(confirmer ? { confirmer } : {}) },
+        }),
+      ),
+    onSuccess: () => {
+      notify(`${choisis.size} numéro(s) résilié(s).`, { type: "success" });
+      setChoisis(new Set());
+      void client.invalidateQueries({ queryKey: ["dormants"] });
+    },
+    onError: (e: Error & { body?: { code?: string } }) => {
+      if (e.body?.code === "CONFIRMATION_REQUISE" && window.confirm(e.message)) resilier.mutate(true);
+      else if (e.body?.code !== "CONFIRMATION_REQUISE")
+        notify(e.message, { type: "error", autoHideDuration: 10_000 });
+    },
+  });
+  const importer = useMutation({
+    mutationFn: async () => {
+      const r = await api.POST("/api/v1/imports/appels", {
+        params: { query: { nom: (fichier as File).name } },
+        body: (await (fichier as File).arrayBuffer()) as never,
+        bodySerializer: (b: unknown) => b as BodyInit,
+        headers: { "content-type": "application/octet-stream" },
+      });
+      if (!r.response.ok) throw erreurHttp(r.response.status, r.error as Probleme | undefined);
+      return r.data as { du: string; au: string; appels: number; rejetes: number };
+    },
+    onSuccess: (r) => {
+      notify(
+        `Appels du ${dateFr(r.du)} au ${dateFr(r.au)} : ${r.appels} importé(s), ${r.rejetes} ligne(s) refusée(s).`,
+        {
+          type: "success",
+        },
+      );
+      void client.invalidateQueries({ queryKey: ["dormants"] });
+    },
+    onError: (e: Error) => notify(e.message, { type: "error", autoHideDuration: 10_000 }),
+  });
+  const basculer = (id: number) => {
+    const s = new Set(choisis);
+    if (s.has(id)) s.delete(id);
+    else s.add(id);
+    setChoisis(s);
+  };
+  return (
+    <Box sx={{ p: 2, display: "flex", flexDirection: "column", gap: 2 }}>
+      <Title title="Numéros dormants" />
+      <Box sx={{ display: "flex", gap: 2, alignItems: "center", flexWrap: "wrap" }}>
+        <TextField
+          size="small"
+          type="number"
+          label="Sans usage depuis (jours)"
+          value={jours}
+          onChange={(e) => setJours(Math.min(730, Math.max(7, Number(e.target.value) || 90)))}
+        />
+        {peut(permissions, "import") && (
+          <>
+            <Button variant="outlined" component="label" size="small">
+              Choisir un fichier d'appels (Hermes ou simple)
+              <input
+                hidden
+                type="file"
+                accept=".csv,.xlsx"
+                onChange={(e) => setFichier(e.target.files?.[0] ?? null)}
+              />
+            </Button>
+            <Button
+              size="small"
+              variant="contained"
+              disabled={!fichier || importer.isPending}
+              onClick={() => importer.mutate()}
+            >
+              Importer les appels
+            </Button>
+          </>
+        )}
+      </Box>
+      {d.isPending ? (
+        <Chargement />
+      ) : d.error ? (
+        <ErreurChargement erreur={d.error} />
+      ) : (
+        <>
+          <Alert severity="info">
+            {d.data.methode === "appels"
+              ? `Jugés sur les appels : aucun appel reçu ni présenté depuis le ${dateFr(d.data.depuis)}.`
+              : `Les appels importés ne couvrent pas toute la période : jugés sur le statut (pas « Utilisé » depuis le ${dateFr(d.data.depuis)}).`}{" "}
+            {d.data.total} numéro(s), {euros(d.data.economie_mensuelle)} par mois s'ils étaient résiliés.
+          </Alert>
+          <Card variant="outlined">
+            <CardContent>
+              <Typography variant="subtitle1" fontWeight={600}>
+                Par client et opérateur
+              </Typography>
+              <Table size="small" sx={{ maxWidth: 760 }}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Client</TableCell>
+                    <TableCell>Opérateur</TableCell>
+                    <TableCell align="right">Numéros</TableCell>
+                    <TableCell align="right">Économie mensuelle</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {d.data.groupes.map((g) => (
+                    <TableRow key={`${g.client}|${g.operateur}`}>
+                      <TableCell>{g.client ?? "Société (stock)"}</TableCell>
+                      <TableCell>{g.operateur ?? "—"}</TableCell>
+                      <TableCell align="right">{g.n}</TableCell>
+                      <TableCell align="right">{euros(g.economie)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </CardContent>
+          </Card>
+          {d.data.numeros.length === 0 ? (
+            <Vide>Aucun numéro dormant.</Vide>
+          ) : (
+            <Card variant="outlined">
+              <CardContent>
+                {peut(permissions, "couts:gerer") && (
+                  <Button
+                    color="error"
+                    variant="outlined"
+                    size="small"
+                    sx={{ mb: 1 }}
+                    disabled={choisis.size === 0 || resilier.isPending}
+                    onClick={() => resilier.mutate(false)}
+                  >
+                    Résilier la sélection ({choisis.size})
+                  </Button>
+                )}
+                <Table size="small" data-testid="dormants">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell padding="checkbox" />
+                      <TableCell>Numéro</TableCell>
+                      <TableCell>Client</TableCell>
+                      <TableCell>Opérateur</TableCell>
+                      <TableCell>Statut</TableCell>
+                      <TableCell>Dernier appel</TableCell>
+                      <TableCell>Routé par</TableCell>
+                      <TableCell align="right">Coût mensuel</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {d.data.numeros.map((n) => (
+                      <TableRow key={n.id}>
+                        <TableCell padding="checkbox">
+                          <Checkbox
+                            size="small"
+                            checked={choisis.has(n.id)}
+                            onChange={() => basculer(n.id)}
+                          />
+                        </TableCell>
+                        <TableCell sx={{ whiteSpace: "nowrap" }}>{numeroLisible(n.numero)}</TableCell>
+                        <TableCell>{n.client ?? "—"}</TableCell>
+                        <TableCell>{n.operateur ?? "—"}</TableCell>
+                        <TableCell>{n.statut}</TableCell>
+                        <TableCell>{n.dernier_appel ? dateFr(String(n.dernier_appel), true) : "—"}</TableCell>
+                        <TableCell>{n.campagnes.join(", ") || "—"}</TableCell>
+                        <TableCell align="right">{euros(n.cout_mensuel)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </CardContent>
+            </Card>
+          )}
+        </>
+      )}
+    </Box>
+  );
+}
