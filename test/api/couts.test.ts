@@ -91,6 +91,19 @@ describe.each(CIBLES)("costs and re-billing ($nom)", (cible) => {
     expect(parType.lignes).toEqual([
       { cle: expect.any(String), libelle: "Géographique", numeros: 5, jours: 135, montant: 21 },
     ]);
+    const csv = (await api("GET", "/couts?periode=2026-11&par=client&format=csv")).corps as string;
+    expect(
+      csv
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/),
+    ).toEqual([
+      "client;numeros;jours;montant",
+      "Client B;2;35;9.4",
+      "Société (stock);3;55;5",
+      "Client A;2;39;4.8",
+      "Société (gel);1;6;1.8",
+    ]);
     // a reader sees no costs
     expect((await api("GET", "/couts?periode=2026-11", undefined, ctx.cles.lecteur)).status).toBe(403);
   });

@@ -211,6 +211,7 @@ describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
     // the routes that need more than the format to answer
     const requis: Record<string, string> = {
       "/api/v1/couts/refacturation": `&periode=2026-11&client_id=${ctx.clientA}`,
+      "/api/v1/couts": "&periode=2026-11",
     };
     for (const url of urls) {
       const r = await get(`${url.replace("/api/v1", "")}?format=csv${requis[url] ?? ""}`, ctx.cles.admin);

@@ -75,6 +75,16 @@ describe.each(CIBLES)("carrier reconciliation ($nom)", (cible) => {
       maintenant = new Date(quand);
       expect((await api("POST", `/dids/${ids[nom]}/actions/resilier`, { motif: "fin" })).status).toBe(200);
     };
+    // the matching number changes client in the middle of the month: what the carrier bills us does not change
+    maintenant = new Date("2026-10-05T10:00:00+02:00");
+    expect(
+      (await api("POST", `/dids/${ids.conforme}/actions/affecter`, { client_id: ctx.clientA })).status,
+    ).toBe(200);
+    maintenant = new Date("2026-11-15T10:00:00+01:00");
+    expect((await api("POST", `/dids/${ids.conforme}/actions/liberer`, { motif: "fin" })).status).toBe(200);
+    expect(
+      (await api("POST", `/dids/${ids.conforme}/actions/affecter`, { client_id: ctx.clientB })).status,
+    ).toBe(200);
     await resilier("2026-10-20T10:00:00+02:00", "resilieOctobre");
     await resilier("2026-11-10T10:00:00+01:00", "resilieNovembre");
     await resilier("2026-11-20T10:00:00+01:00", "resilieApresFacture");

@@ -180,6 +180,13 @@ describe.each(CIBLES)("call usage and dormant numbers ($nom)", (cible) => {
       statut: "UTILISE",
       campagnes: ["USG"],
     });
+    const xlsx = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/dormants?jours=30&format=xlsx",
+      headers: ctx.cles.admin,
+    });
+    expect(xlsx.headers["content-disposition"]).toContain("dormants-30-jours.xlsx");
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
     // a reader sees no costs
     expect((await api("GET", "/dormants", undefined, ctx.cles.lecteur)).status).toBe(403);
 

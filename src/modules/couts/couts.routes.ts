@@ -54,6 +54,9 @@ export async function coutsRoutes(app: App) {
               { default: "client" },
             ),
           ),
+          format: Type.Optional(
+            Type.Union([Type.Literal("json"), Type.Literal("csv"), Type.Literal("xlsx")]),
+          ),
         }),
         response: {
           200: Type.Object({
@@ -74,8 +77,26 @@ export async function coutsRoutes(app: App) {
         },
       },
     },
-    async (request) =>
-      vueCouts(app.database.db, app.config, request.query.periode, request.query.par ?? "client"),
+    async (request, reply) => {
+      const v = await vueCouts(
+        app.database.db,
+        app.config,
+        request.query.periode,
+        request.query.par ?? "client",
+      );
+      const format = request.query.format ?? "json";
+      if (format === "json") return v;
+      const contenu = await encoder(
+        v.lignes.map((l) => ({ [v.par]: l.libelle, numeros: l.numeros, jours: l.jours, montant: l.montant })),
+        format,
+        "Coûts",
+        [v.par, "numeros", "jours", "montant"],
+      );
+      return reply
+        .type(MIME[format])
+        .header("content-disposition", `attachment; filename="couts-${v.periode}-par-${v.par}.${format}"`)
+        .send(contenu as never);
+    },
   );
 
   app.get(

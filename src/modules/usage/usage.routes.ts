@@ -5,6 +5,7 @@ import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { numeroPourFondement } from "../presentation/presentation.repository.js";
+import { encoder } from "../transfert/export.service.js";
 import { chercherDormants, importerAppels, resilierDormants, usageNumero } from "./usage.service.js";
 
 const TAG = ["Usage et numéros dormants"];
@@ -127,7 +128,12 @@ export async function usageRoutes(app: App) {
         tags: TAG,
         summary:
           "Numéros qui coûtent sans servir : sans appel depuis N jours quand les appels importés couvrent la période, sinon pas utilisés depuis N jours ; par client et opérateur, avec l'économie mensuelle",
-        querystring: Type.Object({ jours: Type.Optional(Jours) }),
+        querystring: Type.Object({
+          jours: Type.Optional(Jours),
+          format: Type.Optional(
+            Type.Union([Type.Literal("json"), Type.Literal("csv"), Type.Literal("xlsx")]),
+          ),
+        }),
         response: {
           200: Type.Object({
             methode: Type.Union([Type.Literal("appels"), Type.Literal("statut")]),
@@ -148,7 +154,33 @@ export async function usageRoutes(app: App) {
         },
       },
     },
-    async (request) => chercherDormants(app.database.db, app.horloge(), request.query.jours ?? 90),
+    async (request, reply) => {
+      const d = await chercherDormants(app.database.db, app.horloge(), request.query.jours ?? 90);
+      const format = request.query.format ?? "json";
+      if (format === "json") return d;
+      const contenu = await encoder(
+        d.numeros.map((n) => ({
+          numero: n.numero,
+          client: n.client ?? "",
+          operateur: n.operateur ?? "",
+          statut: n.statut,
+          cout_mensuel: n.cout_mensuel,
+          dernier_appel: n.dernier_appel ? new Date(n.dernier_appel).toISOString() : "",
+          campagnes: n.campagnes.join(" "),
+        })),
+        format,
+        "Dormants",
+        ["numero", "client", "operateur", "statut", "cout_mensuel", "dernier_appel", "campagnes"],
+      );
+      return reply
+        .type(
+          format === "csv"
+            ? "text/csv; charset=utf-8"
+            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        .header("content-disposition", `attachment; filename="dormants-${d.jours}-jours.${format}"`)
+        .send(contenu as never);
+    },
   );
 
   app.post(

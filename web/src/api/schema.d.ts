@@ -7322,6 +7322,7 @@ export interface paths {
                 query?: {
                     /** @description Jours sans usage */
                     jours?: number;
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path?: never;
@@ -7436,6 +7437,7 @@ export interface paths {
                     /** @description Mois, AAAA-MM */
                     periode: string;
                     par?: "client" | "groupement" | "operateur" | "campagne" | "type";
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path?: never;

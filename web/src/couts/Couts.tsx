@@ -21,6 +21,7 @@ import { Title } from "react-admin";
 import { api, reponse, urlApi } from "../api/client";
 import { Chargement, ErreurChargement, Vide } from "../composants/Etats";
 import { euros } from "../composants/format";
+import { Tarifs } from "./Tarifs";
 
 const DIMENSIONS = [
   ["client", "Client"],
@@ -95,9 +96,17 @@ export function Couts() {
       ) : (
         <Card variant="outlined">
           <CardContent>
-            <Typography variant="h6" data-testid="total-couts">
-              {moisFr(vue.data.periode)} : {euros(vue.data.total)}
-            </Typography>
+            <Box sx={{ display: "flex", gap: 2, alignItems: "baseline", flexWrap: "wrap" }}>
+              <Typography variant="h6" data-testid="total-couts">
+                {moisFr(vue.data.periode)} : {euros(vue.data.total)}
+              </Typography>
+              <Link href={urlApi(`/api/v1/couts?periode=${periode}&par=${par}&format=csv`)}>
+                Exporter (CSV)
+              </Link>
+              <Link href={urlApi(`/api/v1/couts?periode=${periode}&par=${par}&format=xlsx`)}>
+                Exporter (XLSX)
+              </Link>
+            </Box>
             {vue.data.lignes.length === 0 ? (
               <Vide>Aucun coût ce mois-là.</Vide>
             ) : (

@@ -5,6 +5,7 @@ import {
   Card,
   CardContent,
   Checkbox,
+  Link,
   Table,
   TableBody,
   TableCell,
@@ -16,7 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Title, useNotify, usePermissions } from "react-admin";
-import { api, erreurHttp, type Probleme, reponse } from "../api/client";
+import { api, erreurHttp, type Probleme, reponse, urlApi } from "../api/client";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { euros, numeroLisible } from "../composants/format";
 import { type Permissions, peut } from "../providers/authProvider";
@@ -122,7 +123,9 @@ export function Dormants() {
             {d.data.methode === "appels"
               ? `Jugés sur les appels : aucun appel reçu ni présenté depuis le ${dateFr(d.data.depuis)}.`
               : `Les appels importés ne couvrent pas toute la période : jugés sur le statut (pas « Utilisé » depuis le ${dateFr(d.data.depuis)}).`}{" "}
-            {d.data.total} numéro(s), {euros(d.data.economie_mensuelle)} par mois s'ils étaient résiliés.
+            {d.data.total} numéro(s), {euros(d.data.economie_mensuelle)} par mois s'ils étaient résiliés.{" "}
+            <Link href={urlApi(`/api/v1/dormants?jours=${jours}&format=csv`)}>Exporter (CSV)</Link> ·{" "}
+            <Link href={urlApi(`/api/v1/dormants?jours=${jours}&format=xlsx`)}>XLSX</Link>
           </Alert>
           <Card variant="outlined">
             <CardContent>
