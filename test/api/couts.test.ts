@@ -154,4 +154,28 @@ describe.each(CIBLES)("costs and re-billing ($nom)", (cible) => {
     ]);
     expect(tendance.mois[1].montant).toBe(21);
   });
+
+  it("shows what numbers cost to admin and gestionnaire only, in every view of a number", async () => {
+    const vu = async (cle: Record<string, string>) =>
+      (await api("GET", `/dids/${ids.N1}`, undefined, cle)).corps;
+    expect((await vu(ctx.cles.admin)).cout_mensuel).toBe(3);
+    expect((await vu(ctx.cles.gestionnaire)).cout_mensuel).toBe(3);
+    expect((await vu(ctx.cles.lecteur)).cout_mensuel).toBeNull();
+    // client A holds N1: it sees its number, not what it costs
+    expect(await vu(ctx.cles.client)).toMatchObject({ id: ids.N1, cout_mensuel: null });
+    const liste = (await api("GET", `/dids?q=0142800001`, undefined, ctx.cles.lecteur)).corps;
+    expect(liste.data[0].cout_mensuel).toBeNull();
+    for (const url of ["/dids?q=0142800001&format=csv", "/exports/numeros?format=csv"]) {
+      const [entete, ligne] = ((await api("GET", url, undefined, ctx.cles.lecteur)).corps as string)
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/)
+        .filter((l, i) => i === 0 || l.includes("142800001"));
+      const colonne = (entete as string).split(";").indexOf("cout_mensuel");
+      expect(colonne, url).toBeGreaterThan(-1);
+      expect((ligne as string).split(";")[colonne], url).toBe("");
+    }
+    const admin = (await api("GET", "/exports/numeros?format=csv")).corps as string;
+    expect(admin).toContain(";3;");
+  });
 });

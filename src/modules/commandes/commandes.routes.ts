@@ -8,6 +8,7 @@ import { Ligne, MOTIF_TEXTE, TexteLibre } from "../../http/textes.js";
 import type { Acteur } from "../auth/acteur.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
+import { selonCouts } from "../couts/visibilite.js";
 import { COLONNES_VIDES, lignesExport } from "../transfert/export.service.js";
 import {
   commentairesCommande,
@@ -94,17 +95,20 @@ export async function commandesRoutes(app: App) {
           "commandes",
           (apres, taille) => idsCommandesApres(db(), filtres, apres, taille),
           COLONNES_VIDES.commandes,
-          (ids) => lignesExport(db(), "commandes", { ids }, app.horloge()),
+          async (ids) =>
+            (await lignesExport(db(), "commandes", { ids }, app.horloge())).map((l) =>
+              selonCouts(request.acteur, l),
+            ),
         );
       }
       const { data, total } = await pageCommandes(db(), filtres, t, page, par_page);
-      return { data, total, page, par_page };
+      return { data: data.map((c) => selonCouts(request.acteur, c)), total, page, par_page };
     },
   );
 
   const lireComplet = async (id: number, acteur: Acteur) => {
     const c = (await lireCommande(db(), id)) as NonNullable<Awaited<ReturnType<typeof lireCommande>>>;
-    return { ...c, actions_possibles: actionsPossibles(acteur, c.statut_code) };
+    return { ...selonCouts(acteur, c), actions_possibles: actionsPossibles(acteur, c.statut_code) };
   };
 
   app.post(
@@ -314,7 +318,7 @@ export async function commandesRoutes(app: App) {
       ]);
       reply.header("etag", etag(commande.version));
       return {
-        ...commande,
+        ...selonCouts(request.acteur, commande),
         actions_possibles: actionsPossibles(request.acteur, commande.statut_code),
         commentaires,
         numeros,

@@ -8,6 +8,7 @@ import { Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../
 import { MAX_PLAGE, normaliser } from "../../numbering/index.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
+import { selonCouts } from "../couts/visibilite.js";
 import { COLONNES_VIDES, lignesExport } from "../transfert/export.service.js";
 import {
   type Action,
@@ -44,7 +45,7 @@ export async function didsRoutes(app: App) {
   const db = () => app.database.db;
   /** A number as the caller sees it: with the lifecycle actions this caller may apply to it. */
   const vu = (request: FastifyRequest, did: DidLu) => ({
-    ...did,
+    ...selonCouts(request.acteur, did),
     actions_possibles: actionsPossiblesDid(request.acteur, did.statut_code),
   });
   const relire = async (request: FastifyRequest, id: number) =>
@@ -97,7 +98,10 @@ export async function didsRoutes(app: App) {
           "numeros",
           (apres, taille) => idsDidsApres(db(), vus, apres, taille, app.horloge()),
           COLONNES_VIDES.numeros,
-          (ids) => lignesExport(db(), "numeros", { ids }, app.horloge()),
+          async (ids) =>
+            (await lignesExport(db(), "numeros", { ids }, app.horloge())).map((l) =>
+              selonCouts(request.acteur, l),
+            ),
         );
       }
       const { data, total } = await pageDids(db(), vus, t, page, par_page, app.horloge());

@@ -32,7 +32,11 @@ export const TrancheDetail = Type.Composite([
   Tranche,
   Type.Object({
     hors_inventaire: Type.Integer({ description: "Numéros de la plage absents de l'inventaire" }),
-    cout_mensuel: Type.Number({ description: "Somme des coûts mensuels des numéros non résiliés" }),
+    cout_mensuel: Nullable(
+      Type.Number({
+        description: "Somme des coûts mensuels des numéros non résiliés (admin et gestionnaire)",
+      }),
+    ),
     clients: Type.Array(
       Type.Object({ id: Type.Integer(), code: Type.String(), nom: Type.String(), numeros: Type.Integer() }),
     ),

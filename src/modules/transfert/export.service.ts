@@ -2,6 +2,8 @@ import { stringify } from "csv-stringify/sync";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { CAST_CSV } from "../../http/csv.js";
+import type { Acteur } from "../auth/acteur.js";
+import { selonCouts } from "../couts/visibilite.js";
 import type { FiltresDid } from "../dids/dids.repository.js";
 import { type FiltresExport, type Ligne, lignesExport } from "./export.repository.js";
 
@@ -113,8 +115,11 @@ export async function exporter(
   format: FormatExport,
   filtres: FiltresDid = {},
   maintenant: Date = new Date(),
+  /** Who exports: costs are left empty for a caller who may not see them. */
+  acteur: Pick<Acteur, "role"> = { role: "admin" },
 ) {
-  return encoder(await lignesExport(db, type, filtres, maintenant), format, type, COLONNES_VIDES[type]);
+  const lignes = (await lignesExport(db, type, filtres, maintenant)).map((l) => selonCouts(acteur, l));
+  return encoder(lignes, format, type, COLONNES_VIDES[type]);
 }
 
 export { type FiltresExport, lignesExport };

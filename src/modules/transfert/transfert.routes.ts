@@ -240,6 +240,7 @@ export async function transfertRoutes(app: App) {
         format as FormatExport,
         { ...filtres, client_visible: visible },
         app.horloge(),
+        request.acteur,
       );
       return reply
         .type(MIME[format as FormatExport])

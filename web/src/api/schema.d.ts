@@ -5871,8 +5871,8 @@ export interface paths {
                                 };
                                 /** @description Numéros de la plage absents de l'inventaire */
                                 hors_inventaire: number;
-                                /** @description Somme des coûts mensuels des numéros non résiliés */
-                                cout_mensuel: number;
+                                /** @description Somme des coûts mensuels des numéros non résiliés (admin et gestionnaire) */
+                                cout_mensuel: number | null;
                                 clients: {
                                     id: number;
                                     code: string;
@@ -5949,8 +5949,8 @@ export interface paths {
                             };
                             /** @description Numéros de la plage absents de l'inventaire */
                             hors_inventaire: number;
-                            /** @description Somme des coûts mensuels des numéros non résiliés */
-                            cout_mensuel: number;
+                            /** @description Somme des coûts mensuels des numéros non résiliés (admin et gestionnaire) */
+                            cout_mensuel: number | null;
                             clients: {
                                 id: number;
                                 code: string;
@@ -6030,8 +6030,8 @@ export interface paths {
                             };
                             /** @description Numéros de la plage absents de l'inventaire */
                             hors_inventaire: number;
-                            /** @description Somme des coûts mensuels des numéros non résiliés */
-                            cout_mensuel: number;
+                            /** @description Somme des coûts mensuels des numéros non résiliés (admin et gestionnaire) */
+                            cout_mensuel: number | null;
                             clients: {
                                 id: number;
                                 code: string;
