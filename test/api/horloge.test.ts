@@ -115,4 +115,36 @@ describe.each(CIBLES)("the app clock, everywhere ($nom)", (cible) => {
       statut_code: "AFFECTE",
     });
   });
+
+  it("dates a number's history with the app clock, through the API and through the import", async () => {
+    maintenant = new Date("2032-03-04T10:00:00Z");
+    const did = (await api("POST", "/dids", { numero: "0142770003" })).corps;
+    expect((await api("POST", `/dids/${did.id}/actions/affecter`, { client_id: ctx.clientA })).status).toBe(
+      200,
+    );
+    maintenant = new Date("2032-03-05T10:00:00Z");
+    const client = (await api("GET", `/clients/${ctx.clientA}`)).corps.code;
+    for (const [type, contenu] of [
+      ["numeros", `numero;client\n0142770004;${client}\n`],
+      ["affectations", "numero;campagne\n0142770004;FUTUR\n"],
+    ] as const) {
+      const r = await ctx.app.inject({
+        method: "POST",
+        url: `/api/v1/imports/${type}`,
+        headers: { ...ctx.cles.admin, "content-type": "text/csv" },
+        payload: contenu,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const dates = async (id: number) => [
+      ...new Set(
+        (await api("GET", `/dids/${id}/historique`)).corps.data.map(
+          (h: { date_action: string }) => h.date_action,
+        ),
+      ),
+    ];
+    expect(await dates(did.id)).toEqual(["2032-03-04T10:00:00.000Z"]);
+    const importe = (await api("GET", "/dids?q=0142770004")).corps.data[0].id;
+    expect(await dates(importe)).toEqual(["2032-03-05T10:00:00.000Z"]);
+  });
 });

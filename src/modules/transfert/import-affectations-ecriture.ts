@@ -49,6 +49,7 @@ export async function donnerOperateur(
   didId: number,
   operateurId: number,
   refs: References,
+  maintenant: Date,
 ) {
   await trx
     .updateTable("tel_did")
@@ -68,6 +69,7 @@ export async function donnerOperateur(
     "MODIFICATION",
     [{ champ: "operateur_id", avant: null, apres: refs.operateurs.codes.get(operateurId) ?? operateurId }],
     "Import des affectations",
+    maintenant,
   );
 }
 
@@ -98,6 +100,7 @@ export async function donnerClients(
   acteur: Acteur,
   refs: References,
   nouveaux: Array<[number, number]>,
+  maintenant: Date,
 ) {
   await sql`
     WITH maj AS (
@@ -106,8 +109,9 @@ export async function donnerClients(
       FROM unnest(${nouveaux.map(([id]) => id)}::int[], ${nouveaux.map(([, c]) => c)}::int[]) AS u(id, client_id)
       WHERE d.id = u.id
       RETURNING d.id, d.client_id)
-    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
-    SELECT m.id, h.action, h.champ, h.avant, h.apres, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}
+    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id,
+      date_action)
+    SELECT m.id, h.action, h.champ, h.avant, h.apres, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}, ${maintenant}
     FROM maj m, LATERAL (VALUES ('AFFECTATION_CLIENT', 'client_id', NULL, m.client_id::text),
       ('CHANGEMENT_STATUT', 'statut', 'DISPONIBLE', 'AFFECTE')) AS h(action, champ, avant, apres)`.execute(
     trx,
@@ -119,6 +123,7 @@ export async function creerAffectations(
   trx: Transaction<DB>,
   acteur: Acteur,
   lignes: Array<Omit<AffectationEnPlace, "id">>,
+  maintenant: Date,
 ) {
   const colonne = <T>(f: (a: Omit<AffectationEnPlace, "id">) => T) => lignes.map(f);
   await sql`
@@ -130,8 +135,10 @@ export async function creerAffectations(
         ${colonne((a) => a.date_fin?.toISOString() ?? null)}::timestamptz[],
         ${colonne((a) => a.entrant)}::bool[], ${colonne((a) => a.sortant)}::bool[])
       RETURNING did_id, campaign_id)
-    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
-    SELECT c.did_id, 'AFFECTATION_CAMPAGNE', 'campagne', NULL, camp.code, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}
+    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id,
+      date_action)
+    SELECT c.did_id, 'AFFECTATION_CAMPAGNE', 'campagne', NULL, camp.code, ${acteur.nom}, 'Import',
+      ${acteur.requestId ?? null}, ${maintenant}
     FROM crees c JOIN tel_campaign camp ON camp.id = c.campaign_id`.execute(trx);
 }
 
@@ -155,9 +162,9 @@ export async function synchroniserEnMasse(
           AND d.statut_id = (SELECT id FROM tel_statut_did WHERE code = ${depuis})
           AND ${enCours} = EXISTS (SELECT 1 FROM tel_did_virtual v WHERE v.did_id = d.id AND ${courante(maintenant)})
         RETURNING d.id)
-      INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
-      SELECT id, 'CHANGEMENT_STATUT', 'statut', ${depuis}, ${vers}, ${acteur.nom}, 'Import', ${acteur.requestId ?? null} FROM cibles`.execute(
-      trx,
-    );
+      INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id,
+        date_action)
+      SELECT id, 'CHANGEMENT_STATUT', 'statut', ${depuis}, ${vers}, ${acteur.nom}, 'Import', ${acteur.requestId ?? null},
+        ${maintenant} FROM cibles`.execute(trx);
   }
 }

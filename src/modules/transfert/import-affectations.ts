@@ -94,7 +94,7 @@ export async function analyserAffectations(ctx: ContexteImport, lignes: Ligne[])
         if (actuel === null) {
           const id = did.id;
           did.valeurs.operateur_id = operateurId;
-          ctx.ops.push((trx) => donnerOperateur(trx, ctx.acteur, id, operateurId, refs));
+          ctx.ops.push((trx) => donnerOperateur(trx, ctx.acteur, id, operateurId, refs, ctx.maintenant));
         }
       }
       const campTexte = valeur(ctx, l, "campagne");
@@ -268,8 +268,8 @@ export async function analyserAffectations(ctx: ContexteImport, lignes: Ligne[])
     }
   }
   const nouveaux = [...nouveauxClients];
-  if (nouveaux.length) ctx.ops.push((trx) => donnerClients(trx, ctx.acteur, refs, nouveaux));
-  if (creations.length) ctx.ops.push((trx) => creerAffectations(trx, ctx.acteur, creations));
+  if (nouveaux.length) ctx.ops.push((trx) => donnerClients(trx, ctx.acteur, refs, nouveaux, ctx.maintenant));
+  if (creations.length) ctx.ops.push((trx) => creerAffectations(trx, ctx.acteur, creations, ctx.maintenant));
 }
 
 /**

@@ -241,7 +241,7 @@ export async function analyserNumeros(ctx: ContexteImport, lignes: Ligne[]) {
       rejeter(ctx, l, e);
     }
   }
-  if (creations.length) ctx.ops.push((trx) => creerNumeros(trx, ctx.acteur, creations, refs));
+  if (creations.length) ctx.ops.push((trx) => creerNumeros(trx, ctx.acteur, creations, refs, ctx.maintenant));
 }
 
 /**
@@ -304,6 +304,7 @@ async function creerNumeros(
   acteur: Acteur,
   lignes: Array<Record<string, unknown>>,
   refs: References,
+  maintenant: Date,
 ) {
   const tableaux = COLONNES_DID.map(([c, t]) => sql`${lignes.map((l) => l[c] ?? null)}::${sql.raw(t)}[]`);
   const codes = [...refs.statuts.codes.entries()];
@@ -312,8 +313,9 @@ async function creerNumeros(
       INSERT INTO tel_did (${sql.join(COLONNES_DID.map(([c]) => sql.ref(c)))}, created_by, modified_by)
       SELECT *, ${acteur.nom}, ${acteur.nom} FROM unnest(${sql.join(tableaux)})
       RETURNING id, statut_id)
-    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id)
-    SELECT c.id, 'CREATION', 'statut', NULL, s.code, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}
+    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id,
+      date_action)
+    SELECT c.id, 'CREATION', 'statut', NULL, s.code, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}, ${maintenant}
     FROM crees c JOIN unnest(${codes.map(([id]) => id)}::int[], ${codes.map(([, code]) => code)}::text[]) AS s(id, code)
       ON s.id = c.statut_id`.execute(trx);
 }
@@ -354,6 +356,7 @@ async function mettreAJourNumero(
           utilisateur: acteur.nom,
           motif: "Import",
           request_id: acteur.requestId ?? null,
+          date_action: maintenant,
         })),
       )
       .execute();
