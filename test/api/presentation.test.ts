@@ -250,11 +250,11 @@ describe.each(CIBLES)("caller-ID rights ($nom)", (cible) => {
   it("declares to a carrier exactly the numbers it may present, records it, and lists what changed", async () => {
     maintenant = new Date("2026-07-01T08:00:00Z");
     const contrat = await numero("0142770400", null, "SOCIETE", bouygues);
-    const sousMandat = await numero("0142770401", ctx.clientA, "CLIENT", bouygues);
-    const sansMandat = await numero("0142770402", ctx.clientA, "CLIENT", bouygues);
+    await numero("0142770401", ctx.clientA, "CLIENT", bouygues);
+    await numero("0142770402", ctx.clientA, "CLIENT", bouygues);
     const resilie = await numero("0142770403", null, "SOCIETE", bouygues);
     await numero("0142770404", null, "SOCIETE", orange);
-    const autreClient = await numero("0142770405", ctx.clientB, "CLIENT", bouygues);
+    await numero("0142770405", ctx.clientB, "CLIENT", bouygues);
     const bascule = await numero("0142770406", ctx.clientA, "SOCIETE", bouygues);
     expect((await api("POST", `/dids/${resilie}/actions/resilier`, { motif: "test" })).status).toBe(200);
     const mandat = await api("POST", "/mandats", {
@@ -289,8 +289,6 @@ describe.each(CIBLES)("caller-ID rights ($nom)", (cible) => {
       `33142770401;0142770401;Mandat du client;CLIENT_A;${mandat.corps.id};AJOUT`,
       "33142770406;0142770406;Contrat opérateur;;;AJOUT",
     ]);
-    void sansMandat;
-    void autreClient;
 
     // the mandate is revoked, a new one covers the number that had none, one number is terminated, one becomes the client's
     maintenant = new Date("2026-07-02T08:00:00Z");
@@ -322,7 +320,6 @@ describe.each(CIBLES)("caller-ID rights ($nom)", (cible) => {
       instant: "2026-07-01T08:00:00.000Z",
       somme_sha256: premiere.corps.somme_sha256,
     });
-    void sousMandat;
   });
 
   it("keeps a mandate's signed PDF with its SHA-256, and refuses anything else", async () => {

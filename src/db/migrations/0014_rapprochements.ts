@@ -5,7 +5,8 @@ import { type Kysely, sql } from "kysely";
 // no longer bills, price and reference differences, matching). The inventory's numbers the carrier did not bill are
 // lines too (ligne null), so that the result is one table to total, filter, fix and export.
 // The lines carry no foreign keys: their reconciliation is written in the same transaction, and did_id comes from
-// the join that classifies them; a key's check per row was 8 µs of the 25 µs a line cost (a million-line invoice).
+// the join that classifies them. EXPLAIN ANALYZE of one 50,000-line slice: 0.93 s, of which 0.41 s in the two keys'
+// checks (8 µs a line).
 // A line keeps its number in E.164, so it still reads after the number is deleted.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE tel_rapprochement (

@@ -104,9 +104,17 @@ export async function partsDuMois(
       affectationsDuMois(db, ids, m.debut, m.fin),
     ]);
     const evtsPar = new Map<number, Evenement[]>();
-    for (const e of evts) evtsPar.set(e.did_id, [...(evtsPar.get(e.did_id) ?? []), e]);
+    for (const e of evts) {
+      const liste = evtsPar.get(e.did_id);
+      if (liste) liste.push(e);
+      else evtsPar.set(e.did_id, [e]);
+    }
     const affsPar = new Map<number, AffectationPeriode[]>();
-    for (const a of affs) affsPar.set(a.did_id, [...(affsPar.get(a.did_id) ?? []), a]);
+    for (const a of affs) {
+      const liste = affsPar.get(a.did_id);
+      if (liste) liste.push(a);
+      else affsPar.set(a.did_id, [a]);
+    }
     for (const n of lot) {
       const etats = chronologie(n, evtsPar.get(n.id) ?? []);
       let courante: Part | undefined;

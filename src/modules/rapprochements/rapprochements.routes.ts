@@ -3,17 +3,11 @@ import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
 import { DateHeure, Id, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { exiger } from "../auth/politique.js";
+import { accepterFichiers } from "../transfert/transfert.routes.js";
 import { pageLignes, pageRapprochements } from "./rapprochements.repository.js";
 import { CLASSES, corriger, detailRapprochement, rapprocher, reclamation } from "./rapprochements.service.js";
 
 const TAG = ["Rapprochements opérateurs"];
-const TYPES_FICHIER = [
-  "text/csv",
-  "application/csv",
-  "text/plain",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "application/octet-stream",
-];
 const Classe = Type.Union(
   Object.keys(CLASSES).map((c) => Type.Literal(c)),
   {
@@ -88,10 +82,7 @@ const Ligne = Type.Object({
 
 export async function rapprochementsRoutes(app: App) {
   const limites = app.config.importLimites;
-  for (const t of TYPES_FICHIER)
-    app.addContentTypeParser(t, { parseAs: "buffer", bodyLimit: limites.octets }, (_r, corps, done) =>
-      done(null, corps),
-    );
+  accepterFichiers(app);
 
   app.post(
     "/rapprochements",

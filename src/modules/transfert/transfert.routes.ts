@@ -74,13 +74,22 @@ function fichierDuCorps(corps: unknown): Buffer {
   return corps;
 }
 
-export async function transfertRoutes(app: App) {
-  // the file is the request body as is (CSV or XLSX), up to IMPORT_MAX_MB
-  const limites = app.config.importLimites;
+/**
+ * A spreadsheet as the request body, as is (CSV or XLSX), up to IMPORT_MAX_MB: the parsers for the routes of one
+ * plugin that take such a file (imports, carrier files, call records).
+ */
+export function accepterFichiers(app: App) {
   for (const t of TYPES_FICHIER)
-    app.addContentTypeParser(t, { parseAs: "buffer", bodyLimit: limites.octets }, (_r, corps, done) =>
-      done(null, corps),
+    app.addContentTypeParser(
+      t,
+      { parseAs: "buffer", bodyLimit: app.config.importLimites.octets },
+      (_r, corps, done) => done(null, corps),
     );
+}
+
+export async function transfertRoutes(app: App) {
+  const limites = app.config.importLimites;
+  accepterFichiers(app);
 
   app.post(
     "/imports/:type",

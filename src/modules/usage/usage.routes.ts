@@ -6,6 +6,7 @@ import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { numeroPourFondement } from "../presentation/presentation.repository.js";
 import { encoder } from "../transfert/export.service.js";
+import { accepterFichiers } from "../transfert/transfert.routes.js";
 import { chercherDormants, importerAppels, resilierDormants, usageNumero } from "./usage.service.js";
 
 const TAG = ["Usage et numéros dormants"];
@@ -13,17 +14,7 @@ const Jours = Type.Integer({ minimum: 7, maximum: 730, default: 90, description:
 
 export async function usageRoutes(app: App) {
   const limites = app.config.importLimites;
-  app.addContentTypeParser(
-    [
-      "text/csv",
-      "application/csv",
-      "text/plain",
-      "application/octet-stream",
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ],
-    { parseAs: "buffer", bodyLimit: limites.octets },
-    (_r, corps, done) => done(null, corps),
-  );
+  accepterFichiers(app);
 
   app.post(
     "/imports/appels",
