@@ -21,6 +21,7 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { CacheClesApi } from "./modules/auth/auth.service.js";
 import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
 import { coutsRoutes } from "./modules/couts/couts.routes.js";
+import { MemoCouts } from "./modules/couts/memo-couts.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
 import { revoirHorsPlan } from "./modules/dids/hors-plan.js";
 import { extranetRoutes } from "./modules/extranet/extranet.routes.js";
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     horloge,
   });
   app.decorate("metriques", metriques);
+  app.decorate("memoCouts", new MemoCouts());
   // every request Fastify serves: counted by route template and status, timed, and logged once
   app.addHook("onResponse", (request, reply, done) => {
     const route = request.routeOptions.url ?? "(aucune route)";

@@ -16,6 +16,7 @@ import * as m0013 from "./migrations/0013_tranches_mandats.js";
 import * as m0014 from "./migrations/0014_rapprochements.js";
 import * as m0015 from "./migrations/0015_usage.js";
 import * as m0016 from "./migrations/0016_tarifs.js";
+import * as m0017 from "./migrations/0017_couts_en_sql.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0014_rapprochements": m0014,
   "0015_usage": m0015,
   "0016_tarifs": m0016,
+  "0017_couts_en_sql": m0017,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -156,3 +156,10 @@ export interface TarifClientTable {
   modified_by: string | null;
   date_modification: Horodatage;
 }
+
+/** Statements that may change a month's costs, from that month on (migration 0017): kept costs check it. */
+export interface CoutsSignalTable {
+  id: Generated<number>;
+  periode_min: string;
+  le: Horodatage;
+}

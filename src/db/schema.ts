@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
 import type {
+  CoutsSignalTable,
   DeclarationTable,
   MandatDidTable,
   MandatTable,
@@ -290,6 +291,7 @@ export interface PublicationTable {
 }
 
 export interface DB {
+  tel_couts_signal: CoutsSignalTable;
   tel_tarif_client: TarifClientTable;
   tel_usage_jour: UsageJourTable;
   tel_usage_import: UsageImportTable;

@@ -14,6 +14,6 @@ export async function verrouiller(
 ): Promise<number[]> {
   if (ids.length === 0) return [];
   const r = await sql<{ id: number }>`
-    SELECT id FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)}) ORDER BY id FOR UPDATE`.execute(trx);
+    SELECT id FROM ${sql.table(table)} WHERE id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`.execute(trx);
   return r.rows.map((x) => x.id);
 }

@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { Contexte } from "../contexte.js";
 import type { Database } from "../db/database.js";
 import type { CacheClesApi } from "../modules/auth/auth.service.js";
+import type { MemoCouts } from "../modules/couts/memo-couts.js";
 import type { PublicationHermes } from "../modules/hermes/publication.js";
 import type { SnapshotRoutage } from "../modules/hermes/snapshot.js";
 import type { VoieRapide } from "../modules/hermes/voie-rapide.js";
@@ -29,6 +30,8 @@ declare module "fastify" {
     voieRapide: VoieRapide;
     publication: PublicationHermes;
     metriques: Metriques;
+    /** Months' costs computed once and kept while their data is unchanged. */
+    memoCouts: MemoCouts;
     /** Settles once the routing snapshot is loaded (at once when ready() waited for it). */
     routageCharge: Promise<void>;
     /** Every route registered, "METHOD /url": what the OpenAPI document must cover. */

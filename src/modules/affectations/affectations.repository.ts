@@ -1,4 +1,5 @@
 import { type Insertable, sql, type Updateable } from "kysely";
+import { parmiIds } from "../../db/parmi.js";
 import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
 import type { Executor } from "../audit/audit.repository.js";
@@ -130,19 +131,41 @@ export function numerosDecales(db: Executor, maintenant: Date, didIds?: number[]
     .select(["d.id", "s.code as statut"])
     .where("s.code", "in", ["AFFECTE", "UTILISE"])
     .where(sql<boolean>`(s.code = 'AFFECTE') = ${enCours}`);
-  if (didIds) q = q.where("d.id", "in", didIds);
+  if (didIds) q = q.where(parmiIds("d.id", didIds));
   return q.execute();
 }
 
-export async function ecrireStatutNumero(db: Executor, didId: number, statut: string, auteur: string) {
-  await db
-    .updateTable("tel_did")
-    .set({
-      statut_id: (eb) => eb.selectFrom("tel_statut_did").select("id").where("code", "=", statut),
-      modified_by: auteur,
-    })
-    .where("id", "=", didId)
-    .execute();
+/**
+ * Moves these numbers, if still out of step at `maintenant`, to the status their assignments give (AFFECTE↔UTILISE)
+ * and writes each move's history line, in two set-based statements whatever their count. The caller has locked them.
+ */
+export async function basculerStatutsDecales(
+  db: Executor,
+  ids: number[],
+  maintenant: Date,
+  h: { auteur: string; motif: string; requestId: string | null },
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await sql<{ n: number }>`
+    WITH decales AS (
+      SELECT d.id, s.code AS avant FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
+      WHERE d.id = ANY(${ids}::int[]) AND s.code IN ('AFFECTE', 'UTILISE')
+        AND (s.code = 'AFFECTE') = EXISTS (SELECT 1 FROM tel_did_virtual v WHERE v.did_id = d.id AND ${courante(maintenant)})
+    ), maj AS (
+      UPDATE tel_did d SET modified_by = ${h.auteur},
+        statut_id = (SELECT id FROM tel_statut_did WHERE code = CASE x.avant WHEN 'AFFECTE' THEN 'UTILISE' ELSE 'AFFECTE' END)
+      FROM decales x WHERE d.id = x.id
+      RETURNING d.id, x.avant
+    ), hist AS (
+      INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif,
+        request_id, date_action)
+      SELECT id, 'STATUT', 'statut', avant, CASE avant WHEN 'AFFECTE' THEN 'UTILISE' ELSE 'AFFECTE' END,
+        ${h.auteur}, ${h.motif}, ${h.requestId}, ${maintenant}
+      FROM maj ORDER BY id
+      RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM hist`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 export function insererAffectation(db: Executor, valeurs: Insertable<DB["tel_did_virtual"]>) {

@@ -14,9 +14,9 @@ import { fondementDuNumero, REFUS_SANS_FONDEMENT } from "../presentation/present
 import { conflitVersion } from "../referentiels/resource.js";
 import {
   affectationPourMaj,
+  basculerStatutsDecales,
   campagneDe,
   ecrireAffectation,
-  ecrireStatutNumero,
   insererAffectation,
   numerosDecales,
   numeroVerrouille,
@@ -102,25 +102,22 @@ export async function synchroniserStatuts(
   didIds?: number[],
 ): Promise<number> {
   if (didIds && didIds.length === 0) return 0;
-  // find the out-of-step numbers, lock them, then read them again under the lock
+  // find the out-of-step numbers, then by batches: lock them, and move those still out of step under the lock
   const candidats = (await numerosDecales(trx, maintenant, didIds)).map((d) => d.id);
-  const verrouilles = await verrouiller(trx, "tel_did", candidats);
-  const decales = verrouilles.length > 0 ? await numerosDecales(trx, maintenant, verrouilles) : [];
-  for (const d of decales) {
-    const cible = d.statut === "AFFECTE" ? "UTILISE" : "AFFECTE";
-    await ecrireStatutNumero(trx, d.id, cible, acteur.nom);
-    await ecrireHistorique(
-      trx,
-      acteur,
-      d.id,
-      "STATUT",
-      [{ champ: "statut", avant: d.statut, apres: cible }],
+  let n = 0;
+  for (let i = 0; i < candidats.length; i += LOT_SYNCHRO) {
+    const verrouilles = await verrouiller(trx, "tel_did", candidats.slice(i, i + LOT_SYNCHRO));
+    n += await basculerStatutsDecales(trx, verrouilles, maintenant, {
+      auteur: acteur.nom,
       motif,
-      maintenant,
-    );
+      requestId: acteur.requestId ?? null,
+    });
   }
-  return decales.length;
+  return n;
 }
+
+/** Numbers locked and moved per statement when statuses catch up with their assignments. */
+const LOT_SYNCHRO = 10_000;
 
 export async function creerAffectation({ db, acteur, maintenant }: Contexte, e: EntreeAffectation) {
   return enTransaction(db, async (trx) => {

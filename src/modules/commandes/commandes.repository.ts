@@ -1,4 +1,5 @@
 import { type Insertable, sql, type Updateable } from "kysely";
+import { parmiIds, parmiTextes } from "../../db/parmi.js";
 import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
 import { ApiError } from "../../http/errors.js";
@@ -76,7 +77,7 @@ function filtrerCommandes<Q extends QCommande>(base: Q, f: FiltresCommande): Q {
   let r = base;
   for (const [k, v] of Object.entries(f.egal))
     if (v !== undefined) r = r.where(`c.${k}` as "c.client_id", "=", v as never) as Q;
-  if (f.statut) r = r.where("s.code", "in", f.statut.split(",")) as Q;
+  if (f.statut) r = r.where(parmiTextes("s.code", f.statut.split(","))) as Q;
   const q = f.q;
   if (q)
     r = r.where((eb) =>
@@ -207,7 +208,7 @@ export async function mettreEnStock(
       date_activation: jour,
       modified_by: auteur,
     })
-    .where("id", "in", ids)
+    .where(parmiIds("id", ids))
     .execute();
 }
 
@@ -293,7 +294,7 @@ export function numerosExistants(db: Executor, e164: string[]) {
     .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
     .leftJoin("tel_client as cl", "cl.id", "d.client_id")
     .select(["d.id", "d.did_format_e164", "s.code as statut", "cl.nom as client"])
-    .where("d.did_format_e164", "in", e164)
+    .where(parmiTextes("d.did_format_e164", e164))
     .execute();
 }
 

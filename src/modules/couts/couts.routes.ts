@@ -9,6 +9,24 @@ import { DIMENSIONS, refacturation, tendance, vueCouts } from "./couts.service.j
 import { lireTarifs, modifierTarifs } from "./tarifs.service.js";
 
 const TAG = ["Coûts et refacturation"];
+
+const contexteCouts = (app: App) => ({
+  db: app.database.db,
+  config: app.config,
+  memo: app.memoCouts,
+  maintenant: app.horloge(),
+});
+
+const Fraicheur = {
+  calcule_le: Type.String({
+    format: "date-time",
+    description: "Instant des données dont viennent les chiffres",
+  }),
+  a_jour: Type.Boolean({
+    description:
+      "Faux : les données ont changé depuis ; le nouveau calcul, plus long qu'une seconde, est en cours et ces chiffres sont les derniers calculés",
+  }),
+};
 const Periode = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "Mois, AAAA-MM" });
 const MIME = {
   csv: "text/csv; charset=utf-8",
@@ -35,6 +53,7 @@ const Refacturation = Type.Object({
       montant: Type.Number(),
     }),
   ),
+  ...Fraicheur,
 });
 
 export async function coutsRoutes(app: App) {
@@ -73,17 +92,13 @@ export async function coutsRoutes(app: App) {
                 montant: Type.Number(),
               }),
             ),
+            ...Fraicheur,
           }),
         },
       },
     },
     async (request, reply) => {
-      const v = await vueCouts(
-        app.database.db,
-        app.config,
-        request.query.periode,
-        request.query.par ?? "client",
-      );
+      const v = await vueCouts(contexteCouts(app), request.query.periode, request.query.par ?? "client");
       const format = request.query.format ?? "json";
       if (format === "json") return v;
       const contenu = await encoder(
@@ -112,11 +127,12 @@ export async function coutsRoutes(app: App) {
         response: {
           200: Type.Object({
             mois: Type.Array(Type.Object({ periode: Type.String(), montant: Type.Number() })),
+            a_jour: Fraicheur.a_jour,
           }),
         },
       },
     },
-    async (request) => tendance(app.database.db, app.config, app.horloge(), request.query.mois ?? 6),
+    async (request) => tendance(contexteCouts(app), request.query.mois ?? 6),
   );
 
   app.get(
@@ -146,7 +162,7 @@ export async function coutsRoutes(app: App) {
       const clientId = visible ?? request.query.client_id;
       if (clientId === undefined)
         throw new ApiError(422, "CLIENT_OBLIGATOIRE", "Indiquez le client (client_id).");
-      const r = await refacturation(app.database.db, app.config, request.query.periode, clientId);
+      const r = await refacturation(contexteCouts(app), request.query.periode, clientId);
       const format = request.query.format ?? "json";
       if (format === "json") return r;
       const contenu = await encoder(

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Insertable, type SelectQueryBuilder, sql } from "kysely";
+import { parmiIds, parmiTextes } from "../../db/parmi.js";
 import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
 import { echapperLike } from "../../http/listes.js";
@@ -69,7 +70,7 @@ export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid, maintenant?: 
     );
   }
   if (f.sans_client) r = r.where("d.client_id", "is", null);
-  if (f.ids) r = r.where("d.id", "in", f.ids.length ? f.ids : [0]);
+  if (f.ids) r = r.where(parmiIds("d.id", f.ids));
   if (f.hors_plan !== undefined) r = r.where("d.hors_plan", "=", f.hors_plan);
   if (f.tranche_id !== undefined) r = r.where("d.tranche_id", "=", f.tranche_id);
   if (f.client_visible !== undefined) r = r.where("d.client_id", "=", f.client_visible);
@@ -224,7 +225,7 @@ export async function e164Existants(db: Executor, numeros: string[]): Promise<st
   const lignes = await db
     .selectFrom("tel_did")
     .select("did_format_e164")
-    .where("did_format_e164", "in", numeros)
+    .where(parmiTextes("did_format_e164", numeros))
     .orderBy("did_format_e164")
     .execute();
   return lignes.map((e) => e.did_format_e164);

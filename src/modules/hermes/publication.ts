@@ -5,6 +5,7 @@ import { createTwoFilesPatch } from "diff";
 import { type Kysely, sql } from "kysely";
 import { Liquid } from "liquidjs";
 import type { Config } from "../../config.js";
+import { parmiIds } from "../../db/parmi.js";
 import type { DB } from "../../db/schema.js";
 import { ApiError } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
@@ -355,7 +356,7 @@ export class PublicationHermes {
     await trx
       .updateTable("tel_publication")
       .set({ commande, code_sortie: code, sortie_commande: sortie })
-      .where("id", "in", ids)
+      .where(parmiIds("id", ids))
       .execute();
   }
 }

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Updateable } from "kysely";
+import { parmiIds } from "../../db/parmi.js";
 import type { DB, NotificationTable } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
 import type { Executor } from "../audit/audit.repository.js";
@@ -42,9 +43,10 @@ export function reserverLot(db: Kysely<DB>, maintenant: Date, taille: number, ba
         .updateTable("tel_notification")
         .set({ prochain_essai: new Date(maintenant.getTime() + bailMs) })
         .where(
-          "id",
-          "in",
-          dus.map((n) => n.id),
+          parmiIds(
+            "id",
+            dus.map((n) => n.id),
+          ),
         )
         .execute();
     }

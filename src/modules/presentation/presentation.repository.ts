@@ -1,4 +1,5 @@
 import { type Insertable, sql, type Updateable } from "kysely";
+import { parmiIds, parmiTextes } from "../../db/parmi.js";
 import type { DB, LigneDeclaree } from "../../db/schema.js";
 import type { Executor } from "../audit/audit.repository.js";
 
@@ -172,7 +173,7 @@ export async function idsDesNumeros(db: Executor, e164: string[]) {
   const lignes = await db
     .selectFrom("tel_did")
     .select(["id", "did_format_e164"])
-    .where("did_format_e164", "in", e164)
+    .where(parmiTextes("did_format_e164", e164))
     .execute();
   const connus = new Set(lignes.map((l) => l.did_format_e164));
   return { ids: lignes.map((l) => l.id), inconnus: e164.filter((n) => !connus.has(n)) };
@@ -180,7 +181,7 @@ export async function idsDesNumeros(db: Executor, e164: string[]) {
 
 export async function tranchesInconnues(db: Executor, ids: number[]) {
   if (ids.length === 0) return [];
-  const l = await db.selectFrom("tel_tranche").select("id").where("id", "in", ids).execute();
+  const l = await db.selectFrom("tel_tranche").select("id").where(parmiIds("id", ids)).execute();
   const connues = new Set(l.map((x) => x.id));
   return ids.filter((i) => !connues.has(i));
 }

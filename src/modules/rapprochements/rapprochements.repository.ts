@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { parmiIds, parmiTextes } from "../../db/parmi.js";
 import type { ClasseRapprochement } from "../../db/schema.js";
 import type { Executor } from "../audit/audit.repository.js";
 
@@ -196,7 +197,7 @@ export async function pageLignes(
   parPage: number,
 ) {
   let q = db.selectFrom("tel_rapprochement_ligne").where("rapprochement_id", "=", id);
-  if (classes?.length) q = q.where("classe", "in", classes);
+  if (classes?.length) q = q.where(parmiTextes("classe", classes));
   const [data, total] = await Promise.all([
     q
       .selectAll()
@@ -221,7 +222,7 @@ export function lignesACorriger(
     .where("rapprochement_id", "=", id)
     .where("correction", "is", null)
     .where("did_id", "is not", null);
-  if (f.ids) q = q.where("id", "in", f.ids.length ? f.ids : [-1]);
+  if (f.ids) q = q.where(parmiIds("id", f.ids));
   if (f.classe) q = q.where("classe", "=", f.classe);
   return q.orderBy("id").forUpdate().execute();
 }
@@ -231,7 +232,7 @@ export function marquerCorrigees(db: Executor, ids: number[], correction: string
   return db
     .updateTable("tel_rapprochement_ligne")
     .set({ correction, corrige_par: par, corrige_le: le })
-    .where("id", "in", ids)
+    .where(parmiIds("id", ids))
     .execute();
 }
 

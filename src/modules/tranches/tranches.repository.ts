@@ -1,4 +1,5 @@
 import { type Insertable, sql, type Updateable } from "kysely";
+import { parmiIds } from "../../db/parmi.js";
 import type { DB } from "../../db/schema.js";
 import type { Executor } from "../audit/audit.repository.js";
 
@@ -83,7 +84,7 @@ export async function usageParStatut(db: Executor, ids: number[]) {
     .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
     .select(["d.tranche_id", "s.code"])
     .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("d.tranche_id", "in", ids)
+    .where(parmiIds("d.tranche_id", ids))
     .groupBy(["d.tranche_id", "s.code"])
     .execute();
   for (const l of lignes) {
@@ -201,7 +202,7 @@ export function attacherNumeros(db: Executor, trancheId: number, ids: number[], 
       version: sql`version + 1`,
       date_modification: sql`now()`,
     })
-    .where("id", "in", ids)
+    .where(parmiIds("id", ids))
     .returning(["id", "did_format_e164"])
     .execute();
 }

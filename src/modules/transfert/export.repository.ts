@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { parmiIds } from "../../db/parmi.js";
 import type { DB } from "../../db/schema.js";
 import { selectAffectation } from "../affectations/affectations.repository.js";
 import { selectCommande } from "../commandes/commandes.repository.js";
@@ -68,7 +69,7 @@ export async function lignesExport(
     }
     case "affectations": {
       let q = selectAffectation(db, maintenant).where("v.actif", "=", true);
-      if (ids) q = q.where("v.id", "in", ids.length ? ids : [0]);
+      if (ids) q = q.where(parmiIds("v.id", ids));
       if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
       if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
       if (filtres.campaign_id) q = q.where("v.campaign_id", "=", filtres.campaign_id);
@@ -101,7 +102,7 @@ export async function lignesExport(
           "g.libelle as groupement_libelle",
         ]);
       if (filtres.client_visible !== undefined) q = q.where("c.id", "=", filtres.client_visible);
-      if (ids) q = q.where("c.id", "in", ids.length ? ids : [0]);
+      if (ids) q = q.where(parmiIds("c.id", ids));
       return (await q.orderBy("c.code").orderBy("g.code").execute()) as Ligne[];
     }
     case "campagnes": {
@@ -110,12 +111,12 @@ export async function lignesExport(
         .innerJoin("tel_client as c", "c.id", "p.client_id")
         .select(["p.code", "p.nom", "c.code as client", "p.hermes_id", "p.description", "p.prospection"]);
       if (filtres.client_visible !== undefined) q = q.where("c.id", "=", filtres.client_visible);
-      if (ids) q = q.where("p.id", "in", ids.length ? ids : [0]);
+      if (ids) q = q.where(parmiIds("p.id", ids));
       return (await q.orderBy("p.code").execute()).map((p) => ({ ...p, prospection: oui(p.prospection) }));
     }
     case "configs": {
       let q = db.selectFrom("tel_did_config as f").select(["f.code", "f.nom", "f.description", "f.config"]);
-      if (ids) q = q.where("f.id", "in", ids.length ? ids : [0]);
+      if (ids) q = q.where(parmiIds("f.id", ids));
       // a client sees the configurations its own assignments use, not other clients' branding
       if (filtres.client_visible !== undefined) {
         const client = filtres.client_visible;
@@ -139,7 +140,7 @@ export async function lignesExport(
     }
     case "commandes": {
       let q = selectCommande(db).select("cl.code as client_code");
-      if (ids) q = q.where("c.id", "in", ids.length ? ids : [0]);
+      if (ids) q = q.where(parmiIds("c.id", ids));
       if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
       if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
       return (await q.orderBy("c.reference").execute()).map((m) => ({
