@@ -5,7 +5,7 @@
 // peak memory during the import.
 //   npx tsx bench/import.ts        (BENCH_LIGNES=100000, BENCH_DATABASE_URL=postgres://...@127.0.0.1:5432/postgres)
 
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -21,6 +21,7 @@ import { acteurCli, SYSTEME } from "../src/modules/auth/acteur.js";
 import { creerCleApi } from "../src/modules/auth/comptes.service.js";
 import { importer } from "../src/modules/transfert/import.service.js";
 import { lireTableau } from "../src/modules/transfert/lecture.js";
+import { chargeRoutage } from "./charge.js";
 
 const N = Number(process.env.BENCH_LIGNES ?? 100_000);
 const maintenance = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -144,28 +145,6 @@ async function mesurer(nom: string, database: Database) {
   );
 }
 
-/** Routing lookups from another process until `arreter` is called; resolves to their latencies. */
-function charge(url: string, authorization: string) {
-  const enfant: ChildProcess = spawn(
-    process.execPath,
-    [path.join(import.meta.dirname, "charge-routage.mjs"), url, authorization],
-    {
-      stdio: ["pipe", "pipe", "inherit"],
-    },
-  );
-  let sortie = "";
-  enfant.stdout?.on("data", (d) => (sortie += d));
-  const resultat = new Promise<{ n: number; p50: number; p99: number; max: number; statuts: object }>((r) =>
-    enfant.on("exit", () => r(JSON.parse(sortie))),
-  );
-  return {
-    arreter: () => {
-      enfant.stdin?.end();
-      return resultat;
-    },
-  };
-}
-
 /** POSTs a CSV from a child process; resolves to the status and the JSON answer. */
 async function televerser(url: string, authorization: string, corps: Buffer) {
   const fichier = path.join(os.tmpdir(), `bench-import-${process.pid}.csv`);
@@ -219,7 +198,7 @@ async function pendantImport(nom: string, database: Database) {
     const hermes = await creerCleApi(database.db, SYSTEME, { nom: "bench-hermes", role: "hermes" });
     const gestion = await creerCleApi(database.db, SYSTEME, { nom: "bench-gestion", role: "gestionnaire" });
     const url = `${adresse}/api/v1/routage/entrant/0199000001`;
-    const repos = charge(url, `Bearer ${hermes.cle}`);
+    const repos = chargeRoutage(url, `Bearer ${hermes.cle}`);
     await new Promise((r) => setTimeout(r, 5000));
     const auRepos = await repos.arreter();
 
@@ -229,7 +208,7 @@ async function pendantImport(nom: string, database: Database) {
     const sonde = setInterval(() => {
       pic = Math.max(pic, process.memoryUsage().rss);
     }, 25);
-    const pendant = charge(url, `Bearer ${hermes.cle}`);
+    const pendant = chargeRoutage(url, `Bearer ${hermes.cle}`);
     const t0 = performance.now();
     // uploaded from another process, as a person or a script would: the server's event loop does not send it
     const r = await televerser(

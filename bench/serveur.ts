@@ -27,6 +27,7 @@ export async function lancerServeurBench(databaseUrl: string, env: Record<string
   });
   return {
     adresse,
+    pid: serveur.pid as number,
     arreter: () =>
       new Promise<void>((resolve) => {
         serveur.once("exit", () => resolve());

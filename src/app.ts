@@ -9,6 +9,7 @@ import Fastify, { type FastifyRequest, type FastifyServerOptions, LogController 
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { fixerFuseauMetier } from "./heure-metier.js";
+import { surveillerBoucle } from "./http/boucle.js";
 import { CODES_ERREUR } from "./http/codes-erreur.js";
 import { ApiError } from "./http/errors.js";
 import { gardeEntrees } from "./http/garde-entrees.js";
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.decorate("metriques", metriques);
   app.decorate("memoCouts", new MemoCouts());
+  surveillerBoucle(app, 100);
   // every request Fastify serves: counted by route template and status, timed, and logged once
   app.addHook("onResponse", (request, reply, done) => {
     const route = request.routeOptions.url ?? "(aucune route)";

@@ -61,12 +61,13 @@ export async function chiffresTableauDeBord(
       WHERE s.code IN ('SOUMISE', 'VALIDEE', 'EN_COURS') AND ${client === undefined ? sql`true` : sql`c.client_id = ${client}`}
       ORDER BY CASE c.urgence WHEN 'URGENTE' THEN 0 WHEN 'HAUTE' THEN 1 WHEN 'NORMALE' THEN 2 ELSE 3 END, c.date_creation
       LIMIT 20`.execute(db),
-      sql<{ id: number; did_format_e164: string; date_resiliation: string }>`
-      SELECT d.id, d.did_format_e164, d.date_resiliation FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
+      // the first 50 and how many in all: never every row of a million-number inventory
+      sql<{ id: number; did_format_e164: string; date_resiliation: string; total: number }>`
+      SELECT d.id, d.did_format_e164, d.date_resiliation, count(*) OVER ()::int AS total FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
       WHERE s.code = 'RESILIE' AND ${portee}
         AND d.date_resiliation + ${gel}::int > ${jourDe(maintenant)}::date
         AND d.date_resiliation + ${gel}::int <= ${jourDe(maintenant)}::date + 30
-      ORDER BY d.date_resiliation, d.id`.execute(db),
+      ORDER BY d.date_resiliation, d.id LIMIT 50`.execute(db),
     ]);
   return { statuts, regions, operateurs, types, clients, disponibles, attente, aTraiter, reutilisables };
 }

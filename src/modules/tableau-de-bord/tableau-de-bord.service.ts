@@ -24,8 +24,8 @@ export async function tableauDeBord(
     commandes_a_traiter: aTraiter.rows,
     publication_en_attente: await publicationEnAttente(),
     reutilisables_30_jours: {
-      n: reutilisables.rows.length,
-      numeros: reutilisables.rows.slice(0, 50).map((r) => ({
+      n: reutilisables.rows[0]?.total ?? 0,
+      numeros: reutilisables.rows.map((r) => ({
         id: r.id,
         did_format_e164: r.did_format_e164,
         reutilisable_le: finDuGel(r.date_resiliation, gel),

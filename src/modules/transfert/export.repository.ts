@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { parmiIds } from "../../db/parmi.js";
 import type { DB } from "../../db/schema.js";
 import { selectAffectation } from "../affectations/affectations.repository.js";
@@ -9,6 +9,10 @@ import type { TypeExport } from "./export.service.js";
 // The rows of each export, in its import format, read by slices of ids.
 
 export type Ligne = Record<string, string | number | null>;
+
+/** Where a page of an export ends: the values of its order's columns for its last row (not a column of the file). */
+export type Curseur = Array<string | number | null>;
+export const CURSEUR: unique symbol = Symbol("curseur");
 
 export type FiltresExport = FiltresDid & { ids?: number[] };
 const oui = (b: boolean) => (b ? "oui" : "non");
@@ -23,6 +27,8 @@ export async function lignesExport(
   type: TypeExport,
   filtres: FiltresExport = {},
   maintenant: Date = new Date(),
+  /** One page in the export's order, after the row whose `curseur` is given (numbers and assignments). */
+  page?: { apres: Curseur | null; limite: number },
 ): Promise<Ligne[]> {
   // a list's CSV: the rows of one batch of the list's ids (numbers, assignments, clients… by their own id)
   const ids = filtres.ids;
@@ -48,7 +54,14 @@ export async function lignesExport(
           "k.code as cloud_code",
         ])
         .orderBy("d.did_format_e164");
-      return (await q.execute()).map((d) => ({
+      const apres = page?.apres?.[0];
+      const lu = page
+        ? await (apres === undefined ? q : q.where("d.did_format_e164", ">", String(apres)))
+            .limit(page.limite)
+            .execute()
+        : await q.execute();
+      return lu.map((d) => ({
+        [CURSEUR]: [d.did_format_e164],
         numero: d.did_format_e164,
         client: d.client_code,
         groupement: d.groupement_code,
@@ -73,7 +86,14 @@ export async function lignesExport(
       if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
       if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
       if (filtres.campaign_id) q = q.where("v.campaign_id", "=", filtres.campaign_id);
-      return (await q.orderBy("d.did_format_e164").orderBy("v.date_debut").execute()).map((a) => ({
+      q = q.orderBy("d.did_format_e164").orderBy("v.date_debut").orderBy("v.id");
+      if (page?.apres)
+        q = q.where(
+          sql<boolean>`(d.did_format_e164, v.date_debut, v.id) > (${page.apres[0]}, ${page.apres[1]}::timestamptz, ${page.apres[2]}::int)`,
+        );
+      if (page) q = q.limit(page.limite);
+      return (await q.execute()).map((a) => ({
+        [CURSEUR]: [a.did_format_e164, iso(a.date_debut), a.id],
         numero: a.did_format_e164,
         campagne: a.campaign_code,
         hermes_id: a.hermes_id,

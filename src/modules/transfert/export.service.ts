@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { PassThrough, type Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
@@ -5,7 +7,7 @@ import { CAST_CSV } from "../../http/csv.js";
 import type { Acteur } from "../auth/acteur.js";
 import { selonCouts } from "../couts/visibilite.js";
 import type { FiltresDid } from "../dids/dids.repository.js";
-import { type FiltresExport, type Ligne, lignesExport } from "./export.repository.js";
+import { CURSEUR, type Curseur, type FiltresExport, type Ligne, lignesExport } from "./export.repository.js";
 
 export const TYPES_EXPORT = [
   "numeros",
@@ -109,7 +111,35 @@ export const COLONNES_VIDES: Record<TypeExport, string[]> = {
   ],
 };
 
-export async function exporter(
+/** Rows per page of a streamed export: a page is all that sits in memory at once. */
+const PAGE_EXPORT = 5000;
+
+/** An export's rows page by page, in its order: never the whole inventory in memory. */
+async function* pagesExport(
+  db: Kysely<DB>,
+  type: TypeExport,
+  filtres: FiltresDid,
+  maintenant: Date,
+  acteur: Pick<Acteur, "role">,
+): AsyncGenerator<Ligne[]> {
+  if (type !== "numeros" && type !== "affectations") {
+    yield (await lignesExport(db, type, filtres, maintenant)).map((l) => selonCouts(acteur, l));
+    return;
+  }
+  let apres: Curseur | null = null;
+  for (;;) {
+    const lignes = await lignesExport(db, type, filtres, maintenant, { apres, limite: PAGE_EXPORT });
+    if (lignes.length > 0) yield lignes.map((l) => selonCouts(acteur, l));
+    if (lignes.length < PAGE_EXPORT) return;
+    apres = (lignes.at(-1) as Ligne & { [CURSEUR]: Curseur })[CURSEUR];
+  }
+}
+
+/**
+ * An export as a stream, written page after page (CSV, JSON or a streamed XLSX workbook): the first bytes leave at
+ * once and the server's memory holds one page, whatever the inventory's size. Same bytes as `encoder` would write.
+ */
+export function exporterFlux(
   db: Kysely<DB>,
   type: TypeExport,
   format: FormatExport,
@@ -117,9 +147,64 @@ export async function exporter(
   maintenant: Date = new Date(),
   /** Who exports: costs are left empty for a caller who may not see them. */
   acteur: Pick<Acteur, "role"> = { role: "admin" },
-) {
-  const lignes = (await lignesExport(db, type, filtres, maintenant)).map((l) => selonCouts(acteur, l));
-  return encoder(lignes, format, type, COLONNES_VIDES[type]);
+): Readable {
+  return fluxDePages(pagesExport(db, type, filtres, maintenant, acteur), format, type, COLONNES_VIDES[type]);
+}
+
+/** Pages of rows written as one file, with backpressure: a slow reader slows the reading of the database. */
+export function fluxDePages(
+  pages: AsyncIterable<Ligne[]>,
+  format: FormatExport,
+  feuille: string,
+  colonnes: string[],
+): Readable {
+  const sortie = new PassThrough();
+  const ecrire = async (morceau: string | Buffer) => {
+    if (!sortie.write(morceau)) await once(sortie, "drain");
+  };
+  (async () => {
+    if (format === "xlsx") {
+      const { default: Excel } = await import("exceljs");
+      const classeur = new Excel.stream.xlsx.WorkbookWriter({ stream: sortie, useStyles: true });
+      const f = classeur.addWorksheet(feuille, { views: [{ state: "frozen", ySplit: 1 }] });
+      f.columns = colonnes.map((e) => ({ header: e, key: e, width: Math.max(12, e.length + 2) }));
+      f.getRow(1).font = { bold: true };
+      for await (const page of pages) for (const l of page) f.addRow(l).commit();
+      f.commit();
+      await classeur.commit();
+      return;
+    }
+    let premiere = true;
+    for await (const page of pages) {
+      if (format === "csv") {
+        await ecrire(
+          `${premiere ? "\uFEFF" : ""}${stringify(page, {
+            header: premiere,
+            delimiter: ";",
+            columns: colonnes,
+            cast: { number: CAST_CSV.number, string: CAST_CSV.string },
+          })}`,
+        );
+      } else {
+        // as JSON.stringify(rows, null, 2) writes the whole array
+        const corps = page.map((l) => `  ${JSON.stringify(l, null, 2).replace(/\n/g, "\n  ")}`).join(",\n");
+        await ecrire(`${premiere ? "[\n" : ",\n"}${corps}`);
+      }
+      premiere = false;
+    }
+    if (format === "csv" && premiere)
+      await ecrire(`\uFEFF${stringify([], { header: true, delimiter: ";", columns: colonnes })}`);
+    if (format === "json") await ecrire(premiere ? "[]\n" : "\n]\n");
+    sortie.end();
+  })().catch((err: unknown) => sortie.destroy(err as Error));
+  return sortie;
+}
+
+/** The whole export in memory (the command line writes it to a file or its output). */
+export async function exporter(...args: Parameters<typeof exporterFlux>): Promise<Buffer> {
+  const morceaux: Buffer[] = [];
+  for await (const m of exporterFlux(...args)) morceaux.push(Buffer.from(m as Buffer));
+  return Buffer.concat(morceaux);
 }
 
 export { type FiltresExport, lignesExport };

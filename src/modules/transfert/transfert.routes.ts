@@ -6,7 +6,7 @@ import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { modeleCsv, TYPES_IMPORT, type TypeImport } from "./colonnes.js";
 import {
-  exporter,
+  exporterFlux,
   FORMATS_EXPORT,
   type FormatExport,
   TYPES_EXPORT,
@@ -243,7 +243,7 @@ export async function transfertRoutes(app: App) {
       const visible = clientVisible(request);
       if (visible !== undefined && type === "configs")
         throw new ApiError(403, "INTERDIT", "Les configurations ne sont pas exportables par un client.");
-      const contenu = await exporter(
+      const contenu = exporterFlux(
         app.database.db,
         type,
         format as FormatExport,

@@ -7463,6 +7463,13 @@ export interface paths {
                                 jours: number;
                                 montant: number;
                             }[];
+                            /**
+                             * Format: date-time
+                             * @description Instant des données dont viennent les chiffres
+                             */
+                            calcule_le: string;
+                            /** @description Faux : les données ont changé depuis ; le nouveau calcul, plus long qu'une seconde, est en cours et ces chiffres sont les derniers calculés */
+                            a_jour: boolean;
                         };
                     };
                 };
@@ -7506,6 +7513,8 @@ export interface paths {
                                 periode: string;
                                 montant: number;
                             }[];
+                            /** @description Faux : les données ont changé depuis ; le nouveau calcul, plus long qu'une seconde, est en cours et ces chiffres sont les derniers calculés */
+                            a_jour: boolean;
                         };
                     };
                 };
@@ -7568,6 +7577,13 @@ export interface paths {
                                 tarif_client: boolean;
                                 montant: number;
                             }[];
+                            /**
+                             * Format: date-time
+                             * @description Instant des données dont viennent les chiffres
+                             */
+                            calcule_le: string;
+                            /** @description Faux : les données ont changé depuis ; le nouveau calcul, plus long qu'une seconde, est en cours et ces chiffres sont les derniers calculés */
+                            a_jour: boolean;
                         };
                     };
                 };
