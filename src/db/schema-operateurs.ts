@@ -163,3 +163,11 @@ export interface CoutsSignalTable {
   periode_min: string;
   le: Horodatage;
 }
+
+/** A month's cost figures as last computed, with the signature of their data (migration 0017). */
+export interface CoutsMoisTable {
+  cle: string;
+  signature: string;
+  calcule_le: Horodatage;
+  resultat: ColumnType<unknown, string, string>;
+}

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
 import type {
+  CoutsMoisTable,
   CoutsSignalTable,
   DeclarationTable,
   MandatDidTable,
@@ -291,6 +292,7 @@ export interface PublicationTable {
 }
 
 export interface DB {
+  tel_couts_mois: CoutsMoisTable;
   tel_couts_signal: CoutsSignalTable;
   tel_tarif_client: TarifClientTable;
   tel_usage_jour: UsageJourTable;

@@ -4,7 +4,8 @@ import { type Kysely, sql } from "kysely";
 // for a client's past numbers (its re-billing statement). A signal log: every statement that can change a month's
 // costs appends, once per transaction, the first month it may change; a kept month is still right while no signal
 // for it or an earlier month became visible (count and last id of those signals, read in one query). Appending
-// takes no lock another writer waits on, and a transaction committed late still raises the count.
+// takes no lock another writer waits on, and a transaction committed late still raises the count. The months'
+// figures are kept in tel_couts_mois with that signature: computed once, even across restarts.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX tel_did_historique_changements_idx ON tel_did_historique (date_action)
     WHERE champ IN ('client_id', 'statut')`.execute(db);
@@ -16,6 +17,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     periode_min text NOT NULL,
     le timestamptz NOT NULL DEFAULT now())`.execute(db);
+  // a month's figures kept across restarts and instances, with the signature of the data they come from
+  await sql`CREATE TABLE tel_couts_mois (
+    cle text PRIMARY KEY,
+    signature text NOT NULL,
+    calcule_le timestamptz NOT NULL,
+    resultat jsonb NOT NULL)`.execute(db);
   await sql
     .raw(`
     CREATE FUNCTION tel_signal_couts() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -104,6 +111,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   }
   await sql`DROP FUNCTION tel_signal_couts()`.execute(db);
   await sql`DROP TABLE tel_couts_signal`.execute(db);
+  await sql`DROP TABLE tel_couts_mois`.execute(db);
   await sql`DROP INDEX tel_did_historique_client_avant_idx`.execute(db);
   await sql`DROP INDEX tel_did_historique_client_apres_idx`.execute(db);
   await sql`DROP INDEX tel_did_historique_changements_idx`.execute(db);

@@ -17,6 +17,25 @@ export async function signatureCouts(db: Executor, periode: string): Promise<str
   return `${l?.n ?? 0}:${l?.m ?? 0}`;
 }
 
+/** A month's figures as kept by the last computation, if any. */
+export function coutsGardes(db: Executor, cle: string) {
+  return db
+    .selectFrom("tel_couts_mois")
+    .select(["signature", "calcule_le", "resultat"])
+    .where("cle", "=", cle)
+    .executeTakeFirst();
+}
+
+export async function garderCouts(db: Executor, cle: string, signature: string, le: Date, resultat: unknown) {
+  await db
+    .insertInto("tel_couts_mois")
+    .values({ cle, signature, calcule_le: le, resultat: JSON.stringify(resultat) })
+    .onConflict((oc) =>
+      oc.column("cle").doUpdateSet({ signature, calcule_le: le, resultat: JSON.stringify(resultat) }),
+    )
+    .execute();
+}
+
 /** Signals older than the last `garder` are dropped (each drop makes every kept month be computed again once). */
 export async function purgerSignauxCouts(db: Executor, garder: number) {
   await sql`DELETE FROM tel_couts_signal WHERE id <= (SELECT max(id) - ${garder} FROM tel_couts_signal)`.execute(

@@ -40,8 +40,13 @@ function parametres(ctx: ContexteCouts, periode: string, clientId?: number): Par
 function resume(ctx: ContexteCouts, periode: string) {
   const p = parametres(ctx, periode);
   const jours = bornesDuMois(periode).jours.length;
-  return ctx.memo.lire(ctx.db, `mois:${periode}:${p.freezeJours}:${p.fuseau}`, periode, ctx.maintenant, () =>
-    resumeDuMois(ctx.db, p, jours),
+  return ctx.memo.lire(
+    ctx.db,
+    `mois:${periode}:${p.freezeJours}:${p.fuseau}`,
+    periode,
+    ctx.maintenant,
+    () => resumeDuMois(ctx.db, p, jours),
+    true,
   );
 }
 

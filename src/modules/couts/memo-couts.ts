@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { signatureCouts } from "./couts.repository.js";
+import { coutsGardes, garderCouts, signatureCouts } from "./couts.repository.js";
 
 export interface Lu<T> {
   valeur: T;
@@ -14,11 +14,13 @@ interface Garde {
   signature: string;
   valeur: unknown;
   le: Date;
+  /** Order of the computations started here (0: read from the database). */
+  rang: number;
 }
 
 /**
- * Months' costs kept in memory and shared: a month is computed once, in SQL, and kept until a change that may alter
- * it is signalled (tel_couts_signal, written by triggers whatever the path); two identical requests in flight share
+ * Months' costs kept in memory (and a month's summary in the database, across restarts) and shared: a month is
+ * computed once, in SQL, and kept until a change that may alter it is signalled (tel_couts_signal, written by triggers whatever the path); two identical requests in flight share
  * one computation. When a kept month has changed and its new computation takes longer than `attenteMs`, the last
  * result answers, marked not up to date, and the new one replaces it when done: an administrator opening the
  * dashboard never waits on a million numbers.
@@ -26,6 +28,9 @@ interface Garde {
 export class MemoCouts {
   private readonly gardes = new Map<string, Garde>();
   private readonly enCours = new Map<string, Promise<Garde>>();
+  private rang = 0;
+  /** Computations started since the start (the metrics and the tests read it). */
+  readonly bilan = { calculs: 0 };
 
   constructor(
     private readonly attenteMs = 800,
@@ -38,20 +43,38 @@ export class MemoCouts {
     periode: string,
     maintenant: Date,
     calculer: () => Promise<T>,
+    /** Kept in the database too (tel_couts_mois): a month's summary, small; not a statement's lines. */
+    persister = false,
   ): Promise<Lu<T>> {
     const signature = await signatureCouts(db, periode);
-    const garde = this.gardes.get(cle);
+    let garde = this.gardes.get(cle);
+    if (!garde && persister) {
+      const enBase = await coutsGardes(db, cle);
+      if (enBase) {
+        garde = {
+          signature: enBase.signature,
+          valeur: enBase.resultat,
+          le: new Date(enBase.calcule_le),
+          rang: 0,
+        };
+        this.garder(cle, garde);
+      }
+    }
     if (garde?.signature === signature)
       return { valeur: garde.valeur as T, calcule_le: garde.le, a_jour: true };
     const cleCalcul = `${cle}@${signature}`;
     let calcul = this.enCours.get(cleCalcul);
     if (!calcul) {
+      const rang = ++this.rang;
+      this.bilan.calculs++;
       calcul = calculer().then(
-        (valeur) => {
-          const g = { signature, valeur, le: maintenant };
+        async (valeur) => {
+          const g = { signature, valeur, le: maintenant, rang };
+          // a copy the database could not keep is computed again after a restart, nothing worse
+          if (persister) await garderCouts(db, cle, signature, maintenant, valeur).catch(() => {});
           const actuelle = this.gardes.get(cle);
           // a slower, older computation never replaces a newer one
-          if (!actuelle || actuelle.le <= maintenant) this.garder(cle, g);
+          if (!actuelle || actuelle.rang < rang) this.garder(cle, g);
           this.enCours.delete(cleCalcul);
           return g;
         },
@@ -76,11 +99,6 @@ export class MemoCouts {
     return g
       ? { valeur: g.valeur as T, calcule_le: g.le, a_jour: true }
       : { valeur: garde.valeur as T, calcule_le: garde.le, a_jour: false };
-  }
-
-  /** How many computations run now (the tests count them). */
-  get calculsEnCours() {
-    return this.enCours.size;
   }
 
   private garder(cle: string, g: Garde) {

@@ -22,9 +22,9 @@ export interface ParametresMois {
 }
 
 /**
- * The parts of the month as a `parts` CTE, one row per stretch of a number with the same payer, campaign and
+ * The month cut in stretches as a `bouts_payes` CTE, one row per stretch of a number with one payer, campaign and
  * freeze: did_id, numero, type_id, operateur_id, cout, client_id (null: the company), groupement_id, campaign_id,
- * gel, du, au_exclu (dates), jours. `suite` is the statement that reads it.
+ * gel, du, au_exclu (dates). `suite` is the statement that reads it (it may add CTEs, starting with a comma).
  */
 export function avecParts(p: ParametresMois, suite: RawBuilder<unknown>) {
   const jf = (col: RawBuilder<unknown>) =>
@@ -33,8 +33,11 @@ export function avecParts(p: ParametresMois, suite: RawBuilder<unknown>) {
   const debutMois = sql`(${p.premier}::date::timestamp AT TIME ZONE ${p.fuseau})`;
   const finMois = sql`(${p.suivant}::date::timestamp AT TIME ZONE ${p.fuseau})`;
   const client = p.clientId === undefined ? null : p.clientId;
+  // with every number (no client), joining on n later costs less than filtering on it here
+  const dansN = (col: RawBuilder<unknown>) =>
+    p.clientId === undefined ? sql`` : sql`AND ${col} IN (SELECT id FROM n)`;
   return sql`
-    WITH n AS MATERIALIZED (
+    WITH n AS (
       SELECT d.id, d.did_format_e164 AS numero, d.cout_mensuel::float8 AS cout, d.client_id, d.groupement_id,
         s.code AS statut, d.type_id, coalesce(tr.operateur_id, d.operateur_id) AS operateur_id,
         d.date_acquisition, d.date_resiliation
@@ -53,7 +56,7 @@ export function avecParts(p: ParametresMois, suite: RawBuilder<unknown>) {
         ${jf(sql`h.date_action`)} AS jf
       FROM tel_did_historique h
       WHERE h.champ IN ('client_id', 'statut') AND h.date_action > ${finDuJour} - interval '1 millisecond'
-        AND h.did_id IN (SELECT id FROM n)
+        ${dansN(sql`h.did_id`)}
     ),
     evs AS (
       SELECT did_id,
@@ -69,7 +72,7 @@ export function avecParts(p: ParametresMois, suite: RawBuilder<unknown>) {
         ${jf(sql`v.date_fin`)} AS jfin
       FROM tel_did_virtual v
       WHERE v.actif AND v.date_debut < ${finMois} AND (v.date_fin IS NULL OR v.date_fin > ${debutMois})
-        AND v.did_id IN (SELECT id FROM n)
+        ${dansN(sql`v.did_id`)}
     ),
     coupures AS (
       SELECT did_id, jf AS j FROM ev WHERE jf < ${p.suivant}::date
@@ -93,13 +96,17 @@ export function avecParts(p: ParametresMois, suite: RawBuilder<unknown>) {
           ELSE x.client_id END AS tenant,
         CASE WHEN x.s_jf IS NOT NULL AND x.s_jf[cardinality(x.s_jf)] > x.du
           THEN (SELECT u.a FROM unnest(x.s_jf, x.s_av) WITH ORDINALITY u(j, a, o) WHERE u.j > x.du ORDER BY u.o LIMIT 1)
-          ELSE x.statut END AS etat
+          ELSE x.statut END AS etat,
+        NOT (x.s_jf IS NOT NULL AND x.s_jf[cardinality(x.s_jf)] > x.du) AS actuel
       FROM etats x
     ),
-    -- a termination's freeze runs from the day of the change that made it, else from the recorded date
+    -- a termination's freeze runs from its day: the number's recorded date for the current one, else the day of
+    -- the change that made it
     dates AS (
       SELECT l.*,
-        CASE WHEN l.etat = 'RESILIE' THEN coalesce(
+        CASE WHEN l.etat <> 'RESILIE' THEN NULL
+          WHEN l.actuel AND l.date_resiliation IS NOT NULL THEN l.date_resiliation
+          ELSE coalesce(
           (SELECT (u.q AT TIME ZONE ${p.fuseau})::date FROM unnest(l.s_jf, l.s_q) WITH ORDINALITY u(j, q, o)
             WHERE u.j <= l.du ORDER BY u.o DESC LIMIT 1),
           (SELECT (h.date_action AT TIME ZONE ${p.fuseau})::date FROM tel_did_historique h
@@ -127,26 +134,9 @@ export function avecParts(p: ParametresMois, suite: RawBuilder<unknown>) {
     bouts_payes AS (
       SELECT b.id AS did_id, b.numero, b.type_id, b.operateur_id, b.cout, b.payeur AS client_id,
         CASE WHEN b.payeur IS NOT NULL AND b.payeur = b.client_id THEN b.groupement_id END AS groupement_id,
-        c.campaign_id, b.gel, b.du_eff AS du, b.au_eff AS au_exclu
+        c.campaign_id, b.gel, b.du_eff AS du, b.au_eff AS au_exclu, b.au_eff - b.du_eff AS jours
       FROM bornes b LEFT JOIN campagnes c ON c.id = b.id AND c.du = b.du
       WHERE b.au_eff > b.du_eff
-    ),
-    -- stretches next to each other with the same payer, campaign and freeze make one part
-    suites AS (
-      SELECT x.*, CASE WHEN lag(x.au_exclu) OVER w = x.du
-          AND lag(x.client_id) OVER w IS NOT DISTINCT FROM x.client_id
-          AND lag(x.campaign_id) OVER w IS NOT DISTINCT FROM x.campaign_id
-          AND lag(x.gel) OVER w = x.gel THEN 0 ELSE 1 END AS nouveau
-      FROM bouts_payes x WINDOW w AS (PARTITION BY x.did_id ORDER BY x.du)
-    ),
-    ilots AS (
-      SELECT s.*, sum(s.nouveau) OVER (PARTITION BY s.did_id ORDER BY s.du) AS ilot FROM suites s
-    ),
-    parts AS (
-      SELECT did_id, min(numero) AS numero, min(type_id) AS type_id, min(operateur_id) AS operateur_id,
-        min(cout) AS cout, client_id, min(groupement_id) AS groupement_id, campaign_id, gel,
-        min(du) AS du, max(au_exclu) AS au_exclu, sum(au_exclu - du)::int AS jours
-      FROM ilots GROUP BY did_id, ilot, client_id, campaign_id, gel
     )
     ${suite}`;
 }
@@ -179,7 +169,7 @@ export async function resumeDuMois(db: Executor, p: ParametresMois, joursDuMois:
       CASE WHEN grouping(client_id, gel) = 0 THEN gel END AS gel,
       count(DISTINCT did_id)::int AS numeros, sum(jours)::int AS jours,
       sum(cout * jours / ${joursDuMois}::float8) AS montant
-    FROM parts
+    FROM bouts_payes
     GROUP BY GROUPING SETS ((client_id, gel), (groupement_id), (operateur_id), (campaign_id), (type_id), ())`,
   ).execute(db);
   return r.rows as Array<Omit<LigneResume, "dimension"> & { dimension: LigneResume["dimension"] | "total" }>;
@@ -200,9 +190,26 @@ export interface PartClient {
 export async function partsDuClient(db: Executor, p: ParametresMois & { clientId: number }) {
   const r = await avecParts(
     p,
-    sql`
+    sql`,
+    -- stretches next to each other with the same payer, campaign and freeze make one part
+    suites AS (
+      SELECT x.*, CASE WHEN lag(x.au_exclu) OVER w = x.du
+          AND lag(x.client_id) OVER w IS NOT DISTINCT FROM x.client_id
+          AND lag(x.campaign_id) OVER w IS NOT DISTINCT FROM x.campaign_id
+          AND lag(x.gel) OVER w = x.gel THEN 0 ELSE 1 END AS nouveau
+      FROM bouts_payes x WHERE x.client_id = ${p.clientId}::int WINDOW w AS (PARTITION BY x.did_id ORDER BY x.du)
+    ),
+    ilots AS (
+      SELECT s.*, sum(s.nouveau) OVER (PARTITION BY s.did_id ORDER BY s.du) AS ilot FROM suites s
+    ),
+    parts AS (
+      SELECT did_id, min(numero) AS numero, min(type_id) AS type_id, min(operateur_id) AS operateur_id,
+        min(cout) AS cout, client_id, min(groupement_id) AS groupement_id, campaign_id, gel,
+        min(du) AS du, max(au_exclu) AS au_exclu, sum(au_exclu - du)::int AS jours
+      FROM ilots GROUP BY did_id, ilot, client_id, campaign_id, gel
+    )
     SELECT did_id, numero, type_id, campaign_id, cout, du::text AS du, (au_exclu - 1)::text AS au, jours
-    FROM parts WHERE client_id = ${p.clientId}::int ORDER BY numero, du`,
+    FROM parts ORDER BY numero, du`,
   ).execute(db);
   return r.rows as PartClient[];
 }

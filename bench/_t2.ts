@@ -1,0 +1,10 @@
+import { sql } from "kysely";
+import { openDatabase } from "../src/db/database.js";
+import { avecParts } from "../src/modules/couts/parts.repository.js";
+const database = await openDatabase({ databaseUrl: "postgres://postgres@127.0.0.1:5432/tel_echelle", poolSize: 2 });
+const p = { premier: "2026-11-01", suivant: "2026-12-01", fuseau: "Europe/Paris", freezeJours: 90 };
+const q = avecParts(p, sql`SELECT count(*), sum(jours) FROM bouts_payes`);
+const c = q.compile(database.db);
+const r = await sql.raw(`EXPLAIN (ANALYZE, BUFFERS OFF, TIMING ON) ${c.sql.replace(/\$(\d+)/g, (_, i) => { const v = c.parameters[Number(i) - 1]; return typeof v === "number" ? String(v) : v === null ? "NULL" : `'${v}'`; })}`).execute(database.db);
+for (const l of r.rows as Array<Record<string, string>>) console.log(Object.values(l)[0]);
+await database.close();
