@@ -200,6 +200,14 @@ export function fluxDePages(
   return sortie;
 }
 
+/** Pages of anything turned into pages of a file's rows. */
+export async function* enLignes<T>(
+  pages: AsyncIterable<T[]>,
+  ligne: (t: T) => Ligne,
+): AsyncGenerator<Ligne[]> {
+  for await (const page of pages) yield page.map(ligne);
+}
+
 /** The whole export in memory (the command line writes it to a file or its output). */
 export async function exporter(...args: Parameters<typeof exporterFlux>): Promise<Buffer> {
   const morceaux: Buffer[] = [];

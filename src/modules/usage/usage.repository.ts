@@ -100,23 +100,57 @@ export interface Dormant {
   campagnes: string[] | null;
 }
 
+/** Where a page of dormant numbers ends, in their order: client, operator (empty when none), number. */
+export type CleDormant = [string, string, string];
+
+/** Which numbers are dormant: `methode` and the period, as chercherDormants decides them. */
+export interface CritereDormants {
+  methode: "appels" | "statut";
+  depuis: string;
+  depuisInstant: Date;
+}
+
 /**
  * Numbers that cost money (a monthly cost, not terminated) and were not used since `depuis`: by calls (none received
  * or presented in the period), or by status (not in use, and not since `depuis` by their history).
  */
-export async function dormants(
-  db: Executor,
-  methode: "appels" | "statut",
-  depuis: string,
-  depuisInstant: Date,
-  maintenant: Date,
-) {
+function dormantsDe(c: CritereDormants) {
   const critere =
-    methode === "appels"
-      ? sql`NOT EXISTS (SELECT 1 FROM tel_usage_jour u WHERE u.did_id = d.id AND u.jour >= ${depuis}::date
+    c.methode === "appels"
+      ? sql`NOT EXISTS (SELECT 1 FROM tel_usage_jour u WHERE u.did_id = d.id AND u.jour >= ${c.depuis}::date
           AND u.entrants + u.sortants > 0)`
       : sql`s.code <> 'UTILISE' AND NOT EXISTS (SELECT 1 FROM tel_did_historique h WHERE h.did_id = d.id
-          AND h.champ = 'statut' AND h.ancienne_valeur = 'UTILISE' AND h.date_action >= ${depuisInstant})`;
+          AND h.champ = 'statut' AND h.ancienne_valeur = 'UTILISE' AND h.date_action >= ${c.depuisInstant})`;
+  return sql`FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
+    LEFT JOIN tel_client c ON c.id = d.client_id
+    LEFT JOIN tel_tranche t ON t.id = d.tranche_id
+    LEFT JOIN tel_operateur o ON o.id = coalesce(t.operateur_id, d.operateur_id)
+    WHERE d.cout_mensuel > 0 AND s.code NOT IN ('RESILIE', 'COMMANDE') AND d.date_creation < ${c.depuisInstant}
+      AND ${critere}`;
+}
+
+/** The dormant numbers by client and operator, with what they cost a month: counted in SQL, whatever their number. */
+export async function groupesDormants(db: Executor, c: CritereDormants) {
+  const r = await sql<{ client: string | null; operateur: string | null; n: number; economie: number }>`
+    SELECT c.nom AS client, o.nom AS operateur, count(*)::int AS n, sum(d.cout_mensuel)::float8 AS economie
+    ${dormantsDe(c)}
+    GROUP BY c.nom, o.nom ORDER BY coalesce(c.nom, ''), coalesce(o.nom, '')`.execute(db);
+  return r.rows;
+}
+
+/** The dormant numbers themselves, in order: one page, or those among `ids` (a termination checks its list). */
+export async function dormants(
+  db: Executor,
+  c: CritereDormants,
+  maintenant: Date,
+  quels: { limite: number; decalage?: number; apres?: CleDormant } | { ids: number[] },
+) {
+  const suite =
+    "ids" in quels
+      ? sql`AND d.id = ANY(${quels.ids}::int[])`
+      : quels.apres
+        ? sql`AND (coalesce(c.nom, ''), coalesce(o.nom, ''), d.did_format_e164) > (${quels.apres[0]}, ${quels.apres[1]}, ${quels.apres[2]})`
+        : sql``;
   const r = await sql<Dormant>`
     SELECT d.id, d.did_format_e164 AS numero, s.code AS statut, d.client_id, c.nom AS client, o.nom AS operateur,
       d.cout_mensuel::float8 AS cout_mensuel,
@@ -126,12 +160,8 @@ export async function dormants(
       (SELECT array_agg(DISTINCT k.code ORDER BY k.code) FROM tel_did_virtual v JOIN tel_campaign k ON k.id = v.campaign_id
         WHERE v.did_id = d.id AND v.actif AND v.date_debut <= ${maintenant}
           AND (v.date_fin IS NULL OR v.date_fin > ${maintenant})) AS campagnes
-    FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
-    LEFT JOIN tel_client c ON c.id = d.client_id
-    LEFT JOIN tel_tranche t ON t.id = d.tranche_id
-    LEFT JOIN tel_operateur o ON o.id = coalesce(t.operateur_id, d.operateur_id)
-    WHERE d.cout_mensuel > 0 AND s.code NOT IN ('RESILIE', 'COMMANDE') AND d.date_creation < ${depuisInstant}
-      AND ${critere}
-    ORDER BY c.nom NULLS FIRST, o.nom, d.did_format_e164`.execute(db);
+    ${dormantsDe(c)} ${suite}
+    ORDER BY coalesce(c.nom, ''), coalesce(o.nom, ''), d.did_format_e164
+    ${"ids" in quels ? sql`` : sql`LIMIT ${quels.limite} OFFSET ${quels.decalage ?? 0}`}`.execute(db);
   return r.rows;
 }

@@ -5,9 +5,15 @@ import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { numeroPourFondement } from "../presentation/presentation.repository.js";
-import { encoder } from "../transfert/export.service.js";
+import { enLignes, fluxDePages } from "../transfert/export.service.js";
 import { accepterFichiers } from "../transfert/transfert.routes.js";
-import { chercherDormants, importerAppels, resilierDormants, usageNumero } from "./usage.service.js";
+import {
+  chercherDormants,
+  importerAppels,
+  resilierDormants,
+  tousLesDormants,
+  usageNumero,
+} from "./usage.service.js";
 
 const TAG = ["Usage et numéros dormants"];
 const Jours = Type.Integer({ minimum: 7, maximum: 730, default: 90, description: "Jours sans usage" });
@@ -121,6 +127,8 @@ export async function usageRoutes(app: App) {
           "Numéros qui coûtent sans servir : sans appel depuis N jours quand les appels importés couvrent la période, sinon pas utilisés depuis N jours ; par client et opérateur, avec l'économie mensuelle",
         querystring: Type.Object({
           jours: Type.Optional(Jours),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+          par_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
           format: Type.Optional(
             Type.Union([Type.Literal("json"), Type.Literal("csv"), Type.Literal("xlsx")]),
           ),
@@ -140,17 +148,22 @@ export async function usageRoutes(app: App) {
                 economie: Type.Number(),
               }),
             ),
-            numeros: Type.Array(Dormant),
+            numeros: Type.Array(Dormant, {
+              description:
+                "Une page des numéros dormants (page, par_page) ; le fichier CSV ou XLSX les donne tous",
+            }),
+            page: Type.Integer(),
+            par_page: Type.Integer(),
           }),
         },
       },
     },
     async (request, reply) => {
-      const d = await chercherDormants(app.database.db, app.horloge(), request.query.jours ?? 90);
+      const { jours = 90, page = 1, par_page = 100 } = request.query;
       const format = request.query.format ?? "json";
-      if (format === "json") return d;
-      const contenu = await encoder(
-        d.numeros.map((n) => ({
+      if (format === "json") return chercherDormants(app.database.db, app.horloge(), jours, page, par_page);
+      const contenu = fluxDePages(
+        enLignes(tousLesDormants(app.database.db, app.horloge(), jours), (n) => ({
           numero: n.numero,
           client: n.client ?? "",
           operateur: n.operateur ?? "",
@@ -169,7 +182,7 @@ export async function usageRoutes(app: App) {
             ? "text/csv; charset=utf-8"
             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        .header("content-disposition", `attachment; filename="dormants-${d.jours}-jours.${format}"`)
+        .header("content-disposition", `attachment; filename="dormants-${jours}-jours.${format}"`)
         .send(contenu as never);
     },
   );

@@ -10,8 +10,12 @@ import { type LimitesLecture, lireTableau } from "../transfert/lecture.js";
 import { lireAppels } from "./appels.js";
 import {
   type Agregat,
+  type CleDormant,
+  type CritereDormants,
   couvert,
+  type Dormant,
   dormants,
+  groupesDormants,
   idsParE164,
   insererImport,
   remplacerPeriode,
@@ -130,38 +134,58 @@ export async function usageNumero(db: Kysely<DB>, didId: number, maintenant: Dat
   return { dernier_appel: u.dernier_appel, jours: serie };
 }
 
+/** How dormant numbers are judged for `jours` days: on calls where the imported records cover the period, else status. */
+async function critereDormants(db: Kysely<DB>, maintenant: Date, jours: number): Promise<CritereDormants> {
+  const aujourdhui = jourMetier(maintenant);
+  const depuis = jourAvant(aujourdhui, jours);
+  const methode = (await couvert(db, depuis, jourAvant(aujourdhui, 1))) ? "appels" : "statut";
+  return { methode, depuis, depuisInstant: debutDuJour(depuis) };
+}
+
+const avecCampagnes = (n: Dormant) => ({ ...n, campagnes: n.campagnes ?? [] });
+
 /**
  * Numbers that cost money and nobody used for `jours` days: judged on calls where the imported call records cover the
  * whole period, else on status (not in use for that long). Grouped by client and operator with the monthly saving
- * if they were terminated.
+ * if they were terminated (counted in SQL), and one page of the numbers themselves.
  */
-export async function chercherDormants(db: Kysely<DB>, maintenant: Date, jours: number) {
-  const aujourdhui = jourMetier(maintenant);
-  const depuis = jourAvant(aujourdhui, jours);
-  const methode: "appels" | "statut" = (await couvert(db, depuis, jourAvant(aujourdhui, 1)))
-    ? "appels"
-    : "statut";
-  const numeros = await dormants(db, methode, depuis, debutDuJour(depuis), maintenant);
-  const groupes = new Map<
-    string,
-    { client: string | null; operateur: string | null; n: number; economie: number }
-  >();
-  for (const n of numeros) {
-    const cle = `${n.client ?? ""}|${n.operateur ?? ""}`;
-    const g = groupes.get(cle) ?? { client: n.client, operateur: n.operateur, n: 0, economie: 0 };
-    g.n++;
-    g.economie = Math.round((g.economie + n.cout_mensuel) * 100) / 100;
-    groupes.set(cle, g);
-  }
+export async function chercherDormants(
+  db: Kysely<DB>,
+  maintenant: Date,
+  jours: number,
+  page = 1,
+  parPage = 100,
+) {
+  const c = await critereDormants(db, maintenant, jours);
+  const [groupes, numeros] = await Promise.all([
+    groupesDormants(db, c),
+    dormants(db, c, maintenant, { limite: parPage, decalage: (page - 1) * parPage }),
+  ]);
+  const centimes = (x: number) => Math.round(x * 100) / 100;
   return {
-    methode,
+    methode: c.methode,
     jours,
-    depuis,
-    total: numeros.length,
-    economie_mensuelle: Math.round(numeros.reduce((x, n) => x + n.cout_mensuel, 0) * 100) / 100,
-    groupes: [...groupes.values()],
-    numeros: numeros.map((n) => ({ ...n, campagnes: n.campagnes ?? [] })),
+    depuis: c.depuis,
+    total: groupes.reduce((x, g) => x + g.n, 0),
+    economie_mensuelle: centimes(groupes.reduce((x, g) => x + g.economie, 0)),
+    groupes: groupes.map((g) => ({ ...g, economie: centimes(g.economie) })),
+    numeros: numeros.map(avecCampagnes),
+    page,
+    par_page: parPage,
   };
+}
+
+/** Every dormant number, page after page in their order (the CSV and XLSX files). */
+export async function* tousLesDormants(db: Kysely<DB>, maintenant: Date, jours: number) {
+  const c = await critereDormants(db, maintenant, jours);
+  let apres: CleDormant | undefined;
+  for (;;) {
+    const page = await dormants(db, c, maintenant, { limite: 5000, ...(apres ? { apres } : {}) });
+    if (page.length > 0) yield page.map(avecCampagnes);
+    if (page.length < 5000) return;
+    const d = page.at(-1) as Dormant;
+    apres = [d.client ?? "", d.operateur ?? "", d.numero];
+  }
 }
 
 /**
@@ -172,8 +196,10 @@ export async function resilierDormants(
   ctx: Contexte,
   p: { ids: number[]; jours: number; confirmer?: boolean | undefined; motif?: string | undefined },
 ) {
-  const d = await chercherDormants(ctx.db, ctx.maintenant, p.jours);
-  const dormantsConnus = new Map(d.numeros.map((n) => [n.id, n]));
+  const c = await critereDormants(ctx.db, ctx.maintenant, p.jours);
+  const dormantsConnus = new Map(
+    (await dormants(ctx.db, c, ctx.maintenant, { ids: p.ids })).map((n) => [n.id, avecCampagnes(n)]),
+  );
   const etrangers = p.ids.filter((id) => !dormantsConnus.has(id));
   if (etrangers.length)
     throw new ApiError(
@@ -185,7 +211,7 @@ export async function resilierDormants(
         ids: etrangers,
       },
     );
-  const choisis = p.ids.map((id) => dormantsConnus.get(id) as (typeof d.numeros)[number]);
+  const choisis = p.ids.map((id) => dormantsConnus.get(id) as ReturnType<typeof avecCampagnes>);
   const clients = [...new Set(choisis.flatMap((n) => (n.client ? [n.client] : [])))].sort();
   const campagnes = [...new Set(choisis.flatMap((n) => n.campagnes))].sort();
   if (!p.confirmer)

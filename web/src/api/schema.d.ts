@@ -7322,6 +7322,8 @@ export interface paths {
                 query?: {
                     /** @description Jours sans usage */
                     jours?: number;
+                    page?: number;
+                    par_page?: number;
                     format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
@@ -7348,6 +7350,7 @@ export interface paths {
                                 n: number;
                                 economie: number;
                             }[];
+                            /** @description Une page des numéros dormants (page, par_page) ; le fichier CSV ou XLSX les donne tous */
                             numeros: {
                                 id: number;
                                 numero: string;
@@ -7363,6 +7366,8 @@ export interface paths {
                                 /** @description Campagnes qui le routent encore */
                                 campagnes: string[];
                             }[];
+                            page: number;
+                            par_page: number;
                         };
                     };
                 };

@@ -22,17 +22,22 @@ import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats"
 import { euros, numeroLisible } from "../composants/format";
 import { type Permissions, peut } from "../providers/authProvider";
 
+/** Dormant numbers shown per page: the counts and the saving come from the server, over all of them. */
+const PAR_PAGE = 100;
+
 /** Numbers that cost money and serve nobody; the platform's call records imported here decide it where they cover. */
 export function Dormants() {
   const { permissions } = usePermissions<Permissions>();
   const notify = useNotify();
   const client = useQueryClient();
   const [jours, setJours] = useState(90);
+  const [page, setPage] = useState(1);
   const [choisis, setChoisis] = useState<Set<number>>(new Set());
   const [fichier, setFichier] = useState<File | null>(null);
   const d = useQuery({
-    queryKey: ["dormants", jours],
-    queryFn: () => reponse(api.GET("/api/v1/dormants", { params: { query: { jours } } })),
+    queryKey: ["dormants", jours, page],
+    queryFn: () =>
+      reponse(api.GET("/api/v1/dormants", { params: { query: { jours, page, par_page: PAR_PAGE } } })),
   });
   const resilier = useMutation({
     mutationFn: async (confirmer: boolean) =>
@@ -89,7 +94,10 @@ export function Dormants() {
           type="number"
           label="Sans usage depuis (jours)"
           value={jours}
-          onChange={(e) => setJours(Math.min(730, Math.max(7, Number(e.target.value) || 90)))}
+          onChange={(e) => {
+            setJours(Math.min(730, Math.max(7, Number(e.target.value) || 90)));
+            setPage(1);
+          }}
         />
         {peut(permissions, "import") && (
           <>
@@ -171,6 +179,24 @@ export function Dormants() {
                     Résilier la sélection ({choisis.size})
                   </Button>
                 )}
+                <Box
+                  sx={{ display: "flex", gap: 1, alignItems: "center", mb: 1 }}
+                  data-testid="pages-dormants"
+                >
+                  <Typography variant="body2">
+                    {`${(page - 1) * PAR_PAGE + 1} à ${(page - 1) * PAR_PAGE + d.data.numeros.length} sur ${d.data.total}`}
+                  </Typography>
+                  <Button size="small" disabled={page === 1} onClick={() => setPage(page - 1)}>
+                    Précédents
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={page * PAR_PAGE >= d.data.total}
+                    onClick={() => setPage(page + 1)}
+                  >
+                    Suivants
+                  </Button>
+                </Box>
                 <Table size="small" data-testid="dormants">
                   <TableHead>
                     <TableRow>
