@@ -7,6 +7,8 @@ const COMPLET = [
   // generated hostile input by the thousand, size limits, a killed database thread, a slow snapshot load,
   // a metrics listener of its own: minutes, not the inner loop
   "test/api/proprietes.test.ts",
+  // 100,000 numbers laid out, every heavy route under a watch of the event loop, 72,000 statuses synced
+  "test/api/echelle.test.ts",
   "test/api/import-limites.test.ts",
   "test/api/metriques.test.ts",
   "test/api/pret.test.ts",

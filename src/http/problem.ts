@@ -242,6 +242,10 @@ function messageValidation(keyword: string, params: Record<string, unknown>, def
       return `Valeurs possibles : ${(params.allowedValues as unknown[])?.join(", ")}.`;
     case "additionalProperties":
       return `Champ inconnu : ${String(params.additionalProperty)}.`;
+    case "maxItems":
+      return `Au plus ${String(params.limit)} éléments par requête : envoyez la liste en plusieurs fois.`;
+    case "minItems":
+      return `Au moins ${String(params.limit)} élément(s).`;
     default:
       return defaut ?? "Valeur invalide.";
   }

@@ -13,7 +13,12 @@ describe.each(CIBLES)("months' costs kept ($nom)", (cible) => {
   });
   afterAll(() => ctx?.fermer());
   const api = async (methode: "GET" | "POST", url: string, payload?: Record<string, unknown>) => {
-    const r = await ctx.app.inject({ method: methode, url: `/api/v1${url}`, headers: ctx.cles.admin, payload });
+    const r = await ctx.app.inject({
+      method: methode,
+      url: `/api/v1${url}`,
+      headers: ctx.cles.admin,
+      payload,
+    });
     return { status: r.statusCode, corps: r.json() };
   };
   const calculs = () => ctx.app.memoCouts.bilan.calculs;
@@ -28,7 +33,10 @@ describe.each(CIBLES)("months' costs kept ($nom)", (cible) => {
     maintenant = new Date("2026-12-03T10:00:00+01:00");
 
     const avant = calculs();
-    const [a, b] = await Promise.all([api("GET", "/couts?periode=2026-11"), api("GET", "/couts?periode=2026-11")]);
+    const [a, b] = await Promise.all([
+      api("GET", "/couts?periode=2026-11"),
+      api("GET", "/couts?periode=2026-11"),
+    ]);
     expect(calculs() - avant).toBe(1);
     expect(a.corps).toEqual(b.corps);
     expect(a.corps).toMatchObject({ total: 6.2, a_jour: true });
@@ -61,7 +69,11 @@ describe.each(CIBLES)("months' costs kept ($nom)", (cible) => {
     const autre = await buildApp({ database: ctx.base, config: ctx.app.config, horloge: () => maintenant });
     await autre.ready();
     try {
-      const r = await autre.inject({ method: "GET", url: "/api/v1/couts?periode=2026-11", headers: ctx.cles.admin });
+      const r = await autre.inject({
+        method: "GET",
+        url: "/api/v1/couts?periode=2026-11",
+        headers: ctx.cles.admin,
+      });
       expect(r.json()).toEqual(premier);
       expect(autre.memoCouts.bilan.calculs).toBe(0);
     } finally {

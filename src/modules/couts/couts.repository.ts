@@ -36,11 +36,13 @@ export async function garderCouts(db: Executor, cle: string, signature: string, 
     .execute();
 }
 
-/** Signals older than the last `garder` are dropped (each drop makes every kept month be computed again once). */
-export async function purgerSignauxCouts(db: Executor, garder: number) {
-  await sql`DELETE FROM tel_couts_signal WHERE id <= (SELECT max(id) - ${garder} FROM tel_couts_signal)`.execute(
-    db,
-  );
+/**
+ * Past `seuil` signals, all but the last `garder` are dropped: the check reads a short table. A drop makes every
+ * kept month be computed again once (its signature changes), so it happens once per many thousand changes.
+ */
+export async function purgerSignauxCouts(db: Executor, seuil: number, garder: number) {
+  await sql`DELETE FROM tel_couts_signal WHERE (SELECT count(*) FROM tel_couts_signal) > ${seuil}
+    AND id <= (SELECT max(id) - ${garder} FROM tel_couts_signal)`.execute(db);
 }
 
 /** The labels of what costs are grouped by, read when answering (a label's change needs no new computation). */

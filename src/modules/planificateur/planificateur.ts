@@ -3,6 +3,7 @@ import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { synchroniserStatuts } from "../affectations/affectations.service.js";
 import type { Acteur } from "../auth/acteur.js";
+import { purgerSignauxCouts } from "../couts/couts.repository.js";
 import type { Expediteur } from "../notifications/notifications.service.js";
 import { alerterFinsDeMandat } from "../presentation/mandats.service.js";
 
@@ -38,7 +39,10 @@ export async function appliquerEcheances(db: Kysely<DB>, maintenant: Date, depui
   });
 }
 
-/** The server's periodic jobs: dated assignments, mandates' end alerts, then the notification outbox. Runs never overlap. */
+/**
+ * The server's periodic jobs: dated assignments, the costs' signal log kept short, mandates' end alerts, then the
+ * notification outbox. Runs never overlap.
+ */
 export class Planificateur {
   private minuterie: NodeJS.Timeout | undefined;
   private dernier: Date | undefined;
@@ -75,6 +79,7 @@ export class Planificateur {
         const n = await appliquerEcheances(this.db, maintenant, this.dernier);
         this.dernier = maintenant;
         if (n > 0) this.journal(`${n} numéro(s) passés à leur statut du jour par les affectations datées.`);
+        await purgerSignauxCouts(this.db, 10_000, 1000);
         const alertes = await alerterFinsDeMandat(this.db, this.config, maintenant);
         if (alertes > 0) this.journal(`${alertes} alerte(s) de fin de mandat mise(s) en file.`);
         await this.expediteur.envoyer();

@@ -169,7 +169,12 @@ export function fluxDePages(
       const f = classeur.addWorksheet(feuille, { views: [{ state: "frozen", ySplit: 1 }] });
       f.columns = colonnes.map((e) => ({ header: e, key: e, width: Math.max(12, e.length + 2) }));
       f.getRow(1).font = { bold: true };
-      for await (const page of pages) for (const l of page) f.addRow(l).commit();
+      for await (const page of pages)
+        for (let i = 0; i < page.length; i++) {
+          f.addRow(page[i]).commit();
+          // a workbook's row costs tens of microseconds: the loop is let go every thousand rows
+          if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
+        }
       f.commit();
       await classeur.commit();
       return;
