@@ -7,6 +7,18 @@ export interface MesureRoutage {
   p99: number;
   max: number;
   statuts: Record<string, number>;
+  /** Each lookup: its start (epoch ms) and its duration (ms). */
+  mesures: Array<[number, number]>;
+}
+
+/** The lookups that started within [du, au] (epoch ms): their count, p50, p99 and max. */
+export function fenetre(m: MesureRoutage, du: number, au: number) {
+  const l = m.mesures
+    .filter(([t]) => t >= du && t <= au)
+    .map(([, d]) => d)
+    .sort((a, b) => a - b);
+  const q = (p: number) => l[Math.min(l.length - 1, Math.floor((p / 100) * l.length))] ?? 0;
+  return { n: l.length, p50: q(50), p99: q(99), max: l.at(-1) ?? 0 };
 }
 
 /**

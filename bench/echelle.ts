@@ -16,7 +16,7 @@ import { migrer } from "../src/db/migrate.js";
 import { seedReference } from "../src/db/reference-data.js";
 import { jourMetier } from "../src/heure-metier.js";
 import { creerCleApi } from "../src/modules/auth/comptes.service.js";
-import { chargeRoutage, type MesureRoutage } from "./charge.js";
+import { chargeRoutage, fenetre } from "./charge.js";
 import { lancerComparateur } from "./comparateur.js";
 import { peuplerEchelle } from "./jeu-echelle.js";
 import { lancerServeurBench } from "./serveur.js";
@@ -113,11 +113,18 @@ try {
   };
   const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(7);
   ecrire(
-    `${"requête".padEnd(40)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} | routage p99 ${"max".padStart(7)}  statut`,
+    `${"requête".padEnd(40)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} | statut | recherches de routage pendant (nombre) p99 et max, ms`,
   );
-  const routageMesure = (r: MesureRoutage) => `${f(r.p99)}     ${f(r.max)}`;
+  // one steady load of lookups for the whole run, warmed up first; each request's window read from it afterwards
+  const charge = chargeRoutage(routage, `Bearer ${hermes.cle}`);
+  await new Promise((r) => setTimeout(r, 3000));
+  const fenetres: Array<{ ligne: number; du: number; au: number }> = [];
+  const repos = Date.now();
+  await new Promise((r) => setTimeout(r, 5000));
+  fenetres.push({ ligne: lignes.length, du: repos, au: Date.now() });
+  ecrire(`${"(au repos, 5 s)".padEnd(40)} ${"".padStart(7)} ${"".padStart(7)} |`);
   for (const [titre, chemin] of scenarios) {
-    const charge = chargeRoutage(routage, `Bearer ${hermes.cle}`);
+    const du = Date.now();
     const durees: number[] = [];
     let statut = 0;
     for (let i = 0; i < REPETITIONS; i++) {
@@ -127,10 +134,8 @@ try {
       durees.push(performance.now() - t0);
       statut = r.status;
     }
-    const rt = await charge.arreter();
-    ecrire(
-      `${titre.padEnd(40)} ${f(quantile(durees, 50))} ${f(quantile(durees, 99))} |       ${routageMesure(rt)}  ${statut}`,
-    );
+    fenetres.push({ ligne: lignes.length, du, au: Date.now() });
+    ecrire(`${titre.padEnd(40)} ${f(quantile(durees, 50))} ${f(quantile(durees, 99))} |  ${statut}`);
   }
 
   // exports, streamed: first byte, total, size, and the server's peak memory (VmHWM) after each
@@ -145,7 +150,11 @@ try {
     ["liste des numéros CSV", "/dids?format=csv"],
     ["routage CSV (Hermes)", "/routage/export?format=csv"],
   ] as const) {
-    const charge = chargeRoutage(routage, `Bearer ${hermes.cle}`);
+    const du = Date.now();
+    // the peak resident memory counted from here (Linux: 5 in clear_refs resets VmHWM)
+    const statut = () => fs.readFileSync(`/proc/${serveur.pid}/status`, "utf8");
+    fs.writeFileSync(`/proc/${serveur.pid}/clear_refs`, "5");
+    const avant = Number(/VmRSS:\s+(\d+)/.exec(statut())?.[1]) / 1024;
     const t0 = performance.now();
     const r = await fetch(`${serveur.adresse}/api/v1${chemin}`, { headers: auth });
     const premier = performance.now() - t0;
@@ -153,12 +162,21 @@ try {
     const lecteur = r.body?.getReader();
     for (let l = await lecteur?.read(); l && !l.done; l = await lecteur?.read()) taille += l.value.length;
     const total = performance.now() - t0;
-    const rt = await charge.arreter();
-    const hwm = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${serveur.pid}/status`, "utf8"))?.[1];
+    fenetres.push({ ligne: lignes.length, du, au: Date.now() });
+    const pic = Number(/VmHWM:\s+(\d+)/.exec(statut())?.[1]) / 1024;
     ecrire(
-      `${titre.padEnd(40)} ${f(premier)}ms ${(total / 1000).toFixed(1).padStart(6)} s ${(taille / 2 ** 20).toFixed(0).padStart(6)} Mo ${(Number(hwm) / 1024).toFixed(0).padStart(7)} Mio |  ${routageMesure(rt)}  ${r.status}`,
+      `${titre.padEnd(40)} ${f(premier)}ms ${(total / 1000).toFixed(1).padStart(6)} s ${(taille / 2 ** 20).toFixed(0).padStart(6)} Mo ${avant.toFixed(0).padStart(6)} → ${pic.toFixed(0).padStart(5)} Mio |  ${r.status}`,
     );
   }
+
+  // the routing lookups of each window, beside its line
+  const mesure = await charge.arreter();
+  for (const w of fenetres) {
+    const r = fenetre(mesure, w.du, w.au);
+    lignes[w.ligne] = `${lignes[w.ligne]} routage (${String(r.n).padStart(5)}) p99 ${f(r.p99)} max ${f(r.max)}`;
+  }
+  console.log("");
+  console.log(lignes.join("\n"));
 
   // get by number against a plain prepared query over the same tables, and the partial search, at 16 connections
   ecrire("");

@@ -18,11 +18,20 @@ export async function lancerServeurBench(databaseUrl: string, env: Record<string
   });
   const adresse = await new Promise<string>((resolve, reject) => {
     let sortie = "";
+    let pret = false;
     serveur.once("exit", (code) => reject(new Error(`le serveur s'est arrêté (${code})`)));
     serveur.stdout?.on("data", (d) => {
+      // the server's warnings once started (a held event loop names its requests): shown, not swallowed
+      if (pret) {
+        if (/"level":(40|50|60)/.test(String(d))) process.stderr.write(d);
+        return;
+      }
       sortie += d;
       const m = /API :\s+(http:\/\/\S+)\/api\/v1/.exec(sortie);
-      if (m) resolve(m[1] as string);
+      if (m) {
+        pret = true;
+        resolve(m[1] as string);
+      }
     });
   });
   return {

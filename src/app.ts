@@ -112,12 +112,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }));
   const expediteur = new Expediteur(options.database.db, options.config, horloge);
   app.decorate("expediteur", expediteur);
+  const memoCouts = new MemoCouts();
   const planificateur = new Planificateur(
     options.database.db,
     options.config,
     expediteur,
     horloge,
     (message, err) => (err ? app.log.error({ err }, message) : app.log.info(message)),
+    memoCouts,
   );
   app.decorate("planificateur", planificateur);
   const sauvegardes = new SauvegardesPlanifiees(options.database, options.config, horloge, (message, err) =>
@@ -153,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     horloge,
   });
   app.decorate("metriques", metriques);
-  app.decorate("memoCouts", new MemoCouts());
+  app.decorate("memoCouts", memoCouts);
   surveillerBoucle(app, 100);
   // every request Fastify serves: counted by route template and status, timed, and logged once
   app.addHook("onResponse", (request, reply, done) => {

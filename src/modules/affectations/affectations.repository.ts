@@ -84,12 +84,32 @@ export async function pageAffectations(
       .limit(parPage)
       .offset((page - 1) * parPage)
       .execute(),
-    filtrerAffectations(selectAffectation(db, maintenant), f, maintenant)
-      .clearSelect()
-      .select(sql<number>`count(*)`.as("n"))
-      .executeTakeFirstOrThrow(),
+    compterAffectations(db, f, maintenant),
   ]);
-  return { data, total: Number(total.n) };
+  return { data, total };
+}
+
+/**
+ * How many assignments the filters keep, counted on the assignments alone: every one has its number and campaign
+ * (foreign keys), so the joins of the page add nothing to the count but their cost (1.5 s over 1,000,000 rows).
+ */
+async function compterAffectations(db: Executor, f: FiltresAffectation, maintenant: Date) {
+  let q = db.selectFrom("tel_did_virtual as v").select(sql<number>`count(*)`.as("n"));
+  if (f.did_id) q = q.where("v.did_id", "=", f.did_id);
+  if (f.campaign_id) q = q.where("v.campaign_id", "=", f.campaign_id);
+  if (f.config_id) q = q.where("v.config_id", "=", f.config_id);
+  if (f.entrant !== undefined) q = q.where("v.entrant", "=", f.entrant);
+  if (f.sortant !== undefined) q = q.where("v.sortant", "=", f.sortant);
+  if (f.courante !== undefined) {
+    const cond = courante(maintenant);
+    q = q.where(f.courante ? cond : sql<boolean>`NOT ${cond}`);
+  }
+  for (const client of [f.client_id, f.client_visible])
+    if (client !== undefined && client !== 0)
+      q = q.where("v.campaign_id", "in", (eb) =>
+        eb.selectFrom("tel_campaign").select("id").where("client_id", "=", client),
+      );
+  return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 export function lireAffectation(db: Executor, id: number, maintenant: Date, clientVisible?: number) {

@@ -153,7 +153,7 @@ export class PublicationHermes {
       .orderBy("id", "desc")
       .limit(1)
       .executeTakeFirst();
-    return derniere?.etag_routage !== this.routage.etag(this.horloge().getTime());
+    return derniere?.etag_routage !== (await this.routage.etag(this.horloge().getTime()));
   }
 
   /**
@@ -236,7 +236,7 @@ export class PublicationHermes {
             { fichiers: derives.map((f) => ({ nom: f.nom, chemin: f.chemin, diff: f.diff })) },
           );
         }
-        const etag = this.routage.etag(this.horloge().getTime());
+        const etag = await this.routage.etag(this.horloge().getTime());
         const aPublier = fichiers.filter((x) => x.change);
         const publies = [];
         for (const f of aPublier) {

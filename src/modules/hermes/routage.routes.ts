@@ -1,11 +1,13 @@
 import { Type } from "@sinclair/typebox";
-import { stringify } from "csv-stringify/sync";
 import type { App } from "../../http/app-type.js";
-import { CAST_CSV } from "../../http/csv.js";
 import { ApiError } from "../../http/errors.js";
 import { Nullable } from "../../http/listes.js";
 import { chiffresDirects, chiffresE164 } from "../../numbering/chiffres.js";
 import { normaliser } from "../../numbering/index.js";
+import { trierSansBloquer } from "../../tri-sans-bloquer.js";
+import type { Ligne } from "../transfert/export.repository.js";
+import { fluxDePages, fluxJson, parPages } from "../transfert/export.service.js";
+import type { RouteCourante } from "./snapshot.js";
 import { ROLES_ROUTAGE } from "./voie-rapide.js";
 
 const Campagne = Type.Object({ id: Type.Integer(), code: Type.String(), hermes_id: Nullable(Type.String()) });
@@ -140,23 +142,32 @@ export async function routageRoutes(app: App) {
     },
     async (request, reply) => {
       const t = app.horloge().getTime();
-      const etag = app.routage.etag(t);
+      const etag = await app.routage.etag(t);
       reply.header("etag", etag).header("cache-control", "no-cache");
       if (request.headers["if-none-match"] === etag) return reply.status(304).send();
-      const routes = [...app.routage.routes(t)].sort(
-        (a, b) => a.numero.localeCompare(b.numero) || a.campagne_code.localeCompare(b.campagne_code),
+      // read and sorted by slices: a million routes never hold the loop that answers Hermes' lookups
+      let routes: RouteCourante[] | undefined;
+      for (let essai = 0; !routes && essai < 5; essai++) routes = await app.routage.routesParTranches(t);
+      routes ??= [...app.routage.routes(t)];
+      const tries = await trierSansBloquer(routes, (a, b) =>
+        a.numero < b.numero ? -1 : a.numero > b.numero ? 1 : a.campagne_code.localeCompare(b.campagne_code),
       );
-      if (request.query.format === "csv") {
+      const pages = parPages(tries as unknown as Ligne[], 1000);
+      if (request.query.format === "csv")
         return reply.type("text/csv; charset=utf-8").send(
-          stringify(routes, {
-            header: true,
-            delimiter: ";",
-            columns: ["numero", "sens", "campagne_code", "hermes_id", "config_code", "alias", "priorite"],
-            cast: { number: CAST_CSV.number, string: CAST_CSV.string },
-          }),
+          fluxDePages(
+            pages,
+            "csv",
+            "routes",
+            ["numero", "sens", "campagne_code", "hermes_id", "config_code", "alias", "priorite"],
+            {
+              bom: false,
+            },
+          ),
         );
-      }
-      return reply.type("application/json").send(JSON.stringify({ version: etag, routes }));
+      return reply
+        .type("application/json")
+        .send(fluxJson(`{"version":${JSON.stringify(etag)},"routes":[`, pages, "]}"));
     },
   );
 }

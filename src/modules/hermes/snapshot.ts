@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { chiffresE164 } from "../../numbering/chiffres.js";
@@ -6,6 +5,7 @@ import { refusPresentation } from "../../numbering/presentation.js";
 import { fondementA } from "../presentation/fondement.js";
 import { MandatsEnMemoire } from "../presentation/mandats-en-memoire.js";
 import { CacheEntrant } from "./cache-entrant.js";
+import { EmpreinteRoutage } from "./empreinte-routage.js";
 import {
   type Aff,
   type Campagne,
@@ -65,9 +65,13 @@ export class SnapshotRoutage {
   private configs = new Map<number, { code: string; config: Record<string, unknown> }>();
   private mandats = new MandatsEnMemoire();
   private readonly reponses = new CacheEntrant();
-  private cacheEtag:
-    | { valeur: string; version: number; generation: number; depuis: number; jusqua: number }
-    | undefined;
+  private readonly empreinte = new EmpreinteRoutage({
+    etat: () => ({ version: this.version, generation: this.generation }),
+    numeros: () => this.numeros.values(),
+    routesDe: (n, t) => this.routesDe(n, t),
+    prochaineBorneMandats: (t) => this.mandats.prochaineBorne(t),
+    horloge: () => this.horloge(),
+  });
   /** Bumped by every local change, in case a change arrives without a version (full reload). */
   private generation = 0;
   /** Highest routing change applied (the database's tel_routage_version). */
@@ -107,6 +111,7 @@ export class SnapshotRoutage {
     this.generation++;
     this.version = Math.max(this.version, version);
     this.chargeLe = new Date();
+    this.empreinte.prevoir();
     return { routes, ms: performance.now() - debut };
   }
 
@@ -146,6 +151,7 @@ export class SnapshotRoutage {
   /** The server closes: notifications still waiting are dropped. */
   arreter(): void {
     this.arrete = true;
+    this.empreinte.arreter();
   }
 
   private enAttente = rienEnAttente();
@@ -200,9 +206,9 @@ export class SnapshotRoutage {
     }
     this.generation++;
     this.version = Math.max(this.version, a.version);
+    this.empreinte.prevoir();
   }
 
-  /** Reads the numbers again, in two queries whatever their count. */
   private async rafraichirNumeros(ids: number[]) {
     // read first, then swap in one synchronous step: lookups meanwhile keep getting the previous state,
     // never a 404 for a number that stays routed
@@ -341,57 +347,50 @@ export class SnapshotRoutage {
 
   /** Every current inbound and outbound route at t. */
   *routes(t = Date.now()): Generator<RouteCourante> {
-    for (const n of this.numeros.values()) {
-      if (n.statut !== "UTILISE") continue;
-      for (const a of n.affectations) {
-        const c = this.campagnes.get(a.campaign_id);
-        if (!enCours(a, t) || !c?.actif) continue;
-        // the same caller-ID rule as the outbound lookup: a number it would not present is not in the files either
-        const sortant = a.sortant && this.presentable(n, c, t);
-        if (!a.entrant && !sortant) continue;
-        yield {
-          numero: n.e164,
-          sens: a.entrant && sortant ? "entrant+sortant" : a.entrant ? "entrant" : "sortant",
-          campagne_code: c.code,
-          hermes_id: c.hermes_id,
-          config_code: a.config_id === null ? null : (this.configs.get(a.config_id)?.code ?? null),
-          alias: a.alias,
-          priorite: a.priorite,
-        };
-      }
-    }
+    for (const n of this.numeros.values()) yield* this.routesDe(n, t);
   }
 
   /**
-   * A digest of the current routes: equal on every instance that holds the same routes, so pollers behind a
-   * load balancer get 304s. Kept until the next change or the next assignment date (a dated start or end
-   * changes the routes without any write).
+   * The routes at t by slices of numbers, the event loop let go between two: a million numbers never hold it for
+   * more than a few milliseconds at a time. Undefined when the routes changed meanwhile (the caller starts again).
    */
-  etag(t = Date.now()): string {
-    const c = this.cacheEtag;
-    if (c && c.version === this.version && c.generation === this.generation && t >= c.depuis && t < c.jusqua)
-      return c.valeur;
-    const hash = createHash("sha256");
-    let prochaine = Number.POSITIVE_INFINITY;
+  async routesParTranches(t: number, parTranche = 10_000): Promise<RouteCourante[] | undefined> {
+    const { version, generation } = this;
+    const resultat: RouteCourante[] = [];
+    let i = 0;
     for (const n of this.numeros.values()) {
-      for (const a of n.affectations) {
-        if (a.debut > t) prochaine = Math.min(prochaine, a.debut);
-        else if (a.fin !== null && a.fin > t) prochaine = Math.min(prochaine, a.fin);
+      for (const r of this.routesDe(n, t)) resultat.push(r);
+      if (++i % parTranche === 0) {
+        await new Promise((r) => setImmediate(r));
+        if (this.version !== version || this.generation !== generation) return undefined;
       }
     }
-    // a mandate starting or ending changes which numbers are presented
-    prochaine = Math.min(prochaine, this.mandats.prochaineBorne(t));
-    const lignes = [...this.routes(t)].map((r) => JSON.stringify(r)).sort();
-    for (const l of lignes) hash.update(l).update("\n");
-    const valeur = `"${hash.digest("base64url").slice(0, 27)}"`;
-    this.cacheEtag = {
-      valeur,
-      version: this.version,
-      generation: this.generation,
-      depuis: t,
-      jusqua: prochaine,
-    };
-    return valeur;
+    return resultat;
+  }
+
+  private *routesDe(n: NumeroRoute, t: number): Generator<RouteCourante> {
+    if (n.statut !== "UTILISE") return;
+    for (const a of n.affectations) {
+      const c = this.campagnes.get(a.campaign_id);
+      if (!enCours(a, t) || !c?.actif) continue;
+      // the same caller-ID rule as the outbound lookup: a number it would not present is not in the files either
+      const sortant = a.sortant && this.presentable(n, c, t);
+      if (!a.entrant && !sortant) continue;
+      yield {
+        numero: n.e164,
+        sens: a.entrant && sortant ? "entrant+sortant" : a.entrant ? "entrant" : "sortant",
+        campagne_code: c.code,
+        hermes_id: c.hermes_id,
+        config_code: a.config_id === null ? null : (this.configs.get(a.config_id)?.code ?? null),
+        alias: a.alias,
+        priorite: a.priorite,
+      };
+    }
+  }
+
+  /** The routes' digest (ETag): see empreinte-routage.ts. */
+  etag(t = Date.now()): Promise<string> {
+    return this.empreinte.etag(t);
   }
 
   get taille() {

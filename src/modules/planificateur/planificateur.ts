@@ -4,6 +4,8 @@ import type { DB } from "../../db/schema.js";
 import { synchroniserStatuts } from "../affectations/affectations.service.js";
 import type { Acteur } from "../auth/acteur.js";
 import { purgerSignauxCouts } from "../couts/couts.repository.js";
+import { tendance } from "../couts/couts.service.js";
+import type { MemoCouts } from "../couts/memo-couts.js";
 import type { Expediteur } from "../notifications/notifications.service.js";
 import { alerterFinsDeMandat } from "../presentation/mandats.service.js";
 
@@ -40,8 +42,8 @@ export async function appliquerEcheances(db: Kysely<DB>, maintenant: Date, depui
 }
 
 /**
- * The server's periodic jobs: dated assignments, the costs' signal log kept short, mandates' end alerts, then the
- * notification outbox. Runs never overlap.
+ * The server's periodic jobs: dated assignments, the costs' signal log kept short, mandates' end alerts, the
+ * notification outbox, then the dashboard's months of costs computed ahead. Runs never overlap.
  */
 export class Planificateur {
   private minuterie: NodeJS.Timeout | undefined;
@@ -56,6 +58,7 @@ export class Planificateur {
     private readonly expediteur: Expediteur,
     private readonly horloge: () => Date,
     private readonly journal: (message: string, err?: unknown) => void,
+    private readonly memoCouts?: MemoCouts,
   ) {}
 
   demarrer(intervalleMs: number) {
@@ -71,6 +74,20 @@ export class Planificateur {
     return this.enCours;
   }
 
+  /**
+   * The dashboard's months of costs computed ahead, in the database (those unchanged are read back at once): the
+   * first person to open the dashboard after a start or a change does not wait for a million numbers. A failure
+   * here is logged; it stops no other job.
+   */
+  private async prechaufferCouts(maintenant: Date) {
+    if (!this.memoCouts) return;
+    try {
+      await tendance({ db: this.db, config: this.config, memo: this.memoCouts, maintenant });
+    } catch (e) {
+      this.journal("calcul d'avance des coûts du tableau de bord", e);
+    }
+  }
+
   /** One run now (also what the tests call, with their own clock). */
   tour(): Promise<void> {
     this.enCours ??= (async () => {
@@ -83,6 +100,7 @@ export class Planificateur {
         const alertes = await alerterFinsDeMandat(this.db, this.config, maintenant);
         if (alertes > 0) this.journal(`${alertes} alerte(s) de fin de mandat mise(s) en file.`);
         await this.expediteur.envoyer();
+        await this.prechaufferCouts(maintenant);
         this.bilan.tours++;
       } catch (e) {
         this.bilan.echecs++;

@@ -30,7 +30,10 @@ export async function numerosDeclarables(
     else parNumero.set(l.numero, [l]);
   }
   const resultat: LigneDeclaree[] = [];
+  let i = 0;
   for (const [numero, ls] of parNumero) {
+    // an operator may carry a hundred thousand numbers: the loop is let go every 5,000
+    if (++i % 5000 === 0) await new Promise((r) => setImmediate(r));
     const premier = ls[0] as (typeof ls)[number];
     const mandats = ls.flatMap((l) =>
       l.mandat_id === null
@@ -79,18 +82,28 @@ export function changements(avant: LigneDeclaree[] | undefined, apres: LigneDecl
   };
 }
 
+/** Numbers shown per list in a preview: the counts are of all of them, the lists of the first ones. */
+const APERCU_MAX = 200;
+
 /** What a declaration to the operator would say now, and its changes since the last one (nothing recorded). */
 export async function apercuDeclaration(db: Kysely<DB>, operateurId: number, t: Date) {
   const [numeros, derniere] = await Promise.all([
     numerosDeclarables(db, operateurId, t),
     derniereDeclaration(db, operateurId),
   ]);
+  const c = changements(derniere?.numeros, numeros);
   return {
     operateur_id: operateurId,
     instant: t,
-    numeros,
+    total: numeros.length,
+    numeros: numeros.slice(0, APERCU_MAX),
     derniere: derniere ? { id: derniere.id, instant: derniere.instant } : null,
-    changements: changements(derniere?.numeros, numeros),
+    changements: {
+      ajoutes: c.ajoutes.slice(0, APERCU_MAX),
+      retires: c.retires.slice(0, APERCU_MAX),
+      modifies: c.modifies.slice(0, APERCU_MAX),
+    },
+    changements_totaux: { ajoutes: c.ajoutes.length, retires: c.retires.length, modifies: c.modifies.length },
   };
 }
 

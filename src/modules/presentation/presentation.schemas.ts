@@ -85,9 +85,17 @@ export const Changements = Type.Object({
 export const Apercu = Type.Object({
   operateur_id: Type.Integer(),
   instant: DateHeure,
-  numeros: Type.Array(LigneDeclaree),
+  total: Type.Integer({ description: "Nombre de numéros que la déclaration donnerait" }),
+  numeros: Type.Array(LigneDeclaree, {
+    description: "Les 200 premiers ; le fichier de la déclaration les donne tous",
+  }),
   derniere: Nullable(Type.Object({ id: Type.Integer(), instant: DateHeure })),
-  changements: Changements,
+  changements: Type.Object(Changements.properties, { description: "Les 200 premiers de chaque liste" }),
+  changements_totaux: Type.Object({
+    ajoutes: Type.Integer(),
+    retires: Type.Integer(),
+    modifies: Type.Integer(),
+  }),
 });
 
 export const Declaration = Type.Object({

@@ -100,8 +100,8 @@ export interface Dormant {
   campagnes: string[] | null;
 }
 
-/** Where a page of dormant numbers ends, in their order: client, operator (empty when none), number. */
-export type CleDormant = [string, string, string];
+/** Where a page of dormant numbers ends, in their order: the number (E.164). */
+export type CleDormant = string;
 
 /** Which numbers are dormant: `methode` and the period, as chercherDormants decides them. */
 export interface CritereDormants {
@@ -138,7 +138,10 @@ export async function groupesDormants(db: Executor, c: CritereDormants) {
   return r.rows;
 }
 
-/** The dormant numbers themselves, in order: one page, or those among `ids` (a termination checks its list). */
+/**
+ * The dormant numbers themselves, by number (the E.164 index reads them in order and stops at the page's end, where
+ * a sort by client would read all of them): one page, or those among `ids` (a termination checks its list).
+ */
 export async function dormants(
   db: Executor,
   c: CritereDormants,
@@ -149,7 +152,7 @@ export async function dormants(
     "ids" in quels
       ? sql`AND d.id = ANY(${quels.ids}::int[])`
       : quels.apres
-        ? sql`AND (coalesce(c.nom, ''), coalesce(o.nom, ''), d.did_format_e164) > (${quels.apres[0]}, ${quels.apres[1]}, ${quels.apres[2]})`
+        ? sql`AND d.did_format_e164 > ${quels.apres}`
         : sql``;
   const r = await sql<Dormant>`
     SELECT d.id, d.did_format_e164 AS numero, s.code AS statut, d.client_id, c.nom AS client, o.nom AS operateur,
@@ -161,7 +164,7 @@ export async function dormants(
         WHERE v.did_id = d.id AND v.actif AND v.date_debut <= ${maintenant}
           AND (v.date_fin IS NULL OR v.date_fin > ${maintenant})) AS campagnes
     ${dormantsDe(c)} ${suite}
-    ORDER BY coalesce(c.nom, ''), coalesce(o.nom, ''), d.did_format_e164
+    ORDER BY d.did_format_e164
     ${"ids" in quels ? sql`` : sql`LIMIT ${quels.limite} OFFSET ${quels.decalage ?? 0}`}`.execute(db);
   return r.rows;
 }

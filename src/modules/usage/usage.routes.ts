@@ -161,7 +161,8 @@ export async function usageRoutes(app: App) {
     async (request, reply) => {
       const { jours = 90, page = 1, par_page = 100 } = request.query;
       const format = request.query.format ?? "json";
-      if (format === "json") return chercherDormants(app.database.db, app.horloge(), jours, page, par_page);
+      if (format === "json")
+        return chercherDormants(app.database.db, app.memoCouts, app.horloge(), jours, page, par_page);
       const contenu = fluxDePages(
         enLignes(tousLesDormants(app.database.db, app.horloge(), jours), (n) => ({
           numero: n.numero,

@@ -5,6 +5,7 @@ import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
 import { debutDuJour, jourMetier, jourPlus } from "../../heure-metier.js";
 import { ApiError } from "../../http/errors.js";
+import type { MemoCouts } from "../couts/memo-couts.js";
 import { actionEnMasse } from "../dids/cycle-de-vie.js";
 import { type LimitesLecture, lireTableau } from "../transfert/lecture.js";
 import { lireAppels } from "./appels.js";
@@ -151,16 +152,22 @@ const avecCampagnes = (n: Dormant) => ({ ...n, campagnes: n.campagnes ?? [] });
  */
 export async function chercherDormants(
   db: Kysely<DB>,
+  memo: MemoCouts,
   maintenant: Date,
   jours: number,
   page = 1,
   parPage = 100,
 ) {
   const c = await critereDormants(db, maintenant, jours);
-  const [groupes, numeros] = await Promise.all([
-    groupesDormants(db, c),
+  const [lu, numeros] = await Promise.all([
+    // counted over the whole inventory: kept, like a month's costs, until a change (or an import of calls) may
+    // alter them ('zzzz': every signal counts)
+    memo.lire(db, `dormants:${jours}:${c.depuis}:${c.methode}`, "zzzz", maintenant, () =>
+      groupesDormants(db, c),
+    ),
     dormants(db, c, maintenant, { limite: parPage, decalage: (page - 1) * parPage }),
   ]);
+  const groupes = lu.valeur;
   const centimes = (x: number) => Math.round(x * 100) / 100;
   return {
     methode: c.methode,
@@ -180,11 +187,11 @@ export async function* tousLesDormants(db: Kysely<DB>, maintenant: Date, jours: 
   const c = await critereDormants(db, maintenant, jours);
   let apres: CleDormant | undefined;
   for (;;) {
-    const page = await dormants(db, c, maintenant, { limite: 5000, ...(apres ? { apres } : {}) });
+    const page = await dormants(db, c, maintenant, { limite: 1000, ...(apres ? { apres } : {}) });
     if (page.length > 0) yield page.map(avecCampagnes);
-    if (page.length < 5000) return;
+    if (page.length < 1000) return;
     const d = page.at(-1) as Dormant;
-    apres = [d.client ?? "", d.operateur ?? "", d.numero];
+    apres = d.numero;
   }
 }
 

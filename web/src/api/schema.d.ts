@@ -6585,6 +6585,9 @@ export interface paths {
                             operateur_id: number;
                             /** Format: date-time */
                             instant: string;
+                            /** @description Nombre de numéros que la déclaration donnerait */
+                            total: number;
+                            /** @description Les 200 premiers ; le fichier de la déclaration les donne tous */
                             numeros: {
                                 numero: string;
                                 fondement: "CONTRAT" | "MANDAT";
@@ -6596,11 +6599,17 @@ export interface paths {
                                 /** Format: date-time */
                                 instant: string;
                             } | null;
+                            /** @description Les 200 premiers de chaque liste */
                             changements: {
                                 ajoutes: string[];
                                 retires: string[];
                                 /** @description Toujours déclarés, sur un autre fondement */
                                 modifies: string[];
+                            };
+                            changements_totaux: {
+                                ajoutes: number;
+                                retires: number;
+                                modifies: number;
                             };
                         };
                     };

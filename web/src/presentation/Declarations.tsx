@@ -23,18 +23,18 @@ import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats"
 import { numeroLisible } from "../composants/format";
 import { type Permissions, peut } from "../providers/authProvider";
 
-function Liste({ titre, numeros }: { titre: string; numeros: string[] }) {
+function Liste({ titre, numeros, total }: { titre: string; numeros: string[]; total: number }) {
   return (
     <Box sx={{ minWidth: 200 }}>
       <Typography variant="subtitle2">
-        {titre} ({numeros.length})
+        {titre} ({total})
       </Typography>
       {numeros.slice(0, 20).map((n) => (
         <Typography key={n} variant="body2">
           {numeroLisible(n)}
         </Typography>
       ))}
-      {numeros.length > 20 && <Typography variant="body2">…</Typography>}
+      {total > 20 && <Typography variant="body2">…</Typography>}
     </Box>
   );
 }
@@ -109,7 +109,7 @@ export function Declarations() {
       ) : a ? (
         <Card sx={{ mb: 2 }}>
           <CardHeader
-            title={`${a.numeros.length} numéro(s) présentables aujourd'hui`}
+            title={`${a.total} numéro(s) présentables aujourd'hui`}
             subheader={
               a.derniere
                 ? `Changements depuis la déclaration du ${dateFr(String(a.derniere.instant), true)}`
@@ -118,9 +118,13 @@ export function Declarations() {
           />
           <CardContent sx={{ pt: 0 }}>
             <Box data-testid="changements" sx={{ display: "flex", gap: 4, flexWrap: "wrap", mb: 2 }}>
-              <Liste titre="Ajoutés" numeros={a.changements.ajoutes} />
-              <Liste titre="Retirés" numeros={a.changements.retires} />
-              <Liste titre="Fondement changé" numeros={a.changements.modifies} />
+              <Liste titre="Ajoutés" numeros={a.changements.ajoutes} total={a.changements_totaux.ajoutes} />
+              <Liste titre="Retirés" numeros={a.changements.retires} total={a.changements_totaux.retires} />
+              <Liste
+                titre="Fondement changé"
+                numeros={a.changements.modifies}
+                total={a.changements_totaux.modifies}
+              />
             </Box>
             {peut(permissions, "presentation:gerer") && (
               <Box sx={{ display: "flex", gap: 1 }}>
