@@ -173,7 +173,8 @@ try {
   const mesure = await charge.arreter();
   for (const w of fenetres) {
     const r = fenetre(mesure, w.du, w.au);
-    lignes[w.ligne] = `${lignes[w.ligne]} routage (${String(r.n).padStart(5)}) p99 ${f(r.p99)} max ${f(r.max)}`;
+    lignes[w.ligne] =
+      `${lignes[w.ligne]} routage (${String(r.n).padStart(5)}) p99 ${f(r.p99)} max ${f(r.max)}`;
   }
   console.log("");
   console.log(lignes.join("\n"));
