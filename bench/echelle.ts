@@ -25,6 +25,8 @@ const N = Number(process.env.BENCH_NUMEROS ?? 1_000_000);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 10);
 const maintenance = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const garder = process.env.BENCH_GARDER;
+// BENCH_PARTIES=requetes,exports,charge: the parts to run (all by default)
+const parties = new Set((process.env.BENCH_PARTIES ?? "requetes,exports,charge").split(","));
 const nom = garder ?? `tel_echelle_${randomBytes(3).toString("hex")}`;
 
 const admin = new pg.Client({ connectionString: maintenance });
@@ -34,6 +36,14 @@ if (!existe) await admin.query(`CREATE DATABASE ${nom}`);
 const url = new URL(maintenance);
 url.pathname = `/${nom}`;
 const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+
+const EXPORTS = [
+  ["numéros CSV", "/exports/numeros?format=csv"],
+  ["numéros JSON", "/exports/numeros?format=json"],
+  ["affectations CSV", "/exports/affectations?format=csv"],
+  ["liste des numéros CSV", "/dids?format=csv"],
+  ["routage CSV (Hermes)", "/routage/export?format=csv"],
+] as const;
 
 const lignes: string[] = [];
 const ecrire = (l: string) => {
@@ -123,7 +133,7 @@ try {
   await new Promise((r) => setTimeout(r, 5000));
   fenetres.push({ ligne: lignes.length, du: repos, au: Date.now() });
   ecrire(`${"(au repos, 5 s)".padEnd(40)} ${"".padStart(7)} ${"".padStart(7)} |`);
-  for (const [titre, chemin] of scenarios) {
+  for (const [titre, chemin] of parties.has("requetes") ? scenarios : []) {
     const du = Date.now();
     const durees: number[] = [];
     let statut = 0;
@@ -141,15 +151,9 @@ try {
   // exports, streamed: first byte, total, size, and the server's peak memory (VmHWM) after each
   ecrire("");
   ecrire(
-    `${"export".padEnd(40)} ${"1er oct.".padStart(8)} ${"total".padStart(8)}   taille   mémoire max | routage p99   max`,
+    `${"export".padEnd(40)} ${"1er oct.".padStart(8)} ${"total".padStart(8)}   taille  mémoire avant → pic | statut | routage`,
   );
-  for (const [titre, chemin] of [
-    ["numéros CSV", "/exports/numeros?format=csv"],
-    ["numéros JSON", "/exports/numeros?format=json"],
-    ["affectations CSV", "/exports/affectations?format=csv"],
-    ["liste des numéros CSV", "/dids?format=csv"],
-    ["routage CSV (Hermes)", "/routage/export?format=csv"],
-  ] as const) {
+  for (const [titre, chemin] of parties.has("exports") ? EXPORTS : []) {
     const du = Date.now();
     // the peak resident memory counted from here (Linux: 5 in clear_refs resets VmHWM)
     const statut = () => fs.readFileSync(`/proc/${serveur.pid}/status`, "utf8");
@@ -180,8 +184,18 @@ try {
   console.log(lignes.join("\n"));
 
   // get by number against a plain prepared query over the same tables, and the partial search, at 16 connections
+  if (parties.has("charge")) await chargeA16(url.toString(), db, serveur.adresse, auth);
+  await serveur.arreter();
+  if (process.env.BENCH_SORTIE) fs.writeFileSync(process.env.BENCH_SORTIE, `${lignes.join("\n")}\n`);
+} finally {
+  await database.close();
+  if (!garder) await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
+  await admin.end();
+}
+
+async function chargeA16(url: string, db: typeof database.db, adresse: string, auth: Record<string, string>) {
   ecrire("");
-  const comparateur = await lancerComparateur(url.toString());
+  const comparateur = await lancerComparateur(url);
   const echantillon = (
     await sql<{
       did: string;
@@ -198,13 +212,13 @@ try {
     });
     return r;
   };
-  const api = await charge16(serveur.adresse, () => `/api/v1/dids/par-numero/${hasard()}`, auth);
+  const api = await charge16(adresse, () => `/api/v1/dids/par-numero/${hasard()}`, auth);
   const brut = await charge16(comparateur.adresse, () => `/numero/${hasard()}`, {});
   ecrire(
     `par numéro, 16 connexions : API ${Math.round(api.requests.average)} req/s (p99 ${api.latency.p99} ms), requête préparée seule ${Math.round(brut.requests.average)} req/s (p99 ${brut.latency.p99} ms) : rapport ${(api.requests.average / brut.requests.average).toFixed(2)}`,
   );
   const recherche = await charge16(
-    serveur.adresse,
+    adresse,
     () => `/api/v1/dids?q=${String(1000 + Math.floor(Math.random() * 9000))}&par_page=50`,
     auth,
   );
@@ -212,10 +226,4 @@ try {
     `recherche 4 chiffres, 16 connexions : ${Math.round(recherche.requests.average)} req/s, p50 ${recherche.latency.p50} ms, p99 ${recherche.latency.p99} ms, non-2xx ${recherche.non2xx}`,
   );
   await comparateur.arreter();
-  await serveur.arreter();
-  if (process.env.BENCH_SORTIE) fs.writeFileSync(process.env.BENCH_SORTIE, `${lignes.join("\n")}\n`);
-} finally {
-  await database.close();
-  if (!garder) await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
-  await admin.end();
 }
