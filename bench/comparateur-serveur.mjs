@@ -1,9 +1,10 @@
 // The plain comparator of bench/echelle.ts: node's http server and one prepared query over the same table that
-// GET /dids/par-numero reads, nothing else (no framework, no authentication, no labels). Prints its URL.
+// GET /dids/par-numero reads, nothing else (no framework, no authentication, no labels), with as many connections
+// as the server's pool (argv[3]: the same database capacity on both sides). Prints its URL.
 import http from "node:http";
 import pg from "pg";
 
-const pool = new pg.Pool({ connectionString: process.argv[2], max: 16 });
+const pool = new pg.Pool({ connectionString: process.argv[2], max: Number(process.argv[3] ?? 4) });
 const serveur = http.createServer(async (req, res) => {
   const numero = decodeURIComponent(req.url.slice("/numero/".length));
   const e164 = numero.startsWith("0") ? `+33${numero.slice(1)}` : numero;

@@ -2,10 +2,10 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 
 /** The plain prepared-query server (comparateur-serveur.mjs) in its own process; resolves with its URL. */
-export async function lancerComparateur(databaseUrl: string) {
+export async function lancerComparateur(databaseUrl: string, connexions: number) {
   const enfant = spawn(
     process.execPath,
-    [path.join(import.meta.dirname, "comparateur-serveur.mjs"), databaseUrl],
+    [path.join(import.meta.dirname, "comparateur-serveur.mjs"), databaseUrl, String(connexions)],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },

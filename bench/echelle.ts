@@ -8,6 +8,7 @@
 
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import autocannon from "autocannon";
 import { sql } from "kysely";
 import pg from "pg";
@@ -195,7 +196,13 @@ try {
 
 async function chargeA16(url: string, db: typeof database.db, adresse: string, auth: Record<string, string>) {
   ecrire("");
-  const comparateur = await lancerComparateur(url);
+  // the server's pool by default: max(4, 2 × cores), as config.ts sets it
+  const comparateur = await lancerComparateur(
+    url,
+    Number(process.env.DB_POOL_SIZE ?? Math.max(4, 2 * os.availableParallelism())),
+  );
+  // the server settles first: its first scheduler run and the routing digest follow its start
+  await new Promise((r) => setTimeout(r, 15_000));
   const echantillon = (
     await sql<{
       did: string;

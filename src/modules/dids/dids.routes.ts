@@ -5,6 +5,7 @@ import { envoyerCsvParIds } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { chiffresDirects } from "../../numbering/chiffres.js";
 import { MAX_PLAGE, normaliser } from "../../numbering/index.js";
 import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
@@ -146,11 +147,18 @@ export async function didsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      // finding a stored number never depends on the ranges the metadata knows
-      const n = normaliser(request.params.numero, request.query.pays ?? "FR", { plagesInconnues: true });
-      if (!n.ok)
-        throw new ApiError(422, n.code, n.raison, [{ champ: "numero", message: n.raison, code: n.code }]);
-      const did = await didParE164(db(), n.numero.e164, clientVisible(request));
+      // the common forms read straight into E.164 (as the routing lookup does: libphonenumber costs more than the
+      // query); only a hit is trusted, anything else goes through the full normalisation (422 or 404)
+      const direct = chiffresDirects(request.params.numero, request.query.pays);
+      let did =
+        direct === undefined ? undefined : await didParE164(db(), `+${direct}`, clientVisible(request));
+      if (!did) {
+        // finding a stored number never depends on the ranges the metadata knows
+        const n = normaliser(request.params.numero, request.query.pays ?? "FR", { plagesInconnues: true });
+        if (!n.ok)
+          throw new ApiError(422, n.code, n.raison, [{ champ: "numero", message: n.raison, code: n.code }]);
+        did = await didParE164(db(), n.numero.e164, clientVisible(request));
+      }
       if (!did) throw introuvable("Numéro");
       reply.header("etag", etag(did.version));
       return vu(request, (await app.libelles.etiqueter([did]))[0] as DidLu);

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Box,
   Card,
   CardActionArea,
@@ -19,7 +20,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Title } from "react-admin";
 import { api, reponse, urlApi } from "../api/client";
-import { Chargement, ErreurChargement, Vide } from "../composants/Etats";
+import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { euros } from "../composants/format";
 import { Tarifs } from "./Tarifs";
 
@@ -107,6 +108,12 @@ export function Couts() {
                 Exporter (XLSX)
               </Link>
             </Box>
+            {!vue.data.a_jour && (
+              <Alert severity="info" sx={{ my: 1 }} data-testid="couts-en-calcul">
+                Chiffres des données du {dateFr(vue.data.calcule_le, true)} : les données ont changé depuis et
+                le nouveau calcul est en cours. Rechargez la page dans un moment.
+              </Alert>
+            )}
             {vue.data.lignes.length === 0 ? (
               <Vide>Aucun coût ce mois-là.</Vide>
             ) : (
