@@ -2,7 +2,7 @@
  * Sorts a large array without holding the event loop: a bottom-up merge sort that lets the loop go every `pas`
  * elements moved. Stable, like Array.prototype.sort. A million routes sorted in one call would hold it for a second.
  */
-export async function trierSansBloquer<T>(elements: T[], comparer: (a: T, b: T) => number, pas = 50_000) {
+export async function trierSansBloquer<T>(elements: T[], comparer: (a: T, b: T) => number, pas = 20_000) {
   const n = elements.length;
   const BLOC = 4096;
   let source = elements.slice();
@@ -10,7 +10,7 @@ export async function trierSansBloquer<T>(elements: T[], comparer: (a: T, b: T) 
   for (let i = 0; i < n; i += BLOC) {
     const bloc = source.slice(i, i + BLOC).sort(comparer);
     for (let j = 0; j < bloc.length; j++) source[i + j] = bloc[j] as T;
-    if ((i / BLOC) % 16 === 15) await new Promise((r) => setImmediate(r));
+    if ((i / BLOC) % 4 === 3) await new Promise((r) => setImmediate(r));
   }
   let cible = new Array<T>(n);
   let deplaces = 0;

@@ -354,7 +354,7 @@ export class SnapshotRoutage {
    * The routes at t by slices of numbers, the event loop let go between two: a million numbers never hold it for
    * more than a few milliseconds at a time. Undefined when the routes changed meanwhile (the caller starts again).
    */
-  async routesParTranches(t: number, parTranche = 10_000): Promise<RouteCourante[] | undefined> {
+  async routesParTranches(t: number, parTranche = 2000): Promise<RouteCourante[] | undefined> {
     const { version, generation } = this;
     const resultat: RouteCourante[] = [];
     let i = 0;

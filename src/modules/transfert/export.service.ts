@@ -177,8 +177,8 @@ export function fluxDePages(
       for await (const page of pages)
         for (let i = 0; i < page.length; i++) {
           f.addRow(page[i]).commit();
-          // a workbook's row costs tens of microseconds: the loop is let go every thousand rows
-          if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
+          // a workbook's row costs about 0.15 ms (1,000 rows held the loop 145 ms): let go every hundred
+          if (i % 100 === 99) await new Promise((r) => setImmediate(r));
         }
       f.commit();
       await classeur.commit();
