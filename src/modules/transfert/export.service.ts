@@ -117,6 +117,9 @@ export const COLONNES_VIDES: Record<TypeExport, string[]> = {
  */
 const PAGE_EXPORT = 1000;
 
+/** Rows written at once by a streamed export (CSV or JSON text of 250 rows: a few milliseconds). */
+const MORCEAU = 250;
+
 /** An export's rows page by page, in its order: never the whole inventory in memory. */
 async function* pagesExport(
   db: Kysely<DB>,
@@ -185,23 +188,27 @@ export function fluxDePages(
       return;
     }
     let premiere = true;
-    for await (const page of pages) {
-      if (format === "csv") {
-        await ecrire(
-          `${premiere && bom ? "\uFEFF" : ""}${stringify(page, {
-            header: premiere,
-            delimiter: ";",
-            columns: colonnes,
-            cast: { number: CAST_CSV.number, string: CAST_CSV.string },
-          })}`,
-        );
-      } else {
-        // as JSON.stringify(rows, null, 2) writes the whole array
-        const corps = page.map((l) => `  ${JSON.stringify(l, null, 2).replace(/\n/g, "\n  ")}`).join(",\n");
-        await ecrire(`${premiere ? "[\n" : ",\n"}${corps}`);
+    for await (const lu of pages)
+      for (let i = 0; i < lu.length; i += MORCEAU) {
+        // written by a few hundred rows, the loop let go between two (and the stream drained)
+        const page = lu.slice(i, i + MORCEAU);
+        if (i > 0) await new Promise((r) => setImmediate(r));
+        if (format === "csv") {
+          await ecrire(
+            `${premiere && bom ? "\uFEFF" : ""}${stringify(page, {
+              header: premiere,
+              delimiter: ";",
+              columns: colonnes,
+              cast: { number: CAST_CSV.number, string: CAST_CSV.string },
+            })}`,
+          );
+        } else {
+          // as JSON.stringify(rows, null, 2) writes the whole array
+          const corps = page.map((l) => `  ${JSON.stringify(l, null, 2).replace(/\n/g, "\n  ")}`).join(",\n");
+          await ecrire(`${premiere ? "[\n" : ",\n"}${corps}`);
+        }
+        premiere = false;
       }
-      premiere = false;
-    }
     if (format === "csv" && premiere)
       await ecrire(
         `${bom ? "\uFEFF" : ""}${stringify([], { header: true, delimiter: ";", columns: colonnes })}`,
