@@ -2,31 +2,21 @@
 // people make all day (a filtered page, a partial-digit search, a get by number). Prints requests/s and p99.
 //   npm run build && BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/api.ts
 
-import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import pg from "pg";
-import { openDatabase } from "../src/db/database.js";
 import { migrer } from "../src/db/migrate.js";
 import { seedReference } from "../src/db/reference-data.js";
 import { creerCleApi } from "../src/modules/auth/comptes.service.js";
 import { normaliser } from "../src/numbering/index.js";
+import { baseDeBench } from "./base-bench.js";
 import { lancerServeurBench } from "./serveur.js";
 
 const N = Number(process.env.BENCH_NUMEROS ?? 1_000_000);
 const DUREE = Number(process.env.BENCH_SECONDES ?? 15);
-const maintenance = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-// BENCH_GARDER=<name> keeps (and reuses) a seeded database between runs while tuning.
-const garder = process.env.BENCH_GARDER;
-const nom = garder ?? `tel_bench_${randomBytes(3).toString("hex")}`;
-const admin = new pg.Client({ connectionString: maintenance });
-await admin.connect();
-const existe = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [nom])).rowCount === 1;
-if (!existe) await admin.query(`CREATE DATABASE ${nom}`);
-const url = new URL(maintenance);
-url.pathname = `/${nom}`;
-const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 16 });
+// BENCH_GARDER=<name> keeps (and reuses) a seeded database between runs.
+const base = await baseDeBench("tel_bench", 16);
+const { database, url, existe } = base;
 try {
   await migrer(database.db);
   await seedReference(database.db);
@@ -79,9 +69,7 @@ try {
   }
   await arreter();
 } finally {
-  await database.close();
-  if (!garder) await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
-  await admin.end();
+  await base.fermer();
 }
 
 // Numbers spread over the five zones, 50 clients (70 % held), statuses and operators, independently of each other.

@@ -6,17 +6,15 @@
 //   npm run build && BENCH_GARDER=tel_echelle npx tsx bench/echelle.ts
 // BENCH_GARDER=<name> keeps the seeded database (and reuses it: seeding 1,000,000 numbers takes minutes).
 
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import pg from "pg";
-import { openDatabase } from "../src/db/database.js";
 import { migrer } from "../src/db/migrate.js";
 import { seedReference } from "../src/db/reference-data.js";
 import { jourMetier } from "../src/heure-metier.js";
 import { creerCleApi } from "../src/modules/auth/comptes.service.js";
+import { baseDeBench } from "./base-bench.js";
 import { chargeRoutage, fenetre } from "./charge.js";
 import { lancerComparateur } from "./comparateur.js";
 import { peuplerEchelle } from "./jeu-echelle.js";
@@ -24,19 +22,11 @@ import { lancerServeurBench } from "./serveur.js";
 
 const N = Number(process.env.BENCH_NUMEROS ?? 1_000_000);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 10);
-const maintenance = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const garder = process.env.BENCH_GARDER;
 // BENCH_PARTIES=requetes,exports,charge: the parts to run (all by default)
 const parties = new Set((process.env.BENCH_PARTIES ?? "requetes,exports,charge").split(","));
-const nom = garder ?? `tel_echelle_${randomBytes(3).toString("hex")}`;
-
-const admin = new pg.Client({ connectionString: maintenance });
-await admin.connect();
-const existe = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [nom])).rowCount === 1;
-if (!existe) await admin.query(`CREATE DATABASE ${nom}`);
-const url = new URL(maintenance);
-url.pathname = `/${nom}`;
-const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+// BENCH_GARDER=<name> keeps (and reuses) a seeded database between runs.
+const base = await baseDeBench("tel_echelle", 4);
+const { database, url, existe } = base;
 
 const EXPORTS = [
   ["numéros CSV", "/exports/numeros?format=csv"],
@@ -189,9 +179,7 @@ try {
   await serveur.arreter();
   if (process.env.BENCH_SORTIE) fs.writeFileSync(process.env.BENCH_SORTIE, `${lignes.join("\n")}\n`);
 } finally {
-  await database.close();
-  if (!garder) await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
-  await admin.end();
+  await base.fermer();
 }
 
 async function chargeA16(url: string, db: typeof database.db, adresse: string, auth: Record<string, string>) {

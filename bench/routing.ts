@@ -4,32 +4,23 @@
 // - how long one change takes to reach the snapshot (write committed -> lookup answers).
 //   npm run build && node --expose-gc --import tsx bench/routing.ts      (BENCH_GARDER=<db> keeps the seeded database)
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import pg from "pg";
-import { openDatabase } from "../src/db/database.js";
 import { migrer } from "../src/db/migrate.js";
 import { seedReference } from "../src/db/reference-data.js";
 import { creerCleApi } from "../src/modules/auth/comptes.service.js";
 import { SnapshotRoutage } from "../src/modules/hermes/snapshot.js";
 import { normaliser } from "../src/numbering/index.js";
+import { baseDeBench } from "./base-bench.js";
 import { lancerServeurBench } from "./serveur.js";
 
 const N = Number(process.env.BENCH_NUMEROS ?? 1_000_000);
 const ROUTES = Number(process.env.BENCH_ROUTES ?? 300_000);
 const DUREE = Number(process.env.BENCH_SECONDES ?? 6);
 const TOURS = Number(process.env.BENCH_TOURS ?? 3);
-const maintenance = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const garder = process.env.BENCH_GARDER;
-const nom = garder ?? `tel_bench_routage_${randomBytes(3).toString("hex")}`;
-const admin = new pg.Client({ connectionString: maintenance });
-await admin.connect();
-const existe = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [nom])).rowCount === 1;
-if (!existe) await admin.query(`CREATE DATABASE ${nom}`);
-const url = new URL(maintenance);
-url.pathname = `/${nom}`;
-const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 8 });
+// BENCH_GARDER=<name> keeps (and reuses) a seeded database between runs.
+const base = await baseDeBench("tel_bench_routage", 8);
+const { database, url, existe } = base;
 const { db } = database;
 try {
   await migrer(db);
@@ -188,7 +179,5 @@ try {
     nu.kill("SIGTERM");
   });
 } finally {
-  await database.close();
-  if (!garder) await admin.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
-  await admin.end();
+  await base.fermer();
 }

@@ -106,8 +106,14 @@ async function compterAffectations(db: Executor, f: FiltresAffectation, maintena
   }
   for (const client of [f.client_id, f.client_visible])
     if (client !== undefined && client !== 0)
-      q = q.where("v.campaign_id", "in", (eb) =>
-        eb.selectFrom("tel_campaign").select("id").where("client_id", "=", client),
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("tel_campaign as c")
+            .select("c.id")
+            .whereRef("c.id", "=", "v.campaign_id")
+            .where("c.client_id", "=", client),
+        ),
       );
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
