@@ -12,12 +12,12 @@ import { fixerFuseauMetier } from "./heure-metier.js";
 import { surveillerBoucle } from "./http/boucle.js";
 import { CODES_ERREUR } from "./http/codes-erreur.js";
 import { ApiError } from "./http/errors.js";
-import { gardeEntrees } from "./http/garde-entrees.js";
+import { gardeEntrees, gardeNombres } from "./http/garde-entrees.js";
 import { registerErrorHandler } from "./http/problem.js";
 import { affectationsRoutes } from "./modules/affectations/affectations.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { SYSTEME } from "./modules/auth/acteur.js";
-import { authentifier } from "./modules/auth/auth.hooks.js";
+import { authentifier, champsSelonAcces } from "./modules/auth/auth.hooks.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { CacheClesApi } from "./modules/auth/auth.service.js";
 import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
@@ -175,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     done();
   });
   let arreterEcoute: (() => Promise<void>) | undefined;
+  let arreterEcouteCles: (() => Promise<void>) | undefined;
   // Hermes lookups are served from memory: loaded before the server answers, then updated per change,
   // in commit order; a lost notification connection means a full reload.
   app.addHook("onReady", async () => {
@@ -188,6 +189,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
           publicationAuto.programmer();
         },
         () => routage.signaler("tout:0:0", erreur),
+      );
+      // a key revoked or deactivated through any instance, or straight in the database, is forgotten here at once
+      arreterEcouteCles ??= await options.database.ecouter(
+        "tel_cles",
+        (prefixe) => cles.oublierPrefixe(prefixe),
+        () => cles.relire(),
       );
       const { routes, ms } = await routage.chargerTout();
       app.log.info(`routage chargé : ${routes} affectations en ${Math.round(ms)} ms`);
@@ -247,6 +254,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ferme = true;
     await chargement;
     await arreterEcoute?.();
+    await arreterEcouteCles?.();
     routage.arreter();
     await planificateur.arreter();
     await sauvegardes.arreter();
@@ -338,6 +346,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       async (api) => {
         api.addHook("onRequest", authentifier(cles));
         api.addHook("preValidation", gardeEntrees);
+        api.addHook("preHandler", gardeNombres);
+        api.addHook("preSerialization", champsSelonAcces);
         await api.register(healthRoutes);
         await api.register(authRoutes, {
           cles,

@@ -18,6 +18,7 @@ import * as m0015 from "./migrations/0015_usage.js";
 import * as m0016 from "./migrations/0016_tarifs.js";
 import * as m0017 from "./migrations/0017_couts_en_sql.js";
 import * as m0018 from "./migrations/0018_index_echelle.js";
+import * as m0019 from "./migrations/0019_signal_cles.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0016_tarifs": m0016,
   "0017_couts_en_sql": m0017,
   "0018_index_echelle": m0018,
+  "0019_signal_cles": m0019,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { FastifyReply } from "fastify";
+import { masqueur } from "../modules/auth/acces.js";
 
 const TAILLE_LOT = 2000;
 
@@ -72,13 +73,18 @@ export function envoyerCsvParIds(
     ...(colonnesFixes ? { columns: colonnesFixes } : {}),
   });
   csv.pipe(sortie);
+  // a list's file shows what its JSON page shows: the fields its caller may not see are empty (acces.ts)
+  const masquer = reply.request.acteur
+    ? masqueur(reply.request.acteur, reply.request.routeOptions.config?.champsPropres)
+    : <T>(l: T) => l;
   (async () => {
     let apres = 0;
     let colonnes = colonnesFixes;
     for (;;) {
       const lot = await ids(apres, TAILLE_LOT);
       if (lot.length === 0) break;
-      for (const l of await lignesDe(lot)) {
+      for (const lu of await lignesDe(lot)) {
+        const l = masquer(lu);
         colonnes ??= Object.keys(l);
         const ok = csv.write(Object.fromEntries(colonnes.map((c) => [c, cellule(l[c])])));
         if (!ok) await new Promise((r) => csv.once("drain", r));

@@ -1,4 +1,4 @@
-import type { preValidationHookHandler } from "fastify";
+import type { preHandlerHookHandler, preValidationHookHandler } from "fastify";
 import { ApiError } from "./errors.js";
 
 /** Deeper than any configuration a person writes; a validator walking 5,000 levels overflowed its stack. */
@@ -44,6 +44,35 @@ export const gardeEntrees: preValidationHookHandler = (request, _reply, done) =>
         pile.push({ v: x, chemin: ici, profondeur: profondeur + 1 });
       }
     }
+  }
+  done();
+};
+
+/**
+ * A number the validator let through that no computation can use: "Infinity" or "1e400" in a query string are
+ * coerced to Infinity, and an integer schema's bounds do not stop it (1e400 in a JSON body reads as Infinity too).
+ * Checked after validation, on what the route will read, for every route at once: 400, never a RangeError.
+ */
+export const gardeNombres: preHandlerHookHandler = (request, _reply, done) => {
+  const pile: Array<{ v: unknown; chemin: string; profondeur: number }> = [];
+  for (const v of [request.params, request.query, request.body])
+    if (v !== null && typeof v === "object" && !Buffer.isBuffer(v))
+      pile.push({ v, chemin: "", profondeur: 0 });
+  while (pile.length > 0) {
+    const { v, chemin, profondeur } = pile.pop() as (typeof pile)[number];
+    if (typeof v === "number" && !Number.isFinite(v))
+      return done(
+        new ApiError(400, "VALIDATION", `La valeur de ${chemin} n'est pas un nombre fini.`, [
+          {
+            champ: chemin,
+            message: "Nombre fini attendu, dans les bornes du paramètre.",
+            code: "VALIDATION",
+          },
+        ]),
+      );
+    if (v !== null && typeof v === "object" && profondeur < PROFONDEUR_MAX)
+      for (const [cle, x] of Object.entries(v))
+        pile.push({ v: x, chemin: chemin ? `${chemin}.${cle}` : cle, profondeur: profondeur + 1 });
   }
   done();
 };

@@ -2,11 +2,22 @@ import { type Static, type TSchema, Type } from "@sinclair/typebox";
 
 export const PAR_PAGE_MAX = 200;
 
+/**
+ * The API's integer parameter: always bounded on both sides. A value out of bounds is a 400; a non-finite one
+ * ("Infinity", "1e400") too, refused after validation for every route (garde-entrees.ts, gardeNombres).
+ */
+export const Entier = (
+  minimum: number,
+  maximum: number,
+  options: { default?: number; description?: string } = {},
+) => Type.Integer({ minimum, maximum, ...options });
+
+/** A page of a list, from 1. */
+export const Page = Entier(1, 1_000_000, { default: 1, description: "Page, à partir de 1" });
+
 /** Query parameters every list accepts. */
 export const ParamsListe = {
-  page: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1, description: "Page, à partir de 1" }),
-  ),
+  page: Type.Optional(Page),
   par_page: Type.Optional(
     Type.Integer({
       minimum: 1,

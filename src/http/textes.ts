@@ -42,3 +42,26 @@ export function valeurRoutageInvalide(valeur: string | null | undefined): string
   if (valeur === null || valeur === undefined || RE_ROUTAGE.test(valeur)) return undefined;
   return MESSAGES[MOTIF_ROUTAGE];
 }
+
+// NUL and the control characters a text never holds; tab, line feed and carriage return are text (a note on several
+// lines, a cell that starts with a tab).
+const CONTROLE_INTERDIT = new RegExp(`[${CONTROLE_SAUF_LIGNES}]`);
+const CONTROLES_INTERDITS = new RegExp(`[${CONTROLE_SAUF_LIGNES}]`, "g");
+
+/** A cell as a person can read it in a report: its control characters written out (\0, \x1B...). */
+export const celluleLisible = (v: string): string =>
+  v.replace(CONTROLES_INTERDITS, (c) =>
+    c === "\u0000" ? "\\0" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`,
+  );
+
+/**
+ * Why a line of an uploaded file is refused for its bytes, or undefined: a NUL (PostgreSQL cannot store it) or
+ * another control character in any of its cells. Every reader of uploaded files (imports, carrier files, call
+ * records) asks it of each line and refuses the line with this reason.
+ */
+export function controleInterdit(valeurs: Record<string, string>): string | undefined {
+  for (const [colonne, v] of Object.entries(valeurs))
+    if (CONTROLE_INTERDIT.test(v))
+      return `caractère de contrôle refusé dans la colonne « ${celluleLisible(colonne)} » : ${celluleLisible(v).slice(0, 80)}`;
+  return undefined;
+}

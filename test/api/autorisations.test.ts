@@ -149,7 +149,7 @@ describe.each(CIBLES)("authorisation ($nom)", (cible) => {
     expect(client.total).toBe(1);
     expect(client.par_client.map((c: { code: string }) => c.code)).toEqual(["CLIENT_A"]);
     expect(client.disponibles).toEqual([]);
-    expect(client.publication_en_attente).toBe(false);
+    expect(client.publication_en_attente).toBeNull();
     const admin = (
       await ctx.app.inject({ method: "GET", url: "/api/v1/tableau-de-bord", headers: ctx.cles.admin })
     ).json();

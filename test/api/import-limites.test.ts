@@ -69,6 +69,44 @@ describe.each(CIBLES)("import limits ($nom)", (cible) => {
     expect(ok.json()).toMatchObject({ lus: 50, a_creer: 50 });
   });
 
+  it("counts what an XLSX really inflates to: a workbook that lies about its sizes is stopped at the limit", async () => {
+    const classeur = new ExcelJS.Workbook();
+    const feuille = classeur.addWorksheet("SDA");
+    feuille.addRow(["numero", "description"]);
+    const texte = "B".repeat(3000);
+    for (let i = 0; i < 900; i++) feuille.addRow([`01462${String(i).padStart(5, "0")}`, `${texte}${i}`]);
+    const xlsx = Buffer.from(await classeur.xlsx.writeBuffer());
+    // every entry declares 1,000 bytes, in the central directory and in its local header
+    const fin = xlsx.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let p = xlsx.readUInt32LE(fin + 16);
+    for (let k = 0; k < xlsx.readUInt16LE(fin + 10); k++) {
+      xlsx.writeUInt32LE(1000, p + 24);
+      xlsx.writeUInt32LE(1000, xlsx.readUInt32LE(p + 42) + 22);
+      p += 46 + xlsx.readUInt16LE(p + 28) + xlsx.readUInt16LE(p + 30) + xlsx.readUInt16LE(p + 32);
+    }
+    const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    const r = await envoyer(xlsx, type);
+    expect(r.statusCode, r.body).toBe(413);
+    expect(r.json()).toMatchObject({ code: "CLASSEUR_TROP_GROS" });
+    expect(r.json().detail).toContain("limite de 2 Mo");
+    // a carrier's file goes through the same reader: nothing is saved
+    const sfr = (
+      await ctx.db
+        .selectFrom("tel_operateur")
+        .select("id")
+        .where("code", "=", "SFR")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const rapprochement = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/rapprochements?operateur_id=${sfr}&periode=2026-11`,
+      headers: { ...ctx.cles.gestionnaire, "content-type": type },
+      payload: xlsx,
+    });
+    expect(rapprochement.statusCode, rapprochement.body).toBe(413);
+    expect(await ctx.db.selectFrom("tel_rapprochement").select("id").execute()).toEqual([]);
+  });
+
   it("refuses a damaged XLSX and a CSV with a NUL byte clearly, never with a 500", async () => {
     const casse = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
     const r = await envoyer(casse, "application/octet-stream");

@@ -123,7 +123,7 @@ describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
     // its own available numbers (none: the one it holds is assigned), not the company's free stock
     expect(somme(client.disponibles)).toBe(0);
     expect(client.par_client.map((c: { code: string }) => c.code)).toEqual(["CLIENT_A"]);
-    expect(client.publication_en_attente).toBe(false);
+    expect(client.publication_en_attente).toBeNull();
   });
 
   it("limits logins per address and login: failures sprayed over other names lock nobody out", async () => {
@@ -213,7 +213,9 @@ describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
       "/api/v1/couts/refacturation": `&periode=2026-11&client_id=${ctx.clientA}`,
       "/api/v1/couts": "&periode=2026-11",
     };
-    for (const url of urls) {
+    // files read by programs are written raw (fichiers.ts): the routing export, which Hermes reads
+    const pourMachines = ["/api/v1/routage/export"];
+    for (const url of urls.filter((u) => !pourMachines.includes(u))) {
       const r = await get(`${url.replace("/api/v1", "")}?format=csv${requis[url] ?? ""}`, ctx.cles.admin);
       expect(r.statusCode, url).toBe(200);
       const cellules = parse(r.body.replace(/^\uFEFF/, ""), {

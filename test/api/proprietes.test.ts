@@ -239,6 +239,96 @@ describe.each(CIBLES)("hostile input on every write route ($nom)", (cible) => {
     // 80 uploads, each read by a worker thread of its own: about 30 s alone, twice that beside the other files
   }, 180_000);
 
+  it("reads NUL and control bytes in every upload route's file without a 5xx", async () => {
+    const fichiers: Record<string, string> = {
+      "/api/v1/imports/numeros": "numero;description",
+      "/api/v1/imports/clients": "code;nom",
+      "/api/v1/imports/campagnes": "code;nom;client",
+      "/api/v1/imports/affectations": "numero;campagne",
+      "/api/v1/imports/configs": "code;nom;config",
+      "/api/v1/imports/appels": "date;numero;sens;duree;repondu",
+      "/api/v1/imports/numeros/rejets": "numero;description",
+      "/api/v1/rapprochements?operateur_id=1&periode=2026-11": "numero;reference;prix",
+    };
+    // every upload route the API documents is in the list
+    const paths = (ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const televersements = Object.keys(paths).filter(
+      (p) =>
+        "post" in (paths[p] ?? {}) && (p.startsWith("/api/v1/imports/") || p === "/api/v1/rapprochements"),
+    );
+    for (const p of televersements)
+      expect(
+        Object.keys(fichiers).some((u) => u.startsWith(p.replace("{type}", "numeros"))),
+        p,
+      ).toBe(true);
+    const cinqcents: string[] = [];
+    for (const [url, entete] of Object.entries(fichiers))
+      for (const octet of ["\u0000", "\u0001", "\u0008", "\u000b", "\u001b", "\u007f"]) {
+        const cellules = entete.split(";").map((_c, i) => (i === 0 ? "0142685301" : `a${octet}b`));
+        const csv = `${entete}\n${cellules.join(";")}\n${entete
+          .split(";")
+          .map((_c, i) => (i === 0 ? `01${octet}42` : "x"))
+          .join(";")}\n`;
+        const r = await ctx.app.inject({
+          method: "POST",
+          url: url.includes("?") ? url : `${url}?simulation=true`,
+          headers: { ...ctx.cles.admin, "content-type": "text/csv" },
+          payload: csv,
+        });
+        if (r.statusCode >= 500) cinqcents.push(`${url} ${JSON.stringify(octet)} ${r.body.slice(0, 200)}`);
+      }
+    expect(cinqcents).toEqual([]);
+  });
+
+  it("answers Infinity, NaN and 1e400 in every numeric parameter with 4xx, never 5xx", async () => {
+    type Operation = {
+      parameters?: Array<{ name: string; in: string; schema?: { type?: string } }>;
+      requestBody?: {
+        content?: Record<string, { schema?: { properties?: Record<string, { type?: string }> } }>;
+      };
+    };
+    const paths = (ctx.app.swagger() as { paths: Record<string, Record<string, Operation>> }).paths;
+    const cinqcents: string[] = [];
+    let essais = 0;
+    for (const [gabarit, ops] of Object.entries(paths))
+      for (const [methode, op] of Object.entries(ops)) {
+        const numeriques = (op.parameters ?? []).filter((p) =>
+          ["integer", "number"].includes(p.schema?.type ?? ""),
+        );
+        const corps = Object.entries(op.requestBody?.content?.["application/json"]?.schema?.properties ?? {})
+          .filter(([, s]) => ["integer", "number"].includes(s.type ?? ""))
+          .map(([nom]) => nom);
+        for (const valeur of ["Infinity", "-Infinity", "NaN", "1e400"]) {
+          for (const p of numeriques) {
+            const chemin = gabarit.replace(/\{[a-z_]+\}/g, (m) => (m === `{${p.name}}` ? valeur : "1"));
+            const url = p.in === "query" ? `${chemin}?${p.name}=${valeur}` : chemin;
+            const r = await ctx.app.inject({
+              method: methode.toUpperCase() as "GET",
+              url,
+              headers: ctx.cles.admin,
+              ...(methode === "get" || methode === "delete" ? {} : { payload: {} }),
+            });
+            essais++;
+            if (r.statusCode >= 500) cinqcents.push(`${methode} ${url} ${r.body.slice(0, 200)}`);
+          }
+          for (const nom of corps) {
+            if (valeur === "NaN" || valeur.includes("Infinity")) continue; // not JSON: refused as such
+            const r = await ctx.app.inject({
+              method: methode.toUpperCase() as "POST",
+              url: gabarit.replace(/\{[a-z_]+\}/g, "1"),
+              headers: { ...ctx.cles.admin, "content-type": "application/json" },
+              payload: `{"${nom}": ${valeur}}`,
+            });
+            essais++;
+            if (r.statusCode >= 500)
+              cinqcents.push(`${methode} ${gabarit} body.${nom} ${r.body.slice(0, 200)}`);
+          }
+        }
+      }
+    expect(essais).toBeGreaterThan(100);
+    expect(cinqcents).toEqual([]);
+  }, 120_000);
+
   it("refuses bodies that are not JSON, with a problem response", async () => {
     const r = await ctx.app.inject({
       method: "POST",

@@ -42,9 +42,22 @@ describe("the layers", () => {
     expect(lignesSql("  return creerDid(app.contexte(request), request.body);")).toEqual([]);
   });
 
-  it("keeps SQL out of the route files", () => {
-    const routes = fichiers("src", (f) => f.endsWith(".routes.ts"));
+  it("keeps SQL out of the route files, the generic resources' included", () => {
+    // a route file is named so, or declares routes (app.get, app.post...), or defines the uniform resources
+    const declareDesRoutes = (f: string) =>
+      /\b(app|api|routage)\.(get|post|put|patch|delete|route)\(/.test(
+        fs.readFileSync(path.join(RACINE, f), "utf8"),
+      );
+    const routes = fichiers(
+      "src",
+      (f) =>
+        f.endsWith(".routes.ts") ||
+        f.endsWith(`referentiels${path.sep}ressource.ts`) ||
+        (/\.ts$/.test(f) && !f.endsWith(".test.ts") && declareDesRoutes(f)),
+    );
     expect(routes.length).toBeGreaterThan(10);
+    expect(routes).toContain(path.join("src", "modules", "referentiels", "ressource.ts"));
+    expect(routes).toContain(path.join("src", "modules", "referentiels", "ressources.routes.ts"));
     const fautes = routes.flatMap((f) =>
       lignesSql(fs.readFileSync(path.join(RACINE, f), "utf8")).map((l) => `${f}:${l}`),
     );

@@ -3,6 +3,7 @@ import { parmiIds } from "../../db/parmi.js";
 import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
 import type { Executor } from "../audit/audit.repository.js";
+import { clientDe, type Portee, restreindre, TOUT } from "../auth/acces.js";
 import { courante } from "./courante.js";
 
 /** Assignments with their number, campaign and configuration codes, and whether they are current at `maintenant`. */
@@ -45,8 +46,8 @@ export interface FiltresAffectation {
   sortant?: boolean | undefined;
   /** current at `maintenant` (true), or not (false) */
   courante?: boolean | undefined;
-  /** Set by the server for the `client` role, never by the caller. */
-  client_visible?: number | undefined;
+  /** The caller's scope, set by the server from who calls (acces.ts), never by the caller. */
+  portee?: Portee | undefined;
 }
 
 function filtrerAffectations<Q extends ReturnType<typeof selectAffectation>>(
@@ -65,7 +66,7 @@ function filtrerAffectations<Q extends ReturnType<typeof selectAffectation>>(
     const cond = courante(maintenant);
     r = r.where(f.courante ? cond : sql<boolean>`NOT ${cond}`) as Q;
   }
-  if (f.client_visible !== undefined) r = r.where("c.client_id", "=", f.client_visible) as Q;
+  if (f.portee) r = restreindre(r, f.portee, "c.client_id");
   return r;
 }
 
@@ -104,7 +105,7 @@ async function compterAffectations(db: Executor, f: FiltresAffectation, maintena
     const cond = courante(maintenant);
     q = q.where(f.courante ? cond : sql<boolean>`NOT ${cond}`);
   }
-  for (const client of [f.client_id, f.client_visible])
+  for (const client of [f.client_id, f.portee && clientDe(f.portee)])
     if (client !== undefined && client !== 0)
       q = q.where((eb) =>
         eb.exists(
@@ -118,10 +119,12 @@ async function compterAffectations(db: Executor, f: FiltresAffectation, maintena
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
-export function lireAffectation(db: Executor, id: number, maintenant: Date, clientVisible?: number) {
-  let q = selectAffectation(db, maintenant).where("v.id", "=", id);
-  if (clientVisible !== undefined) q = q.where("c.client_id", "=", clientVisible);
-  return q.executeTakeFirst();
+export function lireAffectation(db: Executor, id: number, maintenant: Date, portee: Portee = TOUT) {
+  return restreindre(
+    selectAffectation(db, maintenant).where("v.id", "=", id),
+    portee,
+    "c.client_id",
+  ).executeTakeFirst();
 }
 
 /** A number as an assignment needs it (client, status, type), its row locked until the end of the transaction. */

@@ -8,11 +8,12 @@ import {
   InstantSaisi,
   Nullable,
   PAR_PAGE_MAX,
+  Page,
   ParamsId,
   reponseListe,
 } from "../../http/listes.js";
 import { TexteLibre, ValeurRoutage } from "../../http/textes.js";
-import { clientVisible } from "../auth/auth.hooks.js";
+import { type Portee, porteeDuActeur } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
 import { lireAffectation, pageAffectations } from "./affectations.repository.js";
 import {
@@ -63,7 +64,7 @@ const Modifiables = {
 
 export async function affectationsRoutes(app: App) {
   const db = () => app.database.db;
-  const lire = (id: number, clientId?: number) => lireAffectation(db(), id, app.horloge(), clientId);
+  const lire = (id: number, portee?: Portee) => lireAffectation(db(), id, app.horloge(), portee);
 
   app.get(
     "/affectations",
@@ -73,7 +74,7 @@ export async function affectationsRoutes(app: App) {
         tags: ["Affectations"],
         summary: "Affectations des numéros aux campagnes Hermes (DID_VIRTUAL)",
         querystring: Type.Object({
-          page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+          page: Type.Optional(Page),
           par_page: Type.Optional(Type.Integer({ minimum: 1, maximum: PAR_PAGE_MAX, default: 50 })),
           did_id: Type.Optional(Id),
           campaign_id: Type.Optional(Id),
@@ -90,7 +91,7 @@ export async function affectationsRoutes(app: App) {
       const { page = 1, par_page = 50, ...filtres } = request.query;
       const { data, total } = await pageAffectations(
         db(),
-        { ...filtres, client_visible: clientVisible(request) },
+        { ...filtres, portee: porteeDuActeur(request.acteur) },
         page,
         par_page,
         app.horloge(),
@@ -111,7 +112,7 @@ export async function affectationsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const a = await lire(request.params.id, clientVisible(request));
+      const a = await lire(request.params.id, porteeDuActeur(request.acteur));
       if (!a) throw introuvable("Affectation");
       reply.header("etag", etag(a.version));
       return a;

@@ -11,7 +11,7 @@ import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.repository.js";
 import { fondementDuNumero, REFUS_SANS_FONDEMENT } from "../presentation/presentation.service.js";
-import { conflitVersion } from "../referentiels/resource.js";
+import { conflitVersion } from "../referentiels/ressource.js";
 import {
   affectationPourMaj,
   basculerStatutsDecales,

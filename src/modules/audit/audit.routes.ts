@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
-import { DateHeure, Nullable, PAR_PAGE_MAX } from "../../http/listes.js";
+import { DateHeure, Nullable, PAR_PAGE_MAX, Page } from "../../http/listes.js";
 import { exiger } from "../auth/politique.js";
 import { pageAudit } from "./audit.repository.js";
 
@@ -33,7 +33,7 @@ export async function auditRoutes(app: App) {
           action: Type.Optional(Type.String({ maxLength: 50 })),
           depuis: Type.Optional(DateHeure),
           avant: Type.Optional(DateHeure),
-          page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+          page: Type.Optional(Page),
           par_page: Type.Optional(Type.Integer({ minimum: 1, maximum: PAR_PAGE_MAX, default: 50 })),
         }),
         response: {

@@ -12,6 +12,8 @@ export interface Acteur {
   utilisateurId?: number | undefined;
   /** An API key limited to addresses: where it may be used from (see adresses.ts). */
   adressesAutorisees?: import("node:net").BlockList | undefined;
+  /** Which clients' rows it may see: computed once per request while authenticating (acces.ts). */
+  portee?: import("./acces.js").Portee | undefined;
 }
 
 export const SYSTEME: Acteur = { nom: "système", type: "SYSTEME", role: "admin", clientId: null };

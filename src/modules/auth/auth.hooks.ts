@@ -1,5 +1,11 @@
-import type { FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler } from "fastify";
+import type {
+  FastifyRequest,
+  HookHandlerDoneFunction,
+  onRequestHookHandler,
+  preSerializationHookHandler,
+} from "fastify";
 import { ApiError } from "../../http/errors.js";
+import { type ChampsPropres, porteeDe, selonAcces } from "./acces.js";
 import type { Acteur, Role } from "./acteur.js";
 import { adresseAdmise } from "./adresses.js";
 import { acteurDeSession, type CacheClesApi } from "./auth.service.js";
@@ -14,6 +20,8 @@ declare module "fastify" {
     public?: boolean;
     /** Roles allowed, checked while authenticating (the hot routes, from rolesDe; others declare `exiger`). */
     roles?: readonly Role[];
+    /** Restricted fields this route shows by design to whoever holds its permission (acces.ts). */
+    champsPropres?: ChampsPropres;
   }
 }
 
@@ -42,7 +50,7 @@ export function authentifier(cles: CacheClesApi): onRequestHookHandler {
       return done(
         new ApiError(403, "ADRESSE_NON_AUTORISEE", "Cette clé API n'est pas autorisée depuis cette adresse."),
       );
-    request.acteur = { ...acteur, requestId: request.id };
+    request.acteur = { ...acteur, requestId: request.id, portee: porteeDe(acteur) };
     const roles = request.routeOptions.config?.roles;
     done(roles && !roles.includes(acteur.role) ? interdit() : undefined);
   };
@@ -79,9 +87,11 @@ export const cleBearer = (authz: string | undefined): string | undefined =>
 const cleInvalide = () => new ApiError(401, "CLE_INVALIDE", "Clé API invalide, expirée ou révoquée.");
 
 /**
- * The only client whose rows this caller may see: its own for the `client` role (-1, matching nothing, for a
- * client account without client), undefined for every other role.
+ * Every JSON answer of the API passes here: the fields its caller may not see are emptied (acces.ts), whatever
+ * route built it. Staff holding every permission get the payload untouched, at no cost.
  */
-export function clientVisible(request: { acteur: Acteur }): number | undefined {
-  return request.acteur.role === "client" ? (request.acteur.clientId ?? -1) : undefined;
-}
+export const champsSelonAcces: preSerializationHookHandler<unknown> = (request, _reply, payload, done) => {
+  const acteur = request.acteur as Acteur | undefined;
+  if (!acteur) return done(null, payload);
+  done(null, selonAcces(acteur, payload, request.routeOptions.config?.champsPropres));
+};

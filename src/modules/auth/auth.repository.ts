@@ -146,3 +146,13 @@ export function revoquerCle(db: Executor, id: number, quand: Date) {
     .returning(colonnesCle)
     .executeTakeFirst();
 }
+
+/** The display names of a client's own accounts, by login: how its history names them (historique-visible.ts). */
+export async function nomsDesComptesDuClient(db: Executor, clientId: number): Promise<Map<string, string>> {
+  const lignes = await db
+    .selectFrom("tel_utilisateur")
+    .select(["login", "nom"])
+    .where("client_id", "=", clientId)
+    .execute();
+  return new Map(lignes.map((l) => [l.login, l.nom]));
+}

@@ -115,8 +115,9 @@ interface CleEnCache {
 }
 
 /**
- * Resolves Bearer keys. A short in-memory cache keeps the routing hot path off the database; revocation
- * through this process empties it at once, and other instances notice within CACHE_MS.
+ * Resolves Bearer keys. A short in-memory cache keeps the routing hot path off the database. A change to a key
+ * (revocation, deactivation) is notified on tel_cles by the database, whatever wrote it: every instance forgets the
+ * key at once (migration 0019); CACHE_MS bounds it if a notification is lost.
  */
 const FORME_CLE = /^tel_([0-9a-f]{12})_[A-Za-z0-9_-]{20,64}$/;
 
@@ -136,6 +137,25 @@ export class CacheClesApi {
     this.cache.clear();
     this.verifiees.clear();
     this.inconnues.clear();
+  }
+
+  /**
+   * A key changed in the database (revoked, deactivated, its role...), as another instance notified: it is read
+   * again at its next use. Its verified entries go too, so the hot path cannot answer from them.
+   */
+  oublierPrefixe(prefixe: string) {
+    const entree = this.cache.get(prefixe);
+    this.cache.delete(prefixe);
+    this.inconnues.delete(prefixe);
+    if (entree) for (const [cle, e] of this.verifiees) if (e === entree) this.verifiees.delete(cle);
+  }
+
+  /**
+   * Notifications may have been lost (the listening connection dropped): every key is read again at its next use,
+   * in the background, served as it was meanwhile; a database that is away keeps them as they were.
+   */
+  relire() {
+    for (const e of this.cache.values()) e.lueA = 0;
   }
 
   /** A key that matched its hash a moment ago, while its cached entry is fresh. */

@@ -139,7 +139,7 @@ export async function creerCleApi(db: Kysely<DB>, acteur: Acteur, c: NouvelleCle
   });
 }
 
-/** Revokes a key at once in the database; the caller empties its key cache (other instances notice within a minute). */
+/** Revokes a key at once in the database, which notifies every instance (migration 0019). */
 export function revoquerCleApi({ db, acteur, maintenant }: Contexte, id: number) {
   return enTransaction(db, async (trx) => {
     const apres = await revoquerCle(trx, id, maintenant);

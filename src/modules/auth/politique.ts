@@ -11,7 +11,7 @@ const UTILISATEURS = ["admin", "gestionnaire", "lecteur", "client"] as const;
  * The authorization policy, in one place: each permission and the roles that hold it. Routes declare the
  * permission they need (`exiger`), services ask `peut`, and `/auth/me` hands the caller's permissions to the
  * extranet, which shows menus and buttons from them. What a `client` sees within a permission is narrowed to its
- * own rows by `clientVisible` (auth.hooks.ts), applied where data is read.
+ * own rows, and which fields each caller sees, by the access module (acces.ts).
  */
 export const POLITIQUE = {
   "numeros:lire": UTILISATEURS,
@@ -40,6 +40,8 @@ export const POLITIQUE = {
   /** What numbers cost and what the carriers bill: reconciliations and their fixes. */
   "couts:lire": PERSONNEL,
   "couts:gerer": PERSONNEL,
+  /** Equipment, clouds, carrier references and who on the staff wrote what, wherever they appear (acces.ts). */
+  "internes:lire": INTERNES,
   "tableau-de-bord:lire": UTILISATEURS,
   "routage:lire": ["admin", "gestionnaire", "lecteur", "hermes"],
   "publication:lire": INTERNES,

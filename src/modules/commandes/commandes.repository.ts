@@ -4,6 +4,7 @@ import type { DB } from "../../db/schema.js";
 import { verrouiller } from "../../db/verrou.js";
 import { ApiError } from "../../http/errors.js";
 import type { Executor } from "../audit/audit.repository.js";
+import { type Portee, restreindre, TOUT } from "../auth/acces.js";
 
 /** Orders with the labels people read: client, type, region, operator, status and its colour, age in days. */
 export function selectCommande(db: Executor) {
@@ -67,8 +68,8 @@ export interface FiltresCommande {
   cree_avant?: string | undefined;
   /** column filters (client_id, type_did_id...), each checked by the route's schema */
   egal: Record<string, unknown>;
-  /** Set by the server for the `client` role, never by the caller. */
-  client_visible?: number | undefined;
+  /** The caller's scope, set by the server from who calls (acces.ts), never by the caller. */
+  portee?: Portee | undefined;
 }
 
 type QCommande = ReturnType<typeof selectCommande>;
@@ -89,7 +90,7 @@ function filtrerCommandes<Q extends QCommande>(base: Q, f: FiltresCommande): Q {
     ) as Q;
   if (f.cree_depuis) r = r.where("c.date_creation", ">=", new Date(f.cree_depuis)) as Q;
   if (f.cree_avant) r = r.where("c.date_creation", "<", new Date(f.cree_avant)) as Q;
-  if (f.client_visible !== undefined) r = r.where("c.client_id", "=", f.client_visible) as Q;
+  if (f.portee) r = restreindre(r, f.portee, "c.client_id");
   return r;
 }
 
@@ -140,10 +141,8 @@ export async function idsCommandesApres(db: Executor, f: FiltresCommande, apres:
   return lignes.map((c) => c.id);
 }
 
-export function lireCommande(db: Executor, id: number, clientVisible?: number) {
-  let q = selectCommande(db).where("c.id", "=", id);
-  if (clientVisible !== undefined) q = q.where("c.client_id", "=", clientVisible);
-  return q.executeTakeFirst();
+export function lireCommande(db: Executor, id: number, portee: Portee = TOUT) {
+  return restreindre(selectCommande(db).where("c.id", "=", id), portee, "c.client_id").executeTakeFirst();
 }
 
 export function commentairesCommande(db: Executor, commandeId: number) {

@@ -3,12 +3,11 @@ import type { App } from "../../http/app-type.js";
 import { envoyerCsvParIds } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
-import { Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { Id, lireTri, Nullable, PAR_PAGE_MAX, Page, ParamsId, reponseListe } from "../../http/listes.js";
 import { Ligne, MOTIF_TEXTE, TexteLibre } from "../../http/textes.js";
+import { porteeDuActeur } from "../auth/acces.js";
 import type { Acteur } from "../auth/acteur.js";
-import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
-import { selonCouts } from "../couts/visibilite.js";
 import { COLONNES_VIDES, lignesExport } from "../transfert/export.service.js";
 import {
   commentairesCommande,
@@ -45,7 +44,7 @@ export async function commandesRoutes(app: App) {
         summary: "Demandes de commande de numéros",
         querystring: Type.Object(
           {
-            page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+            page: Type.Optional(Page),
             par_page: Type.Optional(Type.Integer({ minimum: 1, maximum: PAR_PAGE_MAX, default: 50 })),
             tri: Type.Optional(Type.String({ maxLength: 40, pattern: "^-?[a-z_]+$" })),
             statut: Type.Optional(
@@ -87,7 +86,7 @@ export async function commandesRoutes(app: App) {
       } = request.query;
       const t = lireTri(tri, Object.keys(TRIS_COMMANDE), "-date_creation");
       if ("erreur" in t) throw new ApiError(400, "TRI_INVALIDE", t.erreur);
-      const filtres = { statut, q, cree_depuis, cree_avant, egal, client_visible: clientVisible(request) };
+      const filtres = { statut, q, cree_depuis, cree_avant, egal, portee: porteeDuActeur(request.acteur) };
       if (format === "csv") {
         // the format `telephony export --type commandes` writes, with the list's filters
         return envoyerCsvParIds(
@@ -95,20 +94,17 @@ export async function commandesRoutes(app: App) {
           "commandes",
           (apres, taille) => idsCommandesApres(db(), filtres, apres, taille),
           COLONNES_VIDES.commandes,
-          async (ids) =>
-            (await lignesExport(db(), "commandes", { ids }, app.horloge())).map((l) =>
-              selonCouts(request.acteur, l),
-            ),
+          async (ids) => await lignesExport(db(), "commandes", { ids }, app.horloge()),
         );
       }
       const { data, total } = await pageCommandes(db(), filtres, t, page, par_page);
-      return { data: data.map((c) => selonCouts(request.acteur, c)), total, page, par_page };
+      return { data: data, total, page, par_page };
     },
   );
 
   const lireComplet = async (id: number, acteur: Acteur) => {
     const c = (await lireCommande(db(), id)) as NonNullable<Awaited<ReturnType<typeof lireCommande>>>;
-    return { ...selonCouts(acteur, c), actions_possibles: actionsPossibles(acteur, c.statut_code) };
+    return { ...c, actions_possibles: actionsPossibles(acteur, c.statut_code) };
   };
 
   app.post(
@@ -310,7 +306,7 @@ export async function commandesRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const commande = await lireCommande(db(), request.params.id, clientVisible(request));
+      const commande = await lireCommande(db(), request.params.id, porteeDuActeur(request.acteur));
       if (!commande) throw introuvable("Commande");
       const [commentaires, numeros] = await Promise.all([
         commentairesCommande(db(), commande.id),
@@ -318,7 +314,7 @@ export async function commandesRoutes(app: App) {
       ]);
       reply.header("etag", etag(commande.version));
       return {
-        ...selonCouts(request.acteur, commande),
+        ...commande,
         actions_possibles: actionsPossibles(request.acteur, commande.statut_code),
         commentaires,
         numeros,

@@ -1,8 +1,9 @@
 import type { Contexte } from "../../contexte.js";
 import { enTransaction } from "../../db/transaction.js";
-import { ApiError, introuvable } from "../../http/errors.js";
+import { ApiError } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
-import { conflitVersion } from "../referentiels/resource.js";
+import { dansLaPortee, exigerAcces, porteeDuActeur } from "../auth/acces.js";
+import { conflitVersion } from "../referentiels/ressource.js";
 import {
   ajouterCommentaire,
   clientDeCommande,
@@ -29,20 +30,22 @@ export interface EntreeCommande {
   date_souhaitee?: string | null | undefined;
 }
 
+const commandePourAutrui = () =>
+  new ApiError(403, "INTERDIT", "Vous ne pouvez commander que pour votre propre client.");
+
 /**
  * Next reference of the year. The counter row is locked by the UPDATE until the transaction ends, so
  * concurrent creations queue on it: references are distinct, consecutive, and a rolled-back creation
  * gives its number back.
  */
 export async function creerCommande({ db, acteur, maintenant }: Contexte, e: EntreeCommande) {
-  const clientId = acteur.role === "client" ? acteur.clientId : e.client_id;
+  const portee = porteeDuActeur(acteur);
+  const clientId = "client" in portee ? portee.client : e.client_id;
   if (!clientId)
     throw new ApiError(422, "VALIDATION", "Le client est obligatoire.", [
       { champ: "client_id", message: "Champ obligatoire." },
     ]);
-  if (acteur.role === "client" && e.client_id !== undefined && e.client_id !== acteur.clientId) {
-    throw new ApiError(403, "INTERDIT", "Vous ne pouvez commander que pour votre propre client.");
-  }
+  if (e.client_id !== undefined && !dansLaPortee(acteur, e.client_id)) throw commandePourAutrui();
   return enTransaction(db, async (trx) => {
     const reference = await prochaineReference(trx, maintenant.getFullYear());
     const cree = await insererCommande(trx, {
@@ -74,9 +77,7 @@ export async function modifierCommande(
   version: number | undefined,
 ) {
   return enTransaction(db, async (trx) => {
-    const avant = await commandeVerrouillee(trx, id);
-    if (!avant || (acteur.role === "client" && avant.client_id !== acteur.clientId))
-      throw introuvable("Commande");
+    const avant = exigerAcces(acteur, "Commande", await commandeVerrouillee(trx, id), (c) => c.client_id);
     if (version !== undefined && avant.version !== version) throw conflitVersion();
     if (avant.statut_code !== "BROUILLON") {
       throw new ApiError(
@@ -85,9 +86,7 @@ export async function modifierCommande(
         "Seul un brouillon se modifie ; cette commande a déjà été soumise.",
       );
     }
-    if (acteur.role === "client" && e.client_id !== undefined && e.client_id !== acteur.clientId) {
-      throw new ApiError(403, "INTERDIT", "Vous ne pouvez commander que pour votre propre client.");
-    }
+    if (e.client_id !== undefined && !dansLaPortee(acteur, e.client_id)) throw commandePourAutrui();
     const { statut_code: _s, client_nom: _c, type_code: _t, region_code: _r, ...ancien } = avant;
     const apres = await modifierLigneCommande(trx, id, e);
     await ecrireAudit(trx, acteur, {
@@ -103,8 +102,7 @@ export async function modifierCommande(
 
 export async function commenterCommande({ db, acteur }: Contexte, id: number, commentaire: string) {
   return enTransaction(db, async (trx) => {
-    const c = await clientDeCommande(trx, id);
-    if (!c || (acteur.role === "client" && c.client_id !== acteur.clientId)) throw introuvable("Commande");
+    exigerAcces(acteur, "Commande", await clientDeCommande(trx, id), (c) => c.client_id);
     const cree = await ajouterCommentaire(trx, id, acteur.nom, commentaire, "INFO");
     await ecrireAudit(trx, acteur, {
       entite: "tel_did_commande_commentaire",

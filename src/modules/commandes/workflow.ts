@@ -4,13 +4,14 @@ import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
 import { jourMetier } from "../../heure-metier.js";
-import { ApiError, introuvable } from "../../http/errors.js";
+import { ApiError } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
+import { exigerAcces } from "../auth/acces.js";
 import type { Acteur } from "../auth/acteur.js";
 import { type Permission, peut } from "../auth/politique.js";
 import { ecrireHistorique } from "../dids/dids.repository.js";
 import { EVENEMENTS, notifier } from "../notifications/notifications.service.js";
-import { conflitVersion } from "../referentiels/resource.js";
+import { conflitVersion } from "../referentiels/ressource.js";
 import {
   ajouterCommentaire,
   commandeVerrouillee,
@@ -108,9 +109,7 @@ export const LIBELLES: Record<StatutCommande, string> = {
 };
 
 export async function verrouillerCommande(trx: Transaction<DB>, acteur: Acteur, id: number) {
-  const c = await commandeVerrouillee(trx, id);
-  if (!c || (acteur.role === "client" && c.client_id !== acteur.clientId)) throw introuvable("Commande");
-  return c;
+  return exigerAcces(acteur, "Commande", await commandeVerrouillee(trx, id), (c) => c.client_id);
 }
 
 export interface ParametresTransition {

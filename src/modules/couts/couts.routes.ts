@@ -1,8 +1,8 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
-import { Id, Nullable, ParamsId } from "../../http/listes.js";
-import { clientVisible } from "../auth/auth.hooks.js";
+import { Entier, Id, Nullable, ParamsId } from "../../http/listes.js";
+import { clientDe, porteeDuActeur } from "../auth/acces.js";
 import { exiger, interdit, peut } from "../auth/politique.js";
 import { encoder } from "../transfert/export.service.js";
 import { DIMENSIONS, refacturation, tendance, vueCouts } from "./couts.service.js";
@@ -46,7 +46,7 @@ const Refacturation = Type.Object({
       du: Type.String(),
       au: Type.String(),
       jours: Type.Integer(),
-      prix_mensuel: Type.Number(),
+      prix_mensuel: Nullable(Type.Number()),
       tarif_client: Type.Boolean({
         description: "Prix du client pour ce type, sinon coût mensuel du numéro",
       }),
@@ -122,7 +122,7 @@ export async function coutsRoutes(app: App) {
         tags: TAG,
         summary: "Le coût total des derniers mois, le mois en cours en dernier (tableau de bord)",
         querystring: Type.Object({
-          mois: Type.Optional(Type.Integer({ minimum: 1, maximum: 24, default: 6 })),
+          mois: Type.Optional(Entier(1, 24, { default: 6 })),
         }),
         response: {
           200: Type.Object({
@@ -138,7 +138,9 @@ export async function coutsRoutes(app: App) {
   app.get(
     "/couts/refacturation",
     {
-      // staff with the costs, or a client for its own statement when the company enables it (CLIENT_REBILLING)
+      // staff with the costs, or a client for its own statement when the company enables it (CLIENT_REBILLING),
+      // which shows the client its own prices
+      config: { champsPropres: ["prix_mensuel"] },
       preValidation: async (request) => {
         const client = request.acteur.role === "client" && app.config.refacturationClients;
         if (!client && !peut(request.acteur, "couts:lire")) throw interdit();
@@ -158,8 +160,7 @@ export async function coutsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const visible = clientVisible(request);
-      const clientId = visible ?? request.query.client_id;
+      const clientId = clientDe(porteeDuActeur(request.acteur)) ?? request.query.client_id;
       if (clientId === undefined)
         throw new ApiError(422, "CLIENT_OBLIGATOIRE", "Indiquez le client (client_id).");
       const r = await refacturation(contexteCouts(app), request.query.periode, clientId);
@@ -204,7 +205,7 @@ export async function coutsRoutes(app: App) {
                 type_id: Type.Integer(),
                 type_code: Type.String(),
                 type: Type.String(),
-                prix_mensuel: Type.Number(),
+                prix_mensuel: Nullable(Type.Number()),
               }),
             ),
           }),

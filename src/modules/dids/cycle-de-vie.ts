@@ -7,7 +7,7 @@ import { ApiError, introuvable } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { peut } from "../auth/politique.js";
-import { conflitVersion } from "../referentiels/resource.js";
+import { conflitVersion } from "../referentiels/ressource.js";
 import {
   aUneAffectationCourante,
   ecrireEtat,

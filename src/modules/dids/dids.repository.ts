@@ -6,6 +6,7 @@ import { echapperLike } from "../../http/listes.js";
 import { chiffresDeRecherche } from "../../numbering/index.js";
 import { courante } from "../affectations/courante.js";
 import type { Executor } from "../audit/audit.repository.js";
+import { type Portee, restreindre } from "../auth/acces.js";
 import type { Acteur } from "../auth/acteur.js";
 
 export interface FiltresDid {
@@ -32,8 +33,8 @@ export interface FiltresDid {
   tranche_id?: number | undefined;
   /** These numbers only (a selection exported from the list). */
   ids?: number[] | undefined;
-  /** Set by the server for the `client` role, never by the caller. */
-  client_visible?: number | undefined;
+  /** The caller's scope, set by the server from who calls (acces.ts), never by the caller. */
+  portee?: Portee | undefined;
 }
 
 type Q = SelectQueryBuilder<DB & { d: DB["tel_did"] }, "d", object>;
@@ -73,7 +74,7 @@ export function appliquerFiltres<T extends Q>(q: T, f: FiltresDid, maintenant?: 
   if (f.ids) r = r.where(parmiIds("d.id", f.ids));
   if (f.hors_plan !== undefined) r = r.where("d.hors_plan", "=", f.hors_plan);
   if (f.tranche_id !== undefined) r = r.where("d.tranche_id", "=", f.tranche_id);
-  if (f.client_visible !== undefined) r = r.where("d.client_id", "=", f.client_visible);
+  if (f.portee) r = restreindre(r, f.portee, "d.client_id");
   if (f.actif !== undefined) r = r.where("d.actif", "=", f.actif);
   if (f.acquis_depuis) r = r.where("d.date_acquisition", ">=", f.acquis_depuis);
   if (f.acquis_avant) r = r.where("d.date_acquisition", "<", f.acquis_avant);
@@ -216,10 +217,8 @@ export async function idsDidsApres(
   return lignes.map((l) => l.id);
 }
 
-export function didParE164(db: Executor, e164: string, clientVisible: number | undefined) {
-  return appliquerFiltres(selectDid(db).where("d.did_format_e164", "=", e164), {
-    client_visible: clientVisible,
-  }).executeTakeFirst();
+export function didParE164(db: Executor, e164: string, portee: Portee) {
+  return appliquerFiltres(selectDid(db).where("d.did_format_e164", "=", e164), { portee }).executeTakeFirst();
 }
 
 export async function e164Existants(db: Executor, numeros: string[]): Promise<string[]> {

@@ -7,9 +7,8 @@ import { etag, versionAttendue } from "../../http/etag.js";
 import { Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { chiffresDirects } from "../../numbering/chiffres.js";
 import { MAX_PLAGE, normaliser } from "../../numbering/index.js";
-import { clientVisible } from "../auth/auth.hooks.js";
+import { porteeDuActeur } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
-import { selonCouts } from "../couts/visibilite.js";
 import { COLONNES_VIDES, lignesExport } from "../transfert/export.service.js";
 import {
   type Action,
@@ -20,14 +19,7 @@ import {
   STATUTS,
   type Statut,
 } from "./cycle-de-vie.js";
-import {
-  didParE164,
-  type FiltresDid,
-  historiqueDid,
-  idsDidsApres,
-  pageDids,
-  TRIS_DID,
-} from "./dids.repository.js";
+import { didParE164, type FiltresDid, idsDidsApres, pageDids, TRIS_DID } from "./dids.repository.js";
 import {
   ActionParam,
   CorpsCreation,
@@ -39,6 +31,7 @@ import {
   ParamsAction,
 } from "./dids.schemas.js";
 import { creerDid, creerPlage, type EntreeDid, lireDid, modifierDid, supprimerDid } from "./dids.service.js";
+import { historiqueVisible } from "./historique-visible.js";
 
 type DidLu = NonNullable<Awaited<ReturnType<typeof lireDid>>>;
 
@@ -46,7 +39,7 @@ export async function didsRoutes(app: App) {
   const db = () => app.database.db;
   /** A number as the caller sees it: with the lifecycle actions this caller may apply to it. */
   const vu = (request: FastifyRequest, did: DidLu) => ({
-    ...selonCouts(request.acteur, did),
+    ...did,
     actions_possibles: actionsPossiblesDid(request.acteur, did.statut_code),
   });
   const relire = async (request: FastifyRequest, id: number) =>
@@ -91,7 +84,7 @@ export async function didsRoutes(app: App) {
       const t = lireTri(tri, Object.keys(TRIS_DID), "did");
       if ("erreur" in t) throw new ApiError(400, "TRI_INVALIDE", t.erreur);
       // the caller's client scope travels with the filters, so the page, the count and the export agree
-      const vus = { ...filtres, client_visible: clientVisible(request) };
+      const vus = { ...filtres, portee: porteeDuActeur(request.acteur) };
       if (format === "csv") {
         // the import format of numbers (what `telephony export --type numeros` writes), with the list's filters
         return envoyerCsvParIds(
@@ -99,10 +92,7 @@ export async function didsRoutes(app: App) {
           "numeros",
           (apres, taille) => idsDidsApres(db(), vus, apres, taille, app.horloge()),
           COLONNES_VIDES.numeros,
-          async (ids) =>
-            (await lignesExport(db(), "numeros", { ids }, app.horloge())).map((l) =>
-              selonCouts(request.acteur, l),
-            ),
+          async (ids) => await lignesExport(db(), "numeros", { ids }, app.horloge()),
         );
       }
       const { data, total } = await pageDids(db(), vus, t, page, par_page, app.horloge());
@@ -127,7 +117,7 @@ export async function didsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const did = await lireDid(db(), app.libelles, request.params.id, clientVisible(request));
+      const did = await lireDid(db(), app.libelles, request.params.id, porteeDuActeur(request.acteur));
       if (!did) throw introuvable("Numéro");
       reply.header("etag", etag(did.version));
       return vu(request, did);
@@ -151,13 +141,15 @@ export async function didsRoutes(app: App) {
       // query); only a hit is trusted, anything else goes through the full normalisation (422 or 404)
       const direct = chiffresDirects(request.params.numero, request.query.pays);
       let did =
-        direct === undefined ? undefined : await didParE164(db(), `+${direct}`, clientVisible(request));
+        direct === undefined
+          ? undefined
+          : await didParE164(db(), `+${direct}`, porteeDuActeur(request.acteur));
       if (!did) {
         // finding a stored number never depends on the ranges the metadata knows
         const n = normaliser(request.params.numero, request.query.pays ?? "FR", { plagesInconnues: true });
         if (!n.ok)
           throw new ApiError(422, n.code, n.raison, [{ champ: "numero", message: n.raison, code: n.code }]);
-        did = await didParE164(db(), n.numero.e164, clientVisible(request));
+        did = await didParE164(db(), n.numero.e164, porteeDuActeur(request.acteur));
       }
       if (!did) throw introuvable("Numéro");
       reply.header("etag", etag(did.version));
@@ -352,9 +344,9 @@ export async function didsRoutes(app: App) {
       },
     },
     async (request) => {
-      const did = await lireDid(db(), app.libelles, request.params.id, clientVisible(request));
+      const did = await lireDid(db(), app.libelles, request.params.id, porteeDuActeur(request.acteur));
       if (!did) throw introuvable("Numéro");
-      return { data: await historiqueDid(db(), request.params.id) };
+      return { data: await historiqueVisible(db(), request.acteur, request.params.id, did.client_id) };
     },
   );
 }

@@ -5,9 +5,10 @@ import { enTransaction } from "../../db/transaction.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { lireSaisieNumeros, normaliser } from "../../numbering/index.js";
 import { champsModifies, type Executor, ecrireAudit } from "../audit/audit.repository.js";
+import { type Portee, TOUT } from "../auth/acces.js";
 import type { Acteur } from "../auth/acteur.js";
 import type { Libelles } from "../referentiels/libelles.js";
-import { conflitVersion } from "../referentiels/resource.js";
+import { conflitVersion } from "../referentiels/ressource.js";
 import {
   appliquerFiltres,
   aServi,
@@ -155,10 +156,8 @@ export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, mai
   });
 }
 
-export async function lireDid(db: Executor, libelles: Libelles, id: number, clientVisible?: number) {
-  const did = await appliquerFiltres(selectDid(db).where("d.id", "=", id), {
-    client_visible: clientVisible,
-  }).executeTakeFirst();
+export async function lireDid(db: Executor, libelles: Libelles, id: number, portee: Portee = TOUT) {
+  const did = await appliquerFiltres(selectDid(db).where("d.id", "=", id), { portee }).executeTakeFirst();
   return did ? (await libelles.etiqueter([did]))[0] : undefined;
 }
 

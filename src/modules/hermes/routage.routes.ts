@@ -154,17 +154,17 @@ export async function routageRoutes(app: App) {
       );
       const pages = parPages(tries as unknown as Ligne[], 1000);
       if (request.query.format === "csv")
-        return reply.type("text/csv; charset=utf-8").send(
-          fluxDePages(
-            pages,
-            "csv",
-            "routes",
-            ["numero", "sens", "campagne_code", "hermes_id", "config_code", "alias", "priorite"],
-            {
-              bom: false,
-            },
-          ),
-        );
+        return reply
+          .type("text/csv; charset=utf-8")
+          .send(
+            fluxDePages(
+              pages,
+              "csv",
+              "routes",
+              ["numero", "sens", "campagne_code", "hermes_id", "config_code", "alias", "priorite"],
+              { pour: "routage" },
+            ),
+          );
       return reply
         .type("application/json")
         .send(fluxJson(`{"version":${JSON.stringify(etag)},"routes":[`, pages, "]}"));

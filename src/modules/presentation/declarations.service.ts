@@ -136,14 +136,13 @@ async function fichier(numeros: LigneDeclaree[], c: Changements, format: "csv" |
       changement: "RETRAIT",
     })),
   ];
-  return encoder(lignes, format, "Numéros présentés", [
-    "e164",
-    "numero",
-    "fondement",
-    "client",
-    "mandat",
-    "changement",
-  ]);
+  return encoder(
+    lignes,
+    format,
+    "Numéros présentés",
+    ["e164", "numero", "fondement", "client", "mandat", "changement"],
+    { pour: "declaration" },
+  );
 }
 
 /**

@@ -3,7 +3,6 @@ import { lireIsoMetier } from "../../heure-metier.js";
 import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
 import { Id, InstantSaisi, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
-import { clientVisible } from "../auth/auth.hooks.js";
 import { exiger } from "../auth/politique.js";
 import { apercuDeclaration, declarer, fichierDeclaration } from "./declarations.service.js";
 import {
@@ -283,7 +282,7 @@ export async function presentationRoutes(app: App) {
     async (request) => {
       const t = request.query.instant ? lireIsoMetier(request.query.instant) : app.horloge();
       if (!t) throw new ApiError(422, "DATE_INVALIDE", `Instant illisible : « ${request.query.instant} ».`);
-      return quiPresentait(app.database.db, request.params.id, t, clientVisible(request));
+      return quiPresentait(app.database.db, request.params.id, t, request.acteur);
     },
   );
 }

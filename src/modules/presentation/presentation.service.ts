@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { introuvable } from "../../http/errors.js";
 import { refusPresentation } from "../../numbering/presentation.js";
 import type { Executor } from "../audit/audit.repository.js";
+import { exigerAcces } from "../auth/acces.js";
+import type { Acteur } from "../auth/acteur.js";
 import { type Fondement, fondementA, periodeMandat, REFUS_SANS_FONDEMENT } from "./fondement.js";
 import { mandatsDuNumero, numeroPourFondement, sortantesA } from "./presentation.repository.js";
 
@@ -24,9 +25,8 @@ export { REFUS_SANS_FONDEMENT };
  * Who presented a number at an instant: each outbound assignment in force then, its campaign and client, and the
  * basis that applied (the carrier contract, or which mandate), or why the routing would not present it.
  */
-export async function quiPresentait(db: Kysely<DB>, didId: number, instant: Date, clientVisible?: number) {
-  const n = await numeroPourFondement(db, didId);
-  if (!n || (clientVisible !== undefined && n.client_id !== clientVisible)) throw introuvable("Numéro");
+export async function quiPresentait(db: Kysely<DB>, didId: number, instant: Date, acteur: Acteur) {
+  const n = exigerAcces(acteur, "Numéro", await numeroPourFondement(db, didId), (x) => x.client_id);
   const [affectations, mandats] = await Promise.all([
     sortantesA(db, didId, instant),
     mandatsDuNumero(db, didId),

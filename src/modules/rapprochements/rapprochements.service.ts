@@ -5,6 +5,7 @@ import type { ClasseRapprochement, DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
 import { moisMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
+import { celluleLisible, controleInterdit } from "../../http/textes.js";
 import { chiffresDirects, normaliser } from "../../numbering/index.js";
 import { actionEnMasse } from "../dids/cycle-de-vie.js";
 import { modifierDid } from "../dids/dids.service.js";
@@ -83,6 +84,19 @@ async function lireLignes(
     // the event loop answers Hermes' lookups between two short runs of reading
     const pause = ceder();
     if (pause) await pause;
+    const interdit = controleInterdit(valeurs);
+    if (interdit) {
+      // kept as ILLISIBLE with its reason, the number as written with its control characters spelt out
+      l.ligne.push(ligne);
+      l.numero.push(null);
+      l.brut.push(celluleLisible(cellule(valeurs, "numero")));
+      l.raison.push(interdit);
+      l.reference.push(null);
+      l.prix.push(null);
+      l.debut.push(null);
+      l.fin.push(null);
+      continue;
+    }
     const brut = cellule(valeurs, "numero");
     const fautes: string[] = [];
     // the common forms (0XXXXXXXXX, +33…, 0033…) read straight into digits: a carrier's million lines would spend

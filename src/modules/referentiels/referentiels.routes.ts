@@ -4,7 +4,8 @@ import { ApiError } from "../../http/errors.js";
 import { Id } from "../../http/listes.js";
 import { Ligne, TexteLibre, ValeurRoutage } from "../../http/textes.js";
 import { SchemaConfig, verifierConfig } from "../configs/config.schema.js";
-import { type DefinitionRessource, registerResource } from "./resource.js";
+import type { DefinitionRessource } from "./ressource.js";
+import { registerResource } from "./ressources.routes.js";
 
 const Code = Type.String({ pattern: "^[A-Z0-9_]{2,30}$", description: "Code en majuscules (A-Z, 0-9, _)" });
 const Libelle = (max = 100) => Ligne({ minLength: 1, maxLength: max });

@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
 import { Nullable } from "../../http/listes.js";
-import { clientVisible } from "../auth/auth.hooks.js";
+import { clientDe, porteeDuActeur } from "../auth/acces.js";
 import { exiger, peut } from "../auth/politique.js";
 import { tableauDeBord } from "./tableau-de-bord.service.js";
 
@@ -55,9 +55,12 @@ export async function tableauDeBordRoutes(app: App) {
                 age_jours: Type.Integer(),
               }),
             ),
-            publication_en_attente: Type.Boolean({
-              description: "Le routage a changé depuis la dernière publication des fichiers Hermes",
-            }),
+            publication_en_attente: Nullable(
+              Type.Boolean({
+                description:
+                  "Le routage a changé depuis la dernière publication des fichiers Hermes (null pour qui ne voit pas la publication)",
+              }),
+            ),
             reutilisables_30_jours: Type.Object({
               n: Type.Integer(),
               numeros: Type.Array(
@@ -79,9 +82,10 @@ export async function tableauDeBordRoutes(app: App) {
       },
     },
     async (request) => {
-      // Hermes is the company's platform: only those who may see its publication hear of it
-      return tableauDeBord(app.contexte(request), clientVisible(request), async () =>
-        peut(request.acteur, "publication:lire") ? app.publication.enAttente() : false,
+      // Hermes is the company's platform: only those who may see its publication hear of it (acces.ts empties
+      // the field for the others; the question is not even asked)
+      return tableauDeBord(app.contexte(request), clientDe(porteeDuActeur(request.acteur)), async () =>
+        peut(request.acteur, "publication:lire") ? app.publication.enAttente() : null,
       );
     },
   );

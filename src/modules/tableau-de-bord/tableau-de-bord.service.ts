@@ -6,7 +6,7 @@ import { chiffresTableauDeBord } from "./tableau-de-bord.repository.js";
 export async function tableauDeBord(
   { db, maintenant, config }: Contexte,
   client: number | undefined,
-  publicationEnAttente: () => Promise<boolean>,
+  publicationEnAttente: () => Promise<boolean | null>,
 ) {
   const gel = config.freezeJours;
   const { statuts, regions, operateurs, types, clients, disponibles, attente, aTraiter, reutilisables } =

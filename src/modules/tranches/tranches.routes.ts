@@ -4,7 +4,6 @@ import { ApiError } from "../../http/errors.js";
 import { Id, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { normaliser } from "../../numbering/index.js";
 import { exiger } from "../auth/politique.js";
-import { selonCouts } from "../couts/visibilite.js";
 import { pageTranches } from "./tranches.repository.js";
 import {
   EntreeTranche,
@@ -89,7 +88,7 @@ export async function tranchesRoutes(app: App) {
         response: { 200: TrancheDetail },
       },
     },
-    async (request) => selonCouts(request.acteur, await detailTranche(app.database.db, request.params.id)),
+    async (request) => detailTranche(app.database.db, request.params.id),
   );
 
   app.patch(

@@ -2,6 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { parmiIds } from "../../db/parmi.js";
 import type { DB } from "../../db/schema.js";
 import { selectAffectation } from "../affectations/affectations.repository.js";
+import { clientDe, restreindre } from "../auth/acces.js";
 import { selectCommande } from "../commandes/commandes.repository.js";
 import { appliquerFiltres, type FiltresDid } from "../dids/dids.repository.js";
 import type { TypeExport } from "./export.service.js";
@@ -84,7 +85,7 @@ export async function lignesExport(
       let q = selectAffectation(db, maintenant).where("v.actif", "=", true);
       if (ids) q = q.where(parmiIds("v.id", ids));
       if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
-      if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
+      if (filtres.portee) q = restreindre(q, filtres.portee, "c.client_id");
       if (filtres.campaign_id) q = q.where("v.campaign_id", "=", filtres.campaign_id);
       q = q.orderBy("d.did_format_e164").orderBy("v.date_debut").orderBy("v.id");
       // written so that the number's index bounds the scan: a row comparison across the two tables sorted every
@@ -124,7 +125,7 @@ export async function lignesExport(
           "g.code as groupement",
           "g.libelle as groupement_libelle",
         ]);
-      if (filtres.client_visible !== undefined) q = q.where("c.id", "=", filtres.client_visible);
+      if (filtres.portee) q = restreindre(q, filtres.portee, "c.id");
       if (ids) q = q.where(parmiIds("c.id", ids));
       return (await q.orderBy("c.code").orderBy("g.code").execute()) as Ligne[];
     }
@@ -133,7 +134,7 @@ export async function lignesExport(
         .selectFrom("tel_campaign as p")
         .innerJoin("tel_client as c", "c.id", "p.client_id")
         .select(["p.code", "p.nom", "c.code as client", "p.hermes_id", "p.description", "p.prospection"]);
-      if (filtres.client_visible !== undefined) q = q.where("c.id", "=", filtres.client_visible);
+      if (filtres.portee) q = restreindre(q, filtres.portee, "c.id");
       if (ids) q = q.where(parmiIds("p.id", ids));
       return (await q.orderBy("p.code").execute()).map((p) => ({ ...p, prospection: oui(p.prospection) }));
     }
@@ -141,8 +142,8 @@ export async function lignesExport(
       let q = db.selectFrom("tel_did_config as f").select(["f.code", "f.nom", "f.description", "f.config"]);
       if (ids) q = q.where(parmiIds("f.id", ids));
       // a client sees the configurations its own assignments use, not other clients' branding
-      if (filtres.client_visible !== undefined) {
-        const client = filtres.client_visible;
+      const client = filtres.portee && clientDe(filtres.portee);
+      if (client !== undefined) {
         q = q.where((eb) =>
           eb.exists(
             eb
@@ -165,7 +166,7 @@ export async function lignesExport(
       let q = selectCommande(db).select("cl.code as client_code");
       if (ids) q = q.where(parmiIds("c.id", ids));
       if (filtres.client_id) q = q.where("c.client_id", "=", filtres.client_id);
-      if (filtres.client_visible !== undefined) q = q.where("c.client_id", "=", filtres.client_visible);
+      if (filtres.portee) q = restreindre(q, filtres.portee, "c.client_id");
       return (await q.orderBy("c.reference").execute()).map((m) => ({
         reference: m.reference,
         client: m.client_code,

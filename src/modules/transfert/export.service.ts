@@ -3,9 +3,9 @@ import { PassThrough, type Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { CAST_CSV } from "../../http/csv.js";
+import { castCsv, type Destinataire } from "../../http/fichiers.js";
+import { masqueur } from "../auth/acces.js";
 import type { Acteur } from "../auth/acteur.js";
-import { selonCouts } from "../couts/visibilite.js";
 import type { FiltresDid } from "../dids/dids.repository.js";
 import { CURSEUR, type Curseur, type FiltresExport, type Ligne, lignesExport } from "./export.repository.js";
 
@@ -27,6 +27,8 @@ export async function encoder(
   format: FormatExport,
   feuille: string,
   colonnes?: string[],
+  /** A file for people unless it is in the list of files for programs (fichiers.ts). */
+  { pour = "personnes" }: { pour?: Destinataire } = {},
 ): Promise<Buffer> {
   const entetes = colonnes ?? Object.keys(lignes[0] ?? {});
   if (format === "json") return Buffer.from(`${JSON.stringify(lignes, null, 2)}\n`);
@@ -35,7 +37,7 @@ export async function encoder(
       header: true,
       delimiter: ";",
       columns: entetes,
-      cast: { number: CAST_CSV.number, string: CAST_CSV.string },
+      cast: castCsv(pour),
     });
     return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(texte)]);
   }
@@ -128,14 +130,15 @@ async function* pagesExport(
   maintenant: Date,
   acteur: Pick<Acteur, "role">,
 ): AsyncGenerator<Ligne[]> {
+  const masquer = masqueur(acteur);
   if (type !== "numeros" && type !== "affectations") {
-    yield (await lignesExport(db, type, filtres, maintenant)).map((l) => selonCouts(acteur, l));
+    yield (await lignesExport(db, type, filtres, maintenant)).map(masquer);
     return;
   }
   let apres: Curseur | null = null;
   for (;;) {
     const lignes = await lignesExport(db, type, filtres, maintenant, { apres, limite: PAGE_EXPORT });
-    if (lignes.length > 0) yield lignes.map((l) => selonCouts(acteur, l));
+    if (lignes.length > 0) yield lignes.map(masquer);
     if (lignes.length < PAGE_EXPORT) return;
     apres = (lignes.at(-1) as Ligne & { [CURSEUR]: Curseur })[CURSEUR];
   }
@@ -151,7 +154,7 @@ export function exporterFlux(
   format: FormatExport,
   filtres: FiltresDid = {},
   maintenant: Date = new Date(),
-  /** Who exports: costs are left empty for a caller who may not see them. */
+  /** Who exports: the fields it may not see are left empty (acces.ts). */
   acteur: Pick<Acteur, "role"> = { role: "admin" },
 ): Readable {
   return fluxDePages(pagesExport(db, type, filtres, maintenant, acteur), format, type, COLONNES_VIDES[type]);
@@ -163,9 +166,11 @@ export function fluxDePages(
   format: FormatExport,
   feuille: string,
   colonnes: string[],
-  /** The BOM a French Excel needs to read UTF-8 (files for people); a program's file may go without. */
-  { bom = true }: { bom?: boolean } = {},
+  /** Who reads it (fichiers.ts): people get formulas neutralised and the BOM a French Excel needs; programs not. */
+  { pour = "personnes" }: { pour?: Destinataire } = {},
 ): Readable {
+  const bom = pour === "personnes";
+  const cast = castCsv(pour);
   const sortie = new PassThrough();
   const ecrire = async (morceau: string | Buffer) => {
     if (!sortie.write(morceau)) await once(sortie, "drain");
@@ -199,7 +204,7 @@ export function fluxDePages(
               header: premiere,
               delimiter: ";",
               columns: colonnes,
-              cast: { number: CAST_CSV.number, string: CAST_CSV.string },
+              cast,
             })}`,
           );
         } else {

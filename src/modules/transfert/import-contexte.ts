@@ -2,7 +2,7 @@
 // references, refusing a row, and the numbers of a chunk already in the inventory.
 import { type Selectable, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { valeurRoutageInvalide } from "../../http/textes.js";
+import { celluleLisible, controleInterdit, valeurRoutageInvalide } from "../../http/textes.js";
 import type { normaliser } from "../../numbering/index.js";
 import { courante } from "../affectations/courante.js";
 import type { Acteur } from "../auth/acteur.js";
@@ -132,10 +132,12 @@ export const e164Valides = (normes: Map<Ligne, ReturnType<typeof normaliser>>) =
 
 export const valeur = (ctx: ContexteImport, l: Ligne, champ: string) => {
   const c = ctx.colonnes[champ];
-  const v = c ? (l.valeurs[c] ?? "").trim() : "";
-  // PostgreSQL cannot store it: the row is refused here, where the simulation sees it too
-  if (v.includes("\u0000"))
-    throw new Refus(c ?? champ, v.replaceAll("\u0000", "\\0"), "Caractère nul refusé.");
+  // trimmed by the reader already (lecture-fichier.ts), which keeps a leading tab the export shielded
+  const v = c ? (l.valeurs[c] ?? "") : "";
+  // PostgreSQL cannot store a NUL, and no text holds the other control characters: the row is refused here, where
+  // the simulation sees it too
+  if (controleInterdit({ [c ?? champ]: v }))
+    throw new Refus(c ?? champ, celluleLisible(v), "Caractère de contrôle refusé.");
   return v;
 };
 

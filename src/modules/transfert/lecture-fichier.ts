@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { Readable } from "node:stream";
+import { createInflateRaw } from "node:zlib";
 import { parse } from "csv-parse";
 import type ExcelJS from "exceljs";
 import { lireCelluleCsv } from "../../http/csv.js";
@@ -9,7 +10,7 @@ import { ApiError } from "../../http/errors.js";
 export interface LimitesLecture {
   lignes: number;
   colonnes: number;
-  /** Declared uncompressed size of an XLSX's entries, checked before anything is inflated. */
+  /** Bytes an XLSX's entries may inflate to: declared, then counted as they are inflated. */
   xlsxDecompresseOctets: number;
   /** Heap of the worker that reads the file. */
   memoireMo: number;
@@ -99,7 +100,9 @@ async function lireCsv(contenu: Buffer, limites: LimitesLecture, envoyer: (m: Me
       }
       if (!record.some((v) => v !== "")) continue;
       if (++n > limites.lignes) throw tropDeLignes(limites);
-      paquet.push([info.lines, JSON.stringify(record.map(lireCelluleCsv))]);
+      // trimmed, then the export's neutralisation undone: a text that starts with a tab keeps it (the apostrophe
+      // the export put before it shielded it from the trim)
+      paquet.push([info.lines, JSON.stringify(record.map((v) => lireCelluleCsv(v.trim())))]);
       if (paquet.length >= PAQUET) {
         envoyer({ type: "lignes", lignes: paquet });
         paquet = [];
@@ -114,12 +117,17 @@ async function lireCsv(contenu: Buffer, limites: LimitesLecture, envoyer: (m: Me
   if (paquet.length) envoyer({ type: "lignes", lignes: paquet });
 }
 
-/**
- * The uncompressed size an XLSX declares for its entries, from the ZIP's central directory, read before anything
- * is inflated: a 1 MB file of repeated cells can inflate to hundreds of megabytes. A file that lies about its
- * sizes is still bounded by the reader's row limit and the worker's memory.
- */
-function tailleDecompressee(zip: Buffer): number {
+interface EntreeZip {
+  methode: number;
+  compresse: number;
+  declare: number;
+  debut: number;
+}
+
+/** The entries of a ZIP's central directory: how each is compressed, its sizes, where its data starts. */
+function entreesZip(zip: Buffer): EntreeZip[] {
+  const illisible = (quoi: string) =>
+    new ApiError(422, "FICHIER_ILLISIBLE", `Classeur XLSX illisible : ${quoi}.`);
   const min = Math.max(0, zip.length - 65_557);
   let fin = -1;
   for (let i = zip.length - 22; i >= min; i--) {
@@ -128,43 +136,99 @@ function tailleDecompressee(zip: Buffer): number {
       break;
     }
   }
-  if (fin < 0)
-    throw new ApiError(422, "FICHIER_ILLISIBLE", "Classeur XLSX illisible : archive ZIP incomplète.");
-  const entrees = zip.readUInt16LE(fin + 10);
+  if (fin < 0) throw illisible("archive ZIP incomplète");
+  const nombre = zip.readUInt16LE(fin + 10);
   let p = zip.readUInt32LE(fin + 16);
-  let total = 0;
-  for (let k = 0; k < entrees; k++) {
-    if (p + 46 > zip.length || zip.readUInt32LE(p) !== 0x02014b50)
-      throw new ApiError(422, "FICHIER_ILLISIBLE", "Classeur XLSX illisible : répertoire ZIP invalide.");
-    const taille = zip.readUInt32LE(p + 24);
+  const entrees: EntreeZip[] = [];
+  for (let k = 0; k < nombre; k++) {
+    if (p + 46 > zip.length || zip.readUInt32LE(p) !== 0x02014b50) throw illisible("répertoire ZIP invalide");
+    const local = zip.readUInt32LE(p + 42);
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50)
+      throw illisible("entrée ZIP invalide");
+    const debut = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const compresse = zip.readUInt32LE(p + 20);
+    if (debut + compresse > zip.length) throw illisible("entrée ZIP tronquée");
+    const declare = zip.readUInt32LE(p + 24);
     // 0xFFFFFFFF: a ZIP64 size, over 4 GiB
-    total += taille === 0xffffffff ? Number.POSITIVE_INFINITY : taille;
+    entrees.push({
+      methode: zip.readUInt16LE(p + 10),
+      compresse,
+      declare: declare === 0xffffffff ? Number.POSITIVE_INFINITY : declare,
+      debut,
+    });
     p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
   }
-  return total;
+  return entrees;
+}
+
+const classeurTropGros = (limite: number, taille?: number) =>
+  new ApiError(
+    413,
+    "CLASSEUR_TROP_GROS",
+    `Ce classeur XLSX décompressé ${taille === undefined ? "dépasse" : `ferait ${Number.isFinite(taille) ? `${Math.round(taille / 1024 / 1024)} Mo` : "plus de 4 Go"}, au-delà de`} la limite de ${Math.round(limite / 1024 / 1024)} Mo : enregistrez-le en CSV ou découpez-le.`,
+  );
+
+/**
+ * The bytes an XLSX inflates to, counted as they are produced, and stopped at the limit. The sizes the ZIP
+ * declares are checked first (a 1 MB file of repeated cells can inflate to hundreds of megabytes), but a file may
+ * lie about them: each entry is then inflated once, by chunks that are counted and dropped, so memory stays a
+ * chunk whatever the file says, before the workbook reader sees it.
+ */
+async function verifierDecompression(zip: Buffer, limite: number): Promise<void> {
+  const entrees = entreesZip(zip);
+  const declare = entrees.reduce((t, e) => t + e.declare, 0);
+  if (declare > limite) throw classeurTropGros(limite, declare);
+  let total = 0;
+  for (const e of entrees) {
+    if (e.methode === 0) {
+      total += e.compresse;
+      if (total > limite) throw classeurTropGros(limite);
+      continue;
+    }
+    if (e.methode !== 8)
+      throw new ApiError(
+        422,
+        "FICHIER_ILLISIBLE",
+        `Classeur XLSX illisible : compression ${e.methode} inconnue.`,
+      );
+    await new Promise<void>((resolve, reject) => {
+      const z = createInflateRaw();
+      z.on("data", (morceau: Buffer) => {
+        total += morceau.length;
+        if (total > limite) {
+          z.destroy();
+          reject(classeurTropGros(limite));
+        }
+      });
+      z.on("end", resolve);
+      z.on("error", (err) =>
+        reject(new ApiError(422, "FICHIER_ILLISIBLE", `Classeur XLSX illisible : ${err.message}`)),
+      );
+      z.end(zip.subarray(e.debut, e.debut + e.compresse));
+    });
+  }
 }
 
 function texteCellule(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "object") {
-    if ("text" in v && typeof v.text === "string") return v.text;
+    if ("text" in v && typeof v.text === "string") return v.text.replace(/^ +| +$/g, "");
     if ("result" in v) return texteCellule(v.result as ExcelJS.CellValue);
-    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("richText" in v)
+      return v.richText
+        .map((r) => r.text)
+        .join("")
+        .replace(/^ +| +$/g, "");
     return "";
   }
-  return String(v).trim();
+  // spaces around go; a tab or a line break a text starts with is the text's (a workbook has no formulas to
+  // neutralise, so nothing shields them as the CSV's apostrophe does)
+  return String(v).replace(/^ +| +$/g, "");
 }
 
 async function lireXlsx(contenu: Buffer, limites: LimitesLecture, envoyer: (m: MessageLecture) => void) {
-  const taille = tailleDecompressee(contenu);
-  if (taille > limites.xlsxDecompresseOctets) {
-    throw new ApiError(
-      413,
-      "CLASSEUR_TROP_GROS",
-      `Ce classeur XLSX décompressé ferait ${Number.isFinite(taille) ? `${Math.round(taille / 1024 / 1024)} Mo` : "plus de 4 Go"}, au-delà de la limite de ${Math.round(limites.xlsxDecompresseOctets / 1024 / 1024)} Mo : enregistrez-le en CSV ou découpez-le.`,
-    );
-  }
+  await verifierDecompression(contenu, limites.xlsxDecompresseOctets);
   // loaded for a workbook only: ExcelJS takes about 0.4 s to load, which every CSV read paid in its worker
   const { default: Excel } = await import("exceljs");
   // streaming: the sheet is read row by row, never held whole

@@ -2,7 +2,7 @@ import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
 import { Id } from "../../http/listes.js";
-import { clientVisible } from "../auth/auth.hooks.js";
+import { porteeDuActeur } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
 import { modeleCsv, TYPES_IMPORT, type TypeImport } from "./colonnes.js";
 import {
@@ -240,14 +240,14 @@ export async function transfertRoutes(app: App) {
     async (request, reply) => {
       const { format = "csv", ...filtres } = request.query;
       const type = request.params.type as TypeExport;
-      const visible = clientVisible(request);
-      if (visible !== undefined && type === "configs")
+      const portee = porteeDuActeur(request.acteur);
+      if ("client" in portee && type === "configs")
         throw new ApiError(403, "INTERDIT", "Les configurations ne sont pas exportables par un client.");
       const contenu = exporterFlux(
         app.database.db,
         type,
         format as FormatExport,
-        { ...filtres, client_visible: visible },
+        { ...filtres, portee },
         app.horloge(),
         request.acteur,
       );

@@ -1,4 +1,5 @@
 import { jourMetier } from "../../heure-metier.js";
+import { controleInterdit } from "../../http/textes.js";
 import { chiffresDirects, normaliser } from "../../numbering/index.js";
 import { associerChamps } from "../transfert/colonnes.js";
 import type { Tableau } from "../transfert/lecture.js";
@@ -79,6 +80,11 @@ export function lireAppels(tableau: Tableau) {
   for (const { ligne, valeurs } of tableau.lignes) {
     const v = (champ: string) => (colonnes[champ] ? (valeurs[colonnes[champ] as string] ?? "").trim() : "");
     const refus = (raison: string) => rejets.push({ ligne, raison });
+    const interdit = controleInterdit(valeurs);
+    if (interdit) {
+      refus(interdit);
+      continue;
+    }
     const instant = lireInstant(v("date").replace(/\.\d+$/, ""));
     if (!instant.ok) {
       refus(`date : ${instant.raison}`);

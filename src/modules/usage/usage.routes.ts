@@ -1,8 +1,8 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
-import { ApiError, introuvable } from "../../http/errors.js";
-import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
-import { clientVisible } from "../auth/auth.hooks.js";
+import { ApiError } from "../../http/errors.js";
+import { DateHeure, Entier, Id, Nullable, ParamsId } from "../../http/listes.js";
+import { exigerAcces } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
 import { numeroPourFondement } from "../presentation/presentation.repository.js";
 import { enLignes, fluxDePages } from "../transfert/export.service.js";
@@ -16,7 +16,7 @@ import {
 } from "./usage.service.js";
 
 const TAG = ["Usage et numéros dormants"];
-const Jours = Type.Integer({ minimum: 7, maximum: 730, default: 90, description: "Jours sans usage" });
+const Jours = Entier(7, 730, { default: 90, description: "Jours sans usage" });
 
 export async function usageRoutes(app: App) {
   const limites = app.config.importLimites;
@@ -77,7 +77,7 @@ export async function usageRoutes(app: App) {
         summary: "Les appels d'un numéro jour par jour (90 derniers jours par défaut) et son dernier appel",
         params: ParamsId,
         querystring: Type.Object({
-          jours: Type.Optional(Type.Integer({ minimum: 1, maximum: 730, default: 90 })),
+          jours: Type.Optional(Entier(1, 730, { default: 90 })),
         }),
         response: {
           200: Type.Object({
@@ -98,8 +98,7 @@ export async function usageRoutes(app: App) {
     },
     async (request) => {
       const n = await numeroPourFondement(app.database.db, request.params.id);
-      const visible = clientVisible(request);
-      if (!n || (visible !== undefined && n.client_id !== visible)) throw introuvable("Numéro");
+      exigerAcces(request.acteur, "Numéro", n, (x) => x.client_id);
       return usageNumero(app.database.db, request.params.id, app.horloge(), request.query.jours ?? 90);
     },
   );
@@ -111,7 +110,7 @@ export async function usageRoutes(app: App) {
     client_id: Nullable(Type.Integer()),
     client: Nullable(Type.String()),
     operateur: Nullable(Type.String()),
-    cout_mensuel: Type.Number(),
+    cout_mensuel: Nullable(Type.Number()),
     dernier_appel: Nullable(DateHeure),
     dernier_usage: Nullable(DateHeure),
     campagnes: Type.Array(Type.String(), { description: "Campagnes qui le routent encore" }),

@@ -167,7 +167,7 @@ export interface paths {
                                 client_id: number | null;
                                 type: string;
                                 /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
-                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "couts:lire" | "couts:gerer" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
+                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "couts:lire" | "couts:gerer" | "internes:lire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
                             };
                             csrf: string;
                             /** Format: date-time */
@@ -248,7 +248,7 @@ export interface paths {
                             client_id: number | null;
                             type: string;
                             /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
-                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "couts:lire" | "couts:gerer" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
+                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "couts:lire" | "couts:gerer" | "internes:lire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
                         };
                     };
                 };
@@ -4796,6 +4796,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Page, à partir de 1 */
                     page?: number;
                     par_page?: number;
                     did_id?: number;
@@ -5148,6 +5149,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Page, à partir de 1 */
                     page?: number;
                     par_page?: number;
                     tri?: string;
@@ -7367,7 +7369,7 @@ export interface paths {
                                 client_id: number | null;
                                 client: string | null;
                                 operateur: string | null;
-                                cout_mensuel: number;
+                                cout_mensuel: number | null;
                                 /** Format: date-time */
                                 dernier_appel: string | null;
                                 /** Format: date-time */
@@ -7586,7 +7588,7 @@ export interface paths {
                                 du: string;
                                 au: string;
                                 jours: number;
-                                prix_mensuel: number;
+                                prix_mensuel: number | null;
                                 /** @description Prix du client pour ce type, sinon coût mensuel du numéro */
                                 tarif_client: boolean;
                                 montant: number;
@@ -7641,7 +7643,7 @@ export interface paths {
                                 type_id: number;
                                 type_code: string;
                                 type: string;
-                                prix_mensuel: number;
+                                prix_mensuel: number | null;
                             }[];
                         };
                     };
@@ -7702,6 +7704,7 @@ export interface paths {
                     action?: string;
                     depuis?: string;
                     avant?: string;
+                    /** @description Page, à partir de 1 */
                     page?: number;
                     par_page?: number;
                 };
@@ -7828,8 +7831,8 @@ export interface paths {
                                 quantite: number;
                                 age_jours: number;
                             }[];
-                            /** @description Le routage a changé depuis la dernière publication des fichiers Hermes */
-                            publication_en_attente: boolean;
+                            /** @description Le routage a changé depuis la dernière publication des fichiers Hermes (null pour qui ne voit pas la publication) */
+                            publication_en_attente: boolean | null;
                             reutilisables_30_jours: {
                                 n: number;
                                 numeros: {
