@@ -80,7 +80,9 @@ try {
   );
   console.log(`  phases (ms) : ${JSON.stringify(r.phases)}`);
   for (const c of r.classes)
-    console.log(`  ${c.classe.padEnd(22)} ${String(c.n).padStart(9)}  ${c.montant.toFixed(2)} €`);
+    console.log(
+      `  ${c.classe.padEnd(22)} ${String(c.n).padStart(9)}  ${c.montant === null ? "—" : `${c.montant.toFixed(2)} €`}`,
+    );
 } finally {
   await database.close();
   await admin.query(`DROP DATABASE ${nom}`);

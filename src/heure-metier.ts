@@ -118,3 +118,16 @@ export function moisMetier(periode: string) {
   for (let j = premier; j < suivant; j = jourPlus(j, 1)) jours.push(j);
   return { premier, dernier: jourPlus(suivant, -1), suivant, jours };
 }
+
+const JOUR_SEUL = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
+
+/**
+ * An end as a caller writes it. A date alone includes its day: "2025-06-30" ends at 00:00 Paris on 1 July
+ * (2025-06-30T22:00:00Z), as mandates, freezes and blocks count days; with a time, the instant it says.
+ */
+export function lireFinMetier(s: string): Date | undefined {
+  const m = JOUR_SEUL.exec(s);
+  if (!m) return lireIsoMetier(s);
+  if (!dateReelle(Number(m[1]), Number(m[2]), Number(m[3]))) return undefined;
+  return debutDuJour(jourPlus(`${m[1]}-${m[2]}-${m[3]}`, 1));
+}

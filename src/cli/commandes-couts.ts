@@ -72,8 +72,10 @@ export function commandesCouts(programme: Command, { ctx, io, avecBase }: Outils
           io.ligne(
             `Rapprochement n° ${r.id} — ${r.operateur}, ${r.periode} : ${r.lignes_lues} ligne(s) lue(s) en ${(r.duree_ms / 1000).toFixed(1)} s`,
           );
+          for (const a of r.avertissements) io.ligne(`Attention : ${a}`);
           if (r.colonnes_ignorees.length) io.ligne(`Colonnes ignorées : ${r.colonnes_ignorees.join(", ")}`);
-          for (const c of r.classes) io.ligne(`  ${c.libelle} : ${c.n} (${euros(c.montant)})`);
+          for (const c of r.classes)
+            io.ligne(`  ${c.libelle} : ${c.n}${c.montant === null ? "" : ` (${euros(c.montant)})`}`);
           if (o.reclamation) io.ligne(`Réclamation écrite dans ${o.reclamation}`);
         });
       },

@@ -19,6 +19,8 @@ import * as m0016 from "./migrations/0016_tarifs.js";
 import * as m0017 from "./migrations/0017_couts_en_sql.js";
 import * as m0018 from "./migrations/0018_index_echelle.js";
 import * as m0019 from "./migrations/0019_signal_cles.js";
+import * as m0020 from "./migrations/0020_descriptions_statuts.js";
+import * as m0021 from "./migrations/0021_natures_zones.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +43,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0017_couts_en_sql": m0017,
   "0018_index_echelle": m0018,
   "0019_signal_cles": m0019,
+  "0020_descriptions_statuts": m0020,
+  "0021_natures_zones": m0021,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -76,11 +76,23 @@ export const EQUIPEMENTS: Array<[code: string, nom: string, type: string]> = [
 export const STATUTS_DID: Array<
   [code: string, libelle: string, ordre: number, couleur: string, description: string]
 > = [
-  ["COMMANDE", "Commandé", 1, "#FFA500", "Numéro en cours de commande auprès de l'opérateur"],
-  ["DISPONIBLE", "Disponible", 2, "#17A2B8", "Numéro disponible sur le client, non affecté à une campagne"],
-  ["AFFECTE", "Affecté", 3, "#FFC107", "Numéro attribué à un client mais non utilisé actuellement"],
-  ["UTILISE", "Utilisé", 4, "#28A745", "Numéro en production active"],
-  ["RESILIE", "Résilié", 5, "#DC3545", "Numéro non actif, libéré ou en cours de résiliation"],
+  ["COMMANDE", "Commandé", 1, "#FFA500", "Commandé à l'opérateur, pas encore livré"],
+  ["DISPONIBLE", "Disponible", 2, "#17A2B8", "En stock : livré, sans client, prêt à être attribué"],
+  ["AFFECTE", "Affecté", 3, "#FFC107", "Détenu par un client, sans affectation de campagne en cours"],
+  [
+    "UTILISE",
+    "Utilisé",
+    4,
+    "#28A745",
+    "Détenu par un client et en production : une affectation de campagne en cours",
+  ],
+  [
+    "RESILIE",
+    "Résilié",
+    5,
+    "#DC3545",
+    "Résilié auprès de l'opérateur ; gelé avant d'aller à un autre client",
+  ],
 ];
 
 export const STATUTS_COMMANDE: Array<[code: string, libelle: string, ordre: number, couleur: string]> = [
@@ -106,8 +118,8 @@ export async function seedReference(db: Kysely<DB>): Promise<void> {
       .execute();
     for (const [pays, code, libelle, prefixe] of REGIONS) {
       await sql`
-        INSERT INTO tel_region (indicatif_id, code, libelle, prefixe)
-        SELECT id, ${code}, ${libelle}, ${prefixe} FROM tel_indicatif WHERE code = ${pays}
+        INSERT INTO tel_region (indicatif_id, code, libelle, prefixe, zone)
+        SELECT id, ${code}, ${libelle}, ${prefixe}, ${code} FROM tel_indicatif WHERE code = ${pays}
         ON CONFLICT (indicatif_id, code) DO NOTHING`.execute(trx);
     }
     await trx
@@ -117,7 +129,7 @@ export async function seedReference(db: Kysely<DB>): Promise<void> {
       .execute();
     await trx
       .insertInto("tel_type_did")
-      .values(TYPES_DID.map(([code, libelle, description]) => ({ code, libelle, description })))
+      .values(TYPES_DID.map(([code, libelle, description]) => ({ code, libelle, description, nature: code })))
       .onConflict((oc) => oc.column("code").doNothing())
       .execute();
     await trx

@@ -43,6 +43,8 @@ export interface RegionTable extends Suivi {
   code: string;
   libelle: string;
   prefixe: string | null;
+  /** The zone of the numbering plan the region lies in (its own code for a zone): migration 0021. */
+  zone: string | null;
 }
 export interface OperateurTable extends Suivi {
   id: Id;
@@ -56,6 +58,8 @@ export interface TypeDidTable extends Suivi {
   code: string;
   libelle: string;
   description: string | null;
+  /** The ARCEP nature the rules read (GEO, MOBILE, NPV...): a built-in type is its own (migration 0021). */
+  nature: string | null;
 }
 export interface EquipementTable extends Suivi {
   id: Id;

@@ -21,6 +21,7 @@ export const CODES_ERREUR = {
   CONFLIT_CONCURRENT: "Opération concurrente : réessayer",
   CONFLIT_PERIODE: "Périodes qui se chevauchent",
   CONFIRMATION_REQUISE: "L'opération demande une confirmation explicite",
+  CODE_FIGE: "Ce code porte des règles du produit : il ne se renomme ni ne se supprime",
   // access
   NON_AUTHENTIFIE: "Clé API ou session absente ou invalide",
   SESSION_EXPIREE: "Session expirée",

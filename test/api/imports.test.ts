@@ -281,7 +281,7 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
       "?accepter_rejets=true",
     );
     expect(r2.statusCode, r2.body).toBe(200);
-    expect(r2.json()).toMatchObject({ ecrit: true, a_creer: 1, rejetes: 2 });
+    expect(r2.json()).toMatchObject({ ecrit: true, a_creer: 1, rejetes: 1 });
     expect(r2.json().rejets.map((j: { ligne: number; raison: string }) => [j.ligne, j.raison])).toEqual([
       [
         2,
@@ -289,7 +289,10 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
           /^Numéro résilié le \d{2}\/\d{2}\/\d{4} : pas à un autre client avant le \d{2}\/\d{2}\/\d{4}/,
         ),
       ],
-      [3, "Aucune affectation en cours : un numéro utilisé a une campagne (importez les affectations)."],
+    ]);
+    // UTILISE without a current assignment is not refused any more (#28): the number is AFFECTE, and the row says so
+    expect(r2.json().avertissements).toEqual([
+      expect.objectContaining({ ligne: 3, colonne: "statut", valeur: "UTILISE" }),
     ]);
   });
 

@@ -220,7 +220,8 @@ describe.each(CIBLES)("migrating a legacy assignments file ($nom)", (cible) => {
       date_fin: "2025-10-26",
     });
     expect(new Date(a1.date_debut).toISOString()).toBe("2025-03-29T23:00:00.000Z");
-    expect(new Date(a1.date_fin).toISOString()).toBe("2025-10-25T22:00:00.000Z");
+    // as an end, a date alone includes its day: 00:00 on 27 October, Paris (winter time again)
+    expect(new Date(a1.date_fin).toISOString()).toBe("2025-10-26T23:00:00.000Z");
     const a2 = await post("/affectations", {
       did_id: nouveau.id,
       campaign_id: campagnes["A-ACCUEIL"],

@@ -15,7 +15,8 @@ function exemples(
       filtre: "code=ZZ",
     },
     regions: {
-      corps: { indicatif_id: 1, code: `R${suffixe}`, libelle: "Région test", prefixe: "09" },
+      // a region lies inside a zone: 0491 is in SES
+      corps: { indicatif_id: 1, code: `R${suffixe}`, libelle: "Région test", prefixe: "0491" },
       maj: { libelle: "Région modifiée" },
       filtre: `code=R${suffixe}`,
     },
@@ -25,7 +26,7 @@ function exemples(
       filtre: "type=VOIP",
     },
     "types-did": {
-      corps: { code: `T_${suffixe}`, libelle: "Type test" },
+      corps: { code: `T_${suffixe}`, libelle: "Type test", nature: "GEO" },
       maj: { libelle: "Type modifié" },
       filtre: `code=T_${suffixe}`,
     },

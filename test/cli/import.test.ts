@@ -141,9 +141,9 @@ describe.each(CIBLES)("telephony import and export, run in-process ($nom)", (cib
     expect(accepte.rapport).toMatchObject({ ecrit: true, a_creer: 4, rejetes: 5 });
     const csv = await exporter(base, "numeros");
     expect(csv).toContain(
-      "+33142685300;ALPHA;SAV;ORANGE;AFFECTE;GEO;IDF;;;;2026-01-15;;1.5;;;Accueil général",
+      "+33142685300;ALPHA;SAV;ORANGE;AFFECTE;GEO;IDF;;;;2026-01-15;;;1.5;;;Accueil général",
     );
-    expect(csv).toContain("+33142685302;;;;DISPONIBLE;GEO;IDF;;;;;;;;;Réservé");
+    expect(csv).toContain("+33142685302;;;;DISPONIBLE;GEO;IDF;;;;;;;;;;Réservé");
 
     const encore = await importer(base, [f, "--type", "numeros", "--accept-rejects"]);
     expect(encore.rapport).toMatchObject({ a_creer: 0, a_mettre_a_jour: 0, inchanges: 4, doublons: 1 });

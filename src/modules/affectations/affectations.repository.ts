@@ -130,13 +130,17 @@ export function lireAffectation(db: Executor, id: number, maintenant: Date, port
 /** A number as an assignment needs it (client, status, type), its row locked until the end of the transaction. */
 export async function numeroVerrouille(db: Executor, didId: number) {
   await verrouiller(db, "tel_did", [didId]);
-  return db
-    .selectFrom("tel_did as d")
-    .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-    .leftJoin("tel_type_did as t", "t.id", "d.type_id")
-    .select(["d.id", "d.client_id", "d.did_format_e164", "d.titulaire", "s.code as statut", "t.code as type"])
-    .where("d.id", "=", didId)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom("tel_did as d")
+      .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
+      .leftJoin("tel_type_did as t", "t.id", "d.type_id")
+      .select(["d.id", "d.client_id", "d.did_format_e164", "d.titulaire", "s.code as statut"])
+      // the rules read the nature (nature.ts), whatever the company calls the type
+      .select(sql<string | null>`coalesce(t.nature, t.code)`.as("type"))
+      .where("d.id", "=", didId)
+      .executeTakeFirst()
+  );
 }
 
 export function campagneDe(db: Executor, campaignId: number) {
@@ -212,4 +216,16 @@ export function ecrireAffectation(db: Executor, id: number, valeurs: Updateable<
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** A campaign's assignments current at an instant, or to come (ended by its deactivation). */
+export async function affectationsEnCoursDeCampagne(db: Executor, campaignId: number, maintenant: Date) {
+  return db
+    .selectFrom("tel_did_virtual as v")
+    .select(["v.id", "v.date_debut", "v.date_fin"])
+    .where("v.campaign_id", "=", campaignId)
+    .where("v.actif", "=", true)
+    .where((eb) => eb.or([eb("v.date_fin", "is", null), eb("v.date_fin", ">", maintenant)]))
+    .orderBy("v.id")
+    .execute();
 }

@@ -3,17 +3,19 @@ import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
 import { verrouiller } from "../../db/verrou.js";
-import { lireIsoMetier } from "../../heure-metier.js";
+import { lireFinMetier, lireIsoMetier } from "../../heure-metier.js";
 import type { CodeErreur } from "../../http/codes-erreur.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { refusPresentation } from "../../numbering/presentation.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.repository.js";
+import { estDetenu } from "../dids/statuts.js";
 import { fondementDuNumero, REFUS_SANS_FONDEMENT } from "../presentation/presentation.service.js";
 import { conflitVersion } from "../referentiels/ressource.js";
 import {
   affectationPourMaj,
+  affectationsEnCoursDeCampagne,
   basculerStatutsDecales,
   campagneDe,
   ecrireAffectation,
@@ -35,10 +37,13 @@ export interface EntreeAffectation {
   sortant?: boolean;
 }
 
-/** A date or date-time the API accepted (its schema checked the form): without an offset, business time. */
-function instantSaisi(v: string | null | undefined): Date | undefined {
+/**
+ * A date or date-time the API accepted (its schema checked the form): without an offset, business time; as an end,
+ * a date alone includes its day (lireFinMetier).
+ */
+function instantSaisi(v: string | null | undefined, fin = false): Date | undefined {
   if (v === null || v === undefined) return undefined;
-  const d = lireIsoMetier(v);
+  const d = fin ? lireFinMetier(v) : lireIsoMetier(v);
   if (!d) throw refus("DATE_INVALIDE", `Date illisible : « ${v} » (ISO 8601 attendu).`);
   return d;
 }
@@ -62,7 +67,7 @@ function verifierRegles(
   sortant: boolean,
 ) {
   if (!campagne.actif) throw refus("CAMPAGNE_INACTIVE", "Cette campagne est désactivée.", "campaign_id");
-  if (did.client_id === null || !["AFFECTE", "UTILISE"].includes(did.statut)) {
+  if (did.client_id === null || !estDetenu(did.statut)) {
     throw refus(
       "NUMERO_NON_AFFECTE",
       "Le numéro doit d'abord être affecté à un client (statut Affecté ou Utilisé).",
@@ -128,7 +133,7 @@ export async function creerAffectation({ db, acteur, maintenant }: Contexte, e: 
     const cree = await insererAffectation(trx, {
       ...e,
       date_debut: debut,
-      date_fin: instantSaisi(e.date_fin) ?? null,
+      date_fin: instantSaisi(e.date_fin, true) ?? null,
       entrant: e.entrant ?? true,
       sortant: e.sortant ?? false,
     });
@@ -182,7 +187,7 @@ export async function terminerAffectation(
 ) {
   if (a.date_fin && new Date(a.date_fin) <= ctx.maintenant)
     throw new ApiError(409, "DEJA_TERMINEE", "Cette affectation est déjà terminée.");
-  const fin = (dateFin ? lireIsoMetier(dateFin) : undefined) ?? ctx.maintenant;
+  const fin = (dateFin ? lireFinMetier(dateFin) : undefined) ?? ctx.maintenant;
   const annulation = fin <= new Date(a.date_debut);
   return modifierAffectation(
     ctx,
@@ -214,7 +219,7 @@ export async function modifierAffectation(
     const apres = await ecrireAffectation(trx, id, {
       ...valeurs,
       ...(valeurs.date_debut !== undefined ? { date_debut: instantSaisi(valeurs.date_debut) } : {}),
-      ...(valeurs.date_fin !== undefined ? { date_fin: instantSaisi(valeurs.date_fin) ?? null } : {}),
+      ...(valeurs.date_fin !== undefined ? { date_fin: instantSaisi(valeurs.date_fin, true) ?? null } : {}),
     });
     const changements: Array<{ champ: string; avant: unknown; apres: unknown }> = [];
     for (const k of [
@@ -252,4 +257,14 @@ export async function modifierAffectation(
     ]);
     return apres;
   });
+}
+
+/**
+ * A campaign deactivated: its assignments current or to come end now, each through `terminerAffectation` (history
+ * on the number, statuses resynchronised), whatever path deactivates it. Hermes stops routing it; its numbers are
+ * AFFECTE again, not UTILISE while unrouted.
+ */
+export async function terminerAffectationsDeCampagne(ctx: Contexte, campaignId: number, motif: string) {
+  for (const a of await affectationsEnCoursDeCampagne(ctx.db, campaignId, ctx.maintenant))
+    await terminerAffectation(ctx, a, undefined, motif);
 }

@@ -156,3 +156,8 @@ export async function nomsDesComptesDuClient(db: Executor, clientId: number): Pr
     .execute();
   return new Map(lignes.map((l) => [l.login, l.nom]));
 }
+
+/** An account's display name and e-mail: who an order's requester is, and where it is told of its order. */
+export function coordonneesDuCompte(db: Executor, id: number) {
+  return db.selectFrom("tel_utilisateur").select(["nom", "email"]).where("id", "=", id).executeTakeFirst();
+}

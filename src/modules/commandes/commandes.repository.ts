@@ -169,16 +169,26 @@ export function numerosCommande(db: Executor, commandeId: number) {
 /** An order with its status, client, type and region codes, its row locked until the end of the transaction. */
 export async function commandeVerrouillee(db: Executor, id: number) {
   await verrouiller(db, "tel_did_commande", [id]);
-  return db
-    .selectFrom("tel_did_commande as c")
-    .innerJoin("tel_statut_commande as s", "s.id", "c.statut_id")
-    .innerJoin("tel_client as cl", "cl.id", "c.client_id")
-    .innerJoin("tel_type_did as t", "t.id", "c.type_did_id")
-    .selectAll("c")
-    .leftJoin("tel_region as r", "r.id", "c.region_id")
-    .select(["s.code as statut_code", "cl.nom as client_nom", "t.code as type_code", "r.code as region_code"])
-    .where("c.id", "=", id)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom("tel_did_commande as c")
+      .innerJoin("tel_statut_commande as s", "s.id", "c.statut_id")
+      .innerJoin("tel_client as cl", "cl.id", "c.client_id")
+      .innerJoin("tel_type_did as t", "t.id", "c.type_did_id")
+      .selectAll("c")
+      .leftJoin("tel_region as r", "r.id", "c.region_id")
+      .select([
+        "s.code as statut_code",
+        "cl.nom as client_nom",
+        "t.code as type_code",
+        "r.code as region_code",
+      ])
+      // what a delivered number must be: of the type's nature, in the region's zone (nature.ts)
+      .select(sql<string>`coalesce(t.nature, t.code)`.as("type_nature"))
+      .select(sql<string | null>`coalesce(r.zone, r.code)`.as("region_zone"))
+      .where("c.id", "=", id)
+      .executeTakeFirst()
+  );
 }
 
 /** The numbers delivered on an order so far, with their status. */

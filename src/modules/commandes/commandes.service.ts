@@ -1,8 +1,10 @@
 import type { Contexte } from "../../contexte.js";
 import { enTransaction } from "../../db/transaction.js";
+import { jourMetier } from "../../heure-metier.js";
 import { ApiError } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import { dansLaPortee, exigerAcces, porteeDuActeur } from "../auth/acces.js";
+import { coordonneesDuCompte } from "../auth/auth.repository.js";
 import { conflitVersion } from "../referentiels/ressource.js";
 import {
   ajouterCommentaire,
@@ -47,12 +49,19 @@ export async function creerCommande({ db, acteur, maintenant }: Contexte, e: Ent
     ]);
   if (e.client_id !== undefined && !dansLaPortee(acteur, e.client_id)) throw commandePourAutrui();
   return enTransaction(db, async (trx) => {
-    const reference = await prochaineReference(trx, maintenant.getFullYear());
+    // the year of the order in Paris: an order placed at 00:30 on 1 January, Paris time, is of the new year
+    const reference = await prochaineReference(trx, Number(jourMetier(maintenant).slice(0, 4)));
+    // a person ordering through the extranet is the requester: told of its order at its account's address
+    const compte =
+      acteur.type === "UTILISATEUR" && acteur.utilisateurId !== undefined
+        ? await coordonneesDuCompte(trx, acteur.utilisateurId)
+        : undefined;
     const cree = await insererCommande(trx, {
       ...e,
       reference,
       client_id: clientId,
-      demandeur_nom: e.demandeur_nom ?? acteur.nom,
+      demandeur_nom: e.demandeur_nom ?? compte?.nom ?? acteur.nom,
+      demandeur_email: e.demandeur_email ?? compte?.email ?? null,
       type_did_id: e.type_did_id as number,
       quantite: e.quantite as number,
       statut_id: await statutCommandeId(trx, "BROUILLON"),
@@ -87,7 +96,15 @@ export async function modifierCommande(
       );
     }
     if (e.client_id !== undefined && !dansLaPortee(acteur, e.client_id)) throw commandePourAutrui();
-    const { statut_code: _s, client_nom: _c, type_code: _t, region_code: _r, ...ancien } = avant;
+    const {
+      statut_code: _s,
+      client_nom: _c,
+      type_code: _t,
+      region_code: _r,
+      type_nature: _n,
+      region_zone: _z,
+      ...ancien
+    } = avant;
     const apres = await modifierLigneCommande(trx, id, e);
     await ecrireAudit(trx, acteur, {
       entite: "tel_did_commande",

@@ -46,12 +46,12 @@ export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte
         rejets.push({ entree: n, raison: r.raison });
       } else if (vus.has(r.numero.e164)) {
         rejets.push({ entree: n, raison: "Numéro saisi deux fois." });
-      } else if (r.numero.type !== c.type_code) {
+      } else if (r.numero.type !== c.type_nature) {
         rejets.push({
           entree: n,
-          raison: `Type ${r.numero.type} alors que la commande porte sur ${c.type_code}.`,
+          raison: `Type ${r.numero.type} alors que la commande porte sur ${c.type_code} (nature ${c.type_nature}).`,
         });
-      } else if (c.region_code && r.numero.region !== c.region_code) {
+      } else if (c.region_code && r.numero.region !== c.region_zone) {
         // an order for a zone is delivered in that zone: local presence depends on it
         rejets.push({
           entree: n,
@@ -106,6 +106,9 @@ export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte
           numero: n.e164,
           accepter_plages_inconnues: l.accepter_plages_inconnues,
           statut: "COMMANDE",
+          // the order's own type and region (a « Régionalisé », PACA), checked against each number
+          type_id: c.type_did_id,
+          ...(c.region_id ? { region_id: c.region_id } : {}),
           client_id: c.client_id,
           groupement_id: c.groupement_id,
           operateur_id: c.operateur_id,

@@ -229,7 +229,15 @@ export async function appliquerTransition(
   const apres = await ecrireCommande(trx, id, regle.vers, set);
   const texte = `Commande ${LIBELLES[regle.vers]} par ${acteur.nom}${p.reference_operateur ? ` (référence opérateur ${p.reference_operateur})` : ""}${p.commentaire ? ` : ${p.commentaire}` : "."}`;
   await ajouterCommentaire(trx, id, acteur.nom, texte, regle.type);
-  const { statut_code: _a, client_nom: _b, type_code: _c, region_code: _d, ...avant } = c;
+  const {
+    statut_code: _a,
+    client_nom: _b,
+    type_code: _c,
+    region_code: _d,
+    type_nature: _e,
+    region_zone: _f,
+    ...avant
+  } = c;
   await ecrireAudit(trx, acteur, {
     entite: "tel_did_commande",
     entiteId: id,

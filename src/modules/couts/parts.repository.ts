@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../audit/audit.repository.js";
+import { STATUTS_DETENUS } from "../dids/statuts.js";
 
 // A month's parts, set-based in SQL: who bears each number's monthly cost on each day of the month. A day belongs to
 // whoever holds the number at the end of that day (Paris time): the state at the day's last millisecond. That
@@ -117,7 +118,7 @@ export function avecParts(p: ParametresMois, suite: RawBuilder<unknown>) {
     ),
     bornes AS (
       SELECT d.*,
-        CASE WHEN d.etat IN ('AFFECTE', 'UTILISE') THEN d.tenant END AS payeur,
+        CASE WHEN d.etat = ANY(${[...STATUTS_DETENUS]}::text[]) THEN d.tenant END AS payeur,
         d.etat = 'RESILIE' AS gel,
         greatest(d.du, coalesce(d.date_acquisition, d.du)) AS du_eff,
         CASE WHEN d.etat = 'RESILIE' THEN least(d.au, d.resilie + ${p.freezeJours}::int) ELSE d.au END AS au_eff

@@ -18,8 +18,9 @@ import {
 } from "./dids.repository.js";
 import { finDuGel, jourDe } from "./gel.js";
 
-export const STATUTS = ["COMMANDE", "DISPONIBLE", "AFFECTE", "UTILISE", "RESILIE"] as const;
-export type Statut = (typeof STATUTS)[number];
+import type { Statut } from "./statuts.js";
+
+export { STATUTS, type Statut } from "./statuts.js";
 
 /** The only moves a number's status may make (DOMAIN.md); everything else is refused. */
 export const TRANSITIONS: Record<Statut, readonly Statut[]> = {
@@ -46,6 +47,8 @@ export interface ParametresAction {
   groupement_id?: number | null | undefined;
   motif?: string | undefined;
   version?: number | undefined;
+  /** A termination's business day (YYYY-MM-DD) when it is not today: a migrated termination keeps its date. */
+  date_resiliation?: string | undefined;
 }
 
 /** The actions this caller may apply to a number in this status: what the extranet offers, nothing copied there. */
@@ -129,7 +132,7 @@ async function appliquer(
     // date_resiliation stays: it keeps the number frozen for other clients after a reactivation too
     set.groupement_id = clientApres === d.client_id ? d.groupement_id : null;
   }
-  if (action === "resilier") set.date_resiliation = jourDe(maintenant);
+  if (action === "resilier") set.date_resiliation = p.date_resiliation ?? jourDe(maintenant);
   if (action === "mettre-en-production") {
     if (!(await aUneAffectationCourante(trx, didId, maintenant)))
       throw new ApiError(

@@ -135,6 +135,22 @@ export const CorpsPlage = Type.Object(
 export const CorpsMaj = Type.Object(
   {
     ...Descriptifs,
+    type_id: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 2_147_483_647,
+        description: "Un type de la nature du numéro (un « Régionalisé » pour un numéro géographique)",
+      }),
+    ),
+    region_id: Type.Optional(
+      Nullable(
+        Type.Integer({
+          minimum: 1,
+          maximum: 2_147_483_647,
+          description: "Une région de la zone du numéro, dont le préfixe le commence",
+        }),
+      ),
+    ),
     version: Type.Optional(Type.Integer({ minimum: 1 })),
     motif: Type.Optional(TexteLibre(2000)),
   },

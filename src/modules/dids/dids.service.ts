@@ -23,6 +23,8 @@ import {
   selectDid,
   supprimerDidEtHistorique,
 } from "./dids.repository.js";
+import { type NumeroLu, refusRegion, refusType } from "./nature.js";
+import { regionParId, typeParId } from "./nature.repository.js";
 
 export const CHAMPS_DESCRIPTIFS = [
   "operateur_id",
@@ -96,19 +98,37 @@ export async function resoudreNumero(db: Executor, e: EntreeDid) {
   if (e.did_format_e164 !== undefined && e.did_format_e164 !== n.e164) {
     throw incoherent("did_format_e164", `Le format E.164 donné ne correspond pas au numéro (${n.e164}).`);
   }
-  const typeId = await idsReference(db, "tel_type_did", n.type);
-  if (e.type_id !== undefined && e.type_id !== typeId) {
-    throw incoherent("type_id", `Le type donné contredit le numéro, qui est de type ${n.type}.`);
+  const { typeId, regionId } = await typeEtRegion(db, n, indicatif.id, e);
+  return { numero: n, indicatifId: indicatif.id, typeId, regionId };
+}
+
+/**
+ * The type and region a number takes: those given, when the number is of the type's nature and in the region's zone
+ * (nature.ts), else the built-in type of its nature and the region of its zone. A contradiction is refused.
+ */
+export async function typeEtRegion(
+  db: Executor,
+  n: NumeroLu,
+  indicatifId: number,
+  e: { type_id?: number | null | undefined; region_id?: number | null | undefined },
+) {
+  let typeId = (await idsReference(db, "tel_type_did", n.type)) ?? null;
+  if (e.type_id != null) {
+    const t = await typeParId(db, e.type_id);
+    const refus = t ? refusType(n, t) : "Type inconnu.";
+    if (refus) throw incoherent("type_id", refus);
+    typeId = e.type_id;
   }
-  const region = n.region ? await regionParCode(db, indicatif.id, n.region) : undefined;
-  const regionId = region?.id ?? null;
-  if (e.region_id !== undefined && e.region_id !== regionId) {
-    throw incoherent(
-      "region_id",
-      `La région donnée contredit le numéro${n.region ? `, qui est en zone ${n.region}` : ", qui n'a pas de zone"}.`,
-    );
+  let regionId = n.region ? ((await regionParCode(db, indicatifId, n.region))?.id ?? null) : null;
+  if (e.region_id != null) {
+    const r = await regionParId(db, e.region_id);
+    const refus = r ? refusRegion(n, indicatifId, r) : "Région inconnue.";
+    if (refus) throw incoherent("region_id", refus);
+    regionId = e.region_id;
+  } else if (e.region_id === null && n.region) {
+    throw incoherent("region_id", `Le numéro est en zone ${n.region} : il a une région.`);
   }
-  return { numero: n, indicatifId: indicatif.id, typeId: typeId ?? null, regionId };
+  return { typeId, regionId };
 }
 
 /** Creates one number, in the caller's transaction if any (an order's delivery, a range). */
@@ -165,13 +185,23 @@ export async function lireDid(db: Executor, libelles: Libelles, id: number, port
 export async function modifierDid(
   { db, acteur, maintenant }: Contexte,
   id: number,
-  valeurs: Partial<Record<(typeof CHAMPS_DESCRIPTIFS)[number], unknown>>,
+  valeurs: Partial<Record<(typeof CHAMPS_DESCRIPTIFS)[number] | "type_id" | "region_id", unknown>>,
   versionAttendue: number | undefined,
   motif?: string | null,
 ) {
   return enTransaction(db, async (trx) => {
     const avant = await didPourMaj(trx, id);
     if (!avant) throw introuvable("Numéro");
+    if (valeurs.type_id !== undefined || valeurs.region_id !== undefined) {
+      // within the number's nature and zone, as at its creation (nature.ts)
+      const n = normaliser(avant.did_format_e164, "FR", { plagesInconnues: true });
+      if (!n.ok) throw incoherent("type_id", n.raison);
+      const choisis = await typeEtRegion(trx, n.numero, avant.indicatif_id, {
+        type_id: (valeurs.type_id as number | undefined) ?? avant.type_id,
+        region_id: valeurs.region_id === undefined ? avant.region_id : (valeurs.region_id as number | null),
+      });
+      valeurs = { ...valeurs, type_id: choisis.typeId, region_id: choisis.regionId };
+    }
     if (versionAttendue !== undefined && avant.version !== versionAttendue) throw conflitVersion();
     if (valeurs.groupement_id != null && avant.client_id === null) {
       throw new ApiError(

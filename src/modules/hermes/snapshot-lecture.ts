@@ -47,7 +47,8 @@ export async function lireRoutage(db: Kysely<DB>, maintenant: Date) {
     sql<{ j: string }>`
       SELECT coalesce(json_agg(json_build_array(v.id, v.did_id, v.campaign_id, v.config_id, v.alias, v.priorite,
           (extract(epoch FROM v.date_debut) * 1000)::float8, (extract(epoch FROM v.date_fin) * 1000)::float8,
-          v.entrant, v.sortant, d.did_format_e164, s.code, t.code, r.code, d.titulaire, d.tranche_id)), '[]')::text AS j
+          v.entrant, v.sortant, d.did_format_e164, s.code, coalesce(t.nature, t.code), coalesce(r.zone, r.code),
+          d.titulaire, d.tranche_id)), '[]')::text AS j
       FROM tel_did_virtual v JOIN tel_did d ON d.id = v.did_id JOIN tel_statut_did s ON s.id = d.statut_id
       LEFT JOIN tel_type_did t ON t.id = d.type_id LEFT JOIN tel_region r ON r.id = d.region_id
       WHERE v.actif AND (v.date_fin IS NULL OR v.date_fin > ${maintenant})`.execute(db),
@@ -64,7 +65,8 @@ export async function lireRoutage(db: Kysely<DB>, maintenant: Date) {
 export async function lireNumeros(db: Kysely<DB>, ids: number[], maintenant: Date) {
   const [n, affs] = await Promise.all([
     sql<Omit<NumeroRoute, "affectations">>`
-      SELECT d.id, d.did_format_e164 AS e164, s.code AS statut, t.code AS type, r.code AS region, d.titulaire,
+      SELECT d.id, d.did_format_e164 AS e164, s.code AS statut, coalesce(t.nature, t.code) AS type,
+        coalesce(r.zone, r.code) AS region, d.titulaire,
         d.tranche_id
       FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
       LEFT JOIN tel_type_did t ON t.id = d.type_id LEFT JOIN tel_region r ON r.id = d.region_id

@@ -220,7 +220,7 @@ export function numeroPourFondement(db: Executor, didId: number) {
       "d.tranche_id",
       "d.client_id",
       "s.code as statut",
-      "t.code as type",
+      sql<string | null>`coalesce(t.nature, t.code)`.as("type"),
     ])
     .where("d.id", "=", didId)
     .executeTakeFirst();

@@ -78,7 +78,7 @@ export async function insererLignes(
         ELSE 'CONFORME' END,
       u.raison, u.reference, d.reference_externe, u.prix, d.cout_mensuel, u.debut, u.fin,
       CASE WHEN f.jours > 0 THEN f.du END, CASE WHEN f.jours > 0 THEN f.au END, x.resiliation, f.jours, f.montant,
-      CASE WHEN u.raison IS NOT NULL THEN NULL
+      CASE WHEN u.raison IS NOT NULL OR u.prix IS NULL THEN NULL
         WHEN d.id IS NOT NULL AND x.resiliation IS NOT NULL AND f.au > x.resiliation THEN
           round(coalesce(u.prix, 0) * (f.au - greatest(f.du, x.resiliation + 1) + 1) / ${m.jours}, 4)
         WHEN x.prix_different THEN f.montant - round(coalesce(d.cout_mensuel, 0) * f.jours / ${m.jours}, 4)
@@ -127,14 +127,18 @@ export async function totaux(db: Executor, id: number) {
     SELECT classe, count(*)::int AS n, sum(montant)::float8 AS montant FROM tel_rapprochement_ligne
     WHERE rapprochement_id = ${id} GROUP BY classe`.execute(db);
   return Object.fromEntries(
-    r.rows.map((l) => [l.classe, { n: l.n, montant: Math.round((l.montant ?? 0) * 100) / 100 }]),
-  ) as Record<ClasseRapprochement, { n: number; montant: number }>;
+    // no line of the class with a price: no amount, not zero (a file without prices says nothing of money)
+    r.rows.map((l) => [
+      l.classe,
+      { n: l.n, montant: l.montant === null ? null : Math.round(l.montant * 100) / 100 },
+    ]),
+  ) as Record<ClasseRapprochement, { n: number; montant: number | null }>;
 }
 
 export function terminerRapprochement(
   db: Executor,
   id: number,
-  t: Record<string, { n: number; montant: number }>,
+  t: Record<string, { n: number; montant: number | null }>,
   dureeMs: number,
 ) {
   return db

@@ -3,6 +3,7 @@ import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
 import { DateHeure, Id, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { exiger } from "../auth/politique.js";
+import { lireCorrespondances, ParamColonnes } from "../transfert/colonnes.js";
 import { accepterFichiers } from "../transfert/transfert.routes.js";
 import { pageLignes, pageRapprochements } from "./rapprochements.repository.js";
 import { CLASSES, corriger, detailRapprochement, rapprocher, reclamation } from "./rapprochements.service.js";
@@ -30,7 +31,7 @@ const Rapprochement = Type.Object({
     description: "Colonnes du fichier qui ne nourrissent aucun champ",
   }),
   lignes_lues: Type.Integer(),
-  totaux: Type.Record(Type.String(), Type.Object({ n: Type.Integer(), montant: Type.Number() })),
+  totaux: Type.Record(Type.String(), Type.Object({ n: Type.Integer(), montant: Nullable(Type.Number()) })),
   auteur: Type.String(),
   duree_ms: Type.Integer(),
   date_creation: DateHeure,
@@ -43,9 +44,11 @@ const RapprochementDetail = Type.Composite([
         classe: Type.String(),
         libelle: Type.String(),
         n: Type.Integer(),
-        montant: Type.Number(),
+        montant: Nullable(Type.Number({ description: "Vide quand le fichier n'a pas de prix" })),
       }),
     ),
+    sans_prix: Type.Boolean({ description: "Le fichier n'a pas de colonne de prix : aucun montant" }),
+    avertissements: Type.Array(Type.String(), { description: "À lire avant les résultats" }),
   }),
 ]);
 const Ligne = Type.Object({
@@ -99,13 +102,7 @@ export async function rapprochementsRoutes(app: App) {
           nom: Type.Optional(
             Type.String({ maxLength: 255, description: "Nom du fichier, gardé avec le résultat" }),
           ),
-          colonnes: Type.Optional(
-            Type.String({
-              maxLength: 2000,
-              description:
-                'Correspondances champ → colonne, en JSON : {"numero":"NDI","prix":"Montant HT"} (numero, reference, prix, debut, fin)',
-            }),
-          ),
+          colonnes: Type.Optional(ParamColonnes),
         }),
         response: { 201: RapprochementDetail },
       },
@@ -117,24 +114,7 @@ export async function rapprochementsRoutes(app: App) {
           "FICHIER_ATTENDU",
           "Envoyez le fichier comme corps de la requête (CSV ou XLSX).",
         );
-      let colonnes: Record<string, string> | undefined;
-      if (request.query.colonnes) {
-        try {
-          colonnes = JSON.parse(request.query.colonnes);
-        } catch {
-          throw new ApiError(422, "CORRESPONDANCE_INVALIDE", "colonnes : JSON illisible.");
-        }
-        if (
-          typeof colonnes !== "object" ||
-          colonnes === null ||
-          Object.values(colonnes).some((v) => typeof v !== "string")
-        )
-          throw new ApiError(
-            422,
-            "CORRESPONDANCE_INVALIDE",
-            "colonnes : un objet champ → nom de colonne est attendu.",
-          );
-      }
+      const colonnes = lireCorrespondances(request.query.colonnes);
       const r = await rapprocher(app.contexte(request), {
         operateur_id: request.query.operateur_id,
         periode: request.query.periode,

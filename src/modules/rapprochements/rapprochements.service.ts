@@ -31,14 +31,46 @@ import {
 /** The columns of a carrier's list or invoice lines, and the names they go by (French and English). */
 export const CHAMPS_FACTURE = {
   numero: {
-    noms: ["numero", "numéro", "number", "did", "sda", "ndi", "e164", "telephone", "téléphone", "msisdn"],
+    noms: [
+      "numero",
+      "numéro",
+      "number",
+      "did",
+      "sda",
+      "ndi",
+      "e164",
+      "telephone",
+      "téléphone",
+      "msisdn",
+      "numero_sda",
+      "designation",
+      "désignation",
+    ],
     requis: true,
   },
   reference: {
     noms: ["reference", "référence", "reference_operateur", "ref", "carrier_ref", "contrat", "service_id"],
   },
-  prix: { noms: ["prix", "prix_mensuel", "monthly_price", "price", "tarif", "montant_mensuel", "mrc"] },
-  debut: { noms: ["debut", "début", "date_debut", "service_start", "start", "mise_en_service"] },
+  prix: {
+    noms: [
+      "prix",
+      "prix_mensuel",
+      "prix_ht",
+      "prix_mensuel_ht",
+      "prix_unitaire_ht",
+      "montant_ht",
+      "montant_mensuel",
+      "montant_mensuel_ht",
+      "tarif",
+      "tarif_ht",
+      "monthly_price",
+      "price",
+      "mrc",
+    ],
+  },
+  debut: {
+    noms: ["debut", "début", "date_debut", "date_début", "service_start", "start", "mise_en_service"],
+  },
   fin: { noms: ["fin", "date_fin", "service_end", "end", "resiliation", "date_resiliation"] },
 };
 
@@ -193,14 +225,22 @@ export async function rapprocher(ctx: Contexte, e: EntreeRapprochement) {
 export async function detailRapprochement(db: Kysely<DB>, id: number) {
   const r = await lireRapprochement(db, id);
   if (!r) throw introuvable("Rapprochement");
-  const t = r.totaux as Record<string, { n: number; montant: number }>;
+  const t = r.totaux as Record<string, { n: number; montant: number | null }>;
+  const colonnes = r.colonnes as Record<string, string>;
+  const sansPrix = !colonnes.prix;
   return {
     ...r,
+    sans_prix: sansPrix,
+    avertissements: sansPrix
+      ? [
+          "Le fichier n'a pas de colonne de prix reconnue : aucun montant n'est calculé ni réclamé, et les écarts de prix ne sont pas cherchés. Indiquez la colonne des prix (colonnes, champ « prix ») et rapprochez à nouveau.",
+        ]
+      : [],
     classes: (Object.keys(CLASSES) as ClasseRapprochement[]).map((classe) => ({
       classe,
       libelle: CLASSES[classe],
       n: t[classe]?.n ?? 0,
-      montant: t[classe]?.montant ?? 0,
+      montant: t[classe] === undefined ? (sansPrix ? null : 0) : t[classe].montant,
     })),
   };
 }

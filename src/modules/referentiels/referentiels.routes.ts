@@ -1,9 +1,13 @@
 import { Type } from "@sinclair/typebox";
+import { STATUTS_COMMANDE, STATUTS_DID, TYPES_DID } from "../../db/reference-data.js";
 import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
 import { Id } from "../../http/listes.js";
 import { Ligne, TexteLibre, ValeurRoutage } from "../../http/textes.js";
+import { terminerAffectationsDeCampagne } from "../affectations/affectations.service.js";
 import { SchemaConfig, verifierConfig } from "../configs/config.schema.js";
+import { NATURES } from "../dids/nature.js";
+import { completerRegion, verifierType } from "./regles-referentiels.js";
 import type { DefinitionRessource } from "./ressource.js";
 import { registerResource } from "./ressources.routes.js";
 
@@ -49,6 +53,8 @@ export const RESSOURCES: DefinitionRessource[] = [
       prefixe: Type.String({ pattern: "^[0-9]{1,6}$" }),
     },
     obligatoires: ["indicatif_id", "code", "libelle"],
+    calcules: { zone: Type.String({ description: "Zone du plan de numérotation où la région se trouve" }) },
+    completer: completerRegion,
     filtres: { indicatif_id: Id, code: Type.String({ maxLength: 20 }) },
     recherche: ["code", "libelle", "prefixe"],
     triables: ["code", "libelle", "prefixe"],
@@ -78,10 +84,20 @@ export const RESSOURCES: DefinitionRessource[] = [
   {
     chemin: "types-did",
     table: "tel_type_did",
+    codesFiges: TYPES_DID.map(([code]) => code),
     nom: "Type de numéro",
     tag: "Référentiels",
-    champs: { code: Code, libelle: Libelle(), description: Texte(1000) },
-    obligatoires: ["code", "libelle"],
+    champs: {
+      code: Code,
+      libelle: Libelle(),
+      description: Texte(1000),
+      nature: Type.Union(
+        NATURES.map((n) => Type.Literal(n)),
+        { description: "Nature ARCEP que les règles lisent : un numéro prend tout type de sa nature" },
+      ),
+    },
+    obligatoires: ["code", "libelle", "nature"],
+    verifier: verifierType,
     filtres: { code: Type.String({ maxLength: 30 }) },
     recherche: ["code", "libelle", "description"],
     triables: ["code", "libelle"],
@@ -111,6 +127,7 @@ export const RESSOURCES: DefinitionRessource[] = [
   {
     chemin: "statuts-did",
     table: "tel_statut_did",
+    codesFiges: STATUTS_DID.map(([code]) => code),
     nom: "Statut de numéro",
     tag: "Référentiels",
     champs: {
@@ -131,6 +148,7 @@ export const RESSOURCES: DefinitionRessource[] = [
   {
     chemin: "statuts-commande",
     table: "tel_statut_commande",
+    codesFiges: STATUTS_COMMANDE.map(([code]) => code),
     nom: "Statut de commande",
     tag: "Référentiels",
     champs: {
@@ -245,6 +263,14 @@ export const RESSOURCES: DefinitionRessource[] = [
     ecriture: "clients:ecrire",
     lecture: "clients:lire",
     colonneClient: "client_id",
+    avantMaj: async (ctx, existant, valeurs) => {
+      if (existant.actif && valeurs.actif === false)
+        await terminerAffectationsDeCampagne(
+          ctx,
+          existant.id as number,
+          `Campagne ${existant.code} désactivée`,
+        );
+    },
   },
   {
     chemin: "configs",

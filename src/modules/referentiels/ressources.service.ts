@@ -3,7 +3,7 @@ import { enTransaction } from "../../db/transaction.js";
 import { introuvable } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import { porteeDuActeur } from "../auth/acces.js";
-import { conflitVersion, type DefinitionRessource, type Ligne } from "./ressource.js";
+import { conflitVersion, type DefinitionRessource, exigerCodeGarde, type Ligne } from "./ressource.js";
 import {
   insererRessource,
   lireRessource,
@@ -11,7 +11,7 @@ import {
   supprimerLigneRessource,
 } from "./ressources.repository.js";
 
-type Ctx = Pick<Contexte, "db" | "acteur">;
+type Ctx = Contexte;
 
 function versDb(def: DefinitionRessource, valeurs: Ligne): Ligne {
   const out: Ligne = {};
@@ -30,8 +30,9 @@ export async function lireLigne(ctx: Ctx, def: DefinitionRessource, id: number) 
 
 export async function creerLigne(ctx: Ctx, def: DefinitionRessource, valeurs: Ligne) {
   await def.verifier?.(ctx.db, valeurs, null);
+  const completes = def.completer ? await def.completer(ctx.db, valeurs, null) : valeurs;
   return enTransaction(ctx.db, async (trx) => {
-    const ligne = await insererRessource(trx, def, versDb(def, valeurs));
+    const ligne = await insererRessource(trx, def, versDb(def, completes));
     await ecrireAudit(trx, ctx.acteur, {
       entite: def.table,
       entiteId: ligne.id as number,
@@ -50,9 +51,12 @@ export async function modifierLigne(
   attendue: number | undefined,
 ) {
   const existant = await lireLigne(ctx, def, id);
+  exigerCodeGarde(def, existant, valeurs);
   await def.verifier?.(ctx.db, { ...existant, ...valeurs }, existant);
+  const completes = def.completer ? await def.completer(ctx.db, valeurs, existant) : valeurs;
   return enTransaction(ctx.db, async (trx) => {
-    const ligne = await majRessource(trx, def, id, versDb(def, valeurs), attendue);
+    await def.avantMaj?.({ ...ctx, db: trx }, existant, valeurs);
+    const ligne = await majRessource(trx, def, id, versDb(def, completes), attendue);
     if (!ligne) throw conflitVersion();
     await ecrireAudit(trx, ctx.acteur, {
       entite: def.table,
@@ -72,6 +76,7 @@ export async function supprimerLigne(
   attendue: number | undefined,
 ) {
   const existant = await lireLigne(ctx, def, id);
+  exigerCodeGarde(def, existant, null);
   await enTransaction(ctx.db, async (trx) => {
     if (!(await supprimerLigneRessource(trx, def, id, attendue))) throw conflitVersion();
     await ecrireAudit(trx, ctx.acteur, {

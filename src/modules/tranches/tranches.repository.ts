@@ -1,7 +1,8 @@
 import { type Insertable, sql, type Updateable } from "kysely";
-import { parmiIds } from "../../db/parmi.js";
+import { parmiIds, parmiTextes } from "../../db/parmi.js";
 import type { DB } from "../../db/schema.js";
 import type { Executor } from "../audit/audit.repository.js";
+import { STATUTS_DETENUS } from "../dids/statuts.js";
 
 // The SQL of carrier blocks. A number's position in its block is its E.164 digits as an integer (the index
 // tel_did_chiffres): the block's range [debut, fin] selects its numbers, whether they are attached yet or not.
@@ -116,7 +117,7 @@ export function clientsDeLaTranche(db: Executor, id: number) {
     .select(["c.id", "c.code", "c.nom"])
     .select((eb) => eb.fn.countAll<string>().as("numeros"))
     .where("d.tranche_id", "=", id)
-    .where("s.code", "in", ["AFFECTE", "UTILISE"])
+    .where(parmiTextes("s.code", STATUTS_DETENUS))
     .groupBy(["c.id", "c.code", "c.nom"])
     .orderBy("c.code")
     .execute();

@@ -1,3 +1,4 @@
+import { Type } from "@sinclair/typebox";
 import { ApiError } from "../../http/errors.js";
 
 export const TYPES_IMPORT = ["numeros", "affectations", "clients", "campagnes", "configs"] as const;
@@ -33,6 +34,9 @@ export const CHAMPS: Record<TypeImport, Record<string, { noms: string[]; requis?
     },
     date_acquisition: { noms: ["date_acquisition", "acquired", "acquisition"] },
     date_activation: { noms: ["date_activation", "activated", "activation"] },
+    date_resiliation: {
+      noms: ["date_resiliation", "date_résiliation", "résiliation", "resiliation", "terminated"],
+    },
     cout_mensuel: { noms: ["cout_mensuel", "coût_mensuel", "monthly_cost"] },
     cout_mise_en_service: { noms: ["cout_mise_en_service", "coût_mise_en_service", "setup_cost"] },
     description: { noms: ["description"] },
@@ -43,8 +47,12 @@ export const CHAMPS: Record<TypeImport, Record<string, { noms: string[]; requis?
       noms: ["numero", "numéro", "number", "did", "sda", "e164", "n_sda", "no_sda", "numero_sda", "num_sda"],
       requis: true,
     },
-    campagne: { noms: ["campagne", "campaign", "campagne_code", "hermes_id", "id_hermes"], requis: true },
-    config: { noms: ["config", "configuration", "config_code"] },
+    // campaign_id and config_id: the design's own column names (tel_did_virtual), a code or an id there
+    campagne: {
+      noms: ["campagne", "campaign", "campagne_code", "hermes_id", "id_hermes", "campaign_id"],
+      requis: true,
+    },
+    config: { noms: ["config", "configuration", "config_code", "config_id"] },
     alias: { noms: ["alias"] },
     priorite: { noms: ["priorite", "priorité", "priority"] },
     date_debut: { noms: ["date_debut", "début", "debut", "start", "date_start"] },
@@ -163,4 +171,34 @@ export function modeleCsv(type: TypeImport): string {
     .filter(([champ]) => !(type === "affectations" && champ === "sens"))
     .map(([, d]) => d.noms[0]);
   return `\uFEFF${noms.join(";")}\r\n`;
+}
+
+/** The query parameter every upload takes: which column of the file feeds which field. */
+export const ParamColonnes = Type.String({
+  maxLength: 2000,
+  description:
+    'Correspondances champ → colonne du fichier, en JSON : {"numero":"NDI","prix":"Prix HT"}. Sans elles, les noms connus sont reconnus.',
+});
+
+/** The mapping an upload was given, read and checked: a field → column object, or a clear refusal. */
+export function lireCorrespondances(texte: string | undefined): Record<string, string> | undefined {
+  if (texte === undefined || texte === "") return undefined;
+  let lu: unknown;
+  try {
+    lu = JSON.parse(texte);
+  } catch {
+    throw new ApiError(422, "CORRESPONDANCE_INVALIDE", "colonnes : JSON illisible.");
+  }
+  if (
+    typeof lu !== "object" ||
+    lu === null ||
+    Array.isArray(lu) ||
+    Object.values(lu).some((v) => typeof v !== "string")
+  )
+    throw new ApiError(
+      422,
+      "CORRESPONDANCE_INVALIDE",
+      "colonnes : un objet champ → nom de colonne est attendu.",
+    );
+  return lu as Record<string, string>;
 }

@@ -75,6 +75,7 @@ export async function lignesExport(
         reference_externe: d.reference_externe,
         date_acquisition: d.date_acquisition as string | null,
         date_activation: d.date_activation as string | null,
+        date_resiliation: d.date_resiliation as string | null,
         cout_mensuel: d.cout_mensuel,
         cout_mise_en_service: d.cout_mise_en_service,
         description: d.description,

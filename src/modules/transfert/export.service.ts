@@ -66,6 +66,7 @@ export const COLONNES_VIDES: Record<TypeExport, string[]> = {
     "reference_externe",
     "date_acquisition",
     "date_activation",
+    "date_resiliation",
     "cout_mensuel",
     "cout_mise_en_service",
     "description",

@@ -31,7 +31,7 @@ import {
   valeurRoutage,
   valeurSure,
 } from "./import-contexte.js";
-import { codeDe, lireBooleen, lireEntier, lireInstant, lireSens, type Sens } from "./valeurs.js";
+import { codeDe, lireBooleen, lireEntier, lireFin, lireInstant, lireSens, type Sens } from "./valeurs.js";
 
 export async function prechargerAffectations(ctx: ContexteImport, lignes: Ligne[]): Promise<Remettre> {
   const normes = new Map<Ligne, ReturnType<typeof normaliser>>();
@@ -126,7 +126,7 @@ export async function analyserAffectations(ctx: ContexteImport, lignes: Ligne[])
       const configId = referenceFixe(ctx, l, "config", refs.configs, "Configuration");
       const priorite = lire(ctx, l, "priorite", (s) => lireEntier(s, 1, 1000));
       const debut = lire(ctx, l, "date_debut", lireInstant);
-      const fin = lire(ctx, l, "date_fin", lireInstant);
+      const fin = lire(ctx, l, "date_fin", lireFin);
       if (debut && fin && fin <= debut)
         throw new Refus(
           ctx.colonnes.date_fin ?? "date_fin",

@@ -31,6 +31,11 @@ export interface Rapport {
   doublons: number;
   rejetes: number;
   rejets: Rejet[];
+  /**
+   * Rows written otherwise than the file said, by the product's rules (a status derived from the facts, a date
+   * taken as today): each with its line, column, value and what was written instead.
+   */
+  avertissements: Rejet[];
   /** References created because of --create-missing (clients, groupements, operateurs, campagnes). */
   references_creees: string[];
   /** Numbers an assignments file created with --create-missing (E.164). */
@@ -203,6 +208,17 @@ export function indicatifDe(ctx: ContexteImport, pays: string, brut: string): nu
       `Pays ${pays} absent du référentiel des indicatifs.`,
     );
   return id;
+}
+
+/** A row written, but not as the file said: reported beside the rejects. */
+export function avertir(
+  ctx: ContexteImport,
+  l: Ligne,
+  colonne: string | null,
+  valeur: string | null,
+  raison: string,
+) {
+  ctx.rapport.avertissements.push({ ligne: l.ligne, colonne, valeur, raison });
 }
 
 export function rejeter(ctx: ContexteImport, l: Ligne, e: unknown) {

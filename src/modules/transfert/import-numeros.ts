@@ -2,13 +2,13 @@ import { jourFr } from "../../heure-metier.js";
 // Importing numbers (inventory): each row checked against the numbering plan, the references and the lifecycle,
 // then created or updated with its history.
 
-import { sql, type Transaction } from "kysely";
-import type { DB } from "../../db/schema.js";
 import { normaliser } from "../../numbering/index.js";
-import type { Acteur } from "../auth/acteur.js";
-import { actionPour, changerStatut, type Statut, TRANSITIONS } from "../dids/cycle-de-vie.js";
+import { actionPour, type Statut, TRANSITIONS } from "../dids/cycle-de-vie.js";
 import { finDuGel, jourDe } from "../dids/gel.js";
+import { type RegionRef, refusRegion, refusType, type TypeRef } from "../dids/nature.js";
+import { estDetenu } from "../dids/statuts.js";
 import {
+  avertir,
   type ContexteImport,
   ceder,
   creerClient,
@@ -29,7 +29,8 @@ import {
   valeur,
   valeurSure,
 } from "./import-contexte.js";
-import { Index, type References } from "./references.js";
+import { creerNumeros, mettreAJourNumero } from "./import-numeros-ecriture.js";
+import { Index } from "./references.js";
 import { codeDe, lireDate, lireMontant } from "./valeurs.js";
 
 const DISPONIBLE_SANS_CLIENT =
@@ -71,24 +72,25 @@ export async function analyserNumeros(ctx: ContexteImport, lignes: Ligne[]) {
       if (!n.ok) throw new Refus(ctx.colonnes.numero ?? "numero", brut, n.raison);
       if (doublon(ctx, l, n.numero.e164)) continue;
       const indicatifId = indicatifDe(ctx, n.numero.pays, brut);
-      const typeId = refs.types.trouver(n.numero.type) ?? null;
-      const typeDonne = referenceFixe(ctx, l, "type", refs.types, "Type");
-      if (typeDonne !== undefined && typeDonne !== typeId)
-        throw new Refus(
-          ctx.colonnes.type ?? "type",
-          valeur(ctx, l, "type"),
-          `Le numéro est de type ${n.numero.type}.`,
-        );
-      const regionId = n.numero.region
-        ? (refs.regions.get(`${indicatifId}/${n.numero.region}`) ?? null)
-        : null;
+      // any type of the number's nature, any region inside its zone (nature.ts), as through the API
+      const typeDonne = referenceFixe(ctx, l, "type", refs.types, "Type") ?? undefined;
+      const refusT = typeDonne ? refusType(n.numero, refs.typesInfo.get(typeDonne) as TypeRef) : undefined;
+      if (refusT) throw new Refus(ctx.colonnes.type ?? "type", valeur(ctx, l, "type"), refusT);
+      const typeId = typeDonne ?? refs.types.trouver(n.numero.type) ?? null;
       const regionDonnee = valeur(ctx, l, "region");
-      if (regionDonnee && Index.cle(regionDonnee) !== Index.cle(n.numero.region ?? ""))
-        throw new Refus(
-          ctx.colonnes.region ?? "region",
-          regionDonnee,
-          `Le numéro est en zone ${n.numero.region ?? "(aucune)"}.`,
-        );
+      const regionDonneeId = regionDonnee
+        ? (refs.regions.get(`${indicatifId}/${regionDonnee.toUpperCase()}`) ??
+          refs.regions.get(`${indicatifId}/${Index.cle(regionDonnee).toUpperCase()}`))
+        : undefined;
+      if (regionDonnee && regionDonneeId === undefined)
+        throw new Refus(ctx.colonnes.region ?? "region", regionDonnee, "Région inconnue pour ce pays.");
+      const refusR = regionDonneeId
+        ? refusRegion(n.numero, indicatifId, refs.regionsInfo.get(regionDonneeId) as RegionRef)
+        : undefined;
+      if (refusR) throw new Refus(ctx.colonnes.region ?? "region", regionDonnee, refusR);
+      const regionId =
+        regionDonneeId ??
+        (n.numero.region ? (refs.regions.get(`${indicatifId}/${n.numero.region}`) ?? null) : null);
       let clientId = reference(ctx, l, "client", refs.clients, "Client", creerClient(ctx));
       if (clientId instanceof Promise) clientId = await clientId;
       const groupementTexte = valeur(ctx, l, "groupement");
@@ -159,12 +161,50 @@ export async function analyserNumeros(ctx: ContexteImport, lignes: Ligne[]) {
         cout_mensuel: lire(ctx, l, "cout_mensuel", lireMontant),
         cout_mise_en_service: lire(ctx, l, "cout_mise_en_service", lireMontant),
       };
+      // a type or region the file gives changes an existing number's too (with its history)
+      if (typeDonne) valeurs.type_id = typeDonne;
+      if (regionDonneeId) valeurs.region_id = regionDonneeId;
       for (const c of CHAMPS_SIMPLES) {
         const s = valeur(ctx, l, c);
         if (s !== "") valeurs[c] = s === "-" ? null : s;
       }
-      const statutCode = statutId ? (refs.statuts.codes.get(statutId) as Statut) : undefined;
+      const statutLu = statutId ? (refs.statuts.codes.get(statutId) as Statut) : undefined;
       const existant = connus.get(n.numero.e164);
+      const colStatut = ctx.colonnes.statut ?? "statut";
+      // UTILISE is a fact (a current campaign assignment), never taken from a file: a number created, or held by a
+      // client, without one is AFFECTE (any other move to UTILISE stays the lifecycle's to refuse, with its reason)
+      const statutCode: Statut | undefined =
+        statutLu === "UTILISE" && !existant?.enService && (!existant || estDetenu(existant.statut))
+          ? "AFFECTE"
+          : statutLu;
+      if (statutCode !== statutLu)
+        avertir(
+          ctx,
+          l,
+          colStatut,
+          valeur(ctx, l, "statut"),
+          "Aucune affectation de campagne en cours : écrit AFFECTE (UTILISE veut dire une affectation en cours ; importez les affectations).",
+        );
+      const dateResiliation = lire(ctx, l, "date_resiliation", lireDate);
+      const colResiliation = ctx.colonnes.date_resiliation ?? "date_resiliation";
+      if (dateResiliation && dateResiliation > jourDe(ctx.maintenant))
+        throw new Refus(
+          colResiliation,
+          valeur(ctx, l, "date_resiliation"),
+          "Date de résiliation à venir : résiliez le numéro à cette date, l'import n'écrit que des résiliations passées.",
+        );
+      /** The termination day of a row that terminates: the file's, or today's (reported). */
+      const jourResiliation = () => {
+        if (dateResiliation) return dateResiliation;
+        avertir(
+          ctx,
+          l,
+          colResiliation,
+          null,
+          `Date de résiliation absente : le jour de l'import (${jourFr(jourDe(ctx.maintenant))}), d'où part le gel.`,
+        );
+        return jourDe(ctx.maintenant);
+      };
       if (existant) {
         if (clientId && existant.client_id && clientId !== existant.client_id)
           throw new Refus(
@@ -172,7 +212,12 @@ export async function analyserNumeros(ctx: ContexteImport, lignes: Ligne[]) {
             valeur(ctx, l, "client"),
             `Numéro déjà détenu par le client ${refs.clients.codes.get(existant.client_id) ?? existant.client_id}.`,
           );
-        const changements: Array<{ champ: string; avant: unknown; apres: unknown }> = [];
+        const changements: Array<{
+          champ: string;
+          avant: unknown;
+          apres: unknown;
+          date_resiliation?: string;
+        }> = [];
         for (const [k, v] of Object.entries(valeurs)) {
           if (v === undefined) continue;
           if (String(existant.valeurs[k] ?? null) !== String(v ?? null))
@@ -201,7 +246,28 @@ export async function analyserNumeros(ctx: ContexteImport, lignes: Ligne[]) {
               `Passage ${existant.statut} → ${statutVoulu} interdit.`,
             );
           refusDuCycleDeVie(ctx, l, existant, mouvement, clientId ?? existant.client_id);
-          changements.push({ champ: "statut", avant: existant.statut, apres: mouvement });
+          changements.push({
+            champ: "statut",
+            avant: existant.statut,
+            apres: mouvement,
+            ...(mouvement === "RESILIE" ? { date_resiliation: jourResiliation() } : {}),
+          });
+        } else if (
+          dateResiliation !== undefined &&
+          dateResiliation !== (existant.valeurs.date_resiliation ?? undefined)
+        ) {
+          // a termination's date is corrected on a terminated number only: elsewhere it is the lifecycle's
+          if (existant.statut !== "RESILIE")
+            throw new Refus(
+              colResiliation,
+              valeur(ctx, l, "date_resiliation"),
+              "La date de résiliation ne se corrige que sur un numéro résilié.",
+            );
+          changements.push({
+            champ: "date_resiliation",
+            avant: existant.valeurs.date_resiliation ?? null,
+            apres: dateResiliation,
+          });
         }
         if (changements.length === 0) {
           ctx.rapport.inchanges++;
@@ -221,7 +287,11 @@ export async function analyserNumeros(ctx: ContexteImport, lignes: Ligne[]) {
         continue;
       }
       const statut = statutCode ?? (clientId ? "AFFECTE" : "DISPONIBLE");
-      if (["AFFECTE", "UTILISE"].includes(statut) && !clientId)
+      // a number created terminated is frozen from its termination day, as the API's termination freezes it; any
+      // other status keeps a date it was given (a reactivated number stays frozen for other clients)
+      if (statut === "RESILIE") valeurs.date_resiliation = jourResiliation();
+      else if (dateResiliation) valeurs.date_resiliation = dateResiliation;
+      if (estDetenu(statut) && !clientId)
         throw new Refus(ctx.colonnes.statut ?? "statut", statut, "Un numéro affecté ou utilisé a un client.");
       if (statut === "DISPONIBLE" && clientId)
         throw new Refus(ctx.colonnes.statut ?? "statut", valeur(ctx, l, "statut"), DISPONIBLE_SANS_CLIENT);
@@ -271,104 +341,4 @@ function refusDuCycleDeVie(
     throw refus(
       "Aucune affectation en cours : un numéro utilisé a une campagne (importez les affectations).",
     );
-}
-
-const COLONNES_DID = [
-  ["indicatif_id", "int"],
-  ["did", "text"],
-  ["did_format_e164", "text"],
-  ["type_id", "int"],
-  ["region_id", "int"],
-  ["client_id", "int"],
-  ["groupement_id", "int"],
-  ["operateur_id", "int"],
-  ["equipement_id", "int"],
-  ["cloud_id", "int"],
-  ["statut_id", "int"],
-  ["reference_externe", "text"],
-  ["description", "text"],
-  ["notes", "text"],
-  ["date_acquisition", "date"],
-  ["date_activation", "date"],
-  ["cout_mensuel", "numeric"],
-  ["cout_mise_en_service", "numeric"],
-  ["hors_plan", "bool"],
-] as const;
-
-/**
- * Many numbers in one statement (one array per column, not thousands of parameters), and their creation in
- * their histories by the same statement.
- */
-async function creerNumeros(
-  trx: Transaction<DB>,
-  acteur: Acteur,
-  lignes: Array<Record<string, unknown>>,
-  refs: References,
-  maintenant: Date,
-) {
-  const tableaux = COLONNES_DID.map(([c, t]) => sql`${lignes.map((l) => l[c] ?? null)}::${sql.raw(t)}[]`);
-  const codes = [...refs.statuts.codes.entries()];
-  await sql`
-    WITH crees AS (
-      INSERT INTO tel_did (${sql.join(COLONNES_DID.map(([c]) => sql.ref(c)))}, created_by, modified_by)
-      SELECT *, ${acteur.nom}, ${acteur.nom} FROM unnest(${sql.join(tableaux)})
-      RETURNING id, statut_id)
-    INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id,
-      date_action)
-    SELECT c.id, 'CREATION', 'statut', NULL, s.code, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}, ${maintenant}
-    FROM crees c JOIN unnest(${codes.map(([id]) => id)}::int[], ${codes.map(([, code]) => code)}::text[]) AS s(id, code)
-      ON s.id = c.statut_id`.execute(trx);
-}
-
-async function mettreAJourNumero(
-  trx: Transaction<DB>,
-  acteur: Acteur,
-  existant: Existant,
-  changements: Array<{ champ: string; avant: unknown; apres: unknown }>,
-  freezeJours: number,
-  maintenant: Date,
-) {
-  const champs = changements.filter((c) => c.champ !== "statut");
-  const statut = changements.find((c) => c.champ === "statut");
-  if (champs.length) {
-    await trx
-      .updateTable("tel_did")
-      .set({
-        ...Object.fromEntries(champs.map((c) => [c.champ, c.apres])),
-        version: sql`version + 1`,
-        modified_by: acteur.nom,
-        date_modification: sql`now()`,
-      } as never)
-      .where("id", "=", existant.id)
-      .execute();
-    await trx
-      .insertInto("tel_did_historique")
-      .values(
-        champs.map((c) => ({
-          did_id: existant.id,
-          action: "MODIFICATION",
-          champ: c.champ,
-          ancienne_valeur:
-            c.avant === null || c.avant === undefined
-              ? null
-              : String(c.avant instanceof Date ? c.avant.toISOString() : c.avant),
-          nouvelle_valeur: c.apres === null || c.apres === undefined ? null : String(c.apres),
-          utilisateur: acteur.nom,
-          motif: "Import",
-          request_id: acteur.requestId ?? null,
-          date_action: maintenant,
-        })),
-      )
-      .execute();
-  }
-  // a status moves through the lifecycle's own action: termination dates and freeze, assignments ended...
-  if (statut) {
-    const client = champs.find((c) => c.champ === "client_id")?.apres ?? existant.client_id;
-    await changerStatut(
-      { db: trx, acteur, maintenant, config: { freezeJours } },
-      existant.id,
-      statut.apres as Statut,
-      { client_id: (client as number | null) ?? null, motif: "Import" },
-    );
-  }
 }

@@ -45,6 +45,7 @@ export async function importer(
     doublons: 0,
     rejetes: 0,
     rejets: [],
+    avertissements: [],
     references_creees: [],
     numeros_crees: [],
     hors_plan: [],

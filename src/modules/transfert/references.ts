@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
+import type { RegionRef, TypeRef } from "../dids/nature.js";
 
 /** A small reference table in memory: found by code or by name, case and accents aside. */
 export class Index {
@@ -26,7 +27,12 @@ export class Index {
   trouver(valeur: string): number | undefined {
     if (this.deja.has(valeur)) return this.deja.get(valeur);
     const k = Index.cle(valeur);
-    const id = this.parCle.get(`c:${k}`) ?? this.parCle.get(`n:${k}`);
+    // by code, by name, then by id: the design's own files name campaigns and configurations by their ids
+    // (campaign_id, config_id); a code made of digits is found as a code first
+    const id =
+      this.parCle.get(`c:${k}`) ??
+      this.parCle.get(`n:${k}`) ??
+      (/^[1-9][0-9]{0,9}$/.test(k) && this.codes.has(Number(k)) ? Number(k) : undefined);
     this.deja.set(valeur, id);
     return id;
   }
@@ -45,6 +51,9 @@ export interface References {
   campagnes: Index;
   campagnesInfo: Map<number, { client_id: number; prospection: boolean; code: string }>;
   configs: Index;
+  /** Each type's nature and each region's zone and prefix: what a number is checked against (nature.ts). */
+  typesInfo: Map<number, TypeRef>;
+  regionsInfo: Map<number, RegionRef>;
 }
 
 export async function chargerReferences(db: Kysely<DB>): Promise<References> {
@@ -62,8 +71,8 @@ export async function chargerReferences(db: Kysely<DB>): Promise<References> {
     configs,
   ] = await Promise.all([
     db.selectFrom("tel_indicatif").select(["id", "code"]).execute(),
-    db.selectFrom("tel_type_did").select(["id", "code", "libelle as nom"]).execute(),
-    db.selectFrom("tel_region").select(["id", "code", "indicatif_id"]).execute(),
+    db.selectFrom("tel_type_did").select(["id", "code", "libelle as nom", "nature"]).execute(),
+    db.selectFrom("tel_region").select(["id", "code", "indicatif_id", "prefixe", "zone"]).execute(),
     db.selectFrom("tel_statut_did").select(["id", "code", "libelle as nom"]).execute(),
     db.selectFrom("tel_client").select(["id", "code", "nom"]).execute(),
     db.selectFrom("tel_groupement").select(["id", "code", "client_id"]).execute(),
@@ -96,5 +105,7 @@ export async function chargerReferences(db: Kysely<DB>): Promise<References> {
     campagnes: camp,
     campagnesInfo,
     configs: new Index(configs),
+    typesInfo: new Map(types.map((t) => [t.id, { id: t.id, code: t.code, nature: t.nature }])),
+    regionsInfo: new Map(regions.map((r) => [r.id, r])),
   };
 }

@@ -4,7 +4,7 @@ import { ApiError } from "../../http/errors.js";
 import { Id } from "../../http/listes.js";
 import { porteeDuActeur } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
-import { modeleCsv, TYPES_IMPORT, type TypeImport } from "./colonnes.js";
+import { lireCorrespondances, modeleCsv, ParamColonnes, TYPES_IMPORT, type TypeImport } from "./colonnes.js";
 import {
   exporterFlux,
   FORMATS_EXPORT,
@@ -41,6 +41,18 @@ const Rapport = Type.Object({
       valeur: Type.Union([Type.String(), Type.Null()]),
       raison: Type.String(),
     }),
+  ),
+  avertissements: Type.Array(
+    Type.Object({
+      ligne: Type.Integer(),
+      colonne: Type.Union([Type.String(), Type.Null()]),
+      valeur: Type.Union([Type.String(), Type.Null()]),
+      raison: Type.String(),
+    }),
+    {
+      description:
+        "Lignes écrites autrement que le fichier ne le disait, par les règles du produit (statut déduit des faits, date du jour prise pour une date absente)",
+    },
   ),
   references_creees: Type.Array(Type.String()),
   numeros_crees: Type.Array(Type.String(), {
@@ -120,6 +132,7 @@ export async function transfertRoutes(app: App) {
               description: "Refuser (422 COLONNES_IGNOREES) un fichier dont une colonne n'est pas lue",
             }),
           ),
+          colonnes: Type.Optional(ParamColonnes),
         }),
         response: { 200: Rapport },
       },
@@ -144,6 +157,7 @@ export async function transfertRoutes(app: App) {
             accepterRejets: q.accepter_rejets,
             strict: q.strict,
             accepterPlagesInconnues: q.accepter_plages_inconnues,
+            mapping: lireCorrespondances(q.colonnes),
             maintenant: app.horloge(),
           },
         );
@@ -189,6 +203,7 @@ export async function transfertRoutes(app: App) {
         querystring: Type.Object({
           creer_manquants: Type.Optional(Type.Boolean()),
           accepter_plages_inconnues: Type.Optional(Type.Boolean()),
+          colonnes: Type.Optional(ParamColonnes),
         }),
         produces: ["text/csv"],
       },
@@ -203,6 +218,9 @@ export async function transfertRoutes(app: App) {
         {
           simulation: true,
           creerManquants: request.query.creer_manquants,
+          // declared by the route, so read: a number outside the known ranges is not a reject when accepted
+          accepterPlagesInconnues: request.query.accepter_plages_inconnues,
+          mapping: lireCorrespondances(request.query.colonnes),
           maintenant: app.horloge(),
         },
       );

@@ -1,5 +1,5 @@
 /** Cell readers: what people type in spreadsheets, read strictly (a value not understood is a rejection). */
-import { dateReelle, instantMetier, lireIsoMetier } from "../../heure-metier.js";
+import { dateReelle, instantMetier, lireFinMetier, lireIsoMetier } from "../../heure-metier.js";
 
 export type Lu<T> = { ok: true; v: T } | { ok: false; raison: string };
 
@@ -141,4 +141,14 @@ export function codeDe(nom: string): string {
     .replace(/^_+|_+$/g, "")
     .slice(0, 40)
     .padEnd(2, "_");
+}
+
+/** An end: as lireInstant, but a date alone (30/06/2025, 2025-06-30) includes its day (lireFinMetier). */
+export function lireFin(s: string): Lu<Date> {
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s.trim());
+  const iso = fr ? `${fr[3]}-${(fr[2] as string).padStart(2, "0")}-${(fr[1] as string).padStart(2, "0")}` : s;
+  if (!fr && !/^\s*\d{4}-\d{2}-\d{2}\s*$/.test(s)) return lireInstant(s);
+  const d = lireFinMetier(iso);
+  if (!d) return { ok: false, raison: "Date illisible (attendu ISO 8601 ou JJ/MM/AAAA)." };
+  return { ok: true, v: d };
 }

@@ -68,12 +68,13 @@ function numeroDe(texte: string): string | undefined {
  * is reported, never guessed). Inbound calls name our number in OutTel (ANI when OutTel is empty) as
  * "<DID>-<caller>"; an outbound call's presented number is its ANI.
  */
-export function lireAppels(tableau: Tableau) {
+export function lireAppels(tableau: Tableau, correspondances?: Record<string, string>) {
   const format = formatAppels(tableau.entetes);
   const colonnes = associerChamps(
     format === "HERMES" ? CHAMPS_HERMES : CHAMPS_SIMPLE,
     "appels",
     tableau.entetes,
+    correspondances,
   );
   const appels: Appel[] = [];
   const rejets: RejetAppel[] = [];

@@ -5,6 +5,7 @@ import { DateHeure, Entier, Id, Nullable, ParamsId } from "../../http/listes.js"
 import { exigerAcces } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
 import { numeroPourFondement } from "../presentation/presentation.repository.js";
+import { lireCorrespondances, ParamColonnes } from "../transfert/colonnes.js";
 import { enLignes, fluxDePages } from "../transfert/export.service.js";
 import { accepterFichiers } from "../transfert/transfert.routes.js";
 import {
@@ -31,7 +32,10 @@ export async function usageRoutes(app: App) {
         tags: TAG,
         summary:
           "Importer les appels de la plateforme (export de HN_Ondata.dbo.ODCalls, ou fichier numéro, date-heure, sens, répondu, durée) : agrégats par numéro et par jour, la période du fichier remplacée",
-        querystring: Type.Object({ nom: Type.Optional(Type.String({ maxLength: 255 })) }),
+        querystring: Type.Object({
+          nom: Type.Optional(Type.String({ maxLength: 255 })),
+          colonnes: Type.Optional(ParamColonnes),
+        }),
         response: {
           201: Type.Object({
             id: Type.Integer(),
@@ -63,6 +67,7 @@ export async function usageRoutes(app: App) {
         nom: request.query.nom ?? "appels",
         contenu: request.body,
         limites,
+        colonnes: lireCorrespondances(request.query.colonnes),
       });
       return reply.code(201).send(r);
     },

@@ -32,11 +32,11 @@ const jourAvant = (jour: string, n: number) => jourPlus(jour, -n);
  */
 export async function importerAppels(
   ctx: Contexte,
-  e: { nom: string; contenu: Buffer; limites: LimitesLecture },
+  e: { nom: string; contenu: Buffer; limites: LimitesLecture; colonnes?: Record<string, string> | undefined },
 ) {
   const debut = performance.now();
   const tableau = await lireTableau(e.contenu, e.limites);
-  const { format, colonnes, appels, rejets } = lireAppels(tableau);
+  const { format, colonnes, appels, rejets } = lireAppels(tableau, e.colonnes);
   if (appels.length === 0)
     throw new ApiError(
       422,

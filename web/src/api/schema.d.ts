@@ -890,6 +890,8 @@ export interface paths {
                                 code: string | null;
                                 libelle: string | null;
                                 prefixe: string | null;
+                                /** @description Zone du plan de numérotation où la région se trouve */
+                                zone: string | null;
                             }[];
                             total: number;
                             page: number;
@@ -938,6 +940,8 @@ export interface paths {
                             code: string | null;
                             libelle: string | null;
                             prefixe: string | null;
+                            /** @description Zone du plan de numérotation où la région se trouve */
+                            zone: string | null;
                         };
                     };
                 };
@@ -986,6 +990,8 @@ export interface paths {
                             code: string | null;
                             libelle: string | null;
                             prefixe: string | null;
+                            /** @description Zone du plan de numérotation où la région se trouve */
+                            zone: string | null;
                         };
                     };
                 };
@@ -1057,6 +1063,8 @@ export interface paths {
                             code: string | null;
                             libelle: string | null;
                             prefixe: string | null;
+                            /** @description Zone du plan de numérotation où la région se trouve */
+                            zone: string | null;
                         };
                     };
                 };
@@ -1355,6 +1363,7 @@ export interface paths {
                                 code: string | null;
                                 libelle: string | null;
                                 description: string | null;
+                                nature: ("GEO" | "MOBILE" | "NPV" | "NON_GEO" | "SVA_GRATUIT" | "SVA_NORMAL" | "SVA_SURTAXE" | "INTERNATIONAL") | null;
                             }[];
                             total: number;
                             page: number;
@@ -1380,6 +1389,8 @@ export interface paths {
                         code: string;
                         libelle: string;
                         description?: string | null;
+                        /** @description Nature ARCEP que les règles lisent : un numéro prend tout type de sa nature */
+                        nature: "GEO" | "MOBILE" | "NPV" | "NON_GEO" | "SVA_GRATUIT" | "SVA_NORMAL" | "SVA_SURTAXE" | "INTERNATIONAL";
                         actif?: boolean | null;
                     };
                 };
@@ -1403,6 +1414,7 @@ export interface paths {
                             code: string | null;
                             libelle: string | null;
                             description: string | null;
+                            nature: ("GEO" | "MOBILE" | "NPV" | "NON_GEO" | "SVA_GRATUIT" | "SVA_NORMAL" | "SVA_SURTAXE" | "INTERNATIONAL") | null;
                         };
                     };
                 };
@@ -1451,6 +1463,7 @@ export interface paths {
                             code: string | null;
                             libelle: string | null;
                             description: string | null;
+                            nature: ("GEO" | "MOBILE" | "NPV" | "NON_GEO" | "SVA_GRATUIT" | "SVA_NORMAL" | "SVA_SURTAXE" | "INTERNATIONAL") | null;
                         };
                     };
                 };
@@ -1498,6 +1511,8 @@ export interface paths {
                         code?: string;
                         libelle?: string;
                         description?: string | null;
+                        /** @description Nature ARCEP que les règles lisent : un numéro prend tout type de sa nature */
+                        nature?: "GEO" | "MOBILE" | "NPV" | "NON_GEO" | "SVA_GRATUIT" | "SVA_NORMAL" | "SVA_SURTAXE" | "INTERNATIONAL";
                         actif?: boolean;
                         version?: number;
                     };
@@ -1522,6 +1537,7 @@ export interface paths {
                             code: string | null;
                             libelle: string | null;
                             description: string | null;
+                            nature: ("GEO" | "MOBILE" | "NPV" | "NON_GEO" | "SVA_GRATUIT" | "SVA_NORMAL" | "SVA_SURTAXE" | "INTERNATIONAL") | null;
                         };
                     };
                 };
@@ -4223,6 +4239,10 @@ export interface paths {
                         notes?: string | null;
                         actif?: boolean;
                         titulaire?: "SOCIETE" | "CLIENT";
+                        /** @description Un type de la nature du numéro (un « Régionalisé » pour un numéro géographique) */
+                        type_id?: number;
+                        /** @description Une région de la zone du numéro, dont le préfixe le commence */
+                        region_id?: number | null;
                         version?: number;
                         motif?: string;
                     };
@@ -6890,7 +6910,7 @@ export interface paths {
                                 totaux: {
                                     [key: string]: {
                                         n: number;
-                                        montant: number;
+                                        montant: number | null;
                                     };
                                 };
                                 auteur: string;
@@ -6916,7 +6936,7 @@ export interface paths {
                     periode: string;
                     /** @description Nom du fichier, gardé avec le résultat */
                     nom?: string;
-                    /** @description Correspondances champ → colonne, en JSON : {"numero":"NDI","prix":"Montant HT"} (numero, reference, prix, debut, fin) */
+                    /** @description Correspondances champ → colonne du fichier, en JSON : {"numero":"NDI","prix":"Prix HT"}. Sans elles, les noms connus sont reconnus. */
                     colonnes?: string;
                 };
                 header?: never;
@@ -6948,7 +6968,7 @@ export interface paths {
                             totaux: {
                                 [key: string]: {
                                     n: number;
-                                    montant: number;
+                                    montant: number | null;
                                 };
                             };
                             auteur: string;
@@ -6959,8 +6979,13 @@ export interface paths {
                                 classe: string;
                                 libelle: string;
                                 n: number;
-                                montant: number;
+                                /** @description Vide quand le fichier n'a pas de prix */
+                                montant: number | null;
                             }[];
+                            /** @description Le fichier n'a pas de colonne de prix : aucun montant */
+                            sans_prix: boolean;
+                            /** @description À lire avant les résultats */
+                            avertissements: string[];
                         };
                     };
                 };
@@ -7014,7 +7039,7 @@ export interface paths {
                             totaux: {
                                 [key: string]: {
                                     n: number;
-                                    montant: number;
+                                    montant: number | null;
                                 };
                             };
                             auteur: string;
@@ -7025,8 +7050,13 @@ export interface paths {
                                 classe: string;
                                 libelle: string;
                                 n: number;
-                                montant: number;
+                                /** @description Vide quand le fichier n'a pas de prix */
+                                montant: number | null;
                             }[];
+                            /** @description Le fichier n'a pas de colonne de prix : aucun montant */
+                            sans_prix: boolean;
+                            /** @description À lire avant les résultats */
+                            avertissements: string[];
                         };
                     };
                 };
@@ -7222,6 +7252,8 @@ export interface paths {
             parameters: {
                 query?: {
                     nom?: string;
+                    /** @description Correspondances champ → colonne du fichier, en JSON : {"numero":"NDI","prix":"Prix HT"}. Sans elles, les noms connus sont reconnus. */
+                    colonnes?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8166,6 +8198,8 @@ export interface paths {
                     accepter_plages_inconnues?: boolean;
                     /** @description Refuser (422 COLONNES_IGNOREES) un fichier dont une colonne n'est pas lue */
                     strict?: boolean;
+                    /** @description Correspondances champ → colonne du fichier, en JSON : {"numero":"NDI","prix":"Prix HT"}. Sans elles, les noms connus sont reconnus. */
+                    colonnes?: string;
                 };
                 header?: never;
                 path: {
@@ -8194,6 +8228,13 @@ export interface paths {
                             doublons: number;
                             rejetes: number;
                             rejets: {
+                                ligne: number;
+                                colonne: string | null;
+                                valeur: string | null;
+                                raison: string;
+                            }[];
+                            /** @description Lignes écrites autrement que le fichier ne le disait, par les règles du produit (statut déduit des faits, date du jour prise pour une date absente) */
+                            avertissements: {
                                 ligne: number;
                                 colonne: string | null;
                                 valeur: string | null;
@@ -8273,6 +8314,8 @@ export interface paths {
                 query?: {
                     creer_manquants?: boolean;
                     accepter_plages_inconnues?: boolean;
+                    /** @description Correspondances champ → colonne du fichier, en JSON : {"numero":"NDI","prix":"Prix HT"}. Sans elles, les noms connus sont reconnus. */
+                    colonnes?: string;
                 };
                 header?: never;
                 path: {
@@ -8676,6 +8719,7 @@ export interface components {
          *     CONFLIT_CONCURRENT : Opération concurrente : réessayer
          *     CONFLIT_PERIODE : Périodes qui se chevauchent
          *     CONFIRMATION_REQUISE : L'opération demande une confirmation explicite
+         *     CODE_FIGE : Ce code porte des règles du produit : il ne se renomme ni ne se supprime
          *     NON_AUTHENTIFIE : Clé API ou session absente ou invalide
          *     SESSION_EXPIREE : Session expirée
          *     CSRF : Jeton anti-CSRF absent ou faux
@@ -8778,7 +8822,7 @@ export interface components {
          *     RESTAURATION_ECHOUEE : La restauration a échoué
          * @enum {string}
          */
-        CodeErreur: "VALIDATION" | "REQUETE_INVALIDE" | "CARACTERE_INTERDIT" | "JSON_INVALIDE" | "JSON_TROP_PROFOND" | "CORPS_TROP_GROS" | "TYPE_CONTENU_NON_SUPPORTE" | "ROUTE_INCONNUE" | "TRI_INVALIDE" | "IF_MATCH_INVALIDE" | "VERSION_PERIMEE" | "INTROUVABLE" | "DOUBLON" | "REFERENCE_INVALIDE" | "CONFLIT_CONCURRENT" | "CONFLIT_PERIODE" | "CONFIRMATION_REQUISE" | "NON_AUTHENTIFIE" | "SESSION_EXPIREE" | "CSRF" | "INTERDIT" | "IDENTIFIANTS_INVALIDES" | "TROP_DE_TENTATIVES" | "ADRESSE_NON_AUTORISEE" | "ADRESSE_INVALIDE" | "CLE_INVALIDE" | "CLE_OBLIGATOIRE" | "MOT_DE_PASSE_FAIBLE" | "ROLE_INCONNU" | "CLIENT_ROLE" | "EXPIRATION_PASSEE" | "BASE_INDISPONIBLE" | "DEMARRAGE_EN_COURS" | "ERREUR_INTERNE" | "EXTRANET_NON_CONSTRUIT" | "NUMERO_VIDE" | "CARACTERES_INVALIDES" | "PAYS_INCONNU" | "PAYS_NON_GERE" | "TROP_COURT" | "TROP_LONG" | "LONGUEUR_INVALIDE" | "NUMERO_NON_ATTRIBUE" | "HORS_PLAGES_CONNUES" | "NUMERO_EXISTANT" | "NUMEROS_EXISTANTS" | "NUMERO_A_SERVI" | "NUMERO_GELE" | "PLAGE_INVALIDE" | "INCOHERENT" | "VALEUR_INCOHERENTE" | "CLIENT_IMMUABLE" | "CLIENT_OBLIGATOIRE" | "CLIENT_INCONNU" | "GROUPEMENT_AUTRE_CLIENT" | "GROUPEMENT_SANS_CLIENT" | "STATUT_INCONNU" | "TYPE_INCONNU" | "TRANSITION_INTERDITE" | "ACTION_EN_MASSE_REFUSEE" | "REFUS" | "AUCUNE_AFFECTATION" | "AFFECTATION_ENTRANTE_EXISTANTE" | "DEJA_TERMINEE" | "CAMPAGNE_INCONNUE" | "CAMPAGNE_INACTIVE" | "CLIENT_DIFFERENT" | "NUMERO_INCONNU" | "DATE_INVALIDE" | "NUMERO_NON_AFFECTE" | "MOBILE_INTERDIT_SORTANT" | "NPV_OBLIGATOIRE" | "CONFIG_INVALIDE" | "TRANCHE_INVALIDE" | "TRANCHE_CHEVAUCHEMENT" | "TRANCHE_OCCUPEE" | "TRANCHE_RESTITUEE" | "PRESENTATION_SANS_FONDEMENT" | "MANDAT_INVALIDE" | "DOCUMENT_INVALIDE" | "DOCUMENT_ABSENT" | "NON_ROUTE" | "ROUTAGE_DESYNCHRONISE" | "VALEURS_ROUTAGE_INVALIDES" | "FICHIER_MODIFIE_A_LA_MAIN" | "MODELE_INCONNU" | "MODELE_INVALIDE" | "MOTIF_OBLIGATOIRE" | "REFERENCE_OPERATEUR_OBLIGATOIRE" | "OPERATEUR_OBLIGATOIRE" | "COMMANDE_NON_MODIFIABLE" | "QUANTITE_INVALIDE" | "QUANTITE_DEPASSEE" | "LIVRAISON_INVALIDE" | "AUCUN_NUMERO_LIVRE" | "REFERENCES_EPUISEES" | "FICHIER_ATTENDU" | "FICHIER_VIDE" | "FICHIER_ILLISIBLE" | "FICHIER_TROP_GROS" | "CLASSEUR_TROP_GROS" | "TROP_DE_LIGNES" | "TROP_DE_COLONNES" | "LECTURE_TROP_LONGUE" | "FORMAT_INCONNU" | "COLONNE_ABSENTE" | "COLONNES_IGNOREES" | "CORRESPONDANCE_INVALIDE" | "IMPORT_REFUSE" | "OUTIL_ABSENT" | "SAUVEGARDE_INTROUVABLE" | "SAUVEGARDE_REFUSEE" | "SERVEUR_EN_MARCHE" | "BASE_NON_VIDE" | "DOSSIER_NON_VIDE" | "FICHIER_ABSENT" | "RESTAURATION_ECHOUEE";
+        CodeErreur: "VALIDATION" | "REQUETE_INVALIDE" | "CARACTERE_INTERDIT" | "JSON_INVALIDE" | "JSON_TROP_PROFOND" | "CORPS_TROP_GROS" | "TYPE_CONTENU_NON_SUPPORTE" | "ROUTE_INCONNUE" | "TRI_INVALIDE" | "IF_MATCH_INVALIDE" | "VERSION_PERIMEE" | "INTROUVABLE" | "DOUBLON" | "REFERENCE_INVALIDE" | "CONFLIT_CONCURRENT" | "CONFLIT_PERIODE" | "CONFIRMATION_REQUISE" | "CODE_FIGE" | "NON_AUTHENTIFIE" | "SESSION_EXPIREE" | "CSRF" | "INTERDIT" | "IDENTIFIANTS_INVALIDES" | "TROP_DE_TENTATIVES" | "ADRESSE_NON_AUTORISEE" | "ADRESSE_INVALIDE" | "CLE_INVALIDE" | "CLE_OBLIGATOIRE" | "MOT_DE_PASSE_FAIBLE" | "ROLE_INCONNU" | "CLIENT_ROLE" | "EXPIRATION_PASSEE" | "BASE_INDISPONIBLE" | "DEMARRAGE_EN_COURS" | "ERREUR_INTERNE" | "EXTRANET_NON_CONSTRUIT" | "NUMERO_VIDE" | "CARACTERES_INVALIDES" | "PAYS_INCONNU" | "PAYS_NON_GERE" | "TROP_COURT" | "TROP_LONG" | "LONGUEUR_INVALIDE" | "NUMERO_NON_ATTRIBUE" | "HORS_PLAGES_CONNUES" | "NUMERO_EXISTANT" | "NUMEROS_EXISTANTS" | "NUMERO_A_SERVI" | "NUMERO_GELE" | "PLAGE_INVALIDE" | "INCOHERENT" | "VALEUR_INCOHERENTE" | "CLIENT_IMMUABLE" | "CLIENT_OBLIGATOIRE" | "CLIENT_INCONNU" | "GROUPEMENT_AUTRE_CLIENT" | "GROUPEMENT_SANS_CLIENT" | "STATUT_INCONNU" | "TYPE_INCONNU" | "TRANSITION_INTERDITE" | "ACTION_EN_MASSE_REFUSEE" | "REFUS" | "AUCUNE_AFFECTATION" | "AFFECTATION_ENTRANTE_EXISTANTE" | "DEJA_TERMINEE" | "CAMPAGNE_INCONNUE" | "CAMPAGNE_INACTIVE" | "CLIENT_DIFFERENT" | "NUMERO_INCONNU" | "DATE_INVALIDE" | "NUMERO_NON_AFFECTE" | "MOBILE_INTERDIT_SORTANT" | "NPV_OBLIGATOIRE" | "CONFIG_INVALIDE" | "TRANCHE_INVALIDE" | "TRANCHE_CHEVAUCHEMENT" | "TRANCHE_OCCUPEE" | "TRANCHE_RESTITUEE" | "PRESENTATION_SANS_FONDEMENT" | "MANDAT_INVALIDE" | "DOCUMENT_INVALIDE" | "DOCUMENT_ABSENT" | "NON_ROUTE" | "ROUTAGE_DESYNCHRONISE" | "VALEURS_ROUTAGE_INVALIDES" | "FICHIER_MODIFIE_A_LA_MAIN" | "MODELE_INCONNU" | "MODELE_INVALIDE" | "MOTIF_OBLIGATOIRE" | "REFERENCE_OPERATEUR_OBLIGATOIRE" | "OPERATEUR_OBLIGATOIRE" | "COMMANDE_NON_MODIFIABLE" | "QUANTITE_INVALIDE" | "QUANTITE_DEPASSEE" | "LIVRAISON_INVALIDE" | "AUCUN_NUMERO_LIVRE" | "REFERENCES_EPUISEES" | "FICHIER_ATTENDU" | "FICHIER_VIDE" | "FICHIER_ILLISIBLE" | "FICHIER_TROP_GROS" | "CLASSEUR_TROP_GROS" | "TROP_DE_LIGNES" | "TROP_DE_COLONNES" | "LECTURE_TROP_LONGUE" | "FORMAT_INCONNU" | "COLONNE_ABSENTE" | "COLONNES_IGNOREES" | "CORRESPONDANCE_INVALIDE" | "IMPORT_REFUSE" | "OUTIL_ABSENT" | "SAUVEGARDE_INTROUVABLE" | "SAUVEGARDE_REFUSEE" | "SERVEUR_EN_MARCHE" | "BASE_NON_VIDE" | "DOSSIER_NON_VIDE" | "FICHIER_ABSENT" | "RESTAURATION_ECHOUEE";
         /** @description Corps de toute erreur (application/problem+json, RFC 9457) : un code stable du catalogue et un message en français */
         Probleme: {
             type: string;

@@ -19,6 +19,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Show, TopToolbar, usePermissions, useRecordContext, useRedirect } from "react-admin";
+import { estDetenu } from "../../../src/modules/dids/statuts";
 import { api, reponse } from "../api/client";
 import type { ActionDid, Did } from "../api/types";
 import { Champ } from "../composants/Champ";
@@ -53,7 +54,7 @@ function Actions() {
           {ACTIONS_DID[a].libelle}
         </Button>
       ))}
-      {d.client_id && ["AFFECTE", "UTILISE"].includes(d.statut_code) && (
+      {d.client_id && estDetenu(d.statut_code) && (
         <Button
           size="small"
           variant="outlined"

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Box,
   Button,
   Card,
@@ -29,7 +30,8 @@ interface Detail {
   auteur: string;
   date_creation: string;
   colonnes_ignorees: string[];
-  classes?: Array<{ classe: string; libelle: string; n: number; montant: number }>;
+  classes?: Array<{ classe: string; libelle: string; n: number; montant: number | null }>;
+  avertissements?: string[];
 }
 type Action = "cout" | "reference" | "resilier";
 
@@ -199,6 +201,11 @@ function Resultat() {
         {r.auteur}
         {r.colonnes_ignorees.length ? ` — colonnes ignorées : ${r.colonnes_ignorees.join(", ")}` : ""}
       </Typography>
+      {r.avertissements?.map((a) => (
+        <Alert key={a} severity="warning" sx={{ mb: 2, maxWidth: 760 }} data-testid="avertissement">
+          {a}
+        </Alert>
+      ))}
       <Table size="small" data-testid="classes" sx={{ maxWidth: 760, mb: 2 }}>
         <TableHead>
           <TableRow>
@@ -218,7 +225,7 @@ function Resultat() {
             >
               <TableCell>{c.libelle}</TableCell>
               <TableCell align="right">{c.n}</TableCell>
-              <TableCell align="right">{euros(c.montant)}</TableCell>
+              <TableCell align="right">{c.montant === null ? "—" : euros(c.montant)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -26,7 +26,7 @@ interface Rapprochement {
   lignes_lues: number;
   auteur: string;
   date_creation: string;
-  totaux: Record<string, { n: number; montant: number }>;
+  totaux: Record<string, { n: number; montant: number | null }>;
 }
 
 export function RapprochementList() {
@@ -49,7 +49,10 @@ export function RapprochementList() {
         <FunctionField
           label="À réclamer"
           sortable={false}
-          render={(r: Rapprochement) => euros(r.totaux.A_RECLAMER?.montant ?? 0)}
+          render={(r: Rapprochement) => {
+            const montant = r.totaux.A_RECLAMER?.montant;
+            return montant === null ? "—" : euros(montant ?? 0);
+          }}
         />
         <FunctionField
           label="Non facturés"

@@ -15,6 +15,7 @@ import {
   TopToolbar,
   usePermissions,
 } from "react-admin";
+import { STATUTS_DETENUS } from "../../../src/modules/dids/statuts";
 import type { Tranche } from "../api/types";
 import { DateFr } from "../composants/DateHeureParis";
 import { Vide } from "../composants/Etats";
@@ -24,7 +25,7 @@ import { type Permissions, peut } from "../providers/authProvider";
 
 /** Numbers of a block in use (held by a client), in stock, terminated: the three figures people ask for. */
 export function occupation(usage: Record<string, number>) {
-  const tenus = (usage.AFFECTE ?? 0) + (usage.UTILISE ?? 0);
+  const tenus = STATUTS_DETENUS.reduce((n, s) => n + (usage[s] ?? 0), 0);
   return {
     tenus,
     libres: usage.DISPONIBLE ?? 0,
