@@ -21,6 +21,7 @@ import * as m0018 from "./migrations/0018_index_echelle.js";
 import * as m0019 from "./migrations/0019_signal_cles.js";
 import * as m0020 from "./migrations/0020_descriptions_statuts.js";
 import * as m0021 from "./migrations/0021_natures_zones.js";
+import * as m0022 from "./migrations/0022_resiliation_prevue.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0019_signal_cles": m0019,
   "0020_descriptions_statuts": m0020,
   "0021_natures_zones": m0021,
+  "0022_resiliation_prevue": m0022,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -136,6 +136,8 @@ export interface DidTable extends Suivi {
   tranche_id: number | null;
   /** SOCIETE: ours under the carrier's contract; CLIENT: the client's, presented under its mandate only. */
   titulaire: Defaut<"SOCIETE" | "CLIENT">;
+  /** A termination planned at this instant: the scheduler applies it then (migration 0022). */
+  resiliation_prevue_le: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 export interface DidConfigTable extends Suivi {
   id: Id;

@@ -7,7 +7,7 @@ import { CIBLES } from "../helpers/bases.js";
 describe.each(CIBLES)("rules whatever the data ($nom)", (cible) => {
   let ctx: Contexte;
   // 00:30 on 1 January 2027 in Paris, still 2026 in UTC
-  const maintenant = new Date("2026-12-31T23:30:00Z");
+  let maintenant = new Date("2026-12-31T23:30:00Z");
   const api = async (
     methode: string,
     url: string,
@@ -251,6 +251,66 @@ describe.each(CIBLES)("rules whatever the data ($nom)", (cible) => {
     const npv = (await api("GET", "/types-did?code=NPV")).corps.data[0];
     expect(npv.nature).toBe("NPV");
     expect((await api("PATCH", `/types-did/${npv.id}`, { nature: "GEO" })).corps.code).toBe("CODE_FIGE");
+  });
+
+  it("plans a termination at a future date: routed until then, terminated by the scheduler at 00:00 Paris", async () => {
+    const campagne = await api("POST", "/campagnes", {
+      client_id: ctx.clientA,
+      code: "A-PREAVIS",
+      nom: "Préavis",
+    });
+    const d = await api("POST", "/dids", { numero: "0142687770", client_id: ctx.clientA });
+    await api("POST", "/affectations", { did_id: d.corps.id, campaign_id: campagne.corps.id });
+    const route = async () =>
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: "/api/v1/routage/entrant/0142687770",
+          headers: ctx.cles.hermes,
+        })
+      ).statusCode;
+    // the routing snapshot follows the database's notifications: a moment
+    const attendre = async (statut: number) => {
+      for (let i = 0; i < 100 && (await route()) !== statut; i++) await new Promise((r) => setTimeout(r, 20));
+      return route();
+    };
+    expect(await attendre(200)).toBe(200);
+    const prevue = await api("POST", `/dids/${d.corps.id}/actions/resilier`, {
+      date_effet: "2027-01-31",
+      motif: "préavis de l'opérateur",
+    });
+    expect(prevue.status, JSON.stringify(prevue.corps)).toBe(200);
+    // the last day included: 00:00 on 1 February, Paris
+    expect(new Date(prevue.corps.resiliation_prevue_le).toISOString()).toBe("2027-01-31T23:00:00.000Z");
+    expect(prevue.corps.statut_code).toBe("UTILISE");
+    expect(await route()).toBe(200);
+    // a minute before: nothing yet
+    maintenant = new Date("2027-01-31T22:59:00Z");
+    await ctx.app.planificateur.tour();
+    expect((await numero("0142687770")).statut_code).toBe("UTILISE");
+    maintenant = new Date("2027-01-31T23:00:00Z");
+    await ctx.app.planificateur.tour();
+    const apres = await numero("0142687770");
+    expect(apres).toMatchObject({
+      statut_code: "RESILIE",
+      date_resiliation: "2027-01-31",
+      resiliation_prevue_le: null,
+    });
+    expect(await attendre(404)).toBe(404);
+    // another, withdrawn before its date, with its history line; and date_effet means nothing for other actions
+    const autre = await api("POST", "/dids", { numero: "0142687771", client_id: ctx.clientA });
+    await api("POST", `/dids/${autre.corps.id}/actions/resilier`, { date_effet: "2027-03-31" });
+    const retire = await api("PATCH", `/dids/${autre.corps.id}`, { resiliation_prevue_le: null });
+    expect(retire.status, JSON.stringify(retire.corps)).toBe(200);
+    expect(retire.corps.resiliation_prevue_le).toBeNull();
+    const lignes = (await api("GET", `/dids/${autre.corps.id}/historique`)).corps.data as Array<{
+      champ: string;
+    }>;
+    expect(lignes.filter((l) => l.champ === "resiliation_prevue_le")).toHaveLength(2);
+    expect(
+      (await api("POST", `/dids/${autre.corps.id}/actions/liberer`, { date_effet: "2027-03-31" })).status,
+    ).toBe(422);
+    maintenant = new Date("2026-12-31T23:30:00Z");
   });
 
   it("ends a deactivated campaign's assignments, with history, so its numbers are no longer UTILISE", async () => {

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { ContexteAvec } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
-import { jourFr } from "../../heure-metier.js";
+import { jourFr, lireFinMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
@@ -17,6 +17,7 @@ import {
   terminerAffectationsDe,
 } from "./dids.repository.js";
 import { finDuGel, jourDe } from "./gel.js";
+import { jourDeResiliation, planifierResiliation } from "./resiliation-prevue.js";
 
 import type { Statut } from "./statuts.js";
 
@@ -49,6 +50,11 @@ export interface ParametresAction {
   version?: number | undefined;
   /** A termination's business day (YYYY-MM-DD) when it is not today: a migrated termination keeps its date. */
   date_resiliation?: string | undefined;
+  /**
+   * When a termination takes effect: a future instant plans it (resiliation-prevue.ts), nothing changes until then;
+   * a past one terminates now, dated the last day before it.
+   */
+  date_effet?: Date | string | undefined;
 }
 
 /** The actions this caller may apply to a number in this status: what the extranet offers, nothing copied there. */
@@ -94,6 +100,18 @@ async function appliquer(
       },
     );
   }
+  const effet = typeof p.date_effet === "string" ? lireFinMetier(p.date_effet) : p.date_effet;
+  if (p.date_effet !== undefined && (action !== "resilier" || !effet))
+    throw new ApiError(
+      422,
+      "VALIDATION",
+      action !== "resilier"
+        ? "date_effet ne vaut que pour résilier."
+        : `date_effet illisible : « ${p.date_effet} » (ISO 8601, ou une date : fin de ce jour, heure de Paris).`,
+      [{ champ: "date_effet", message: "Valeur refusée.", code: "VALIDATION" }],
+    );
+  if (action === "resilier" && effet && effet > maintenant)
+    return planifierResiliation(trx, acteur, maintenant, didId, effet, p.motif);
   // A terminated number goes to another client only after the freeze; its former holder may have it back earlier.
   const verifierGel = (clientApres: number | null) => {
     if (!d.date_resiliation || clientApres === d.client_id) return;
@@ -132,7 +150,11 @@ async function appliquer(
     // date_resiliation stays: it keeps the number frozen for other clients after a reactivation too
     set.groupement_id = clientApres === d.client_id ? d.groupement_id : null;
   }
-  if (action === "resilier") set.date_resiliation = p.date_resiliation ?? jourDe(maintenant);
+  if (action === "resilier") {
+    set.date_resiliation = p.date_resiliation ?? (effet ? jourDeResiliation(effet) : jourDe(maintenant));
+    // done: a planned termination is no longer planned
+    set.resiliation_prevue_le = null;
+  }
   if (action === "mettre-en-production") {
     if (!(await aUneAffectationCourante(trx, didId, maintenant)))
       throw new ApiError(

@@ -44,6 +44,15 @@ export const DidComplet = Type.Object({
       description: "Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir",
     }),
   ),
+  resiliation_prevue_le: Nullable(
+    Type.Unsafe<Date | string>(
+      Type.String({
+        format: "date-time",
+        description:
+          "En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)",
+      }),
+    ),
+  ),
   cout_mensuel: Nullable(Type.Number()),
   cout_mise_en_service: Nullable(Type.Number()),
   notes: Nullable(Type.String()),
@@ -142,6 +151,12 @@ export const CorpsMaj = Type.Object(
         description: "Un type de la nature du numéro (un « Régionalisé » pour un numéro géographique)",
       }),
     ),
+    resiliation_prevue_le: Type.Optional(
+      Type.Null({
+        description:
+          "null : annuler la résiliation prévue (POST …/actions/resilier avec date_effet la prévoit)",
+      }),
+    ),
     region_id: Type.Optional(
       Nullable(
         Type.Integer({
@@ -209,6 +224,13 @@ export const Historique = Type.Object({
 });
 
 export const ParamsAction = {
+  date_effet: Type.Optional(
+    Type.String({
+      pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",
+      description:
+        "resilier seulement : quand la résiliation prend effet. À venir, elle est prévue (le numéro reste routé jusque-là, le planificateur l'applique) ; une date seule comprend son jour (fin du jour, heure de Paris)",
+    }),
+  ),
   client_id: Type.Optional(Nullable(Id)),
   groupement_id: Type.Optional(Nullable(Id)),
   motif: Type.Optional(

@@ -185,13 +185,20 @@ export async function lireDid(db: Executor, libelles: Libelles, id: number, port
 export async function modifierDid(
   { db, acteur, maintenant }: Contexte,
   id: number,
-  valeurs: Partial<Record<(typeof CHAMPS_DESCRIPTIFS)[number] | "type_id" | "region_id", unknown>>,
+  valeurs: Partial<
+    Record<(typeof CHAMPS_DESCRIPTIFS)[number] | "type_id" | "region_id" | "resiliation_prevue_le", unknown>
+  >,
   versionAttendue: number | undefined,
   motif?: string | null,
 ) {
   return enTransaction(db, async (trx) => {
     const avant = await didPourMaj(trx, id);
     if (!avant) throw introuvable("Numéro");
+    // a planned termination withdrawn: written as a change of the number, with its history line
+    if (valeurs.resiliation_prevue_le === null && !avant.resiliation_prevue_le)
+      throw new ApiError(409, "TRANSITION_INTERDITE", "Aucune résiliation n'est prévue pour ce numéro.", [
+        { champ: "resiliation_prevue_le", message: "Rien à annuler." },
+      ]);
     if (valeurs.type_id !== undefined || valeurs.region_id !== undefined) {
       // within the number's nature and zone, as at its creation (nature.ts)
       const n = normaliser(avant.did_format_e164, "FR", { plagesInconnues: true });

@@ -6,6 +6,8 @@ import type { Acteur } from "../auth/acteur.js";
 import { purgerSignauxCouts } from "../couts/couts.repository.js";
 import { tendance } from "../couts/couts.service.js";
 import type { MemoCouts } from "../couts/memo-couts.js";
+import { appliquerAction } from "../dids/cycle-de-vie.js";
+import { appliquerResiliationsEchues } from "../dids/resiliation-prevue.js";
 import type { Expediteur } from "../notifications/notifications.service.js";
 import { alerterFinsDeMandat } from "../presentation/mandats.service.js";
 
@@ -42,7 +44,7 @@ export async function appliquerEcheances(db: Kysely<DB>, maintenant: Date, depui
 }
 
 /**
- * The server's periodic jobs: dated assignments, the costs' signal log kept short, mandates' end alerts, the
+ * The server's periodic jobs: dated assignments, planned terminations, the costs' signal log kept short, mandates' end alerts, the
  * notification outbox, then the dashboard's months of costs computed ahead. Runs never overlap.
  */
 export class Planificateur {
@@ -96,6 +98,12 @@ export class Planificateur {
         const n = await appliquerEcheances(this.db, maintenant, this.dernier);
         this.dernier = maintenant;
         if (n > 0) this.journal(`${n} numéro(s) passés à leur statut du jour par les affectations datées.`);
+        const resilies = await appliquerResiliationsEchues(
+          { db: this.db, acteur: PLANIFICATEUR, maintenant, config: this.config },
+          (ctx, id, p) => appliquerAction(ctx, id, "resilier", p),
+          this.journal,
+        );
+        if (resilies > 0) this.journal(`${resilies} résiliation(s) prévue(s) appliquée(s).`);
         await purgerSignauxCouts(this.db, 10_000, 1000);
         const alertes = await alerterFinsDeMandat(this.db, this.config, maintenant);
         if (alertes > 0) this.journal(`${alertes} alerte(s) de fin de mandat mise(s) en file.`);

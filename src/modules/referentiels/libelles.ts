@@ -139,6 +139,7 @@ export class Libelles {
         date_resiliation: d.date_resiliation,
         // a reactivated number keeps its freeze for other clients: the date stays shown
         reutilisable_le: d.date_resiliation ? finDuGel(d.date_resiliation, this.freezeJours) : null,
+        resiliation_prevue_le: d.resiliation_prevue_le ?? null,
         cout_mensuel: d.cout_mensuel,
         cout_mise_en_service: d.cout_mise_en_service,
         notes: d.notes,

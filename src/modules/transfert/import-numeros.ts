@@ -191,7 +191,7 @@ export async function analyserNumeros(ctx: ContexteImport, lignes: Ligne[]) {
         throw new Refus(
           colResiliation,
           valeur(ctx, l, "date_resiliation"),
-          "Date de résiliation à venir : résiliez le numéro à cette date, l'import n'écrit que des résiliations passées.",
+          "Date de résiliation à venir : prévoyez-la par l'action résilier (date_effet) ; l'import n'écrit que des résiliations faites.",
         );
       /** The termination day of a row that terminates: the file's, or today's (reported). */
       const jourResiliation = () => {

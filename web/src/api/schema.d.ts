@@ -3946,6 +3946,11 @@ export interface paths {
                                 date_resiliation: string | null;
                                 /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
                                 reutilisable_le: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
+                                 */
+                                resiliation_prevue_le: string | null;
                                 cout_mensuel: number | null;
                                 cout_mise_en_service: number | null;
                                 notes: string | null;
@@ -4065,6 +4070,11 @@ export interface paths {
                             date_resiliation: string | null;
                             /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
                             reutilisable_le: string | null;
+                            /**
+                             * Format: date-time
+                             * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
+                             */
+                            resiliation_prevue_le: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4156,6 +4166,11 @@ export interface paths {
                             date_resiliation: string | null;
                             /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
                             reutilisable_le: string | null;
+                            /**
+                             * Format: date-time
+                             * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
+                             */
+                            resiliation_prevue_le: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4241,6 +4256,8 @@ export interface paths {
                         titulaire?: "SOCIETE" | "CLIENT";
                         /** @description Un type de la nature du numéro (un « Régionalisé » pour un numéro géographique) */
                         type_id?: number;
+                        /** @description null : annuler la résiliation prévue (POST …/actions/resilier avec date_effet la prévoit) */
+                        resiliation_prevue_le?: null;
                         /** @description Une région de la zone du numéro, dont le préfixe le commence */
                         region_id?: number | null;
                         version?: number;
@@ -4291,6 +4308,11 @@ export interface paths {
                             date_resiliation: string | null;
                             /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
                             reutilisable_le: string | null;
+                            /**
+                             * Format: date-time
+                             * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
+                             */
+                            resiliation_prevue_le: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4380,6 +4402,11 @@ export interface paths {
                             date_resiliation: string | null;
                             /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
                             reutilisable_le: string | null;
+                            /**
+                             * Format: date-time
+                             * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
+                             */
+                            resiliation_prevue_le: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4513,6 +4540,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description resilier seulement : quand la résiliation prend effet. À venir, elle est prévue (le numéro reste routé jusque-là, le planificateur l'applique) ; une date seule comprend son jour (fin du jour, heure de Paris) */
+                        date_effet?: string;
                         client_id?: number | null;
                         groupement_id?: number | null;
                         /** @description Pourquoi : gardé dans l'historique du numéro */
@@ -4564,6 +4593,11 @@ export interface paths {
                             date_resiliation: string | null;
                             /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
                             reutilisable_le: string | null;
+                            /**
+                             * Format: date-time
+                             * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
+                             */
+                            resiliation_prevue_le: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4617,6 +4651,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         statut: "COMMANDE" | "DISPONIBLE" | "AFFECTE" | "UTILISE" | "RESILIE";
+                        /** @description resilier seulement : quand la résiliation prend effet. À venir, elle est prévue (le numéro reste routé jusque-là, le planificateur l'applique) ; une date seule comprend son jour (fin du jour, heure de Paris) */
+                        date_effet?: string;
                         client_id?: number | null;
                         groupement_id?: number | null;
                         /** @description Pourquoi : gardé dans l'historique du numéro */
@@ -4668,6 +4704,11 @@ export interface paths {
                             date_resiliation: string | null;
                             /** @description Numéro résilié : date de fin du gel, à partir de laquelle un autre client peut l'avoir */
                             reutilisable_le: string | null;
+                            /**
+                             * Format: date-time
+                             * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
+                             */
+                            resiliation_prevue_le: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4721,6 +4762,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         ids: number[];
+                        /** @description resilier seulement : quand la résiliation prend effet. À venir, elle est prévue (le numéro reste routé jusque-là, le planificateur l'applique) ; une date seule comprend son jour (fin du jour, heure de Paris) */
+                        date_effet?: string;
                         client_id?: number | null;
                         groupement_id?: number | null;
                         /** @description Pourquoi : gardé dans l'historique du numéro */

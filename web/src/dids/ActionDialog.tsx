@@ -13,6 +13,7 @@ import {
 } from "react-admin";
 import { api, reponse } from "../api/client";
 import type { ActionDid } from "../api/types";
+import { DateFr } from "../composants/DateHeureParis";
 import { GroupementDuClient } from "../composants/GroupementDuClient";
 import { ACTIONS_DID } from "./actions";
 
@@ -20,6 +21,7 @@ interface Valeurs {
   client_id?: number | null;
   groupement_id?: number | null;
   motif?: string;
+  date_effet?: string | null;
 }
 
 /** One lifecycle action on one number or on a selection: all or nothing, with a reason kept in the history. */
@@ -45,6 +47,7 @@ export function ActionDialog({
           ? { client_id: v.client_id ?? null, groupement_id: v.groupement_id ?? null }
           : {}),
         ...(v.motif ? { motif: v.motif } : {}),
+        ...(action === "resilier" && v.date_effet ? { date_effet: v.date_effet } : {}),
       };
       if (ids.length === 1) {
         await reponse(
@@ -96,6 +99,14 @@ export function ActionDialog({
               </ReferenceInput>
               <GroupementDuClient />
             </>
+          )}
+          {action === "resilier" && (
+            <DateFr
+              source="date_effet"
+              label="Dernier jour (facultatif) : vide, la résiliation prend effet maintenant"
+              helperText="Une date à venir prévoit la résiliation : le numéro reste routé jusqu'à la fin de ce jour (heure de Paris)."
+              fullWidth
+            />
           )}
           <TextInput source="motif" label="Motif (gardé dans l'historique)" multiline fullWidth />
           {ids.length > 1 && (

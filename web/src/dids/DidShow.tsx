@@ -16,9 +16,17 @@ import {
   TableRow,
   Typography,
 } from "@mui/material";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Show, TopToolbar, usePermissions, useRecordContext, useRedirect } from "react-admin";
+import {
+  Show,
+  TopToolbar,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRedirect,
+  useRefresh,
+} from "react-admin";
 import { estDetenu } from "../../../src/modules/dids/statuts";
 import { api, reponse } from "../api/client";
 import type { ActionDid, Did } from "../api/types";
@@ -39,6 +47,23 @@ function Actions() {
   const { permissions } = usePermissions<Permissions>();
   const redirect = useRedirect();
   const [action, setAction] = useState<ActionDid | null>(null);
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const annuler = useMutation({
+    mutationFn: async () =>
+      reponse(
+        api.PATCH("/api/v1/dids/{id}", {
+          params: { path: { id: (d as Did).id } },
+          // openapi-fetch types a JSON null as undefined: the null is the API's way to withdraw the plan
+          body: { resiliation_prevue_le: null as never, version: (d as Did).version },
+        }),
+      ),
+    onSuccess: () => {
+      notify("Résiliation prévue annulée.", { type: "success" });
+      refresh();
+    },
+    onError: (e: Error) => notify(e.message, { type: "error" }),
+  });
   if (!d || !peut(permissions, "numeros:ecrire")) return <TopToolbar />;
   const possibles = d.actions_possibles ?? [];
   return (
@@ -61,6 +86,11 @@ function Actions() {
           href={`#/affectations/create?source=${encodeURIComponent(JSON.stringify({ client_id: d.client_id, did_id: d.id }))}`}
         >
           Affecter à une campagne
+        </Button>
+      )}
+      {d.resiliation_prevue_le && (
+        <Button size="small" variant="outlined" disabled={annuler.isPending} onClick={() => annuler.mutate()}>
+          Annuler la résiliation prévue
         </Button>
       )}
       <Button size="small" startIcon={<EditIcon />} onClick={() => redirect("edit", "dids", d.id)}>
@@ -89,6 +119,16 @@ function Fiche() {
             variant="outlined"
             label="Hors des tranches connues : à revoir"
             title="Accepté hors du plan de numérotation connu ; la marque s'efface quand une mise à jour le connaît"
+          />
+        )}
+        {d.resiliation_prevue_le && (
+          <Chip
+            size="small"
+            color="error"
+            variant="outlined"
+            data-testid="resiliation-prevue"
+            label={`En cours de résiliation : effet le ${dateFr(d.resiliation_prevue_le, true)}`}
+            title="Le numéro reste routé jusque-là ; le planificateur le résilie à cet instant (heure de Paris)"
           />
         )}
       </Box>
