@@ -169,6 +169,35 @@ describe.each(CIBLES)("rules whatever the data ($nom)", (cible) => {
     expect((await numero("0142687741")).description).toBe("à garder");
   });
 
+  it("proposes each upload's mapping before anything is written: the file's columns beside the fields", async () => {
+    const proposer = async (pour: string, csv: string) =>
+      (
+        await ctx.app.inject({
+          method: "POST",
+          url: `/api/v1/imports/colonnes?pour=${pour}`,
+          headers: { ...ctx.cles.gestionnaire, "content-type": "text/csv" },
+          payload: csv,
+        })
+      ).json();
+    const facture = await proposer("rapprochement", "NDI;Prix HT;Désignation libre\n0142687750;1,96;x\n");
+    const colonne = (p: { champs: Array<{ champ: string; colonne: string | null }> }, champ: string) =>
+      p.champs.find((c) => c.champ === champ)?.colonne;
+    expect(colonne(facture, "numero")).toBe("NDI");
+    expect(colonne(facture, "prix")).toBe("Prix HT");
+    expect(facture.lignes).toBe(1);
+    const affectations = await proposer(
+      "affectations",
+      "numero;campaign_id;config_id;date_debut;date_fin;sens\n",
+    );
+    expect(colonne(affectations, "campagne")).toBe("campaign_id");
+    expect(colonne(affectations, "config")).toBe("config_id");
+    expect(affectations.manquants).toEqual([]);
+    const sansNumero = await proposer("numeros", "Ligne;Commentaire\n0142;x\n");
+    expect(sansNumero.manquants).toEqual(["numero"]);
+    expect(colonne(sansNumero, "notes")).toBe("Commentaire");
+    expect(sansNumero.colonnes_ignorees).toEqual(["Ligne"]);
+  });
+
   it("reconciles an invoice with « Prix HT », and says so when a file has no price at all", async () => {
     const sfr = await idDe(ctx.db, "tel_operateur", "SFR");
     const d = await api("POST", "/dids", { numero: "0142687750", operateur_id: sfr, cout_mensuel: 1.5 });

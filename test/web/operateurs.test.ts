@@ -199,4 +199,35 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
     expect(texte).toContain("33142780005;SFR-5;Prix facturé 1.2 au lieu de 1;");
     await page.context().close();
   }, 60_000);
+
+  it("shows an invoice's columns beside the fields before anything is written, « Prix HT » read as the price", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "admin", ADMIN);
+    await page.getByRole("menuitem", { name: "Rapprochements" }).click();
+    await page.getByRole("link", { name: "Nouveau rapprochement" }).click();
+    await page.getByRole("combobox", { name: "Opérateur" }).click();
+    await page.getByRole("option", { name: "SFR" }).click();
+    await page.getByLabel("Mois facturé (AAAA-MM)").fill("2026-10");
+    await page.getByTestId("fichier").setInputFiles({
+      name: "sfr-octobre.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("NDI;Prix HT\n01 42 78 00 01;2,46\n"),
+    });
+    // the mapping step: both columns recognised, nothing sent yet
+    await page.getByTestId("correspondances").waitFor();
+    expect(await page.getByTestId("colonne-numero").inputValue()).toBe("NDI");
+    expect(await page.getByTestId("colonne-prix").inputValue()).toBe("Prix HT");
+    expect(await page.getByTestId("colonnes-non-lues").count()).toBe(0);
+    await page.getByRole("button", { name: "Rapprocher" }).click();
+    const classes = page.getByTestId("classes");
+    await classes.waitFor();
+    const ecart = (await classes.locator("tbody tr", { hasText: "Prix différent" }).innerText())
+      .replace(/\s+/g, " ")
+      .replace(/\u202f/g, " ")
+      .trim();
+    // billed 2.46 against 2.00 in the inventory: 0.46 € the month, and no warning about prices
+    expect(ecart).toBe("Prix différent du coût mensuel de l'inventaire 1 0,46 €");
+    expect(await page.getByTestId("avertissement").count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
 });

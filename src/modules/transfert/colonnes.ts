@@ -127,6 +127,26 @@ export function associerChamps(
   entetes: string[],
   mapping: Record<string, string> = {},
 ): Record<string, string> {
+  const resultat = trouverChamps(champs, type, entetes, mapping);
+  const manquants = Object.entries(champs)
+    .filter(([c, d]) => d.requis && !resultat[c])
+    .map(([c]) => c);
+  if (manquants.length)
+    throw new ApiError(
+      422,
+      "COLONNE_ABSENTE",
+      `Colonne(s) obligatoire(s) introuvable(s) : ${manquants.join(", ")}. Colonnes du fichier : ${entetes.join(", ")}.`,
+    );
+  return resultat;
+}
+
+/** The columns a mapping and the known names give the fields, required ones missing or not (a proposal). */
+export function trouverChamps(
+  champs: Record<string, { noms: string[]; requis?: boolean }>,
+  type: string,
+  entetes: string[],
+  mapping: Record<string, string> = {},
+): Record<string, string> {
   const parNom = new Map(entetes.map((e) => [simplifier(e), e]));
   const resultat: Record<string, string> = {};
   for (const [champ, colonne] of Object.entries(mapping)) {
@@ -150,15 +170,6 @@ export function associerChamps(
       prises.add(resultat[champ]);
     }
   }
-  const manquants = Object.entries(champs)
-    .filter(([c, d]) => d.requis && !resultat[c])
-    .map(([c]) => c);
-  if (manquants.length)
-    throw new ApiError(
-      422,
-      "COLONNE_ABSENTE",
-      `Colonne(s) obligatoire(s) introuvable(s) : ${manquants.join(", ")}. Colonnes du fichier : ${entetes.join(", ")}.`,
-    );
   return resultat;
 }
 

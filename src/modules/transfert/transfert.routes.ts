@@ -5,6 +5,7 @@ import { Id } from "../../http/listes.js";
 import { porteeDuActeur } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
 import { lireCorrespondances, modeleCsv, ParamColonnes, TYPES_IMPORT, type TypeImport } from "./colonnes.js";
+import { correspondancesRoutes } from "./correspondances.routes.js";
 import {
   exporterFlux,
   FORMATS_EXPORT,
@@ -76,7 +77,7 @@ const MIME: Record<FormatExport, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-function fichierDuCorps(corps: unknown): Buffer {
+export function fichierDuCorps(corps: unknown): Buffer {
   if (!Buffer.isBuffer(corps))
     throw new ApiError(
       415,
@@ -102,6 +103,7 @@ export function accepterFichiers(app: App) {
 export async function transfertRoutes(app: App) {
   const limites = app.config.importLimites;
   accepterFichiers(app);
+  correspondancesRoutes(app);
 
   app.post(
     "/imports/:type",

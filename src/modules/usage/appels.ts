@@ -10,7 +10,7 @@ import { lireBooleen, lireEntier, lireInstant } from "../transfert/valeurs.js";
 // (HN_Ondata.dbo.ODCalls), or a plain file of number, date-time, direction, answered and duration.
 
 /** Columns of an ODCalls export, by the names Hermes gives them. */
-const CHAMPS_HERMES = {
+export const CHAMPS_HERMES = {
   date: { noms: ["CallLocalTime"], requis: true },
   type: { noms: ["CallType"], requis: true },
   outtel: { noms: ["OutTel"] },
@@ -22,7 +22,7 @@ const CHAMPS_HERMES = {
 };
 
 /** Columns of a plain file. */
-const CHAMPS_SIMPLE = {
+export const CHAMPS_SIMPLE = {
   numero: { noms: ["numero", "numéro", "number", "did", "sda"], requis: true },
   date: { noms: ["date_heure", "date", "datetime", "horodatage", "debut"], requis: true },
   sens: { noms: ["sens", "direction"], requis: true },

@@ -8219,6 +8219,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/colonnes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Les colonnes d'un fichier et les champs qu'elles nourriraient (par leurs noms connus), avant tout envoi : l'étape de correspondance de chaque écran d'envoi */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Le genre du fichier : un import, les appels, ou une facture d'opérateur (rapprochement) */
+                    pour: "numeros" | "affectations" | "clients" | "campagnes" | "configs" | "appels" | "rapprochement";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entetes: string[];
+                            lignes: number;
+                            champs: {
+                                champ: string;
+                                requis: boolean;
+                                colonne: string | null;
+                            }[];
+                            colonnes_ignorees: string[];
+                            /** @description Champs obligatoires sans colonne */
+                            manquants: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{type}": {
         parameters: {
             query?: never;

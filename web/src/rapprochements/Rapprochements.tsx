@@ -14,6 +14,7 @@ import {
   useRedirect,
 } from "react-admin";
 import { api, erreurHttp, type Probleme, reponse } from "../api/client";
+import { Correspondances } from "../composants/Correspondances";
 import { dateFr, Vide } from "../composants/Etats";
 import { euros } from "../composants/format";
 import { type Permissions, peut } from "../providers/authProvider";
@@ -82,6 +83,7 @@ export function RapprochementCreate() {
   const [operateur, setOperateur] = useState<number | "">("");
   const [periode, setPeriode] = useState(mois);
   const [fichier, setFichier] = useState<File | null>(null);
+  const [colonnes, setColonnes] = useState<Record<string, string> | null>(null);
   const operateurs = useQuery({
     queryKey: ["operateurs-rapprochement"],
     queryFn: () =>
@@ -90,7 +92,14 @@ export function RapprochementCreate() {
   const envoi = useMutation({
     mutationFn: async () => {
       const r = await api.POST("/api/v1/rapprochements", {
-        params: { query: { operateur_id: Number(operateur), periode, nom: (fichier as File).name } },
+        params: {
+          query: {
+            operateur_id: Number(operateur),
+            periode,
+            nom: (fichier as File).name,
+            ...(colonnes ? { colonnes: JSON.stringify(colonnes) } : {}),
+          },
+        },
         body: (await (fichier as File).arrayBuffer()) as never,
         bodySerializer: (b: unknown) => b as BodyInit,
         headers: { "content-type": "application/octet-stream" },
@@ -106,7 +115,8 @@ export function RapprochementCreate() {
       <Title title="Nouveau rapprochement" />
       <Typography variant="body2">
         La liste des numéros ou les lignes de facture d'un opérateur, en CSV ou XLSX : numéro, référence, prix
-        mensuel, début et fin de service (les colonnes sont reconnues par leur nom).
+        mensuel, début et fin de service. Les colonnes sont reconnues par leur nom ; vérifiez-les avant
+        d'envoyer.
       </Typography>
       <TextField
         select
@@ -135,15 +145,25 @@ export function RapprochementCreate() {
             type="file"
             data-testid="fichier"
             accept=".csv,.xlsx,text/csv"
-            onChange={(e) => setFichier(e.target.files?.[0] ?? null)}
+            onChange={(e) => {
+              setFichier(e.target.files?.[0] ?? null);
+              setColonnes(null);
+            }}
           />
         </Button>
         <Typography variant="body2">{fichier ? fichier.name : "Aucun fichier choisi"}</Typography>
       </Box>
+      <Correspondances pour="rapprochement" fichier={fichier} valeur={colonnes} onChange={setColonnes} />
       <Box>
         <Button
           variant="contained"
-          disabled={!fichier || operateur === "" || !/^\d{4}-\d{2}$/.test(periode) || envoi.isPending}
+          disabled={
+            !fichier ||
+            colonnes === null ||
+            operateur === "" ||
+            !/^\d{4}-\d{2}$/.test(periode) ||
+            envoi.isPending
+          }
           onClick={() => envoi.mutate()}
         >
           Rapprocher

@@ -24,6 +24,7 @@ import { useState } from "react";
 import { Title, useNotify, usePermissions } from "react-admin";
 import { api, erreurHttp, type Probleme, urlApi } from "../api/client";
 import type { Reponse } from "../api/types";
+import { Correspondances } from "../composants/Correspondances";
 import { Vide } from "../composants/Etats";
 import { type Permissions, peut } from "../providers/authProvider";
 
@@ -86,6 +87,8 @@ function Import() {
   const notify = useNotify();
   const [type, setType] = useState<TypeImport>("numeros");
   const [fichier, setFichier] = useState<File | null>(null);
+  const [colonnes, setColonnes] = useState<Record<string, string> | null>(null);
+  const correspondances = colonnes ? { colonnes: JSON.stringify(colonnes) } : {};
   const [creer, setCreer] = useState(false);
   const [accepter, setAccepter] = useState(false);
   const [strict, setStrict] = useState(false);
@@ -95,7 +98,10 @@ function Import() {
     mutationFn: async () => {
       const corps = await (fichier as File).arrayBuffer();
       const r = await api.POST("/api/v1/imports/{type}/rejets", {
-        params: { path: { type }, query: { creer_manquants: creer, accepter_plages_inconnues: horsPlan } },
+        params: {
+          path: { type },
+          query: { creer_manquants: creer, accepter_plages_inconnues: horsPlan, ...correspondances },
+        },
         body: corps as never,
         bodySerializer: (b: unknown) => b as BodyInit,
         headers: { "content-type": "application/octet-stream" },
@@ -122,6 +128,7 @@ function Import() {
             accepter_rejets: accepter,
             strict,
             accepter_plages_inconnues: horsPlan,
+            ...correspondances,
           },
         },
         // the file goes as is: the server tells CSV from XLSX by its content
@@ -162,6 +169,7 @@ function Import() {
             onChange={(e) => {
               setType(e.target.value as TypeImport);
               setRapport(null);
+              setColonnes(null);
             }}
             sx={{ minWidth: 260 }}
           >
@@ -181,6 +189,7 @@ function Import() {
               onChange={(e) => {
                 setFichier(e.target.files?.[0] ?? null);
                 setRapport(null);
+                setColonnes(null);
               }}
             />
           </Button>
@@ -201,6 +210,9 @@ function Import() {
             label="Écrire les lignes valides malgré les rejets"
           />
         </Box>
+        <Box sx={{ mt: 2, display: "flex", flexDirection: "column", gap: 1 }}>
+          <Correspondances pour={type} fichier={fichier} valeur={colonnes} onChange={setColonnes} />
+        </Box>
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
           Colonnes reconnues : {def?.aide}.{" "}
           <a href={urlApi(`/api/v1/imports/${type}/modele`)} download data-testid="modele-import">
@@ -210,7 +222,7 @@ function Import() {
         <Box sx={{ display: "flex", gap: 1, mt: 2 }}>
           <Button
             variant="outlined"
-            disabled={!fichier || envoi.isPending}
+            disabled={!fichier || colonnes === null || envoi.isPending}
             onClick={() => envoi.mutate(true)}
           >
             Analyser (sans rien écrire)
@@ -249,6 +261,11 @@ function Import() {
               </Typography>
             )}
             <Compteurs r={rapport} />
+            {rapport.avertissements.length > 0 && (
+              <Alert severity="warning" sx={{ mb: 1 }} data-testid="avertissements-import">
+                {rapport.avertissements.map((a) => `Ligne ${a.ligne} : ${a.raison}`).join(" ")}
+              </Alert>
+            )}
             {rapport.references_creees.length > 0 && (
               <Typography variant="body2" sx={{ mb: 1 }}>
                 Références {rapport.ecrit ? "créées" : "à créer"} : {rapport.references_creees.join(", ")}

@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Title, useNotify, usePermissions } from "react-admin";
 import { api, erreurHttp, type Probleme, reponse, urlApi } from "../api/client";
+import { Correspondances } from "../composants/Correspondances";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { euros, numeroLisible } from "../composants/format";
 import { type Permissions, peut } from "../providers/authProvider";
@@ -34,6 +35,7 @@ export function Dormants() {
   const [page, setPage] = useState(1);
   const [choisis, setChoisis] = useState<Set<number>>(new Set());
   const [fichier, setFichier] = useState<File | null>(null);
+  const [colonnes, setColonnes] = useState<Record<string, string> | null>(null);
   const d = useQuery({
     queryKey: ["dormants", jours, page],
     queryFn: () =>
@@ -60,7 +62,9 @@ export function Dormants() {
   const importer = useMutation({
     mutationFn: async () => {
       const r = await api.POST("/api/v1/imports/appels", {
-        params: { query: { nom: (fichier as File).name } },
+        params: {
+          query: { nom: (fichier as File).name, ...(colonnes ? { colonnes: JSON.stringify(colonnes) } : {}) },
+        },
         body: (await (fichier as File).arrayBuffer()) as never,
         bodySerializer: (b: unknown) => b as BodyInit,
         headers: { "content-type": "application/octet-stream" },
@@ -107,13 +111,16 @@ export function Dormants() {
                 hidden
                 type="file"
                 accept=".csv,.xlsx"
-                onChange={(e) => setFichier(e.target.files?.[0] ?? null)}
+                onChange={(e) => {
+                  setFichier(e.target.files?.[0] ?? null);
+                  setColonnes(null);
+                }}
               />
             </Button>
             <Button
               size="small"
               variant="contained"
-              disabled={!fichier || importer.isPending}
+              disabled={!fichier || colonnes === null || importer.isPending}
               onClick={() => importer.mutate()}
             >
               Importer les appels
@@ -121,6 +128,7 @@ export function Dormants() {
           </>
         )}
       </Box>
+      <Correspondances pour="appels" fichier={fichier} valeur={colonnes} onChange={setColonnes} />
       {d.isPending ? (
         <Chargement />
       ) : d.error ? (
