@@ -24,7 +24,7 @@ import * as m0021 from "./migrations/0021_natures_zones.js";
 import * as m0022 from "./migrations/0022_resiliation_prevue.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   "0001_inventaire": m0001,
   "0002_index_liste_client": m0002,
   "0003_notifications": m0003,

@@ -248,6 +248,7 @@ describe.each(CIBLES)("hostile input on every write route ($nom)", (cible) => {
       "/api/v1/imports/configs": "code;nom;config",
       "/api/v1/imports/appels": "date;numero;sens;duree;repondu",
       "/api/v1/imports/numeros/rejets": "numero;description",
+      "/api/v1/imports/colonnes?pour=numeros": "numero;description",
       "/api/v1/rapprochements?operateur_id=1&periode=2026-11": "numero;reference;prix",
     };
     // every upload route the API documents is in the list

@@ -25,7 +25,8 @@ export interface BaseDeTest extends Database {
 /** A fresh database per test file: in-memory PGlite, or a new database on the PostgreSQL server, dropped afterwards. */
 export async function ouvrirBaseDeTest(
   cible: Cible,
-  options: { migrer?: boolean } = {},
+  /** vierge: an empty database, not even the embedded template's schema (to migrate it step by step). */
+  options: { migrer?: boolean; vierge?: boolean } = {},
 ): Promise<BaseDeTest> {
   let database: Database;
   let url: string | undefined;
@@ -47,9 +48,9 @@ export async function ouvrirBaseDeTest(
       await a.end();
     };
   } else {
-    database = await openDatabase({ dataDir: "memory://" });
+    database = await openDatabase({ dataDir: "memory://", ...(options.vierge ? { sansModele: true } : {}) });
   }
-  if (options.migrer !== false) {
+  if (options.migrer !== false && !options.vierge) {
     await migrer(database.db);
     await seedReference(database.db);
   }
