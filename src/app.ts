@@ -33,6 +33,7 @@ import { PublicationAutomatique } from "./modules/hermes/publication-auto.js";
 import { routageRoutes } from "./modules/hermes/routage.routes.js";
 import { SnapshotRoutage } from "./modules/hermes/snapshot.js";
 import { repondreEnVoieRapide, type VoieRapide } from "./modules/hermes/voie-rapide.js";
+import { instantRoutes } from "./modules/instant/instant.routes.js";
 import { Metriques } from "./modules/metriques/metriques.js";
 import { metriquesRoutes } from "./modules/metriques/metriques.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
@@ -358,6 +359,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         });
         await api.register(referentielsRoutes);
         await api.register(didsRoutes);
+        await api.register(instantRoutes);
         await api.register(affectationsRoutes);
         await api.register(commandesRoutes);
         await api.register(tranchesRoutes);

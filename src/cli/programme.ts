@@ -18,6 +18,7 @@ import { demarrer } from "../server.js";
 import { commandesComptes } from "./commandes-comptes.js";
 import { commandesCouts } from "./commandes-couts.js";
 import { commandesHermes } from "./commandes-hermes.js";
+import { commandesHistorique } from "./commandes-historique.js";
 import { commandesTransfert } from "./commandes-transfert.js";
 import { type ContexteCli, type SortieCli, sortieProcessus } from "./sortie.js";
 
@@ -151,6 +152,7 @@ function creerProgramme(ctx: ContexteCli, fixerCode: (code: number) => void): Co
   commandesTransfert(programme, outils);
   commandesCouts(programme, outils);
   commandesComptes(programme, outils);
+  commandesHistorique(programme, outils);
   return programme;
 }
 

@@ -212,6 +212,7 @@ describe.each(CIBLES)("authorization policy ($nom)", (cible) => {
     const requis: Record<string, string> = {
       "/api/v1/couts/refacturation": `&periode=2026-11&client_id=${ctx.clientA}`,
       "/api/v1/couts": "&periode=2026-11",
+      "/api/v1/dids/a-l-instant": "&numeros=0143100001",
     };
     // files read by programs are written raw (fichiers.ts): the routing export, which Hermes reads
     const pourMachines = ["/api/v1/routage/export"];

@@ -230,4 +230,25 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
     expect(await page.getByTestId("avertissement").count()).toBe(0);
     await page.context().close();
   }, 60_000);
+
+  it("asks a number's page « À une date », one form for who held it and who presented it", async () => {
+    const admin = await sessionApi(url, "admin", ADMIN);
+    const n = await admin<{ id: number }>("GET", "/dids/par-numero/0184880200");
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "admin", ADMIN);
+    await page.goto(`${url}/admin/telephony/#/dids/${n.id}/show`);
+    const etat = page.getByTestId("etat-a-l-instant");
+    await etat.waitFor();
+    const lignes = async () =>
+      (await etat.locator("tr").allInnerTexts()).map((l) => l.replace(/\s+/g, " ").trim());
+    const maintenant = await lignes();
+    expect(maintenant[0]).toMatch(/^Statut AFFECTE .+ le \d{2}\/\d{2}\/\d{4}/);
+    expect(maintenant[1]).toMatch(/^Client ALPHA /);
+    // before it existed: one form asks both questions
+    await page.getByLabel("À une date (jj/mm/aaaa hh:mm, heure de Paris)").fill("01/01/2020 00:00");
+    await page.getByRole("button", { name: "Chercher" }).click();
+    await page.getByText("Le numéro n'existait pas encore.").waitFor();
+    await page.getByText("Qui le présentait le 01/01/2020 00:00").waitFor();
+    await page.context().close();
+  }, 60_000);
 });

@@ -159,7 +159,12 @@ export async function creerDid(db: Kysely<DB>, acteur: Acteur, e: EntreeDid, mai
       acteur,
       cree.id,
       "CREATION",
-      [{ champ: "statut", avant: null, apres: statut }],
+      // the first holder is recorded from the first day: who held it at any instant reads it (#33)
+      [
+        { champ: "statut", avant: null, apres: statut },
+        ...(e.client_id ? [{ champ: "client_id", avant: null, apres: e.client_id }] : []),
+        ...(e.groupement_id ? [{ champ: "groupement_id", avant: null, apres: e.groupement_id }] : []),
+      ],
       null,
       maintenant,
     );

@@ -47,12 +47,17 @@ export async function creerNumeros(
     WITH crees AS (
       INSERT INTO tel_did (${sql.join(COLONNES_DID.map(([c]) => sql.ref(c)))}, created_by, modified_by)
       SELECT *, ${acteur.nom}, ${acteur.nom} FROM unnest(${sql.join(tableaux)})
-      RETURNING id, statut_id)
+      RETURNING id, statut_id, client_id, groupement_id)
+    -- the status it is created with, and its first holder and sub-group (who held it at any instant reads them)
     INSERT INTO tel_did_historique (did_id, action, champ, ancienne_valeur, nouvelle_valeur, utilisateur, motif, request_id,
       date_action)
-    SELECT c.id, 'CREATION', 'statut', NULL, s.code, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}, ${maintenant}
+    SELECT c.id, 'CREATION', x.champ, NULL, x.valeur, ${acteur.nom}, 'Import', ${acteur.requestId ?? null}, ${maintenant}
     FROM crees c JOIN unnest(${codes.map(([id]) => id)}::int[], ${codes.map(([, code]) => code)}::text[]) AS s(id, code)
-      ON s.id = c.statut_id`.execute(trx);
+      ON s.id = c.statut_id
+    CROSS JOIN LATERAL (VALUES (1, 'statut', s.code), (2, 'client_id', c.client_id::text),
+      (3, 'groupement_id', c.groupement_id::text)) AS x(rang, champ, valeur)
+    WHERE x.valeur IS NOT NULL
+    ORDER BY c.id, x.rang`.execute(trx);
 }
 
 export async function mettreAJourNumero(

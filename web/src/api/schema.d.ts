@@ -4848,6 +4848,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dids/{id}/a-l-instant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Qui détenait ce numéro et où allaient ses appels à un instant : statut, client, groupement, campagnes entrante et sortantes, opérateur, tranche, fichiers de routage déployés, chacun avec la ligne d'historique d'où il vient */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 8601 avec décalage, ou une date et une heure de Paris sans décalage (une date seule : 00:00 à Paris) */
+                    instant?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            numero: string;
+                            /** Format: date-time */
+                            instant: string;
+                            /** @description Faux : le numéro n'existait pas encore à cet instant */
+                            existe: boolean;
+                            detenu_par_vous?: boolean | null;
+                            message?: string;
+                            statut?: {
+                                valeur: string | null;
+                                /** @description La ligne d'historique d'où vient la valeur (vide : avant la première ligne, ou sans historique) */
+                                ligne: {
+                                    id: number;
+                                    action: string;
+                                    /** Format: date-time */
+                                    date_action: string;
+                                    utilisateur: string;
+                                    motif: string | null;
+                                } | null;
+                            };
+                            client?: {
+                                valeur: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description La ligne d'historique d'où vient la valeur (vide : avant la première ligne, ou sans historique) */
+                                ligne: {
+                                    id: number;
+                                    action: string;
+                                    /** Format: date-time */
+                                    date_action: string;
+                                    utilisateur: string;
+                                    motif: string | null;
+                                } | null;
+                            };
+                            groupement?: {
+                                valeur: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description La ligne d'historique d'où vient la valeur (vide : avant la première ligne, ou sans historique) */
+                                ligne: {
+                                    id: number;
+                                    action: string;
+                                    /** Format: date-time */
+                                    date_action: string;
+                                    utilisateur: string;
+                                    motif: string | null;
+                                } | null;
+                            };
+                            operateur?: {
+                                valeur: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description La ligne d'historique d'où vient la valeur (vide : avant la première ligne, ou sans historique) */
+                                ligne: {
+                                    id: number;
+                                    action: string;
+                                    /** Format: date-time */
+                                    date_action: string;
+                                    utilisateur: string;
+                                    motif: string | null;
+                                } | null;
+                            };
+                            tranche?: {
+                                valeur: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description La ligne d'historique d'où vient la valeur (vide : avant la première ligne, ou sans historique) */
+                                ligne: {
+                                    id: number;
+                                    action: string;
+                                    /** Format: date-time */
+                                    date_action: string;
+                                    utilisateur: string;
+                                    motif: string | null;
+                                } | null;
+                            };
+                            entrant?: {
+                                affectation_id: number;
+                                campagne: {
+                                    id: number;
+                                    code: string;
+                                    hermes_id: string | null;
+                                };
+                                config_code: string | null;
+                                config: {
+                                    [key: string]: unknown;
+                                } | null;
+                                alias: string | null;
+                                /** Format: date-time */
+                                date_debut: string;
+                                /** Format: date-time */
+                                date_fin: string | null;
+                            } | null;
+                            sortants?: {
+                                affectation_id: number;
+                                campagne: {
+                                    id: number;
+                                    code: string;
+                                    nom: string;
+                                };
+                                priorite: number | null;
+                                fondement: string | null;
+                                mandat_id: number | null;
+                                presente: boolean;
+                                raison: string | null;
+                            }[];
+                            /** @description Chaque fichier de routage déployé à cet instant (vide pour qui ne voit pas la publication) */
+                            routage?: {
+                                fichier: string;
+                                version: number;
+                                type: string;
+                                /** Format: date-time */
+                                date_publication: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dids/a-l-instant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** La même question pour une liste de numéros, ou pour les numéros d'un client, en CSV (rapport d'abus) ou JSON ; 5000 numéros au plus */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 8601 avec décalage, ou une date et une heure de Paris sans décalage (une date seule : 00:00 à Paris) */
+                    instant?: string;
+                    /** @description Numéros séparés par des virgules, sous toute forme */
+                    numeros?: string;
+                    client_id?: number;
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/affectations": {
         parameters: {
             query?: never;

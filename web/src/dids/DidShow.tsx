@@ -36,10 +36,10 @@ import { euros, numeroLisible } from "../composants/format";
 import { libelleAction, libelleChamp } from "../composants/libelles";
 import { Pastille } from "../composants/StatutChip";
 import { useValeursLisibles } from "../composants/useValeursLisibles";
-import { QuiPresentait } from "../presentation/QuiPresentait";
 import { type Permissions, peut } from "../providers/authProvider";
 import { UsageNumero } from "../usage/UsageNumero";
 import { ActionDialog } from "./ActionDialog";
+import { ALInstant } from "./ALInstant";
 import { ACTIONS_DID } from "./actions";
 
 function Actions() {
@@ -302,7 +302,7 @@ export function DidShow() {
       <Box sx={{ px: 2, pb: 2 }}>
         <Affectations />
         <UsageNumero />
-        <QuiPresentait />
+        <ALInstant />
         <Historique />
       </Box>
     </Show>

@@ -10,24 +10,20 @@ import {
   Typography,
 } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { usePermissions, useRecordContext } from "react-admin";
 import { api, reponse } from "../api/client";
 import type { Did } from "../api/types";
-import { depuisSaisieParis, versSaisieParis } from "../composants/DateHeureParis";
-import { Chargement, ErreurChargement, Vide } from "../composants/Etats";
+import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { jourFr } from "../composants/jour";
 import { type Permissions, peut } from "../providers/authProvider";
 
 /**
- * A number's right to be presented: whose it is, its block, and who presented it at an instant (a complaint, a
- * carrier's tracing request), read from the history by the API.
+ * A number's right to be presented: whose it is, its block, and who presented it at the instant the number's page
+ * asks about (ALInstant's form: a complaint, a carrier's tracing request), read from the history by the API.
  */
-export function QuiPresentait() {
+export function QuiPresentait({ instant }: { instant?: string | undefined }) {
   const d = useRecordContext<Did>();
   const { permissions } = usePermissions<Permissions>();
-  const [saisie, setSaisie] = useState(() => versSaisieParis(new Date().toISOString()));
-  const [instant, setInstant] = useState<string | undefined>(undefined);
   const r = useQuery({
     queryKey: ["presentation", d?.id, instant, d?.version],
     enabled: !!d && peut(permissions, "presentation:lire"),
@@ -39,12 +35,10 @@ export function QuiPresentait() {
       ),
   });
   if (!d || !peut(permissions, "presentation:lire")) return null;
-  const iso = depuisSaisieParis(saisie);
-  const lisible = !!iso && /^\d{4}-\d{2}-\d{2}T/.test(iso);
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
       <CardHeader
-        title="Présentation du numéro en appel sortant"
+        title={`Qui le présentait le ${instant ? dateFr(instant, true) : "maintenant"}`}
         titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }}
       />
       <CardContent sx={{ pt: 0 }} data-testid="presentation">
@@ -59,19 +53,6 @@ export function QuiPresentait() {
             </>
           )}
         </Typography>
-        <Box sx={{ display: "flex", gap: 1, alignItems: "center", mb: 2 }}>
-          <TextField
-            size="small"
-            label="Qui le présentait le (jj/mm/aaaa hh:mm, heure de Paris)"
-            value={saisie}
-            onChange={(e) => setSaisie(e.target.value)}
-            error={!lisible}
-            sx={{ minWidth: 380 }}
-          />
-          <Button variant="outlined" disabled={!lisible} onClick={() => setInstant(iso ?? undefined)}>
-            Chercher
-          </Button>
-        </Box>
         {r.isPending ? (
           <Chargement />
         ) : r.error ? (
