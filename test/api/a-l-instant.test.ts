@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Contexte, contexte } from "../helpers/app.js";
+import { appelApi, type Contexte, contexte } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
 import { cliInterne } from "../helpers/processus.js";
 
@@ -12,21 +12,7 @@ describe.each(CIBLES)("a number at any instant ($nom)", (cible) => {
   let did: number;
   let cleB: Record<string, string>;
   const campagnes: Record<string, number> = {};
-  const api = async (
-    methode: string,
-    url: string,
-    corps?: unknown,
-    cle: Record<string, string> = ctx.cles.admin,
-  ) => {
-    const r = await ctx.app.inject({
-      method: methode as "GET",
-      url: `/api/v1${url}`,
-      headers: cle,
-      ...(corps === undefined ? {} : { payload: corps as object }),
-    });
-    const json = (r.headers["content-type"] ?? "").toString().includes("json");
-    return { status: r.statusCode, corps: json && r.body ? r.json() : {}, texte: r.body };
-  };
+  const api = appelApi(() => ctx);
   const a = (instant: string, cle?: Record<string, string>) =>
     api("GET", `/dids/${did}/a-l-instant?instant=${encodeURIComponent(instant)}`, undefined, cle);
   const horloge = async (iso: string) => {

@@ -4,7 +4,7 @@ import { buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase } from "../../src/db/database.js";
 import type { Role } from "../../src/modules/auth/acteur.js";
-import { type Contexte, contexte, idDe } from "../helpers/app.js";
+import { appelApi, type Contexte, contexte, idDe } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
 
 // Issue #27: who may see what, written once (src/modules/auth/acces.ts). Each defect found by the probe has its test
@@ -42,23 +42,7 @@ describe.each(CIBLES)("access, written once ($nom)", (cible) => {
   let ctx: Contexte;
   let did: number;
   let cleB: Record<string, string>;
-  const api = async (
-    methode: string,
-    url: string,
-    corps?: unknown,
-    cle: Record<string, string> = ctx.cles.admin,
-  ) => {
-    const r = await ctx.app.inject({
-      method: methode as "GET",
-      url: `/api/v1${url}`,
-      headers: cle,
-      ...(corps === undefined ? {} : { payload: corps as object }),
-    });
-    return {
-      status: r.statusCode,
-      corps: r.body ? (r.json() as Record<string, unknown> & { data?: unknown[] }) : {},
-    };
-  };
+  const api = appelApi(() => ctx);
 
   beforeAll(async () => {
     ctx = await contexte(cible);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Contexte, contexte, idDe } from "../helpers/app.js";
+import { appelApi, type Contexte, contexte, idDe } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
 
 // Issue #28: the rules hold whatever the data: codes that drive rules, statuses derived from facts on every path,
@@ -8,20 +8,7 @@ describe.each(CIBLES)("rules whatever the data ($nom)", (cible) => {
   let ctx: Contexte;
   // 00:30 on 1 January 2027 in Paris, still 2026 in UTC
   let maintenant = new Date("2026-12-31T23:30:00Z");
-  const api = async (
-    methode: string,
-    url: string,
-    corps?: unknown,
-    cle: Record<string, string> = ctx.cles.admin,
-  ) => {
-    const r = await ctx.app.inject({
-      method: methode as "GET",
-      url: `/api/v1${url}`,
-      headers: cle,
-      ...(corps === undefined ? {} : { payload: corps as object }),
-    });
-    return { status: r.statusCode, corps: r.body ? r.json() : {} };
-  };
+  const api = appelApi(() => ctx);
   const importer = async (type: string, csv: string, q = "") => {
     const r = await ctx.app.inject({
       method: "POST",

@@ -90,3 +90,21 @@ export async function idDe(
 ) {
   return (await db.selectFrom(table).select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
 }
+
+/**
+ * A call to the API of a test's app: `/api/v1` prefixed, the admin key unless another is given; the answer's status,
+ * its JSON body when it is JSON, and its text.
+ */
+export function appelApi(ctx: () => Contexte) {
+  return async (methode: string, url: string, corps?: unknown, cle?: Record<string, string>) => {
+    const r = await ctx().app.inject({
+      method: methode as "GET",
+      url: `/api/v1${url}`,
+      headers: cle ?? ctx().cles.admin,
+      ...(corps === undefined ? {} : { payload: corps as object }),
+    });
+    const json = String(r.headers["content-type"] ?? "").includes("json");
+    // biome-ignore lint/suspicious/noExplicitAny: a test reads the fields it expects
+    return { status: r.statusCode, corps: (json && r.body ? r.json() : {}) as any, texte: r.body };
+  };
+}

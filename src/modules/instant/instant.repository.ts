@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { parmiIds, parmiTextes } from "../../db/parmi.js";
+import { courante } from "../affectations/courante.js";
 import type { Executor } from "../audit/audit.repository.js";
 
 /** The fields whose value at an instant the history gives, line by line. */
@@ -57,32 +58,33 @@ export async function clientsAyantDetenu(db: Executor, didId: number): Promise<S
 
 /** The assignments in force at an instant, with their campaign and configuration. */
 export function affectationsA(db: Executor, didId: number, instant: Date) {
-  return db
-    .selectFrom("tel_did_virtual as v")
-    .innerJoin("tel_campaign as k", "k.id", "v.campaign_id")
-    .leftJoin("tel_did_config as f", "f.id", "v.config_id")
-    .select([
-      "v.id",
-      "v.entrant",
-      "v.sortant",
-      "v.priorite",
-      "v.alias",
-      "v.date_debut",
-      "v.date_fin",
-      "k.id as campagne_id",
-      "k.code as campagne_code",
-      "k.hermes_id",
-      "k.client_id as campagne_client_id",
-      "f.code as config_code",
-      "f.config",
-    ])
-    .where("v.did_id", "=", didId)
-    .where("v.actif", "=", true)
-    .where("v.date_debut", "<=", instant)
-    .where((eb) => eb.or([eb("v.date_fin", "is", null), eb("v.date_fin", ">", instant)]))
-    .orderBy("v.priorite")
-    .orderBy("v.id")
-    .execute();
+  return (
+    db
+      .selectFrom("tel_did_virtual as v")
+      .innerJoin("tel_campaign as k", "k.id", "v.campaign_id")
+      .leftJoin("tel_did_config as f", "f.id", "v.config_id")
+      .select([
+        "v.id",
+        "v.entrant",
+        "v.sortant",
+        "v.priorite",
+        "v.alias",
+        "v.date_debut",
+        "v.date_fin",
+        "k.id as campagne_id",
+        "k.code as campagne_code",
+        "k.hermes_id",
+        "k.client_id as campagne_client_id",
+        "f.code as config_code",
+        "f.config",
+      ])
+      .where("v.did_id", "=", didId)
+      // "current at instant t", the one rule (courante.ts)
+      .where(courante(instant))
+      .orderBy("v.priorite")
+      .orderBy("v.id")
+      .execute()
+  );
 }
 
 /** Each routing file's version deployed at an instant: its last publication (or restoration) before it. */

@@ -1,6 +1,7 @@
 import { type Insertable, sql, type Updateable } from "kysely";
 import { parmiIds, parmiTextes } from "../../db/parmi.js";
 import type { DB, LigneDeclaree } from "../../db/schema.js";
+import { courante } from "../affectations/courante.js";
 import type { Executor } from "../audit/audit.repository.js";
 
 // The SQL of caller-ID rights: mandates and what they cover, the numbers a carrier is told about, the declarations
@@ -327,29 +328,30 @@ export function lireDeclaration(db: Executor, id: number) {
 
 /** The number's outbound assignments in force at an instant, with their campaign and client. */
 export function sortantesA(db: Executor, didId: number, instant: Date) {
-  return db
-    .selectFrom("tel_did_virtual as v")
-    .innerJoin("tel_campaign as k", "k.id", "v.campaign_id")
-    .innerJoin("tel_client as c", "c.id", "k.client_id")
-    .select([
-      "v.id as affectation_id",
-      "v.date_debut",
-      "v.date_fin",
-      "k.id as campagne_id",
-      "k.code as campagne_code",
-      "k.nom as campagne",
-      "k.prospection",
-      "c.id as client_id",
-      "c.code as client_code",
-      "c.nom as client",
-    ])
-    .where("v.did_id", "=", didId)
-    .where("v.sortant", "=", true)
-    .where("v.actif", "=", true)
-    .where("v.date_debut", "<=", instant)
-    .where((eb) => eb.or([eb("v.date_fin", "is", null), eb("v.date_fin", ">", instant)]))
-    .orderBy("v.priorite")
-    .execute();
+  return (
+    db
+      .selectFrom("tel_did_virtual as v")
+      .innerJoin("tel_campaign as k", "k.id", "v.campaign_id")
+      .innerJoin("tel_client as c", "c.id", "k.client_id")
+      .select([
+        "v.id as affectation_id",
+        "v.date_debut",
+        "v.date_fin",
+        "k.id as campagne_id",
+        "k.code as campagne_code",
+        "k.nom as campagne",
+        "k.prospection",
+        "c.id as client_id",
+        "c.code as client_code",
+        "c.nom as client",
+      ])
+      .where("v.did_id", "=", didId)
+      .where("v.sortant", "=", true)
+      // "current at instant t", the one rule (courante.ts)
+      .where(courante(instant))
+      .orderBy("v.priorite")
+      .execute()
+  );
 }
 
 /** Mandates in force whose last day is at most `jusquau`, with an alert still to send. */
