@@ -23,6 +23,7 @@ import { CacheClesApi } from "./modules/auth/auth.service.js";
 import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
 import { coutsRoutes } from "./modules/couts/couts.routes.js";
 import { MemoCouts } from "./modules/couts/memo-couts.js";
+import { prechaufferRecherche } from "./modules/dids/dids.repository.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
 import { revoirHorsPlan } from "./modules/dids/hors-plan.js";
 import { extranetRoutes } from "./modules/extranet/extranet.routes.js";
@@ -199,6 +200,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       );
       const { routes, ms } = await routage.chargerTout();
       app.log.info(`routage chargé : ${routes} affectations en ${Math.round(ms)} ms`);
+      prechaufferRecherche(options.database.db, horloge()).catch((err) =>
+        app.log.debug({ err }, "recherche préchauffée"),
+      );
       // numbers accepted outside the known ranges that this version's numbering metadata now knows
       const connus = await revoirHorsPlan(options.database.db, {
         ...SYSTEME,
