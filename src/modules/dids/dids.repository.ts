@@ -385,12 +385,3 @@ export function insererDid(db: Executor, valeurs: Insertable<DB["tel_did"]>) {
 export function ecrireDid(db: Executor, id: number, valeurs: Record<string, unknown>) {
   return db.updateTable("tel_did").set(valeurs).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
 }
-
-/**
- * A partial-digit search at start, its answer dropped: the extranet's first search after a start took 1.8 s at
- * 100,000 numbers on the embedded database, the next ones 0.4 s (bench/extranet.ts). The cost is paid here, in the
- * background, rather than by the first person who searches.
- */
-export async function prechaufferRecherche(db: Executor, maintenant: Date): Promise<void> {
-  await pageDids(db, { q: "68 53" }, { champ: "did", sens: "asc" }, 1, 50, maintenant);
-}
