@@ -1,4 +1,5 @@
 import { CAST_CSV } from "./csv.js";
+import { ApiError } from "./errors.js";
 
 /**
  * Two kinds of file (ARCHITECTURE.md, "Files for people, files for machines"). A file for people is opened in a
@@ -24,3 +25,10 @@ const CAST_BRUT = {
 
 /** csv-stringify's casts for a file, by who reads it. */
 export const castCsv = (pour: Destinataire) => (pour === "personnes" ? CAST_CSV : CAST_BRUT);
+
+/** The raw file an upload route received as its body (CSV or XLSX), or 415 when the body was parsed as something else. */
+export function fichierDuCorps(corps: unknown): Buffer {
+  if (!Buffer.isBuffer(corps))
+    throw new ApiError(415, "FICHIER_ATTENDU", "Envoyez le fichier comme corps de la requête (CSV ou XLSX).");
+  return corps;
+}

@@ -110,9 +110,8 @@ describe.each(CIBLES)("access, written once ($nom)", (cible) => {
       true,
     );
     expect(texte).toContain("pour A");
-    // B sees its own period and nothing of A's
     const b = await api("GET", `/dids/${did}/historique`, undefined, cleB);
-    // the number is A's now: B cannot read it at all
+    // the number is A's now: its page, history included, does not exist for B (its period is asked at an instant, #33)
     expect(b.status).toBe(404);
     // staff read it all, authors included
     const staff = JSON.stringify(

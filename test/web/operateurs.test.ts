@@ -67,6 +67,23 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
     await srv?.fermer();
   });
 
+  /** Admin's new reconciliation screen for SFR and a month, a CSV file chosen (nothing sent yet). */
+  async function nouveauRapprochement(periode: string, csv: string) {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "admin", ADMIN);
+    await page.getByRole("menuitem", { name: "Rapprochements" }).click();
+    await page.getByRole("link", { name: "Nouveau rapprochement" }).click();
+    await page.getByRole("combobox", { name: "Opérateur" }).click();
+    await page.getByRole("option", { name: "SFR" }).click();
+    await page.getByLabel("Mois facturé (AAAA-MM)").fill(periode);
+    await page.getByTestId("fichier").setInputFiles({
+      name: `sfr-${periode}.csv`,
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    return page;
+  }
+
   it("shows a block's usage, its free numbers and the clients holding its numbers", async () => {
     const page = await nouvellePage(navigateur);
     await connecter(page, url, "admin", ADMIN);
@@ -153,20 +170,10 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
   }, 60_000);
 
   it("reconciles a carrier's invoice: classes with their totals, one fix applied, and the claim exported", async () => {
-    const page = await nouvellePage(navigateur);
-    await connecter(page, url, "admin", ADMIN);
-    await page.getByRole("menuitem", { name: "Rapprochements" }).click();
-    await page.getByRole("link", { name: "Nouveau rapprochement" }).click();
-    await page.getByRole("combobox", { name: "Opérateur" }).click();
-    await page.getByRole("option", { name: "SFR" }).click();
-    await page.getByLabel("Mois facturé (AAAA-MM)").fill("2026-11");
-    await page.getByTestId("fichier").setInputFiles({
-      name: "sfr-novembre.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from(
-        "numero;reference;prix\n0142780001;SFR-1;2,00\n0142780005;SFR-5;1,20\n0142789999;;4,00\n",
-      ),
-    });
+    const page = await nouveauRapprochement(
+      "2026-11",
+      "numero;reference;prix\n0142780001;SFR-1;2,00\n0142780005;SFR-5;1,20\n0142789999;;4,00\n",
+    );
     await page.getByRole("button", { name: "Rapprocher" }).click();
     const classes = page.getByTestId("classes");
     await classes.waitFor();
@@ -201,18 +208,7 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
   }, 60_000);
 
   it("shows an invoice's columns beside the fields before anything is written, « Prix HT » read as the price", async () => {
-    const page = await nouvellePage(navigateur);
-    await connecter(page, url, "admin", ADMIN);
-    await page.getByRole("menuitem", { name: "Rapprochements" }).click();
-    await page.getByRole("link", { name: "Nouveau rapprochement" }).click();
-    await page.getByRole("combobox", { name: "Opérateur" }).click();
-    await page.getByRole("option", { name: "SFR" }).click();
-    await page.getByLabel("Mois facturé (AAAA-MM)").fill("2026-10");
-    await page.getByTestId("fichier").setInputFiles({
-      name: "sfr-octobre.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from("NDI;Prix HT\n01 42 78 00 01;2,46\n"),
-    });
+    const page = await nouveauRapprochement("2026-10", "NDI;Prix HT\n01 42 78 00 01;2,46\n");
     // the mapping step: both columns recognised, nothing sent yet
     await page.getByTestId("correspondances").waitFor();
     expect(await page.getByTestId("colonne-numero").inputValue()).toBe("NDI");

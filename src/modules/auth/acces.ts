@@ -89,8 +89,17 @@ export type ChampsPropres = readonly string[];
 
 const PERMISSIONS_CHAMPS = [...new Set(Object.values(CHAMPS_RESTREINTS))];
 
+/** Each role's hidden fields, worked out once: every answer asks (champsCaches). */
+const CACHES_PAR_ROLE = new Map<Role, Set<string> | undefined>();
+
 /** The fields this caller may not see, or undefined when it may see them all (the common case, for staff). */
-export function champsCaches(acteur: Pick<Acteur, "role">, propres?: ChampsPropres): Set<string> | undefined {
+function champsCaches(acteur: Pick<Acteur, "role">, propres?: ChampsPropres): Set<string> | undefined {
+  if (propres) return calculerCaches(acteur, propres);
+  if (!CACHES_PAR_ROLE.has(acteur.role)) CACHES_PAR_ROLE.set(acteur.role, calculerCaches(acteur));
+  return CACHES_PAR_ROLE.get(acteur.role);
+}
+
+function calculerCaches(acteur: Pick<Acteur, "role">, propres?: ChampsPropres): Set<string> | undefined {
   const refusees = PERMISSIONS_CHAMPS.filter((p) => !peut(acteur, p));
   if (refusees.length === 0) return undefined;
   const caches = new Set(

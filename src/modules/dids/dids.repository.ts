@@ -280,7 +280,15 @@ export async function etatVerrouille(db: Executor, didId: number) {
   return db
     .selectFrom("tel_did as d")
     .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
-    .select(["d.id", "d.client_id", "d.groupement_id", "d.version", "d.date_resiliation", "s.code as statut"])
+    .select([
+      "d.id",
+      "d.client_id",
+      "d.groupement_id",
+      "d.version",
+      "d.date_resiliation",
+      "d.resiliation_prevue_le",
+      "s.code as statut",
+    ])
     .where("d.id", "=", didId)
     .executeTakeFirst();
 }

@@ -29,7 +29,7 @@ export interface NumeroLu {
   national: string;
 }
 
-export const natureDe = (t: Pick<TypeRef, "code" | "nature">) => t.nature ?? t.code;
+const natureDe = (t: Pick<TypeRef, "code" | "nature">) => t.nature ?? t.code;
 
 /** Why this type does not fit the number, or undefined when it does. */
 export function refusType(n: NumeroLu, t: TypeRef): string | undefined {

@@ -27,7 +27,7 @@ export async function planifierResiliation(
 ) {
   const d = await etatVerrouille(trx, didId);
   if (!d) throw introuvable("Numéro");
-  const avant = await prevue(trx, didId);
+  const avant = d.resiliation_prevue_le ? new Date(d.resiliation_prevue_le) : null;
   const apres = await trx
     .updateTable("tel_did")
     .set({
@@ -59,17 +59,8 @@ export async function planifierResiliation(
   return apres;
 }
 
-async function prevue(db: Executor, didId: number): Promise<Date | null> {
-  const r = await db
-    .selectFrom("tel_did")
-    .select("resiliation_prevue_le")
-    .where("id", "=", didId)
-    .executeTakeFirst();
-  return r?.resiliation_prevue_le ? new Date(r.resiliation_prevue_le) : null;
-}
-
 /** The numbers whose planned termination is due at this instant. */
-export async function resiliationsEchues(db: Executor, maintenant: Date) {
+async function resiliationsEchues(db: Executor, maintenant: Date) {
   return db
     .selectFrom("tel_did")
     .select(["id", "resiliation_prevue_le"])

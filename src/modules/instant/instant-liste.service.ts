@@ -4,7 +4,13 @@ import type { Executor } from "../audit/audit.repository.js";
 import { porteeDuActeur } from "../auth/acces.js";
 import type { Acteur } from "../auth/acteur.js";
 import { idsParE164, numerosAyantEteDetenusPar } from "./instant.repository.js";
-import { estComplete, NON_DETENU, numeroALInstant, type ReponseInstant } from "./instant.service.js";
+import {
+  estComplete,
+  NON_DETENU,
+  numeroALInstant,
+  partageALInstant,
+  type ReponseInstant,
+} from "./instant.service.js";
 
 /** At most this many numbers per report: each is read from its own history. */
 export const MAX_NUMEROS_INSTANT = 5000;
@@ -67,9 +73,10 @@ export async function numerosALInstant(
     if (ids.length > MAX_NUMEROS_INSTANT) throw trop();
   }
   const lignes: Array<Record<string, string | null>> = [];
+  const partage = await partageALInstant(db, acteur, instant);
   for (const id of ids) {
     try {
-      const r = await numeroALInstant(db, acteur, id, instant);
+      const r = await numeroALInstant(db, acteur, id, instant, partage);
       // a client's report lists the numbers it held then; staff asking about a client, the numbers that client held
       if (parClient) {
         if (!complete(r)) continue;

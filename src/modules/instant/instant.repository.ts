@@ -4,7 +4,7 @@ import { courante } from "../affectations/courante.js";
 import type { Executor } from "../audit/audit.repository.js";
 
 /** The fields whose value at an instant the history gives, line by line. */
-export const CHAMPS_SUIVIS = ["statut", "client_id", "groupement_id", "operateur_id", "tranche_id"] as const;
+const CHAMPS_SUIVIS = ["statut", "client_id", "groupement_id", "operateur_id", "tranche_id"] as const;
 export type ChampSuivi = (typeof CHAMPS_SUIVIS)[number];
 
 /** A number as it is now: where reading the history backwards starts. */

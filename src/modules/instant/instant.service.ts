@@ -47,7 +47,30 @@ export const NON_DETENU = "non détenu par vous";
  * ones with their basis; the routing files deployed then. A client asks only about its own periods: for another
  * holder's it gets « non détenu par vous » and nothing else.
  */
-export async function numeroALInstant(db: Executor, acteur: Acteur, didId: number, instant: Date) {
+/** What every number's answer at one instant shares for one caller: read once for a whole list. */
+export interface Partage {
+  /** The caller's own accounts by login (a client reads the others as « l'équipe »). */
+  noms: Map<string, string> | null;
+  /** The routing files deployed then, for those who may see the publication. */
+  publications: Awaited<ReturnType<typeof publicationsA>> | null;
+}
+
+export async function partageALInstant(db: Executor, acteur: Acteur, instant: Date): Promise<Partage> {
+  const portee = porteeDuActeur(acteur);
+  const [noms, publications] = await Promise.all([
+    "client" in portee ? nomsDesComptesDuClient(db, portee.client) : null,
+    peut(acteur, "publication:lire") ? publicationsA(db, instant) : null,
+  ]);
+  return { noms, publications };
+}
+
+export async function numeroALInstant(
+  db: Executor,
+  acteur: Acteur,
+  didId: number,
+  instant: Date,
+  partage?: Partage,
+) {
   const n = await numeroActuel(db, didId);
   const portee = porteeDuActeur(acteur);
   if (!n || ("client" in portee && !(await clientsAyantDetenu(db, didId)).has(portee.client)))
@@ -56,7 +79,7 @@ export async function numeroALInstant(db: Executor, acteur: Acteur, didId: numbe
   const lignes = await lignesSuivies(db, didId);
   if ("client" in portee) {
     // a client reads its own accounts by name, anyone else as the staff (historique-visible.ts)
-    const noms = await nomsDesComptesDuClient(db, portee.client);
+    const noms = (partage ?? (await partageALInstant(db, acteur, instant))).noms ?? new Map<string, string>();
     for (const l of lignes) l.utilisateur = noms.get(l.utilisateur) ?? L_EQUIPE;
   }
   const creation = lignes.find((l) => l.action === "CREATION");
@@ -95,8 +118,8 @@ export async function numeroALInstant(db: Executor, acteur: Acteur, didId: numbe
   const [affectations, presentation, publications, noms] = await Promise.all([
     affectationsA(db, didId, instant),
     // the access check is done above, for the period asked: the basis is read as the system reads it
-    quiPresentait(db as never, didId, instant, SYSTEME),
-    peut(acteur, "publication:lire") ? publicationsA(db, instant) : Promise.resolve(null),
+    quiPresentait(db, didId, instant, SYSTEME),
+    partage ? partage.publications : peut(acteur, "publication:lire") ? publicationsA(db, instant) : null,
     libellesDe(db, {
       clients: ids(client.valeur),
       groupements: ids(groupement.valeur),

@@ -1,5 +1,3 @@
-import type { Kysely } from "kysely";
-import type { DB } from "../../db/schema.js";
 import { refusPresentation } from "../../numbering/presentation.js";
 import type { Executor } from "../audit/audit.repository.js";
 import { exigerAcces } from "../auth/acces.js";
@@ -25,7 +23,7 @@ export { REFUS_SANS_FONDEMENT };
  * Who presented a number at an instant: each outbound assignment in force then, its campaign and client, and the
  * basis that applied (the carrier contract, or which mandate), or why the routing would not present it.
  */
-export async function quiPresentait(db: Kysely<DB>, didId: number, instant: Date, acteur: Acteur) {
+export async function quiPresentait(db: Executor, didId: number, instant: Date, acteur: Acteur) {
   const n = exigerAcces(acteur, "Numéro", await numeroPourFondement(db, didId), (x) => x.client_id);
   const [affectations, mandats] = await Promise.all([
     sortantesA(db, didId, instant),

@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
+import { fichierDuCorps } from "../../http/fichiers.js";
 import { DateHeure, Id, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { exiger } from "../auth/politique.js";
 import { lireCorrespondances, ParamColonnes } from "../transfert/colonnes.js";
@@ -108,18 +109,12 @@ export async function rapprochementsRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body))
-        throw new ApiError(
-          415,
-          "FICHIER_ATTENDU",
-          "Envoyez le fichier comme corps de la requête (CSV ou XLSX).",
-        );
       const colonnes = lireCorrespondances(request.query.colonnes);
       const r = await rapprocher(app.contexte(request), {
         operateur_id: request.query.operateur_id,
         periode: request.query.periode,
         nom: request.query.nom ?? "fichier-operateur",
-        contenu: request.body,
+        contenu: fichierDuCorps(request.body),
         colonnes,
         limites,
       });

@@ -1,10 +1,10 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
+import { fichierDuCorps } from "../../http/fichiers.js";
 import { Nullable } from "../../http/listes.js";
 import { exiger } from "../auth/politique.js";
 import { proposerCorrespondances, SORTES_FICHIER, type SorteFichier } from "./correspondances.service.js";
 import { lireTableau } from "./lecture.js";
-import { fichierDuCorps } from "./transfert.routes.js";
 
 /** The mapping step of every upload screen (registered with the imports, which accept raw files). */
 export function correspondancesRoutes(app: App) {

@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
+import { fichierDuCorps } from "../../http/fichiers.js";
 import { Id } from "../../http/listes.js";
 import { porteeDuActeur } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
@@ -76,16 +77,6 @@ const MIME: Record<FormatExport, string> = {
   json: "application/json; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
-
-export function fichierDuCorps(corps: unknown): Buffer {
-  if (!Buffer.isBuffer(corps))
-    throw new ApiError(
-      415,
-      "FICHIER_ATTENDU",
-      "Envoyez le fichier comme corps de la requête (text/csv ou xlsx).",
-    );
-  return corps;
-}
 
 /**
  * A spreadsheet as the request body, as is (CSV or XLSX), up to IMPORT_MAX_MB: the parsers for the routes of one

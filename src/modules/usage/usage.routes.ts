@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
-import { ApiError } from "../../http/errors.js";
+import { fichierDuCorps } from "../../http/fichiers.js";
 import { DateHeure, Entier, Id, Nullable, ParamsId } from "../../http/listes.js";
 import { exigerAcces } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
@@ -57,15 +57,9 @@ export async function usageRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body))
-        throw new ApiError(
-          415,
-          "FICHIER_ATTENDU",
-          "Envoyez le fichier comme corps de la requête (CSV ou XLSX).",
-        );
       const r = await importerAppels(app.contexte(request), {
         nom: request.query.nom ?? "appels",
-        contenu: request.body,
+        contenu: fichierDuCorps(request.body),
         limites,
         colonnes: lireCorrespondances(request.query.colonnes),
       });
