@@ -66,6 +66,21 @@ export function reponseListe<T extends TSchema>(item: T) {
   });
 }
 
+/** A list whose total a search may cap (see PLAFOND_COMPTE_RECHERCHE in the numbers' repository). */
+export function reponseListePlafonnee<T extends TSchema>(item: T, plafond: number) {
+  return Type.Object({
+    data: Type.Array(item),
+    total: Type.Integer({
+      description: `Nombre d'éléments filtrés ; une recherche par chiffres compte au plus ${plafond} correspondances`,
+    }),
+    total_plafonne: Type.Boolean({
+      description: `true : plus de ${plafond} correspondances, total vaut ${plafond} ; les pages suivantes se lisent tant qu'elles sont pleines`,
+    }),
+    page: Type.Integer(),
+    par_page: Type.Integer(),
+  });
+}
+
 /** Parses `tri` against the sortable fields; unknown fields are refused rather than ignored. */
 export function lireTri(
   tri: string | undefined,

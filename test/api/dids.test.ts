@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Contexte, contexte, idDe } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
@@ -431,5 +432,31 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
       expect(r.json().code).toBe("PLAGE_INVALIDE");
     }
     expect(await compter()).toBe(20);
+  });
+
+  it("counts a digit search up to 1,000 matches and says so, while its pages go on", async () => {
+    // 1,200 numbers laid out in one statement (through the API they take seconds on the embedded database)
+    const modele = (await creer({ numero: "0478100000" })).json().id as number;
+    await sql`INSERT INTO tel_did (indicatif_id, did, did_format_e164, type_id, region_id, statut_id)
+      SELECT indicatif_id, (478100000 + n)::text, '+33' || (478100000 + n), type_id, region_id, statut_id
+      FROM tel_did, generate_series(1, 1199) AS n WHERE id = ${modele}`.execute(ctx.db);
+    const lire = async (url: string) => (await ctx.app.inject({ method: "GET", url, headers: h })).json();
+
+    const large = await lire("/api/v1/dids?q=047810&par_page=50");
+    expect(large).toMatchObject({ total: 1000, total_plafonne: true });
+    // past the counted thousand the pages still answer: 1,200 numbers are 24 pages of 50
+    const page24 = await lire("/api/v1/dids?q=047810&par_page=50&page=24");
+    expect(page24.data).toHaveLength(50);
+    expect(page24.data[49].did).toBe("478101199");
+    expect(page24.total_plafonne).toBe(true);
+
+    expect(await lire("/api/v1/dids?q=0478101&par_page=1")).toMatchObject({
+      total: 200,
+      total_plafonne: false,
+    });
+    // a broad list keeps its exact count
+    const tout = await lire("/api/v1/dids?par_page=1");
+    expect(tout.total).toBeGreaterThanOrEqual(1200);
+    expect(tout.total_plafonne).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import type { App } from "../../http/app-type.js";
 import { envoyerCsvParIds } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
-import { Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
+import { Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListePlafonnee } from "../../http/listes.js";
 import { chiffresDirects } from "../../numbering/chiffres.js";
 import { MAX_PLAGE, normaliser } from "../../numbering/index.js";
 import { porteeDuActeur } from "../auth/acces.js";
@@ -19,7 +19,14 @@ import {
   STATUTS,
   type Statut,
 } from "./cycle-de-vie.js";
-import { didParE164, type FiltresDid, idsDidsApres, pageDids, TRIS_DID } from "./dids.repository.js";
+import {
+  didParE164,
+  type FiltresDid,
+  idsDidsApres,
+  PLAFOND_COMPTE_RECHERCHE,
+  pageDids,
+  TRIS_DID,
+} from "./dids.repository.js";
 import {
   ActionParam,
   CorpsCreation,
@@ -65,7 +72,7 @@ export async function didsRoutes(app: App) {
           format: Type.Optional(Type.Union([Type.Literal("json"), Type.Literal("csv")])),
           ...FiltresDidSchema,
         }),
-        response: { 200: reponseListe(DidComplet) },
+        response: { 200: reponseListePlafonnee(DidComplet, PLAFOND_COMPTE_RECHERCHE) },
       },
     },
     async (request, reply) => {
@@ -95,10 +102,11 @@ export async function didsRoutes(app: App) {
           async (ids) => await lignesExport(db(), "numeros", { ids }, app.horloge()),
         );
       }
-      const { data, total } = await pageDids(db(), vus, t, page, par_page, app.horloge());
+      const { data, total, plafonne } = await pageDids(db(), vus, t, page, par_page, app.horloge());
       return {
         data: (await app.libelles.etiqueter(data)).map((d) => vu(request, d)),
         total,
+        total_plafonne: plafonne,
         page,
         par_page,
       };

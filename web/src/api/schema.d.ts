@@ -3971,7 +3971,10 @@ export interface paths {
                                 /** @description Les actions du cycle de vie que l'appelant peut appliquer à ce numéro dans son statut (aucune sans le droit d'écrire) */
                                 actions_possibles: ("livrer" | "affecter" | "liberer" | "mettre-en-production" | "arreter-production" | "resilier" | "reactiver")[];
                             }[];
+                            /** @description Nombre d'éléments filtrés ; une recherche par chiffres compte au plus 1000 correspondances */
                             total: number;
+                            /** @description true : plus de 1000 correspondances, total vaut 1000 ; les pages suivantes se lisent tant qu'elles sont pleines */
+                            total_plafonne: boolean;
                             page: number;
                             par_page: number;
                         };

@@ -21,6 +21,7 @@ import { urlApi } from "../api/client";
 import type { ActionDid, Did } from "../api/types";
 import { Vide } from "../composants/Etats";
 import { NumeroSurligne } from "../composants/NumeroSurligne";
+import { PaginationPlafonnee } from "../composants/PaginationPlafonnee";
 import { StatutChip } from "../composants/StatutChip";
 import { type Permissions, peut } from "../providers/authProvider";
 import { ActionDialog } from "./ActionDialog";
@@ -154,6 +155,7 @@ export function DidList() {
       perPage={50}
       empty={false}
       storeKey="dids.liste"
+      pagination={<PaginationPlafonnee />}
     >
       <DatagridConfigurable
         rowClick="show"

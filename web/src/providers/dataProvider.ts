@@ -58,7 +58,15 @@ async function liste(
   const r = (await reponse(brut.GET(chemin(resource), { params: { query } }))) as {
     data: RaRecord[];
     total: number;
+    total_plafonne?: boolean;
   };
+  // a digit search that matches more than the server counts: pages go on while they are full
+  if (r.total_plafonne)
+    return {
+      data: r.data,
+      pageInfo: { hasPreviousPage: page > 1, hasNextPage: r.data.length === query.par_page },
+      meta: { plafond: r.total },
+    };
   return { data: r.data, total: r.total };
 }
 
