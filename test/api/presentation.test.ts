@@ -322,6 +322,31 @@ describe.each(CIBLES)("caller-ID rights ($nom)", (cible) => {
     });
   });
 
+  it("declares every number of a carrier carrying more than the preview shows, and records them all", async () => {
+    const avant = (await api("GET", `/declarations/apercu?operateur_id=${orange}`)).corps.total as number;
+    const modele = await numero("0142771000", null, "SOCIETE", orange);
+    // 250 more of the carrier's numbers in one statement (the API would take seconds on the embedded database)
+    await sql`INSERT INTO tel_did (indicatif_id, did, did_format_e164, type_id, region_id, statut_id, operateur_id, titulaire)
+      SELECT indicatif_id, (142771000 + n)::text, '+33' || (142771000 + n), type_id, region_id, statut_id, operateur_id, titulaire
+      FROM tel_did, generate_series(1, 250) AS n WHERE id = ${modele}`.execute(ctx.db);
+    const attendu = avant + 251;
+    const apercu = (await api("GET", `/declarations/apercu?operateur_id=${orange}`)).corps;
+    expect(apercu.total).toBe(attendu);
+    expect(apercu.numeros).toHaveLength(200);
+
+    const premiere = await api("POST", "/declarations", { operateur_id: orange, format: "csv" });
+    expect(premiere.status, JSON.stringify(premiere.corps)).toBe(201);
+    expect(premiere.corps).toMatchObject({ nombre: attendu, ajouts: attendu, retraits: 0 });
+    expect(premiere.corps.changements.ajoutes).toHaveLength(200);
+    const fichier = await api("GET", `/declarations/${premiere.corps.id}/fichier`);
+    const lignes = fichier.r.rawPayload.toString("utf8").trim().split(/\r?\n/);
+    expect(lignes).toHaveLength(attendu + 1);
+    expect(lignes.at(-1)).toContain("0142771250");
+    // the next declaration compares with every number recorded, not with the preview's first 200
+    const seconde = await api("POST", "/declarations", { operateur_id: orange, format: "csv" });
+    expect(seconde.corps).toMatchObject({ nombre: attendu, ajouts: 0, retraits: 0, modifies: 0 });
+  });
+
   it("keeps a mandate's signed PDF with its SHA-256, and refuses anything else", async () => {
     const m = await api("POST", "/mandats", {
       client_id: ctx.clientB,

@@ -77,6 +77,7 @@ const LigneDeclaree = Type.Object({
 });
 
 export const Changements = Type.Object({
+  // the first 200 of each; the counts (ajouts, retraits, modifies, changements_totaux) are of all of them
   ajoutes: Type.Array(Type.String()),
   retires: Type.Array(Type.String()),
   modifies: Type.Array(Type.String(), { description: "Toujours déclarés, sur un autre fondement" }),
