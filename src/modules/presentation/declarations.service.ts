@@ -23,17 +23,18 @@ export async function numerosDeclarables(
   t: Date,
 ): Promise<LigneDeclaree[]> {
   const lignes = await numerosDeLOperateur(db, operateurId);
-  const parNumero = new Map<string, typeof lignes>();
-  for (const l of lignes) {
-    const liste = parNumero.get(l.numero);
-    if (liste) liste.push(l);
-    else parNumero.set(l.numero, [l]);
-  }
   const resultat: LigneDeclaree[] = [];
-  let i = 0;
-  for (const [numero, ls] of parNumero) {
-    // an operator may carry a hundred thousand numbers: the loop is let go every 5,000
-    if (++i % 5000 === 0) await new Promise((r) => setImmediate(r));
+  // the rows come in number order, a number's mandates one after the other: each run of rows is one number (no map
+  // of 100,000 keys to build, and the loop is let go every 5,000 numbers)
+  let debut = 0;
+  let vus = 0;
+  while (debut < lignes.length) {
+    const numero = (lignes[debut] as (typeof lignes)[number]).numero;
+    let fin = debut + 1;
+    while (fin < lignes.length && (lignes[fin] as (typeof lignes)[number]).numero === numero) fin++;
+    const ls = lignes.slice(debut, fin);
+    debut = fin;
+    if (++vus % 5000 === 0) await new Promise((r) => setImmediate(r));
     const premier = ls[0] as (typeof ls)[number];
     const mandats = ls.flatMap((l) =>
       l.mandat_id === null
