@@ -5,13 +5,9 @@ import type { DB, LigneDeclaree } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { encoder } from "../transfert/export.service.js";
+import { derniereDeclaration } from "./declarations.repository.js";
 import { fondementA, periodeMandat } from "./fondement.js";
-import {
-  derniereDeclaration,
-  insererDeclaration,
-  lireDeclaration,
-  numerosDeLOperateur,
-} from "./presentation.repository.js";
+import { insererDeclaration, lireDeclaration, numerosDeLOperateur } from "./presentation.repository.js";
 
 // What we tell an outbound carrier: the numbers of theirs (a block of theirs, or their own number) we may present at
 // the instant of the declaration, with the basis of each, and what changed since the last declaration to them.
