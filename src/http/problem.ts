@@ -21,12 +21,12 @@ const CONTRAINTES: Record<string, { code: CodeErreur; message: string; champ?: s
   tel_did_numero_unique: {
     code: "NUMERO_EXISTANT",
     message: "Ce numéro existe déjà dans l'inventaire.",
-    champ: "did",
+    champ: "numero",
   },
   tel_did_did_format_e164_key: {
     code: "NUMERO_EXISTANT",
     message: "Ce numéro existe déjà dans l'inventaire.",
-    champ: "did",
+    champ: "numero",
   },
   tel_did_virtual_un_entrant: {
     code: "AFFECTATION_ENTRANTE_EXISTANTE",

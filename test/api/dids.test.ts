@@ -39,7 +39,7 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     });
     const doublon = await creer({ numero: "0142685300" });
     expect(doublon.statusCode).toBe(409);
-    expect(doublon.json()).toMatchObject({ code: "NUMERO_EXISTANT", errors: [{ champ: "did" }] });
+    expect(doublon.json()).toMatchObject({ code: "NUMERO_EXISTANT", errors: [{ champ: "numero" }] });
   });
 
   it("refuses invalid numbers and caller values that contradict the number", async () => {

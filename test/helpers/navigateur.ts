@@ -31,13 +31,13 @@ export async function lancerNavigateur(): Promise<Browser> {
 /** A page of its own (own cookies), 1366×768 unless told, that fails the test on any script error. */
 export async function nouvellePage(
   navigateur: Browser,
-  options: { largeur?: number; hauteur?: number; locale?: string } = {},
+  options: { largeur?: number; hauteur?: number; locale?: string; fuseau?: string } = {},
 ): Promise<Page> {
   // a browser set to UTC: what the extranet shows and reads must be Paris time whatever the machine's zone
   const contexte = await navigateur.newContext({
     viewport: { width: options.largeur ?? 1366, height: options.hauteur ?? 768 },
     locale: options.locale ?? "fr-FR",
-    timezoneId: "UTC",
+    timezoneId: options.fuseau ?? "UTC",
   });
   const page = await contexte.newPage();
   const erreurs: string[] = [];

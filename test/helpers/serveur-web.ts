@@ -12,9 +12,17 @@ export const MDP = "mot-de-passe-equipe-42";
  * The built server as `npm start` runs it, on a fresh database of the target, for the browser tests: seeded with
  * the demo data when asked, with automatic backups in its folder when asked.
  */
-export async function serveurWeb(cible: Cible, options: { demo?: number; sauvegardes?: boolean } = {}) {
+export async function serveurWeb(
+  cible: Cible,
+  options: { demo?: number; sauvegardes?: boolean; env?: Record<string, string> } = {},
+) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "telephony-web-"));
-  const env: Record<string, string> = { DATA_DIR: dataDir, ADMIN_PASSWORD: ADMIN, DATABASE_URL: "" };
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD: ADMIN,
+    DATABASE_URL: "",
+    ...options.env,
+  };
   // automatic backups: the first is taken at start
   if (options.sauvegardes) env.BACKUP_DIR = path.join(dataDir, "sauvegardes");
   let base: BaseDeTest | undefined;

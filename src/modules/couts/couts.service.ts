@@ -123,6 +123,12 @@ export async function tendance(ctx: ContexteCouts, mois = 6) {
  * A client's re-billing statement for a month: the numbers it held, their days and amounts, at the client's price
  * for the type of number when one is set, else at the number's monthly cost.
  */
+/** A client's statement in brief, for its dashboard: the month's total and how many numbers it bills. */
+export async function resumeRefacturation(ctx: ContexteCouts, periode: string, clientId: number) {
+  const r = await refacturation(ctx, periode, clientId);
+  return { periode, total: r.total, numeros: r.lignes.length, calcule_le: r.calcule_le, a_jour: r.a_jour };
+}
+
 export async function refacturation(ctx: ContexteCouts, periode: string, clientId: number) {
   const client = await clientDesCouts(ctx.db, clientId);
   if (!client) throw introuvable("Client");

@@ -166,19 +166,11 @@ export async function indicatifParPays(db: Executor, pays: string) {
     .executeTakeFirst();
 }
 
-/**
- * A partial-digit search counts its matches up to this many. Four digits may match a tenth of the inventory (a
- * block's common digits): counting 100,000 rows exactly took 1.2 s at 1,000,000 numbers, and a person searching
- * digits needs « more than 1,000 » to refine the search, not the exact figure. The page itself is exact; the export
- * is not capped.
- */
+// A digit search counts up to this many matches: four digits may match a tenth of a million numbers (1.2 s to count
+// exactly), and « more than 1,000 » is what a person needs to refine it. Pages and exports are not capped.
 export const PLAFOND_COMPTE_RECHERCHE = 1000;
 
-/**
- * One page of the list and the total. The total rides along with the page: one round trip per request. A
- * partial-digit search counts at most PLAFOND_COMPTE_RECHERCHE matches (`plafonne` says the total was cut there). A
- * broad list keeps the exact count, which an index answers without the rows.
- */
+/** One page and the total in one round trip; a digit search's total is capped (`plafonne`), a list's is exact. */
 export async function pageDids(
   db: Executor,
   filtres: FiltresDid,
@@ -206,11 +198,9 @@ export async function pageDids(
     .limit(parPage)
     .offset((page - 1) * parPage)
     .execute();
-  const n = data[0]
-    ? Number(data[0].total_filtre)
-    : page > 1
-      ? Number((await compte.executeTakeFirstOrThrow()).n)
-      : 0;
+  const n = Number(
+    data[0] ? data[0].total_filtre : page > 1 ? (await compte.executeTakeFirstOrThrow()).n : 0,
+  );
   const plafonne = rechercheChiffres && n > PLAFOND_COMPTE_RECHERCHE;
   return { data, total: plafonne ? PLAFOND_COMPTE_RECHERCHE : n, plafonne };
 }

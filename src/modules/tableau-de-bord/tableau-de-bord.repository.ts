@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { courante } from "../affectations/courante.js";
 import type { Executor } from "../audit/audit.repository.js";
 import { jourDe } from "../dids/gel.js";
 
@@ -98,4 +99,24 @@ export async function chiffresTableauDeBord(
       ORDER BY d.date_resiliation, d.id LIMIT 50`.execute(db),
   ]);
   return { statuts, regions, operateurs, types, clients, disponibles, attente, aTraiter, reutilisables };
+}
+
+/**
+ * A client's numbers by campaign now: how many of its numbers each of its campaigns has in force, inbound and
+ * outbound (a number in both directions counts once in each), its busiest campaigns first.
+ */
+export async function numerosParCampagne(db: Executor, client: number, maintenant: Date) {
+  return (
+    await sql<{ id: number; code: string; libelle: string; entrants: number; sortants: number }>`
+      SELECT c.id, c.code, c.nom AS libelle,
+        count(DISTINCT v.did_id) FILTER (WHERE v.entrant)::int AS entrants,
+        count(DISTINCT v.did_id) FILTER (WHERE v.sortant)::int AS sortants
+      FROM tel_did_virtual v
+      JOIN tel_did d ON d.id = v.did_id AND d.client_id = ${client}
+      JOIN tel_campaign c ON c.id = v.campaign_id
+      WHERE ${courante(maintenant)}
+      GROUP BY c.id, c.code, c.nom
+      ORDER BY count(DISTINCT v.did_id) DESC, c.code
+      LIMIT 20`.execute(db)
+  ).rows;
 }

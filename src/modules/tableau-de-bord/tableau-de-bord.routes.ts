@@ -3,6 +3,7 @@ import type { App } from "../../http/app-type.js";
 import { Nullable } from "../../http/listes.js";
 import { clientDe, porteeDuActeur } from "../auth/acces.js";
 import { exiger, peut } from "../auth/politique.js";
+import { resumeRefacturation } from "../couts/couts.service.js";
 import { tableauDeBord } from "./tableau-de-bord.service.js";
 
 const Compte = Type.Object({
@@ -61,6 +62,38 @@ export async function tableauDeBordRoutes(app: App) {
                   "Le routage a changé depuis la dernière publication des fichiers Hermes (null pour qui ne voit pas la publication)",
               }),
             ),
+            par_campagne: Nullable(
+              Type.Array(
+                Type.Object({
+                  id: Type.Integer(),
+                  code: Type.String(),
+                  libelle: Type.String(),
+                  entrants: Type.Integer(),
+                  sortants: Type.Integer(),
+                }),
+                {
+                  description:
+                    "Pour un compte client : ses numéros par campagne en cours (20 premières), entrants et sortants ; null pour le personnel",
+                },
+              ),
+            ),
+            releve: Nullable(
+              Type.Object(
+                {
+                  periode: Type.String(),
+                  total: Type.Number({
+                    description: "Montant du mois en cours, compté jusqu'à sa fin (estimation)",
+                  }),
+                  numeros: Type.Integer(),
+                  calcule_le: Type.String({ format: "date-time" }),
+                  a_jour: Type.Boolean(),
+                },
+                {
+                  description:
+                    "Pour un client, quand la refacturation lui est ouverte (CLIENT_REBILLING) : son relevé du mois en cours en bref ; le détail est GET /couts/refacturation",
+                },
+              ),
+            ),
             reutilisables_30_jours: Type.Object({
               n: Type.Integer(),
               numeros: Type.Array(
@@ -84,8 +117,17 @@ export async function tableauDeBordRoutes(app: App) {
     async (request) => {
       // Hermes is the company's platform: only those who may see its publication hear of it (acces.ts empties
       // the field for the others; the question is not even asked)
-      return tableauDeBord(app.contexte(request), clientDe(porteeDuActeur(request.acteur)), async () =>
-        peut(request.acteur, "publication:lire") ? app.publication.enAttente() : null,
+      const client = clientDe(porteeDuActeur(request.acteur));
+      return tableauDeBord(
+        app.contexte(request),
+        client,
+        async () => (peut(request.acteur, "publication:lire") ? app.publication.enAttente() : null),
+        (periode) =>
+          resumeRefacturation(
+            { db: app.database.db, config: app.config, memo: app.memoCouts, maintenant: app.horloge() },
+            periode,
+            client as number,
+          ),
       );
     },
   );

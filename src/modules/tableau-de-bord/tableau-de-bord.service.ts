@@ -1,16 +1,31 @@
 import type { Contexte } from "../../contexte.js";
+import { jourMetier } from "../../heure-metier.js";
 import { finDuGel, jourDe } from "../dids/gel.js";
-import { chiffresTableauDeBord } from "./tableau-de-bord.repository.js";
+import { chiffresTableauDeBord, numerosParCampagne } from "./tableau-de-bord.repository.js";
+
+export interface Releve {
+  periode: string;
+  total: number;
+  numeros: number;
+  calcule_le: string;
+  a_jour: boolean;
+}
 
 /** The dashboard, as the caller may see it (a client: its own numbers and orders). */
 export async function tableauDeBord(
   { db, maintenant, config }: Contexte,
   client: number | undefined,
   publicationEnAttente: () => Promise<boolean | null>,
+  releve?: (periode: string) => Promise<Releve>,
 ) {
   const gel = config.freezeJours;
-  const { statuts, regions, operateurs, types, clients, disponibles, attente, aTraiter, reutilisables } =
-    await chiffresTableauDeBord(db, client, maintenant, gel);
+  const [
+    { statuts, regions, operateurs, types, clients, disponibles, attente, aTraiter, reutilisables },
+    campagnes,
+  ] = await Promise.all([
+    chiffresTableauDeBord(db, client, maintenant, gel),
+    client === undefined ? Promise.resolve(null) : numerosParCampagne(db, client, maintenant),
+  ]);
   const total = statuts.rows.reduce((s, r) => s + r.n, 0);
   return {
     total,
@@ -23,6 +38,12 @@ export async function tableauDeBord(
     commandes_en_attente: attente.rows,
     commandes_a_traiter: aTraiter.rows,
     publication_en_attente: await publicationEnAttente(),
+    par_campagne: campagnes,
+    // a client reads its own month's statement only where the company enables it: the month so far
+    releve:
+      client !== undefined && config.refacturationClients && releve
+        ? await releve(jourMetier(maintenant).slice(0, 7))
+        : null,
     reutilisables_30_jours: {
       n: reutilisables.rows[0]?.total ?? 0,
       numeros: reutilisables.rows.map((r) => ({

@@ -19,7 +19,6 @@ import {
   BooleanInput,
   Create,
   Datagrid,
-  DateField,
   Edit,
   email,
   FunctionField,
@@ -44,6 +43,7 @@ import {
 import { useWatch } from "react-hook-form";
 import { api, reponse } from "../api/client";
 import { DateHeureParis } from "../composants/DateHeureParis";
+import { DateParis } from "../composants/DateParis";
 import { Vide } from "../composants/Etats";
 import { numeroLisible } from "../composants/format";
 import { LIBELLES_ENTITES, libelleAction, libelleChamp } from "../composants/libelles";
@@ -88,13 +88,7 @@ export function UtilisateurList() {
           <TextField source="nom" />
         </ReferenceField>
         <BooleanField source="actif" label="Actif" />
-        <DateField
-          source="derniere_connexion"
-          label="Dernière connexion"
-          showTime
-          locales="fr-FR"
-          emptyText="jamais"
-        />
+        <DateParis source="derniere_connexion" label="Dernière connexion" avecHeure emptyText="jamais" />
       </Datagrid>
     </List>
   );
@@ -176,27 +170,10 @@ export function CleApiList() {
           label="Rôle"
           render={(r: { role: string }) => ROLE_LIBELLES[r.role] ?? r.role}
         />
-        <DateField
-          options={{ timeZone: "Europe/Paris" }}
-          source="expire_le"
-          label="Expire le"
-          locales="fr-FR"
-          emptyText="jamais"
-        />
-        <DateField
-          source="derniere_utilisation"
-          label="Dernière utilisation"
-          showTime
-          locales="fr-FR"
-          emptyText="jamais"
-        />
+        <DateParis source="expire_le" label="Expire le" emptyText="jamais" />
+        <DateParis source="derniere_utilisation" label="Dernière utilisation" avecHeure emptyText="jamais" />
         <TextField source="created_by" label="Créée par" emptyText="—" />
-        <DateField
-          options={{ timeZone: "Europe/Paris" }}
-          source="date_creation"
-          label="Créée le"
-          locales="fr-FR"
-        />
+        <DateParis source="date_creation" label="Créée le" />
         <Revoquer />
       </Datagrid>
     </List>
@@ -376,14 +353,7 @@ export function AuditList() {
         rowClick="expand"
         empty={<Vide>Aucune écriture.</Vide>}
       >
-        <DateField
-          options={{ timeZone: "Europe/Paris" }}
-          source="date_action"
-          label="Quand"
-          showTime
-          locales="fr-FR"
-          sortable={false}
-        />
+        <DateParis source="date_action" label="Quand" avecHeure sortable={false} />
         <TextField source="acteur" label="Qui" sortable={false} />
         <FunctionField label="Action" render={(r: { action: string }) => libelleAction(r.action)} />
         <FunctionField

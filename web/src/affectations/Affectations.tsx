@@ -1,12 +1,12 @@
-import { Button, Chip } from "@mui/material";
+import { Button, Chip, DialogContentText } from "@mui/material";
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import {
   AutocompleteInput,
   BooleanInput,
   Create,
   CreateButton,
   Datagrid,
-  DateField,
   Edit,
   FilterButton,
   FunctionField,
@@ -26,7 +26,9 @@ import {
 import { useWatch } from "react-hook-form";
 import { api, reponse } from "../api/client";
 import type { Affectation } from "../api/types";
+import { Confirmation } from "../composants/Confirmation";
 import { DateHeureParis } from "../composants/DateHeureParis";
+import { DateParis } from "../composants/DateParis";
 import { Vide } from "../composants/Etats";
 import { numeroLisible } from "../composants/format";
 import { type Permissions, peut } from "../providers/authProvider";
@@ -59,6 +61,7 @@ const filtres = [
 
 function Terminer() {
   const a = useRecordContext<Affectation>();
+  const [ouvert, setOuvert] = useState(false);
   const notify = useNotify();
   const refresh = useRefresh();
   const { permissions } = usePermissions<Permissions>();
@@ -78,21 +81,31 @@ function Terminer() {
   });
   if (!a?.courante || !peut(permissions, "affectations:ecrire")) return null;
   return (
-    <Button
-      size="small"
-      color="warning"
-      onClick={(e) => {
-        e.stopPropagation();
-        if (
-          window.confirm(
-            `Terminer l'affectation de ${numeroLisible(a.did_format_e164)} à ${a.campaign_code} maintenant ?`,
-          )
-        )
-          m.mutate();
-      }}
-    >
-      Terminer
-    </Button>
+    <>
+      <Button
+        size="small"
+        color="warning"
+        onClick={(e) => {
+          e.stopPropagation();
+          setOuvert(true);
+        }}
+      >
+        Terminer
+      </Button>
+      <Confirmation
+        ouvert={ouvert}
+        titre="Terminer l'affectation"
+        libelle="Terminer maintenant"
+        onConfirmer={() => m.mutate()}
+        onFermer={() => setOuvert(false)}
+      >
+        <DialogContentText>
+          {numeroLisible(a.did_format_e164)} quitte la campagne <strong>{a.campaign_code}</strong> maintenant
+          : {a.entrant ? "ses appels entrants n'y sont plus routés" : "elle ne le présente plus"} dès la
+          prochaine recherche d'Hermes, et les fichiers de routage changent à la prochaine publication.
+        </DialogContentText>
+      </Confirmation>
+    </>
   );
 }
 
@@ -132,23 +145,8 @@ export function AffectationList() {
         <TextField source="config_code" label="Configuration" sortable={false} emptyText="—" />
         <TextField source="alias" label="Alias" sortable={false} emptyText="—" />
         <TextField source="priorite" label="Priorité" sortable={false} />
-        <DateField
-          options={{ timeZone: "Europe/Paris" }}
-          source="date_debut"
-          label="Début"
-          showTime
-          locales="fr-FR"
-          sortable={false}
-        />
-        <DateField
-          options={{ timeZone: "Europe/Paris" }}
-          source="date_fin"
-          label="Fin"
-          showTime
-          locales="fr-FR"
-          sortable={false}
-          emptyText="—"
-        />
+        <DateParis source="date_debut" label="Début" avecHeure sortable={false} />
+        <DateParis source="date_fin" label="Fin" avecHeure emptyText="—" sortable={false} />
         <FunctionField
           label="État"
           render={(r: Affectation) =>

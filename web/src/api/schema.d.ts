@@ -8107,6 +8107,24 @@ export interface paths {
                             }[];
                             /** @description Le routage a changé depuis la dernière publication des fichiers Hermes (null pour qui ne voit pas la publication) */
                             publication_en_attente: boolean | null;
+                            /** @description Pour un compte client : ses numéros par campagne en cours (20 premières), entrants et sortants ; null pour le personnel */
+                            par_campagne: {
+                                id: number;
+                                code: string;
+                                libelle: string;
+                                entrants: number;
+                                sortants: number;
+                            }[] | null;
+                            /** @description Pour un client, quand la refacturation lui est ouverte (CLIENT_REBILLING) : son relevé du mois en cours en bref ; le détail est GET /couts/refacturation */
+                            releve: {
+                                periode: string;
+                                /** @description Montant du mois en cours, compté jusqu'à sa fin (estimation) */
+                                total: number;
+                                numeros: number;
+                                /** Format: date-time */
+                                calcule_le: string;
+                                a_jour: boolean;
+                            } | null;
                             reutilisables_30_jours: {
                                 n: number;
                                 numeros: {

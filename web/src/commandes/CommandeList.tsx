@@ -3,7 +3,6 @@ import {
   AutocompleteInput,
   CreateButton,
   Datagrid,
-  DateField,
   FilterButton,
   FunctionField,
   List,
@@ -16,6 +15,7 @@ import {
   usePermissions,
 } from "react-admin";
 import type { Commande } from "../api/types";
+import { DateParis } from "../composants/DateParis";
 import { Vide } from "../composants/Etats";
 import { StatutChip } from "../composants/StatutChip";
 import { type Permissions, peut } from "../providers/authProvider";
@@ -114,13 +114,7 @@ export function CommandeList() {
         <TextField source="region" label="Région" sortable={false} emptyText="—" />
         <NumberField source="quantite" label="Quantité" />
         <FunctionField label="Livrés" render={(r: Commande) => `${r.quantite_livree} / ${r.quantite}`} />
-        <DateField
-          options={{ timeZone: "Europe/Paris" }}
-          source="date_souhaitee"
-          label="Souhaitée le"
-          locales="fr-FR"
-          emptyText="—"
-        />
+        <DateParis source="date_souhaitee" label="Souhaitée le" emptyText="—" />
         <FunctionField
           label="Âge"
           sortBy="date_creation"

@@ -12,13 +12,14 @@ import {
 } from "@mui/material";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Show, useNotify, useRecordContext, useRefresh } from "react-admin";
+import { Show, useNotify, usePermissions, useRecordContext, useRefresh } from "react-admin";
 import { api, reponse } from "../api/client";
 import type { Commande } from "../api/types";
 import { Champ } from "../composants/Champ";
 import { dateFr, Vide } from "../composants/Etats";
 import { euros, numeroLisible } from "../composants/format";
 import { Pastille } from "../composants/StatutChip";
+import { type Permissions, peut } from "../providers/authProvider";
 /** How each move the server offers is presented: its button, and what it asks before it is sent. */
 import { Actions } from "./CommandeActions";
 import { URGENCES } from "./CommandeList";
@@ -99,7 +100,11 @@ function Fil() {
 
 function Fiche() {
   const c = useRecordContext<Commande>();
+  const { permissions } = usePermissions<Permissions>();
   if (!c) return null;
+  // carrier and prices are the company's: left out for who may not read them, not shown empty
+  const internes = peut(permissions, "internes:lire");
+  const couts = peut(permissions, "couts:lire");
   const u = URGENCES.find((x) => x.id === c.urgence);
   return (
     <CardContent>
@@ -120,13 +125,17 @@ function Fiche() {
         </Champ>
         <Champ libelle="Date souhaitée">{dateFr(c.date_souhaitee)}</Champ>
         <Champ libelle="Préfixe souhaité">{c.prefixe_souhaite}</Champ>
-        <Champ libelle="Opérateur">{c.operateur}</Champ>
-        <Champ libelle="Prix mensuel par numéro">
-          {c.cout_mensuel === null ? null : euros(c.cout_mensuel)}
-        </Champ>
-        <Champ libelle="Mise en service par numéro">
-          {c.cout_mise_en_service === null ? null : euros(c.cout_mise_en_service)}
-        </Champ>
+        {internes && <Champ libelle="Opérateur">{c.operateur}</Champ>}
+        {couts && (
+          <>
+            <Champ libelle="Prix mensuel par numéro">
+              {c.cout_mensuel === null ? null : euros(c.cout_mensuel)}
+            </Champ>
+            <Champ libelle="Mise en service par numéro">
+              {c.cout_mise_en_service === null ? null : euros(c.cout_mise_en_service)}
+            </Champ>
+          </>
+        )}
         <Champ libelle="Demandeur">
           {c.demandeur_nom}
           {c.demandeur_email ? ` · ${c.demandeur_email}` : ""}
@@ -136,7 +145,7 @@ function Fiche() {
             {`${c.valideur_nom} le ${dateFr(c.date_validation)}`}
           </Champ>
         )}
-        <Champ libelle="Référence opérateur">{c.reference_operateur}</Champ>
+        {internes && <Champ libelle="Référence opérateur">{c.reference_operateur}</Champ>}
         <Champ libelle="Livrée le">{dateFr(c.date_livraison)}</Champ>
         {c.statut_code === "REJETEE" && (
           <Grid size={12}>

@@ -35,6 +35,33 @@ export function depuisSaisieParis(s: string): string | null {
   return new TZDate(a, mo - 1, j, h, mi, 0, FUSEAU).toISOString();
 }
 
+const JOUR_ISO = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
+const DATE_HEURE_ISO = /^\s*(\d{4})-(\d{2})-(\d{2})[T\s](\d{1,2}):(\d{2})\s*$/;
+
+/**
+ * An instant asked for by a person: « jj/mm/aaaa hh:mm », « aaaa-mm-jj hh:mm », or a day alone (« 03/12/2026 »,
+ * « 2026-12-03 »), read as the end of that day in Paris (23:59), as a date alone ends a period here. Null when it
+ * cannot be read; `jour` says a day alone was read.
+ */
+export function lireInstantParis(s: string): { iso: string; jour: boolean } | null {
+  const iso = depuisSaisieParis(s);
+  if (iso && /^\d{4}-\d{2}-\d{2}T/.test(iso)) return { iso, jour: false };
+  let m = DATE_HEURE_ISO.exec(s);
+  if (m) {
+    const [a, mo, j, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+    if (!jourValide(a, mo, j) || h > 23 || mi > 59) return null;
+    return { iso: new TZDate(a, mo - 1, j, h, mi, 0, FUSEAU).toISOString(), jour: false };
+  }
+  m = DATE.exec(s);
+  const parts = m
+    ? [Number(m[3]), Number(m[2]), Number(m[1])]
+    : (JOUR_ISO.exec(s)?.slice(1).map(Number) as number[] | undefined);
+  if (!parts) return null;
+  const [a, mo, j] = parts as [number, number, number];
+  if (!jourValide(a, mo, j)) return null;
+  return { iso: new TZDate(a, mo - 1, j, 23, 59, 0, FUSEAU).toISOString(), jour: true };
+}
+
 const dateHeureValide = (v: unknown) =>
   v === null || v === undefined || v === "" || (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v))
     ? undefined

@@ -4,7 +4,6 @@ import {
   BooleanInput,
   Create,
   Datagrid,
-  DateField,
   Edit,
   FunctionField,
   List,
@@ -15,6 +14,7 @@ import {
   useRecordContext,
 } from "react-admin";
 import { useWatch } from "react-hook-form";
+import { DateParis } from "../composants/DateParis";
 import { Vide } from "../composants/Etats";
 
 const JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;
@@ -57,7 +57,8 @@ function jsonInvalide(texte: string, e: Error): string {
   return `JSON invalide ligne ${ligne}, colonne ${colonne} : vérifiez les guillemets doubles, les virgules et les accolades.`;
 }
 
-const heure = (v: string | undefined) => (!v || /^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? undefined : "HH:MM");
+const heure = (v: string | undefined) =>
+  !v || /^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? undefined : "Heure sur 24 h attendue : hh:mm (ex. 08:30)";
 
 function ApercuLogo() {
   const logo = useWatch({ name: "config.logo" });
@@ -111,16 +112,16 @@ function FormulaireConfig() {
             <TextInput
               source={`config.horaires.${j}.debut`}
               label="Ouverture"
-              type="time"
-              slotProps={{ inputLabel: { shrink: true } }}
+              placeholder="hh:mm"
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { inputMode: "numeric", maxLength: 5 } }}
               validate={heure}
               helperText={false}
             />
             <TextInput
               source={`config.horaires.${j}.fin`}
               label="Fermeture"
-              type="time"
-              slotProps={{ inputLabel: { shrink: true } }}
+              placeholder="hh:mm"
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { inputMode: "numeric", maxLength: 5 } }}
               validate={heure}
               helperText={false}
             />
@@ -199,13 +200,7 @@ export function ConfigList() {
         />
         <FunctionField label="Site" render={(r: { config?: Config }) => String(r.config?.nom_site ?? "—")} />
         <BooleanField source="actif" label="Active" sortable={false} />
-        <DateField
-          options={{ timeZone: "Europe/Paris" }}
-          source="date_modification"
-          label="Modifiée le"
-          locales="fr-FR"
-          sortable={false}
-        />
+        <DateParis source="date_modification" label="Modifiée le" sortable={false} />
       </Datagrid>
     </List>
   );

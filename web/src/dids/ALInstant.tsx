@@ -16,7 +16,7 @@ import { useState } from "react";
 import { useRecordContext } from "react-admin";
 import { api, reponse } from "../api/client";
 import type { Did } from "../api/types";
-import { depuisSaisieParis, versSaisieParis } from "../composants/DateHeureParis";
+import { lireInstantParis, versSaisieParis } from "../composants/DateHeureParis";
 import { Chargement, dateFr, ErreurChargement } from "../composants/Etats";
 import { libelleAction } from "../composants/libelles";
 import { QuiPresentait } from "../presentation/QuiPresentait";
@@ -36,6 +36,7 @@ const depuis = (l: Source) =>
 export function ALInstant() {
   const d = useRecordContext<Did>();
   const [saisie, setSaisie] = useState(() => versSaisieParis(new Date().toISOString()));
+  const [cherchee, setCherchee] = useState(saisie);
   const [instant, setInstant] = useState<string | undefined>(undefined);
   const r = useQuery({
     queryKey: ["a-l-instant", d?.id, instant, d?.version],
@@ -48,9 +49,15 @@ export function ALInstant() {
       ),
   });
   if (!d) return null;
-  const iso = depuisSaisieParis(saisie);
-  const lisible = !!iso && /^\d{4}-\d{2}-\d{2}T/.test(iso);
-  const e = r.data;
+  const lu = lireInstantParis(saisie);
+  // the answer shown is the one for the instant searched: once the field says another, it goes until « Chercher »
+  const perime = saisie !== cherchee;
+  const e = perime ? undefined : r.data;
+  const chercher = () => {
+    if (!lu) return;
+    setInstant(lu.iso);
+    setCherchee(saisie);
+  };
   const lignes: Array<[string, string, string]> =
     e?.existe && e.statut
       ? [
@@ -92,20 +99,34 @@ export function ALInstant() {
       <Card variant="outlined" sx={{ mt: 2 }}>
         <CardHeader title="À une date" titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }} />
         <CardContent sx={{ pt: 0 }} data-testid="a-l-instant">
-          <Box sx={{ display: "flex", gap: 1, alignItems: "center", mb: 2 }}>
+          <Box sx={{ display: "flex", gap: 1, alignItems: "flex-start", mb: 2 }}>
             <TextField
               size="small"
               label="À une date (jj/mm/aaaa hh:mm, heure de Paris)"
               value={saisie}
               onChange={(ev) => setSaisie(ev.target.value)}
-              error={!lisible}
+              onKeyDown={(ev) => {
+                if (ev.key === "Enter") chercher();
+              }}
+              error={!lu}
+              helperText={
+                !lu
+                  ? "Date attendue : jj/mm/aaaa hh:mm, ou jj/mm/aaaa seule (fin de journée)"
+                  : lu.jour
+                    ? `Lu comme le ${dateFr(lu.iso, true)}, fin de la journée`
+                    : " "
+              }
               sx={{ minWidth: 380 }}
             />
-            <Button variant="outlined" disabled={!lisible} onClick={() => setInstant(iso ?? undefined)}>
+            <Button variant="outlined" disabled={!lu} onClick={chercher}>
               Chercher
             </Button>
           </Box>
-          {r.isPending ? (
+          {perime ? (
+            <Alert severity="info" data-testid="a-l-instant-perime">
+              Cliquez « Chercher » pour l'état à la date saisie.
+            </Alert>
+          ) : r.isPending ? (
             <Chargement />
           ) : r.error ? (
             <ErreurChargement erreur={r.error} />
@@ -128,7 +149,7 @@ export function ALInstant() {
           )}
         </CardContent>
       </Card>
-      <QuiPresentait instant={instant} />
+      {!perime && <QuiPresentait instant={instant} />}
     </>
   );
 }

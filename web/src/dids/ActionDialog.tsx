@@ -1,5 +1,15 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from "@mui/material";
-import { useMutation } from "@tanstack/react-query";
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+} from "@mui/material";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import {
   AutocompleteInput,
   Form,
@@ -14,6 +24,7 @@ import {
 import { api, reponse } from "../api/client";
 import type { ActionDid } from "../api/types";
 import { DateFr } from "../composants/DateHeureParis";
+import { numeroLisible } from "../composants/format";
 import { GroupementDuClient } from "../composants/GroupementDuClient";
 import { ACTIONS_DID } from "./actions";
 
@@ -29,14 +40,36 @@ export function ActionDialog({
   action,
   ids,
   version,
+  numeros,
   onClose,
 }: {
   action: ActionDid | null;
   ids: Identifier[];
   version?: number;
+  /** The selected numbers' E.164 by id: a refusal names each number the way people read it. */
+  numeros?: Record<string, string>;
   onClose: () => void;
 }) {
   const notify = useNotify();
+  const [refus, setRefus] = useState<Array<{ id: number; message: string }>>([]);
+  const lisible = (id: number) => (numeros?.[String(id)] ? numeroLisible(numeros[String(id)]) : `n° ${id}`);
+  // what a termination or a release ends at once: the campaigns the numbers are in now
+  const enCours = useQuery({
+    queryKey: ["affectations-en-cours", action, ids],
+    enabled: (action === "resilier" || action === "liberer") && ids.length <= 20,
+    queryFn: async () =>
+      (
+        await Promise.all(
+          ids.map((id) =>
+            reponse(
+              api.GET("/api/v1/affectations", {
+                params: { query: { did_id: Number(id), courante: true, par_page: 50 } },
+              }),
+            ),
+          ),
+        )
+      ).flatMap((r) => r.data),
+  });
   const refresh = useRefresh();
   const unselectAll = useUnselectAll("dids");
   const mutation = useMutation({
@@ -66,6 +99,7 @@ export function ActionDialog({
       }
     },
     onSuccess: () => {
+      setRefus([]);
       notify(ids.length === 1 ? "Action appliquée." : `Action appliquée à ${ids.length} numéros.`, {
         type: "success",
       });
@@ -74,18 +108,52 @@ export function ActionDialog({
       refresh();
       onClose();
     },
-    onError: (e: Error) => notify(e.message, { type: "error", autoHideDuration: 10_000 }),
+    onError: (e: Error & { body?: { resultats?: Array<{ id: number; ok: boolean; message?: string }> } }) => {
+      // a refused selection: each number's reason in the dialog, which stays open
+      const r = (e.body?.resultats ?? []).filter((x) => !x.ok);
+      if (r.length > 0) setRefus(r.map((x) => ({ id: x.id, message: x.message ?? "refusé" })));
+      else notify(e.message, { type: "error", autoHideDuration: 10_000 });
+    },
   });
   if (!action) return null;
   const def = ACTIONS_DID[action];
+  const fermer = () => {
+    setRefus([]);
+    onClose();
+  };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <Dialog open onClose={fermer} fullWidth maxWidth="sm">
       <Form onSubmit={(v: Record<string, unknown>) => mutation.mutate(v as Valeurs)}>
         <DialogTitle>
           {def.libelle} — {ids.length} numéro{ids.length > 1 ? "s" : ""}
         </DialogTitle>
         <DialogContent>
           {def.confirmer && <DialogContentText sx={{ mb: 2 }}>{def.confirmer}</DialogContentText>}
+          {(enCours.data ?? []).length > 0 && (
+            <Alert severity="warning" sx={{ mb: 2 }} data-testid="campagnes-arretees">
+              Ces campagnes s'arrêtent aussitôt pour {ids.length > 1 ? "ces numéros" : "ce numéro"} :
+              <Box component="ul" sx={{ m: 0, pl: 3 }}>
+                {(enCours.data ?? []).map((a) => (
+                  <li key={a.id}>
+                    {numeroLisible(a.did_format_e164)} : {a.campaign_code}{" "}
+                    {a.entrant && a.sortant ? "(entrant et sortant)" : a.entrant ? "(entrant)" : "(sortant)"}
+                  </li>
+                ))}
+              </Box>
+            </Alert>
+          )}
+          {refus.length > 0 && (
+            <Alert severity="error" sx={{ mb: 2 }} data-testid="refus-en-masse">
+              Rien n'a changé : {refus.length} numéro(s) refusent cette action.
+              <Box component="ul" sx={{ m: 0, pl: 3 }}>
+                {refus.slice(0, 50).map((r) => (
+                  <li key={r.id}>
+                    {lisible(r.id)} : {r.message}
+                  </li>
+                ))}
+              </Box>
+            </Alert>
+          )}
           {action === "affecter" && (
             <>
               <ReferenceInput
@@ -116,7 +184,7 @@ export function ActionDialog({
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Annuler</Button>
+          <Button onClick={fermer}>Annuler</Button>
           <SaveButton label="Confirmer" icon={<></>} alwaysEnable disabled={mutation.isPending} />
         </DialogActions>
       </Form>

@@ -6,7 +6,6 @@ import {
   BooleanInput,
   CreateButton,
   DatagridConfigurable,
-  DateField,
   FilterButton,
   FunctionField,
   List,
@@ -19,6 +18,7 @@ import {
 } from "react-admin";
 import { urlApi } from "../api/client";
 import type { ActionDid, Did } from "../api/types";
+import { DateParis } from "../composants/DateParis";
 import { Vide } from "../composants/Etats";
 import { NumeroSurligne } from "../composants/NumeroSurligne";
 import { PaginationPlafonnee } from "../composants/PaginationPlafonnee";
@@ -92,9 +92,13 @@ function Actions() {
 }
 
 function ActionsDeMasse() {
-  const { selectedIds } = useListContext();
+  const { selectedIds, data } = useListContext<Did>();
   const [ancre, setAncre] = useState<HTMLElement | null>(null);
   const [action, setAction] = useState<ActionDid | null>(null);
+  // the selected numbers on this page: which actions each allows (the server's actions_possibles), how each reads
+  const choisis = (data ?? []).filter((d) => selectedIds.includes(d.id));
+  const numeros = Object.fromEntries(choisis.map((d) => [String(d.id), d.did_format_e164]));
+  const admis = (a: ActionDid) => choisis.filter((d) => d.actions_possibles.includes(a)).length;
   return (
     <>
       <Button size="small" onClick={() => setAction("affecter")}>
@@ -106,17 +110,23 @@ function ActionsDeMasse() {
       <Menu anchorEl={ancre} open={!!ancre} onClose={() => setAncre(null)}>
         {(Object.keys(ACTIONS_DID) as ActionDid[])
           .filter((a) => a !== "affecter")
-          .map((a) => (
-            <MenuItem
-              key={a}
-              onClick={() => {
-                setAncre(null);
-                setAction(a);
-              }}
-            >
-              {ACTIONS_DID[a].libelle}
-            </MenuItem>
-          ))}
+          .map((a) => {
+            const n = admis(a);
+            return (
+              <MenuItem
+                key={a}
+                // an action none of the selection allows is not offered; one some refuse says how many it applies to
+                disabled={n === 0}
+                onClick={() => {
+                  setAncre(null);
+                  setAction(a);
+                }}
+              >
+                {ACTIONS_DID[a].libelle}
+                {n > 0 && n < choisis.length && ` (possible pour ${n} sur ${choisis.length})`}
+              </MenuItem>
+            );
+          })}
       </Menu>
       <Button
         size="small"
@@ -128,7 +138,7 @@ function ActionsDeMasse() {
       >
         Exporter la sélection
       </Button>
-      <ActionDialog action={action} ids={selectedIds} onClose={() => setAction(null)} />
+      <ActionDialog action={action} ids={selectedIds} numeros={numeros} onClose={() => setAction(null)} />
     </>
   );
 }
@@ -179,13 +189,7 @@ export function DidList() {
         <TextField source="type" label="Type" sortBy="type" emptyText="—" />
         <TextField source="region" label="Région" sortBy="region" emptyText="—" />
         <TextField source="operateur" label="Opérateur" sortBy="operateur" emptyText="—" />
-        <DateField
-          options={{ timeZone: "Europe/Paris" }}
-          source="date_modification"
-          label="Modifié le"
-          locales="fr-FR"
-          showTime
-        />
+        <DateParis source="date_modification" label="Modifié le" avecHeure />
       </DatagridConfigurable>
     </List>
   );

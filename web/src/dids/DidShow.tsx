@@ -103,7 +103,11 @@ function Actions() {
 
 function Fiche() {
   const d = useRecordContext<Did>();
+  const { permissions } = usePermissions<Permissions>();
   if (!d) return null;
+  // the company's own rows (carrier, infrastructure, costs) are left out for who may not read them, not shown empty
+  const internes = peut(permissions, "internes:lire");
+  const couts = peut(permissions, "couts:lire");
   return (
     <CardContent>
       <Box sx={{ display: "flex", alignItems: "center", gap: 2, mb: 2 }}>
@@ -141,21 +145,31 @@ function Fiche() {
         <Champ libelle="Région">{d.region}</Champ>
         <Champ libelle="Client">{d.client}</Champ>
         <Champ libelle="Groupement">{d.groupement}</Champ>
-        <Champ libelle="Opérateur">{d.operateur}</Champ>
-        <Champ libelle="Référence opérateur">{d.reference_externe}</Champ>
-        <Champ libelle="Équipement">{d.equipement}</Champ>
-        <Champ libelle="Cloud">{d.cloud}</Champ>
-        <Champ libelle="Coût mensuel">{euros(d.cout_mensuel)}</Champ>
-        <Champ libelle="Frais de mise en service">{euros(d.cout_mise_en_service)}</Champ>
+        {internes && (
+          <>
+            <Champ libelle="Opérateur">{d.operateur}</Champ>
+            <Champ libelle="Référence opérateur">{d.reference_externe}</Champ>
+            <Champ libelle="Équipement">{d.equipement}</Champ>
+            <Champ libelle="Cloud">{d.cloud}</Champ>
+          </>
+        )}
+        {couts && (
+          <>
+            <Champ libelle="Coût mensuel">{euros(d.cout_mensuel)}</Champ>
+            <Champ libelle="Frais de mise en service">{euros(d.cout_mise_en_service)}</Champ>
+          </>
+        )}
         <Champ libelle="Acquis le">{dateFr(d.date_acquisition)}</Champ>
         <Champ libelle="Activé le">{dateFr(d.date_activation)}</Champ>
         <Champ libelle="Résilié le">{dateFr(d.date_resiliation)}</Champ>
         <Champ libelle="Réutilisable le">{dateFr(d.reutilisable_le)}</Champ>
         <Champ libelle="Créé">
-          {dateFr(d.date_creation, true)} par {d.created_by ?? "—"}
+          {dateFr(d.date_creation, true)}
+          {internes ? ` par ${d.created_by ?? "—"}` : ""}
         </Champ>
         <Champ libelle="Modifié">
-          {dateFr(d.date_modification, true)} par {d.modified_by ?? "—"}
+          {dateFr(d.date_modification, true)}
+          {internes ? ` par ${d.modified_by ?? "—"}` : ""}
         </Champ>
         <Champ libelle="Description">{d.description}</Champ>
         <Champ libelle="Notes">{d.notes}</Champ>

@@ -10,6 +10,7 @@ import {
   Dialog,
   DialogActions,
   DialogContent,
+  DialogContentText,
   DialogTitle,
   FormControlLabel,
   Table,
@@ -25,6 +26,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Title, useNotify, usePermissions } from "react-admin";
 import { api, reponse } from "../api/client";
+import { Confirmation } from "../composants/Confirmation";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { type Permissions, peut } from "../providers/authProvider";
 
@@ -144,6 +146,8 @@ export function PublicationHermes() {
     queryKey: ["publications"],
     queryFn: () => reponse(api.GET("/api/v1/hermes/publications")),
   });
+  type VersionPubliee = NonNullable<typeof versions.data>["data"][number];
+  const [aRestaurer, setARestaurer] = useState<VersionPubliee | null>(null);
   const rafraichir = () => {
     client.invalidateQueries({ queryKey: ["publication"] });
     client.invalidateQueries({ queryKey: ["publications"] });
@@ -334,7 +338,7 @@ export function PublicationHermes() {
                   <TableRow key={v.id}>
                     <TableCell>{v.fichier}</TableCell>
                     <TableCell>{v.version}</TableCell>
-                    <TableCell>{v.type}</TableCell>
+                    <TableCell>{v.type === "RESTAURATION" ? "Restauration" : "Publication"}</TableCell>
                     <TableCell>{dateFr(v.date_publication, true)}</TableCell>
                     <TableCell>{v.auteur}</TableCell>
                     <TableCell>{v.motif ?? "—"}</TableCell>
@@ -352,13 +356,7 @@ export function PublicationHermes() {
                     </TableCell>
                     <TableCell>
                       {personnel && (
-                        <Button
-                          size="small"
-                          onClick={() =>
-                            window.confirm(`Remettre ${v.fichier} en version ${v.version} ?`) &&
-                            restaurer.mutate(v.id)
-                          }
-                        >
+                        <Button size="small" onClick={() => setARestaurer(v)}>
                           Restaurer
                         </Button>
                       )}
@@ -370,6 +368,22 @@ export function PublicationHermes() {
           )}
         </CardContent>
       </Card>
+      {aRestaurer && (
+        <Confirmation
+          ouvert
+          titre={`Restaurer ${aRestaurer.fichier} en version ${aRestaurer.version}`}
+          libelle="Restaurer cette version"
+          onConfirmer={() => restaurer.mutate(aRestaurer.id)}
+          onFermer={() => setARestaurer(null)}
+        >
+          <DialogContentText>
+            Le fichier déployé {aRestaurer.fichier} est réécrit tel qu'il était en version{" "}
+            {aRestaurer.version} (publiée le {dateFr(aRestaurer.date_publication, true)} par{" "}
+            {aRestaurer.auteur}), comme une nouvelle version : Hermes route alors selon ce fichier, et les
+            changements faits depuis dans l'inventaire n'y sont plus jusqu'à la prochaine publication.
+          </DialogContentText>
+        </Confirmation>
+      )}
     </Box>
   );
 }

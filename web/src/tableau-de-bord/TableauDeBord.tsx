@@ -38,6 +38,8 @@ import { Pastille } from "../composants/StatutChip";
 import { TendanceCouts } from "../couts/Couts";
 import { type Permissions, peut } from "../providers/authProvider";
 import { couleursCharte } from "../theme";
+import { ParStatut } from "./ParStatut";
+import { TableauDeBordClient } from "./TableauDeBordClient";
 
 const nf = new Intl.NumberFormat("fr-FR");
 const URGENCES: Record<string, string> = {
@@ -117,7 +119,7 @@ export function TableauDeBord() {
   const charte = couleursCharte(useTheme().palette.mode);
   if (isPending) return <Chargement texte="Chargement du tableau de bord…" />;
   if (error) return <ErreurChargement erreur={error} />;
-  const statuts = data.par_statut.filter((s) => s.n > 0);
+  if (permissions?.client_id) return <TableauDeBordClient data={data} />;
   const stock = data.disponibles.reduce((t, d) => t + d.n, 0);
   // the same statuses as the order queue's "À traiter" filter, counted in full (the table lists the first 20)
   const aTraiter = data.commandes_en_attente.reduce((t, c) => t + c.n, 0);
@@ -176,55 +178,7 @@ export function TableauDeBord() {
         {peut(permissions, "couts:lire") && <TendanceCouts />}
       </Box>
       <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap" }}>
-        <Card variant="outlined" sx={{ flex: "1 1 420px" }}>
-          <CardHeader
-            title="Numéros par statut"
-            titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }}
-            sx={{ pb: 0 }}
-          />
-          <CardContent sx={{ display: "flex", alignItems: "center", gap: 2, height: 240 }}>
-            {statuts.length === 0 ? (
-              <Vide>L'inventaire est vide : ajoutez des numéros ou saisissez une livraison de commande.</Vide>
-            ) : (
-              <>
-                <Box sx={{ width: 200, height: 200 }}>
-                  <ResponsiveContainer>
-                    <PieChart>
-                      <Pie
-                        data={statuts}
-                        dataKey="n"
-                        nameKey="libelle"
-                        innerRadius={50}
-                        outerRadius={90}
-                        isAnimationActive={false}
-                      >
-                        {statuts.map((s) => (
-                          <Cell key={s.code} fill={s.couleur} />
-                        ))}
-                      </Pie>
-                      <Tooltip formatter={(v) => nf.format(Number(v))} />
-                    </PieChart>
-                  </ResponsiveContainer>
-                </Box>
-                <Box sx={{ display: "flex", flexDirection: "column", gap: 0.75 }}>
-                  {data.par_statut.map((s) => (
-                    <Box key={s.code} sx={{ display: "flex", alignItems: "center", gap: 1 }}>
-                      <Link
-                        href={`#/dids?filter=${encodeURIComponent(JSON.stringify({ statut_id: s.id }))}`}
-                        underline="none"
-                      >
-                        <Pastille libelle={s.libelle ?? s.code ?? "?"} couleur={s.couleur} />
-                      </Link>
-                      <Typography variant="body2" fontWeight={600}>
-                        {nf.format(s.n)}
-                      </Typography>
-                    </Box>
-                  ))}
-                </Box>
-              </>
-            )}
-          </CardContent>
-        </Card>
+        <ParStatut statuts={data.par_statut} />
         {/* wide enough for its six columns: below that, on a line of its own rather than cut off */}
         <Card variant="outlined" sx={{ flex: "1 1 700px" }} data-testid="commandes-en-attente">
           <CardHeader

@@ -27,6 +27,51 @@ import { type Permissions, peut } from "../providers/authProvider";
 const PAR_PAGE = 100;
 
 /** Numbers that cost money and serve nobody; the platform's call records imported here decide it where they cover. */
+interface ResultatImport {
+  du: string;
+  au: string;
+  lignes: number;
+  appels: number;
+  numeros: number;
+  non_attribues: Array<{ numero: string; appels: number }>;
+  rejets: Array<{ ligne: number; raison: string }>;
+  rejetes: number;
+}
+
+/** What an import of calls did with every line: counted, to a number we do not have, or refused and why. */
+function ResultatAppels({ r }: { r: ResultatImport }) {
+  const horsInventaire = r.non_attribues.reduce((t, n) => t + n.appels, 0);
+  return (
+    <Alert
+      severity={r.rejetes > 0 || r.non_attribues.length > 0 ? "warning" : "success"}
+      data-testid="resultat-appels"
+    >
+      Appels du {dateFr(r.du)} au {dateFr(r.au)} : {r.lignes} ligne(s) lue(s), {r.appels} appel(s) attribué(s)
+      à {r.numeros} numéro(s) de l'inventaire
+      {horsInventaire > 0 && `, ${horsInventaire} appel(s) vers des numéros absents de l'inventaire`}
+      {`, ${r.rejetes} ligne(s) refusée(s).`}
+      {r.non_attribues.length > 0 && (
+        <Box component="ul" sx={{ m: 0, pl: 3 }}>
+          {r.non_attribues.map((n) => (
+            <li key={n.numero}>
+              {numeroLisible(n.numero)} : absent de l'inventaire ({n.appels} appel(s) non comptés)
+            </li>
+          ))}
+        </Box>
+      )}
+      {r.rejets.length > 0 && (
+        <Box component="ul" sx={{ m: 0, pl: 3 }}>
+          {r.rejets.slice(0, 20).map((x) => (
+            <li key={x.ligne}>
+              Ligne {x.ligne} : {x.raison}
+            </li>
+          ))}
+        </Box>
+      )}
+    </Alert>
+  );
+}
+
 export function Dormants() {
   const { permissions } = usePermissions<Permissions>();
   const notify = useNotify();
@@ -36,6 +81,7 @@ export function Dormants() {
   const [choisis, setChoisis] = useState<Set<number>>(new Set());
   const [fichier, setFichier] = useState<File | null>(null);
   const [colonnes, setColonnes] = useState<Record<string, string> | null>(null);
+  const [resultat, setResultat] = useState<ResultatImport | null>(null);
   const d = useQuery({
     queryKey: ["dormants", jours, page],
     queryFn: () =>
@@ -70,15 +116,13 @@ export function Dormants() {
         headers: { "content-type": "application/octet-stream" },
       });
       if (!r.response.ok) throw erreurHttp(r.response.status, r.error as Probleme | undefined);
-      return r.data as { du: string; au: string; appels: number; rejetes: number };
+      return r.data as ResultatImport;
     },
     onSuccess: (r) => {
-      notify(
-        `Appels du ${dateFr(r.du)} au ${dateFr(r.au)} : ${r.appels} importé(s), ${r.rejetes} ligne(s) refusée(s).`,
-        {
-          type: "success",
-        },
-      );
+      setResultat(r);
+      notify(`Appels du ${dateFr(r.du)} au ${dateFr(r.au)} importés : le détail s'affiche sous le bouton.`, {
+        type: "success",
+      });
       void client.invalidateQueries({ queryKey: ["dormants"] });
     },
     onError: (e: Error) => notify(e.message, { type: "error", autoHideDuration: 10_000 }),
@@ -128,7 +172,16 @@ export function Dormants() {
           </>
         )}
       </Box>
+      {peut(permissions, "import") && (
+        <Typography variant="body2" color="text.secondary" data-testid="colonnes-attendues">
+          Fichier attendu : l'export des appels d'Hermes (HN_Ondata.dbo.ODCalls : CallLocalTime, CallType,
+          OutTel, ANI, Duration…), ou un fichier simple avec les colonnes numero, date_heure, sens (entrant ou
+          sortant), repondu (oui ou non) et duree (en secondes). D'autres noms de colonnes s'associent à
+          l'étape suivante.
+        </Typography>
+      )}
       <Correspondances pour="appels" fichier={fichier} valeur={colonnes} onChange={setColonnes} />
+      {resultat && <ResultatAppels r={resultat} />}
       {d.isPending ? (
         <Chargement />
       ) : d.error ? (
