@@ -108,12 +108,23 @@ describe(`a 100,000-number inventory (${cible.nom})`, () => {
     await import("exceljs");
     // the longest gap between two ticks of a 10 ms timer while a route is served: the longest time the loop was
     // held. The test's own reading of a response (a 40 MB JSON body) happens between two routes, outside the watch.
+    // A gap counts for the processor time this process used during it: on two shared cores, another test file's
+    // PostgreSQL cluster can keep the process off the processor for half a second (511 ms once in CI, the same route
+    // 79 to 99 ms alone), which is the machine's load, not our code holding the loop. Code or garbage collection
+    // that holds the loop uses the processor all along, and is still counted whole.
     let plusLong = 0;
+    let horlogeMax = 0;
     let dernier = performance.now();
+    let cpu = process.cpuUsage();
     const minuterie = setInterval(() => {
       const t = performance.now();
-      plusLong = Math.max(plusLong, t - dernier - 10);
+      const c = process.cpuUsage();
+      const ecart = t - dernier - 10;
+      const travail = (c.user - cpu.user + c.system - cpu.system) / 1000;
+      plusLong = Math.max(plusLong, Math.min(ecart, travail));
+      horlogeMax = Math.max(horlogeMax, ecart);
       dernier = t;
+      cpu = c;
     }, 10);
     const parRoute: Record<string, number> = {};
     let pire = 0;
@@ -122,6 +133,7 @@ describe(`a 100,000-number inventory (${cible.nom})`, () => {
         // the checks of the previous route are not this route's
         await new Promise((r) => setTimeout(r, 20));
         dernier = performance.now();
+        cpu = process.cpuUsage();
         plusLong = 0;
         const r = await lire(adresse, route);
         await new Promise((r) => setTimeout(r, 15));
@@ -134,7 +146,7 @@ describe(`a 100,000-number inventory (${cible.nom})`, () => {
       clearInterval(minuterie);
     }
     console.log(
-      `plus long blocage de la boucle : ${Math.round(pire)} ms ; par route : ${JSON.stringify(parRoute)}`,
+      `plus long blocage de la boucle : ${Math.round(pire)} ms (plus long écart d'horloge : ${Math.round(horlogeMax)} ms) ; par route : ${JSON.stringify(parRoute)}`,
     );
     expect(pire).toBeLessThan(500);
   }, 600_000);
