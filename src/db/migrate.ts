@@ -22,6 +22,7 @@ import * as m0019 from "./migrations/0019_signal_cles.js";
 import * as m0020 from "./migrations/0020_descriptions_statuts.js";
 import * as m0021 from "./migrations/0021_natures_zones.js";
 import * as m0022 from "./migrations/0022_resiliation_prevue.js";
+import * as m0023 from "./migrations/0023_commentaire_commande.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +48,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0020_descriptions_statuts": m0020,
   "0021_natures_zones": m0021,
   "0022_resiliation_prevue": m0022,
+  "0023_commentaire_commande": m0023,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -212,7 +212,7 @@ export interface DidCommandeCommentaireTable {
   commande_id: number;
   auteur: string;
   commentaire: string;
-  type: Defaut<"INFO" | "VALIDATION" | "REJET" | "LIVRAISON">;
+  type: Defaut<"INFO" | "VALIDATION" | "REJET" | "LIVRAISON" | "COMMENTAIRE">;
   date_creation: Horodatage;
 }
 

@@ -11,12 +11,15 @@ const SEPARATEUR_ROUTAGE = ";";
 export const MOTIF_LIGNE = `^[^${CONTROLE}]*$`;
 export const MOTIF_TEXTE = `^[^${CONTROLE_SAUF_LIGNES}]*$`;
 export const MOTIF_ROUTAGE = `^[^${CONTROLE}${SEPARATEUR_ROUTAGE}]*$`;
+/** The start of the numbers an order asks for: national digits. */
+export const MOTIF_PREFIXE = "^[0-9]{1,8}$";
 
 const MESSAGES: Record<string, string> = {
   [MOTIF_LIGNE]: "Caractère de contrôle refusé (retour à la ligne, tabulation, caractère nul…).",
   [MOTIF_TEXTE]: "Caractère de contrôle refusé (caractère nul ou invisible).",
   [MOTIF_ROUTAGE]:
     "Caractère refusé : retour à la ligne, caractère de contrôle ou « ; », qui casseraient les fichiers de routage Hermes.",
+  [MOTIF_PREFIXE]: "De 1 à 8 chiffres, sans espace : « 0142 » pour des numéros en 01 42.",
 };
 
 /** The message for a value refused by one of these patterns, or undefined for another pattern. */

@@ -165,12 +165,13 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
         payload: { numero: "0162100150" },
       })
     ).json();
+    expect(existant.id).toBeGreaterThan(0);
     const conflit = await livrer({ numeros: "0162100140-0162100159" });
     expect(conflit.statusCode).toBe(422);
     expect(conflit.json().rejets).toEqual([
       expect.objectContaining({
         entree: "+33162100150",
-        raison: expect.stringContaining(`n°${existant.id}`),
+        raison: "Déjà dans l'inventaire (disponible) : retirez-le de la livraison.",
       }),
     ]);
     const mauvaisType = await livrer({ numeros: "0142000000" });
@@ -478,6 +479,37 @@ describe.each(CIBLES)("orders ($nom)", (cible) => {
     });
     expect(tard.statusCode).toBe(409);
     expect(tard.json().code).toBe("TRANSITION_INTERDITE");
+  });
+
+  it("says how to write a prefix it refuses, and labels a person's comment as a comment", async () => {
+    const geo = await idDe(ctx.db, "tel_type_did", "GEO");
+    const creer = (prefixe: string) =>
+      ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/commandes",
+        headers: ctx.cles.gestionnaire,
+        payload: { client_id: ctx.clientA, type_did_id: geo, quantite: 1, prefixe_souhaite: prefixe },
+      });
+    const refus = await creer("01 42");
+    expect(refus.statusCode).toBe(422);
+    expect(refus.json().errors[0]).toMatchObject({
+      champ: "prefixe_souhaite",
+      message: "De 1 à 8 chiffres, sans espace : « 0142 » pour des numéros en 01 42.",
+    });
+    const cree = await creer("0142");
+    expect(cree.statusCode, cree.body).toBe(201);
+    const id = cree.json().id;
+    const commentaire = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/commandes/${id}/commentaires`,
+      headers: ctx.cles.client,
+      payload: { commentaire: "Pour quand ?" },
+    });
+    expect(commentaire.statusCode, commentaire.body).toBe(201);
+    const fil = (
+      await ctx.app.inject({ method: "GET", url: `/api/v1/commandes/${id}`, headers: ctx.cles.gestionnaire })
+    ).json().commentaires;
+    expect(fil.map((c: { type: string }) => c.type)).toEqual(["INFO", "COMMENTAIRE"]);
   });
 
   it("sends the rejection to the requester", async () => {

@@ -132,7 +132,9 @@ describe.each(CIBLES)("the extranet in Chromium ($nom)", (cible) => {
     await page.goto(`${url}/admin/telephony/#/hermes`);
     const changements = page.locator("[data-testid=changements-routes]");
     await changements.getByText("+ 1 ajoutée").waitFor();
-    await changements.getByText("entrant +33142685300 → ALPHA-SAV | 2001 |  | ").waitFor();
+    // in words: the number in national form, the campaign and its Hermes id named
+    await changements.getByText("Entrant : 01 42 68 53 00").waitFor();
+    await changements.getByText("campagne ALPHA-SAV, Hermes 2001, sans configuration").waitFor();
     await page.getByRole("button", { name: "Publier vers Hermes" }).click();
     const dialogue = page.getByRole("dialog");
     await expect

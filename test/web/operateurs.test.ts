@@ -75,7 +75,7 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
     await page.getByRole("link", { name: "Nouveau rapprochement" }).click();
     await page.getByRole("combobox", { name: "Opérateur" }).click();
     await page.getByRole("option", { name: "SFR" }).click();
-    await page.getByLabel("Mois facturé (AAAA-MM)").fill(periode);
+    await page.getByLabel("Mois facturé (mm/aaaa)").fill(`${periode.slice(5)}/${periode.slice(0, 4)}`);
     await page.getByTestId("fichier").setInputFiles({
       name: `sfr-${periode}.csv`,
       mimeType: "text/csv",
@@ -195,6 +195,11 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
     ]);
     await classes.getByText("Prix différent du coût mensuel de l'inventaire").click();
     await page.getByRole("button", { name: "Prendre ce prix" }).click();
+    // the change to the inventory is said before it runs (#29)
+    const confirmation = page.getByTestId("confirmation");
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toMatch(/passe de 1,00\s€ à 1,20\s€ dans l'inventaire/);
+    await page.getByRole("button", { name: "Appliquer" }).click();
     await page.getByText("1 correction(s) appliquée(s).").waitFor();
     await page.getByTestId("lignes").getByText("corrigé (admin)").waitFor();
     const [reclamation] = await Promise.all([

@@ -255,4 +255,78 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet, round two
     expect(await chercher.isEnabled()).toBe(false);
     await p.context().close();
   }, 60_000);
+
+  it("(6, 19) an order: a comment labelled as one, a refused delivery beside the form in words", async () => {
+    const types = await admin<{ data: Array<{ id: number; code: string }> }>("GET", "/types-did");
+    const geo = types.data.find((t) => t.code === "GEO")?.id;
+    const operateurs = await admin<{ data: Array<{ id: number; code: string }> }>("GET", "/operateurs");
+    const cmd = await admin<{ id: number }>("POST", "/commandes", {
+      client_id: client,
+      type_did_id: geo,
+      quantite: 2,
+      prefixe_souhaite: "0193",
+    });
+    for (const [action, corps] of [
+      ["soumettre", {}],
+      ["valider", {}],
+      [
+        "demarrer",
+        {
+          reference_operateur: "OP-1",
+          operateur_id: operateurs.data[0]?.id,
+          cout_mensuel: 1,
+          cout_mise_en_service: 0,
+        },
+      ],
+    ] as const)
+      await admin("POST", `/commandes/${cmd.id}/actions/${action}`, corps);
+    const p = await page();
+    await p.goto(`${url}/admin/telephony/#/commandes/${cmd.id}/show`);
+    // a person's comment is a comment, not an « Information » like the workflow's events
+    await p.getByLabel("Ajouter un commentaire").fill("Pouvez-vous confirmer la date ?");
+    await p.getByRole("button", { name: "Envoyer" }).click();
+    await p.getByText("Pouvez-vous confirmer la date ?").waitFor();
+    const fil = (await p.getByText("Pouvez-vous confirmer la date ?").locator("..").textContent()) as string;
+    expect(fil).toContain("Commentaire");
+    // a number already held: the reason beside the form, in national form, without a row id or a status code
+    await p.getByTestId("saisie-livraison").fill("01 93 00 00 01\n01 93 00 09 01");
+    await p.getByRole("button", { name: "Prévisualiser" }).click();
+    const refus = p.getByTestId("refus-livraison");
+    await refus.waitFor();
+    const texte = (await refus.textContent()) as string;
+    expect(texte).toContain("01 93 00 00 01 : Déjà dans l'inventaire (utilisé, client Zeta Omega)");
+    expect(texte).not.toMatch(/n°\d|\+33|UTILISE/);
+    await p.context().close();
+  }, 90_000);
+
+  it("(12, 15) reads « 12/2026 » as a month, says the current month is an estimate, and keeps « 1,20 € »", async () => {
+    const p = await page();
+    await p.goto(`${url}/admin/telephony/#/couts`);
+    const mois = p.getByLabel("Mois (mm/aaaa)");
+    await mois.waitFor();
+    const courant = new Intl.DateTimeFormat("fr-FR", {
+      month: "2-digit",
+      year: "numeric",
+      timeZone: "Europe/Paris",
+    }).format(new Date());
+    expect(await mois.inputValue()).toBe(courant);
+    await p.getByTestId("couts-estimation").waitFor();
+    await mois.fill("11/2026");
+    await p
+      .getByTestId("total-couts")
+      .getByText(/novembre 2026/)
+      .waitFor();
+    expect(await p.getByTestId("couts-estimation").count()).toBe(0);
+    // an amount with a comma, in an English browser
+    await p.goto(`${url}/admin/telephony/#/dids/${numeroAffecte}/edit`);
+    const cout = p.getByLabel("Coût mensuel (€)");
+    await cout.waitFor();
+    await cout.fill("1,20");
+    await p.getByRole("button", { name: "Enregistrer" }).click();
+    await p.getByTestId("titre-numero").waitFor();
+    await expect
+      .poll(async () => (await admin<{ cout_mensuel: number }>("GET", `/dids/${numeroAffecte}`)).cout_mensuel)
+      .toBe(1.2);
+    await p.context().close();
+  }, 60_000);
 });

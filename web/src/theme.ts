@@ -60,7 +60,9 @@ function theme(mode: Mode): ThemeOptions {
       secondary: { main: c.secondaire },
       success: { main: c.succes },
       warning: { main: c.alarme },
-      error: { main: c.destructif },
+      // on the dark theme's cards the charter's red (#97423f) reads at under 2:1 as text or outline: red text and
+      // outlines use this tint there (5.5:1 on #253544), the charter's red stays for filled buttons
+      error: mode === "dark" ? { main: c.destructif, light: "#FF8A80" } : { main: c.destructif },
       info: { main: c.cyan },
       background: { default: c.fond, paper: c.carte },
       text: { primary: c.texte, secondary: c.texteDiscret },

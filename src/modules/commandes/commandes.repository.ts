@@ -236,7 +236,8 @@ export function ecrireCommande(
     .executeTakeFirstOrThrow();
 }
 
-export type TypeCommentaire = "INFO" | "VALIDATION" | "REJET" | "LIVRAISON";
+/** COMMENTAIRE: what a person wrote; the others are the workflow's own events. */
+export type TypeCommentaire = "INFO" | "VALIDATION" | "REJET" | "LIVRAISON" | "COMMENTAIRE";
 
 export async function ajouterCommentaire(
   db: Executor,
@@ -302,7 +303,13 @@ export function numerosExistants(db: Executor, e164: string[]) {
     .selectFrom("tel_did as d")
     .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
     .leftJoin("tel_client as cl", "cl.id", "d.client_id")
-    .select(["d.id", "d.did_format_e164", "s.code as statut", "cl.nom as client"])
+    .select([
+      "d.id",
+      "d.did_format_e164",
+      "s.code as statut",
+      "s.libelle as statut_libelle",
+      "cl.nom as client",
+    ])
     .where(parmiTextes("d.did_format_e164", e164))
     .execute();
 }

@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { DateHeure, Id, Nullable } from "../../http/listes.js";
-import { Ligne, TexteLibre } from "../../http/textes.js";
+import { Ligne, MOTIF_PREFIXE, TexteLibre } from "../../http/textes.js";
 import { TRANSITIONS_COMMANDE } from "./workflow.js";
 
 export const Commande = Type.Object({
@@ -73,7 +73,7 @@ export const ChampsCommande = {
   demandeur_tel: Type.Optional(Nullable(Ligne({ maxLength: 30 }))),
   operateur_id: Type.Optional(Nullable(Id)),
   region_id: Type.Optional(Nullable(Id)),
-  prefixe_souhaite: Type.Optional(Nullable(Type.String({ pattern: "^[0-9]{1,8}$" }))),
+  prefixe_souhaite: Type.Optional(Nullable(Type.String({ pattern: MOTIF_PREFIXE }))),
   motif: Type.Optional(Nullable(TexteLibre(2000))),
   urgence: Type.Optional(Urgence),
   date_souhaitee: Type.Optional(Nullable(Type.String({ format: "date" }))),

@@ -120,7 +120,7 @@ export async function modifierCommande(
 export async function commenterCommande({ db, acteur }: Contexte, id: number, commentaire: string) {
   return enTransaction(db, async (trx) => {
     exigerAcces(acteur, "Commande", await clientDeCommande(trx, id), (c) => c.client_id);
-    const cree = await ajouterCommentaire(trx, id, acteur.nom, commentaire, "INFO");
+    const cree = await ajouterCommentaire(trx, id, acteur.nom, commentaire, "COMMENTAIRE");
     await ecrireAudit(trx, acteur, {
       entite: "tel_did_commande_commentaire",
       entiteId: cree.id,

@@ -70,7 +70,8 @@ export async function livrerNumeros({ db, config, acteur, maintenant }: Contexte
       for (const e of existants) {
         rejets.push({
           entree: e.did_format_e164,
-          raison: `Déjà en stock : numéro n°${e.id} (${e.did_format_e164}, statut ${e.statut}${e.client ? `, client ${e.client}` : ""}).`,
+          // said as people read it: the number's status by its label, its client by name (never a row id)
+          raison: `Déjà dans l'inventaire (${e.statut_libelle.toLocaleLowerCase("fr-FR")}${e.client ? `, client ${e.client}` : ""}) : retirez-le de la livraison.`,
         });
       }
       const pris = new Set(existants.map((e) => e.did_format_e164));

@@ -38,7 +38,10 @@ export async function seedDemo(db: Kysely<DB>, options: { numeros?: number } = {
     ) => new Map((await trx.selectFrom(table).select(["id", "code"]).execute()).map((r) => [r.code, r.id]));
     const statuts = await ref("tel_statut_did");
     const types = await ref("tel_type_did");
-    const operateurs = [...(await ref("tel_operateur")).values()];
+    const operateursParCode = await ref("tel_operateur");
+    const operateurs = [...operateursParCode.values()];
+    // a number's carrier reference starts with its carrier's code (SFR-…, ORANGE-…), as carriers write them
+    const codeOperateur = new Map([...operateursParCode].map(([code, id]) => [id, code]));
     const equipements = [...(await ref("tel_equipement")).values()];
     const statutsCmd = await ref("tel_statut_commande");
     const indicatifs = new Map(
@@ -166,19 +169,20 @@ export async function seedDemo(db: Kysely<DB>, options: { numeros?: number } = {
       const jours = Math.floor(alea() * 900) + 30;
       const acquisition = new Date(Date.now() - jours * 86400_000);
       const indicatifId = indicatifs.get(num.pays) as number;
+      const operateur = choisir(operateurs);
       lignes.push({
         indicatif_id: indicatifId,
         did: num.national,
         did_format_e164: num.e164,
         type_id: types.get(num.type),
         region_id: num.region ? (regions.get(`${indicatifId}:${num.region}`) ?? null) : null,
-        operateur_id: choisir(operateurs),
+        operateur_id: operateur,
         equipement_id: choisir(equipements),
         cloud_id: choisir(clouds).id,
         client_id: client?.id ?? null,
         groupement_id: client && alea() < 0.7 ? choisir(client.groupements) : null,
         statut_id: statuts.get(statut),
-        reference_externe: `${["BYT", "ORG", "SFR", "TNX", "TWL"][Math.floor(alea() * 5)]}-${Math.floor(alea() * 1e8)}`,
+        reference_externe: `${codeOperateur.get(operateur)}-${Math.floor(alea() * 1e8)}`,
         date_acquisition: acquisition.toISOString().slice(0, 10),
         date_activation:
           statut === "COMMANDE"
@@ -309,15 +313,29 @@ export async function seedDemo(db: Kysely<DB>, options: { numeros?: number } = {
         })
         .execute();
       if (s === "LIVREE") {
-        const livres = inseres
-          .filter((d) => d.statut === "DISPONIBLE" && d.client?.id === client.id)
-          .slice(0, 5);
+        // a delivered order holds the numbers it brought: the client's own numbers, as many as it asked for
         const dejaLies = await trx.selectFrom("tel_did_commande_ligne").select("did_id").execute();
         const pris = new Set(dejaLies.map((x) => x.did_id));
-        const lignesCmd = livres
+        const lignesCmd = inseres
+          .filter((d) => d.client?.id === client.id && (d.statut === "AFFECTE" || d.statut === "UTILISE"))
           .filter((d) => !pris.has(d.id))
+          .slice(0, 5)
           .map((d) => ({ commande_id: cmd.id, did_id: d.id }));
-        if (lignesCmd.length) await trx.insertInto("tel_did_commande_ligne").values(lignesCmd).execute();
+        if (lignesCmd.length) {
+          await trx.insertInto("tel_did_commande_ligne").values(lignesCmd).execute();
+          await trx
+            .updateTable("tel_did_commande")
+            .set({ quantite: lignesCmd.length })
+            .where("id", "=", cmd.id)
+            .execute();
+        } else {
+          // nothing to deliver from: still being delivered, not « Livrée » with none
+          await trx
+            .updateTable("tel_did_commande")
+            .set({ statut_id: statutsCmd.get("EN_COURS") as number, date_livraison: null })
+            .where("id", "=", cmd.id)
+            .execute();
+        }
       }
     }
     await trx

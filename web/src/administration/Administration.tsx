@@ -264,6 +264,7 @@ function Difference() {
   const r = useRecordContext<{
     avant: Record<string, unknown> | null;
     apres: Record<string, unknown> | null;
+    request_id: string | null;
   }>();
   if (!r) return null;
   const cles = [...new Set([...Object.keys(r.avant ?? {}), ...Object.keys(r.apres ?? {})])].filter(
@@ -271,7 +272,17 @@ function Difference() {
       JSON.stringify(r.avant?.[k]) !== JSON.stringify(r.apres?.[k]) &&
       !["version", "date_modification"].includes(k),
   );
-  return <TableDifference cles={cles} avant={r.avant} apres={r.apres} />;
+  // the request's identifier is for support (it is in the server's log), not a column people read
+  return (
+    <>
+      <TableDifference cles={cles} avant={r.avant} apres={r.apres} />
+      {r.request_id && (
+        <Typography variant="caption" color="text.secondary" sx={{ px: 2 }}>
+          Identifiant de la requête (journal du serveur) : {r.request_id}
+        </Typography>
+      )}
+    </>
+  );
 }
 
 function TableDifference({
@@ -361,7 +372,6 @@ export function AuditList() {
           render={(r: { entite: string; entite_id: number | null }) => <QuoiAudit {...r} />}
         />
         <TextField source="motif" label="Motif" sortable={false} emptyText="—" />
-        <TextField source="request_id" label="Requête" sortable={false} emptyText="—" />
       </Datagrid>
     </List>
   );

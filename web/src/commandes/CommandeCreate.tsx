@@ -96,7 +96,13 @@ function Champs({ personnel }: { personnel: boolean }) {
       <IndiceStock />
       <SelectInput source="urgence" label="Urgence" choices={URGENCES} validate={required()} />
       <DateFr source="date_souhaitee" label="Date souhaitée" />
-      <TextInput source="prefixe_souhaite" label="Préfixe souhaité (facultatif)" />
+      <TextInput
+        source="prefixe_souhaite"
+        label="Préfixe souhaité (facultatif)"
+        helperText="Les premiers chiffres des numéros voulus : 01 42, 0142…"
+        // « 01 42 » as people write it; the API takes the digits
+        parse={(v: string) => (v ? v.replace(/[\s.]/g, "") : null)}
+      />
       <TextInput source="motif" label="Motif de la demande" multiline fullWidth />
       <TextInput source="demandeur_nom" label="Demandeur" validate={required()} />
       <TextInput source="demandeur_email" label="E-mail du demandeur" type="email" />

@@ -26,6 +26,11 @@ export function Livraison() {
   const [terminer, setTerminer] = useState(true);
   const [depassement, setDepassement] = useState(false);
   const [apercu, setApercu] = useState<string[] | null>(null);
+  // a refused delivery: its reasons beside the field, each number in national form, not in a toast over the form
+  const [refus, setRefus] = useState<{
+    message: string;
+    rejets: Array<{ entree: string; raison: string }>;
+  } | null>(null);
   const appel = useMutation({
     mutationFn: (simulation: boolean) =>
       reponse(
@@ -35,6 +40,7 @@ export function Livraison() {
         }),
       ),
     onSuccess: (r) => {
+      setRefus(null);
       if (r.simulation) setApercu(r.livres);
       else {
         notify(`${r.livres.length} numéros livrés dans le stock du client.`, { type: "success" });
@@ -43,9 +49,12 @@ export function Livraison() {
         refresh();
       }
     },
-    onError: (e: Error) => {
+    onError: (
+      e: Error & { body?: { detail?: string; rejets?: Array<{ entree: string; raison: string }> } },
+    ) => {
       setApercu(null);
-      notify(e.message, { type: "error", autoHideDuration: 12_000 });
+      if (e.body?.rejets?.length) setRefus({ message: e.body.detail ?? e.message, rejets: e.body.rejets });
+      else notify(e.message, { type: "error", autoHideDuration: 12_000 });
     },
   });
   if (c?.statut_code !== "EN_COURS") return null;
@@ -94,6 +103,19 @@ export function Livraison() {
           </Button>
         </Box>
         {appel.isPending && <LinearProgress sx={{ mt: 1 }} />}
+        {refus && (
+          <Alert severity="error" sx={{ mt: 2 }} data-testid="refus-livraison">
+            {refus.message}
+            <Box component="ul" sx={{ m: 0, pl: 3 }}>
+              {refus.rejets.slice(0, 30).map((r) => (
+                <li key={`${r.entree}${r.raison}`}>
+                  {/^\+\d+$/.test(r.entree) ? numeroLisible(r.entree) : r.entree} : {r.raison}
+                </li>
+              ))}
+            </Box>
+            {refus.rejets.length > 30 && `… et ${refus.rejets.length - 30} autre(s).`}
+          </Alert>
+        )}
         {apercu && (
           <Alert severity="info" sx={{ mt: 2 }} data-testid="apercu-livraison">
             {apercu.length} numéro{apercu.length > 1 ? "s" : ""} seront créés dans le stock de {c.client} :{" "}

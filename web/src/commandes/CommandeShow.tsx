@@ -30,6 +30,7 @@ const TYPES_COMMENTAIRE: Record<string, string> = {
   VALIDATION: "Validation",
   REJET: "Rejet",
   LIVRAISON: "Livraison",
+  COMMENTAIRE: "Commentaire",
   QUESTION: "Question",
   REPONSE: "Réponse",
 };

@@ -16,6 +16,7 @@ import {
 import { useWatch } from "react-hook-form";
 import { DateParis } from "../composants/DateParis";
 import { Vide } from "../composants/Etats";
+import { numeroLisible } from "../composants/format";
 
 const JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;
 const CONNUES = [
@@ -97,7 +98,14 @@ function FormulaireConfig() {
         <TextInput source="config.couleur" label="Couleur" type="color" sx={{ maxWidth: 160 }} />
         <TextInput source="config.logo" label="URL du logo (https://…)" />
         <TextInput source="config.message_accueil" label="Message d'accueil" multiline />
-        <TextInput source="config.redirection_hors_horaires" label="Redirection hors horaires (numéro)" />
+        <TextInput
+          source="config.redirection_hors_horaires"
+          label="Redirection hors horaires (numéro)"
+          // stored in E.164; read in national form (01 42 68 53 00), typed any way
+          format={(v: unknown) =>
+            typeof v === "string" && /^\+\d+$/.test(v) ? numeroLisible(v) : ((v as string) ?? "")
+          }
+        />
       </Box>
       <ApercuLogo />
       <Typography variant="subtitle2" sx={{ mt: 1 }}>

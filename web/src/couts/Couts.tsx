@@ -22,7 +22,7 @@ import { Title } from "react-admin";
 import { api, reponse, urlApi } from "../api/client";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { euros } from "../composants/format";
-import { Tarifs } from "./Tarifs";
+import { lireMois, moisCourant, moisFr, moisSaisi } from "../composants/mois";
 
 const DIMENSIONS = [
   ["client", "Client"],
@@ -33,26 +33,16 @@ const DIMENSIONS = [
 ] as const;
 type Dimension = (typeof DIMENSIONS)[number][0];
 
-const moisPrecedent = () => {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - 1);
-  return d.toISOString().slice(0, 7);
-};
-const moisFr = (periode: string) => {
-  const [a, m] = periode.split("-");
-  return new Date(Number(a), Number(m) - 1, 15).toLocaleDateString("fr-FR", {
-    month: "long",
-    year: "numeric",
-  });
-};
-
 /** What the numbers cost in a month and who bears it, and each client's re-billing statement. */
 export function Couts() {
-  const [periode, setPeriode] = useState(moisPrecedent);
+  // this month by default: the demo data and a new inventory have nothing in the months before
+  const [saisie, setSaisie] = useState(() => moisSaisi(moisCourant()));
   const [par, setPar] = useState<Dimension>("client");
   const [client, setClient] = useState<number | "">("");
-  const valide = /^\d{4}-(0[1-9]|1[0-2])$/.test(periode);
+  const lu = lireMois(saisie);
+  const valide = lu !== null;
+  const periode = lu ?? moisCourant();
+  const enCours = periode === moisCourant();
   const vue = useQuery({
     queryKey: ["couts", periode, par],
     enabled: valide,
@@ -68,10 +58,11 @@ export function Couts() {
       <Box sx={{ display: "flex", gap: 2, alignItems: "center", flexWrap: "wrap" }}>
         <TextField
           size="small"
-          label="Mois (AAAA-MM)"
-          value={periode}
+          label="Mois (mm/aaaa)"
+          value={saisie}
           error={!valide}
-          onChange={(e) => setPeriode(e.target.value)}
+          helperText={valide ? " " : "Mois attendu : mm/aaaa, par exemple 11/2026"}
+          onChange={(e) => setSaisie(e.target.value)}
         />
         <ToggleButtonGroup
           size="small"
@@ -108,6 +99,12 @@ export function Couts() {
                 Exporter (XLSX)
               </Link>
             </Box>
+            {enCours && (
+              <Alert severity="info" sx={{ my: 1 }} data-testid="couts-estimation">
+                Estimation : le mois en cours est compté jusqu'à sa fin avec les numéros tenus aujourd'hui ;
+                les chiffres se figent le mois fini.
+              </Alert>
+            )}
             {!vue.data.a_jour && (
               <Alert severity="info" sx={{ my: 1 }} data-testid="couts-en-calcul">
                 Chiffres des données du {dateFr(vue.data.calcule_le, true)} : les données ont changé depuis et

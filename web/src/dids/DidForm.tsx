@@ -6,7 +6,6 @@ import {
   BooleanInput,
   Create,
   Edit,
-  NumberInput,
   ReferenceInput,
   SelectInput,
   SimpleForm,
@@ -19,6 +18,7 @@ import { api, reponse } from "../api/client";
 import { DateFr } from "../composants/DateHeureParis";
 import { numeroLisible } from "../composants/format";
 import { GroupementDuClient } from "../composants/GroupementDuClient";
+import { MontantInput, montantsLus } from "../composants/Montant";
 
 const ref = (source: string, reference: string, label: string, optionText = "nom") => (
   <ReferenceInput
@@ -42,8 +42,8 @@ function ChampsDescriptifs({ avecClient }: { avecClient: boolean }) {
       <TextInput source="reference_externe" label="Référence opérateur" />
       <DateFr source="date_acquisition" label="Date d'acquisition" />
       <DateFr source="date_activation" label="Date d'activation" />
-      <NumberInput source="cout_mensuel" label="Coût mensuel (€)" min={0} step={0.01} />
-      <NumberInput source="cout_mise_en_service" label="Frais de mise en service (€)" min={0} step={0.01} />
+      <MontantInput source="cout_mensuel" label="Coût mensuel (€)" />
+      <MontantInput source="cout_mise_en_service" label="Frais de mise en service (€)" />
       <TextInput source="description" label="Description" />
       <TextInput source="notes" label="Notes" multiline />
     </Box>
@@ -64,7 +64,13 @@ function BoutonsPlage() {
       const { mode: _mode, numero: _numero, ...v } = getValues();
       return reponse(
         api.POST("/api/v1/dids/plage", {
-          body: { ...(sansVides(v) as { debut: string; fin: string }), simulation },
+          body: {
+            ...(sansVides(montantsLus("cout_mensuel", "cout_mise_en_service")(v)) as {
+              debut: string;
+              fin: string;
+            }),
+            simulation,
+          },
         }),
       );
     },
@@ -72,7 +78,15 @@ function BoutonsPlage() {
       if (r.simulation) setApercu(r.numeros);
       else {
         notify(`${r.crees} numéros créés.`, { type: "success" });
-        redirect(`/dids?filter=${encodeURIComponent(JSON.stringify({ q: getValues().debut }))}`);
+        // the whole range in the list: the digits its first and last numbers share
+        const [debut, fin] = [getValues().debut, getValues().fin].map((x) =>
+          String(x ?? "").replace(/\D/g, ""),
+        );
+        let commun = 0;
+        while (commun < Math.min(debut.length, fin.length) && debut[commun] === fin[commun]) commun++;
+        redirect(
+          `/dids?filter=${encodeURIComponent(JSON.stringify({ q: debut.slice(0, Math.max(commun, 4)) }))}`,
+        );
       }
     },
     onError: (e: Error) => notify(e.message, { type: "error", autoHideDuration: 10_000 }),
@@ -123,7 +137,11 @@ function ChoixMode({ mode, setMode }: { mode: "un" | "plage"; setMode: (m: "un" 
 export function DidCreate() {
   const [mode, setMode] = useState<"un" | "plage">("un");
   return (
-    <Create title="Ajouter des numéros" redirect="show">
+    <Create
+      title="Ajouter des numéros"
+      redirect="show"
+      transform={montantsLus("cout_mensuel", "cout_mise_en_service")}
+    >
       <SimpleForm toolbar={mode === "plage" ? false : undefined} defaultValues={{ statut: "DISPONIBLE" }}>
         <ChoixMode mode={mode} setMode={setMode} />
         {mode === "un" ? (
@@ -163,7 +181,12 @@ export function DidCreate() {
 
 export function DidEdit() {
   return (
-    <Edit title="Modifier le numéro" mutationMode="pessimistic" redirect="show">
+    <Edit
+      title="Modifier le numéro"
+      mutationMode="pessimistic"
+      redirect="show"
+      transform={montantsLus("cout_mensuel", "cout_mise_en_service")}
+    >
       <SimpleForm>
         <Typography variant="body2" color="text.secondary">
           Le statut et le client changent par les actions de la fiche ; ici, les champs descriptifs.

@@ -30,20 +30,27 @@ import { RechercheNumero } from "./RechercheNumero";
 
 function filtres(p: Permissions | undefined) {
   const interne = peut(p, "infrastructure:lire");
-  const ref = (source: string, reference: string, label: string, optionText = "libelle") => (
+  const ref = (
+    source: string,
+    reference: string,
+    label: string,
+    optionText = "libelle",
+    tri = optionText,
+  ) => (
     // the label on the reference input too: the "Filtres" menu reads it there
     <ReferenceInput
       key={source}
       source={source}
       reference={reference}
       label={label}
-      sort={{ field: optionText, order: "ASC" }}
+      sort={{ field: tri, order: "ASC" }}
     >
       <AutocompleteInput label={label} optionText={optionText} sx={{ minWidth: 200 }} />
     </ReferenceInput>
   );
   return [
-    ref("statut_id", "statuts-did", "Statut"),
+    // the statuses in their lifecycle's order (Commandé, Disponible, Affecté, Utilisé, Résilié), not alphabetical
+    ref("statut_id", "statuts-did", "Statut", "libelle", "ordre"),
     ...(interne ? [ref("client_id", "clients", "Client", "nom")] : []),
     ref("groupement_id", "groupements", "Groupement"),
     ref("type_id", "types-did", "Type"),

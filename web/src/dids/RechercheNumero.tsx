@@ -1,5 +1,5 @@
 import SearchIcon from "@mui/icons-material/Search";
-import { InputAdornment, TextField } from "@mui/material";
+import { Box, InputAdornment, TextField, Typography } from "@mui/material";
 import { useEffect, useRef, useState } from "react";
 import { useListContext } from "react-admin";
 
@@ -8,7 +8,7 @@ import { useListContext } from "react-admin";
  * the API answers a partial-digit search on 1M numbers in tens of ms, so this box waits 150 ms only.
  */
 export function RechercheNumero() {
-  const { filterValues, setFilters, displayedFilters } = useListContext();
+  const { filterValues, setFilters, displayedFilters, total, meta, isPending } = useListContext();
   const [valeur, setValeur] = useState<string>(filterValues.q ?? "");
   const courant = useRef(filterValues);
   courant.current = filterValues;
@@ -38,24 +38,51 @@ export function RechercheNumero() {
       setFilters({ ...courant.current, q: envoye.current }, displayedFilters, false);
     }
   }, [q, setFilters, displayedFilters]);
+  // the count beside the search, as carriers' consoles show it, not only at the bottom of the page
+  const plafond = (meta as { plafond?: number } | undefined)?.plafond;
+  const compte =
+    plafond !== undefined
+      ? `plus de ${plafond.toLocaleString("fr-FR")} numéros`
+      : total !== undefined
+        ? `${total.toLocaleString("fr-FR")} numéro${total > 1 ? "s" : ""}`
+        : "";
   return (
-    <TextField
-      size="small"
-      placeholder="Numéro, chiffres partiels, référence…"
-      value={valeur}
-      onChange={(e) => setValeur(e.target.value)}
-      // wide enough for its whole placeholder (measured by the browser test)
-      sx={{ flex: "1 1 400px", maxWidth: 460, minWidth: 340, mr: "auto", alignSelf: "center" }}
-      slotProps={{
-        htmlInput: { "aria-label": "Rechercher un numéro", "data-testid": "recherche-numero" },
-        input: {
-          endAdornment: (
-            <InputAdornment position="end">
-              <SearchIcon fontSize="small" />
-            </InputAdornment>
-          ),
-        },
+    <Box
+      sx={{
+        display: "flex",
+        alignItems: "center",
+        gap: 1.5,
+        flex: "1 1 400px",
+        mr: "auto",
+        alignSelf: "center",
       }}
-    />
+    >
+      <TextField
+        size="small"
+        placeholder="Numéro, chiffres partiels, référence…"
+        value={valeur}
+        onChange={(e) => setValeur(e.target.value)}
+        // wide enough for its whole placeholder (measured by the browser test)
+        sx={{ flex: "1 1 400px", maxWidth: 460, minWidth: 340 }}
+        slotProps={{
+          htmlInput: { "aria-label": "Rechercher un numéro", "data-testid": "recherche-numero" },
+          input: {
+            endAdornment: (
+              <InputAdornment position="end">
+                <SearchIcon fontSize="small" />
+              </InputAdornment>
+            ),
+          },
+        }}
+      />
+      <Typography
+        variant="body2"
+        color="text.secondary"
+        sx={{ whiteSpace: "nowrap", visibility: !isPending && compte ? "visible" : "hidden" }}
+        data-testid="compte-recherche"
+      >
+        {compte || "…"}
+      </Typography>
+    </Box>
   );
 }

@@ -21,7 +21,6 @@ import {
   TextField,
   Typography,
 } from "@mui/material";
-import { alpha } from "@mui/material/styles";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Title, useNotify, usePermissions } from "react-admin";
@@ -29,109 +28,7 @@ import { api, reponse } from "../api/client";
 import { Confirmation } from "../composants/Confirmation";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { type Permissions, peut } from "../providers/authProvider";
-
-/** A unified diff, coloured like a code review: what Hermes will read differently after publishing. */
-function Diff({ texte }: { texte: string }) {
-  return (
-    <Box
-      component="pre"
-      data-testid="diff"
-      sx={{
-        fontFamily: "monospace",
-        fontSize: 12,
-        m: 0,
-        p: 1.5,
-        bgcolor: "action.hover",
-        borderRadius: 1,
-        maxHeight: 360,
-        overflow: "auto",
-      }}
-    >
-      {texte.split("\n").map((l, i) => (
-        <Box
-          // biome-ignore lint/suspicious/noArrayIndexKey: diff lines have no identity but their position
-          key={i}
-          component="span"
-          sx={{
-            display: "block",
-            color: l.startsWith("@@") ? "secondary.main" : "inherit",
-            bgcolor: (t) =>
-              l.startsWith("+") && !l.startsWith("+++")
-                ? alpha(t.palette.success.main, 0.18)
-                : l.startsWith("-") && !l.startsWith("---")
-                  ? alpha(t.palette.error.main, 0.18)
-                  : "transparent",
-          }}
-        >
-          {l || " "}
-        </Box>
-      ))}
-    </Box>
-  );
-}
-
-type Apercu = Awaited<ReturnType<typeof lireApercu>>;
-const lireApercu = () => reponse(api.GET("/api/v1/hermes/publication"));
-const pluriel = (n: number, mot: string) => `${n.toLocaleString("fr-FR")} ${mot}${n > 1 ? "s" : ""}`;
-
-/** The route changes a publication makes, in words and as a table: what Hermes will route differently. */
-function ChangementsRoutes({ apercu }: { apercu: Apercu }) {
-  const r = apercu.routes;
-  const lignes = [
-    ...r.exemples.supprimees.map((t) => ({ sorte: "Supprimée", route: t, avant: "", apres: "" })),
-    ...r.exemples.modifiees.map((m) => ({
-      sorte: "Modifiée",
-      route: m.route,
-      avant: m.avant,
-      apres: m.apres,
-    })),
-    ...r.exemples.ajoutees.map((t) => ({ sorte: "Ajoutée", route: t, avant: "", apres: "" })),
-  ];
-  return (
-    <Card variant="outlined" data-testid="changements-routes">
-      <CardHeader
-        title="Changements de routes"
-        titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }}
-        subheader={`${r.deployees === null ? "Aucune publication connue" : `${pluriel(r.deployees, "route")} déployée${r.deployees > 1 ? "s" : ""}`} → ${pluriel(r.a_publier, "route")} à publier`}
-        action={
-          <Box sx={{ display: "flex", gap: 1, p: 1 }}>
-            <Chip color="success" variant="outlined" label={`+ ${pluriel(r.ajoutees, "ajoutée")}`} />
-            <Chip color="error" variant="outlined" label={`− ${pluriel(r.supprimees, "supprimée")}`} />
-            <Chip color="warning" variant="outlined" label={`~ ${pluriel(r.modifiees, "modifiée")}`} />
-          </Box>
-        }
-      />
-      <CardContent sx={{ pt: 0 }}>
-        {lignes.length === 0 ? (
-          <Vide>Aucune route ne change.</Vide>
-        ) : (
-          <Box sx={{ maxHeight: 320, overflow: "auto" }}>
-            <Table size="small" stickyHeader>
-              <TableHead>
-                <TableRow>
-                  <TableCell>Changement</TableCell>
-                  <TableCell>Route</TableCell>
-                  <TableCell>Avant</TableCell>
-                  <TableCell>Après</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {lignes.map((l) => (
-                  <TableRow key={`${l.sorte}${l.route}`}>
-                    <TableCell>{l.sorte}</TableCell>
-                    <TableCell sx={{ fontFamily: "monospace", fontSize: 12 }}>{l.route}</TableCell>
-                    <TableCell sx={{ fontFamily: "monospace", fontSize: 12 }}>{l.avant}</TableCell>
-                    <TableCell sx={{ fontFamily: "monospace", fontSize: 12 }}>{l.apres}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
-        )}
-      </CardContent>
-    </Card>
-  );
-}
+import { ChangementsRoutes, Diff, lireApercu, pluriel } from "./ChangementsRoutes";
 
 export function PublicationHermes() {
   const notify = useNotify();

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  CardHeader,
-  Link,
-  TextField,
-  Typography,
-} from "@mui/material";
+import { Alert, Card, CardContent, CardHeader, Link, Typography } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { usePermissions, useRecordContext } from "react-admin";
 import { api, reponse } from "../api/client";

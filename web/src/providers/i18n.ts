@@ -16,6 +16,15 @@ function ressource(nom: string, singulier: string, feminin = false) {
 
 const messages = {
   ...francais,
+  ra: {
+    ...francais.ra,
+    // « Pas encore de Clé API. Voulez-vous en créer un ? »: the noun's case and gender do not follow; said without them
+    page: {
+      ...francais.ra.page,
+      empty: "Aucun élément pour l'instant.",
+      invite: "Cliquez « Créer » pour en ajouter.",
+    },
+  },
   resources: {
     dids: ressource("Numéro |||| Numéros", "Numéro"),
     affectations: ressource("Affectation |||| Affectations", "Affectation", true),

@@ -5,6 +5,7 @@ import {
   Card,
   CardContent,
   CardHeader,
+  DialogContentText,
   Link,
   Table,
   TableBody,
@@ -17,8 +18,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Show, useNotify, usePermissions, useRecordContext, useRefresh } from "react-admin";
 import { api, reponse, urlApi } from "../api/client";
+import { Confirmation } from "../composants/Confirmation";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { euros, numeroLisible } from "../composants/format";
+import { moisFr } from "../composants/mois";
 import { type Permissions, peut } from "../providers/authProvider";
 
 interface Detail {
@@ -34,6 +37,12 @@ interface Detail {
   avertissements?: string[];
 }
 type Action = "cout" | "reference" | "resilier";
+/** What each correction does to the inventory, said before it runs. */
+const EFFETS: Record<Action, string> = {
+  cout: "le coût mensuel de chaque numéro prend le prix facturé par l'opérateur.",
+  reference: "la référence opérateur de chaque numéro prend celle du fichier de l'opérateur.",
+  resilier: "les numéros sont résiliés dans l'inventaire (gel avant réutilisation).",
+};
 
 /** The fix a class offers, if any: ours to apply from the carrier's file. */
 const CORRECTIONS: Record<string, { action: Action; libelle: string; enMasse: string } | undefined> = {
@@ -56,6 +65,13 @@ function Lignes({ r, classe }: { r: Detail; classe: string }) {
   const refresh = useRefresh();
   const client = useQueryClient();
   const [page, setPage] = useState(1);
+  // a correction changes the inventory: said, and confirmed in the app's dialog, before it is sent
+  const [aConfirmer, setAConfirmer] = useState<{
+    lignes?: number[];
+    confirmer?: boolean;
+    titre: string;
+    texte: string;
+  } | null>(null);
   const lignes = useQuery({
     queryKey: ["rapprochement-lignes", r.id, classe, page],
     queryFn: () =>
@@ -84,11 +100,13 @@ function Lignes({ r, classe }: { r: Detail; classe: string }) {
       refresh();
     },
     onError: (e: Error & { body?: { code?: string; en_service?: string[] } }, c) => {
-      if (
-        e.body?.code === "CONFIRMATION_REQUISE" &&
-        window.confirm(`${e.message}\n\n${(e.body.en_service ?? []).map(numeroLisible).join(", ")}`)
-      )
-        corriger.mutate({ ...c, confirmer: true });
+      if (e.body?.code === "CONFIRMATION_REQUISE")
+        setAConfirmer({
+          ...c,
+          confirmer: true,
+          titre: "Numéros en service",
+          texte: `${e.message} ${(e.body.en_service ?? []).map(numeroLisible).join(", ")}`,
+        });
       else notify(e.message, { type: "error", autoHideDuration: 10_000 });
     },
   });
@@ -104,7 +122,12 @@ function Lignes({ r, classe }: { r: Detail; classe: string }) {
           variant="outlined"
           size="small"
           disabled={corriger.isPending}
-          onClick={() => corriger.mutate({})}
+          onClick={() =>
+            setAConfirmer({
+              titre: correction.enMasse,
+              texte: `Toutes les lignes de cette classe (${total}) : ${EFFETS[correction.action]}`,
+            })
+          }
         >
           {correction.enMasse}
         </Button>
@@ -159,7 +182,18 @@ function Lignes({ r, classe }: { r: Detail; classe: string }) {
                     <Button
                       size="small"
                       disabled={corriger.isPending}
-                      onClick={() => corriger.mutate({ lignes: [l.id] })}
+                      onClick={() =>
+                        setAConfirmer({
+                          lignes: [l.id],
+                          titre: correction.libelle,
+                          texte:
+                            correction.action === "cout"
+                              ? `Le coût mensuel de ${numeroLisible(l.numero)} passe de ${l.prix_inventaire === null ? "—" : euros(l.prix_inventaire)} à ${l.prix_facture === null ? "—" : euros(l.prix_facture)} dans l'inventaire.`
+                              : correction.action === "reference"
+                                ? `La référence opérateur de ${numeroLisible(l.numero)} passe de « ${l.reference_inventaire ?? "—"} » à « ${l.reference_facturee ?? "—"} » dans l'inventaire.`
+                                : `${numeroLisible(l.numero)} : ${EFFETS.resilier}`,
+                        })
+                      }
                     >
                       {correction.libelle}
                     </Button>
@@ -183,6 +217,17 @@ function Lignes({ r, classe }: { r: Detail; classe: string }) {
           </Button>
         </Box>
       )}
+      {aConfirmer && (
+        <Confirmation
+          ouvert
+          titre={aConfirmer.titre}
+          libelle="Appliquer"
+          onConfirmer={() => corriger.mutate({ lignes: aConfirmer.lignes, confirmer: aConfirmer.confirmer })}
+          onFermer={() => setAConfirmer(null)}
+        >
+          <DialogContentText>{aConfirmer.texte}</DialogContentText>
+        </Confirmation>
+      )}
     </Box>
   );
 }
@@ -194,7 +239,7 @@ function Resultat() {
   return (
     <CardContent>
       <Typography variant="h5" fontWeight={600} sx={{ mb: 1 }}>
-        {r.operateur} — {r.periode}
+        {r.operateur} — {moisFr(r.periode)}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {r.fichier_nom} : {r.lignes_lues} ligne(s), rapproché le {dateFr(r.date_creation, true)} par{" "}

@@ -17,6 +17,7 @@ import { api, erreurHttp, type Probleme, reponse } from "../api/client";
 import { Correspondances } from "../composants/Correspondances";
 import { dateFr, Vide } from "../composants/Etats";
 import { euros } from "../composants/format";
+import { lireMois, moisFr, moisPrecedent, moisSaisi } from "../composants/mois";
 import { type Permissions, peut } from "../providers/authProvider";
 
 interface Rapprochement {
@@ -44,7 +45,12 @@ export function RapprochementList() {
     >
       <Datagrid rowClick="show" bulkActionButtons={false} empty={<Vide>Aucun rapprochement.</Vide>}>
         <RaTextField source="operateur" label="Opérateur" sortable={false} />
-        <RaTextField source="periode" label="Mois" sortable={false} />
+        <FunctionField
+          source="periode"
+          label="Mois"
+          sortable={false}
+          render={(r: { periode: string }) => moisFr(r.periode)}
+        />
         <RaTextField source="fichier_nom" label="Fichier" sortable={false} />
         <RaTextField source="lignes_lues" label="Lignes" sortable={false} />
         <FunctionField
@@ -70,18 +76,13 @@ export function RapprochementList() {
   );
 }
 
-const mois = () => {
-  const d = new Date();
-  d.setMonth(d.getMonth() - 1);
-  return d.toISOString().slice(0, 7);
-};
-
 /** Upload a carrier's file for an operator and a month: the result page opens on the classes and their totals. */
 export function RapprochementCreate() {
   const notify = useNotify();
   const redirect = useRedirect();
   const [operateur, setOperateur] = useState<number | "">("");
-  const [periode, setPeriode] = useState(mois);
+  const [saisie, setSaisie] = useState(() => moisSaisi(moisPrecedent()));
+  const periode = lireMois(saisie);
   const [fichier, setFichier] = useState<File | null>(null);
   const [colonnes, setColonnes] = useState<Record<string, string> | null>(null);
   const operateurs = useQuery({
@@ -95,7 +96,7 @@ export function RapprochementCreate() {
         params: {
           query: {
             operateur_id: Number(operateur),
-            periode,
+            periode: periode as string,
             nom: (fichier as File).name,
             ...(colonnes ? { colonnes: JSON.stringify(colonnes) } : {}),
           },
@@ -133,9 +134,11 @@ export function RapprochementCreate() {
       </TextField>
       <TextField
         size="small"
-        label="Mois facturé (AAAA-MM)"
-        value={periode}
-        onChange={(e) => setPeriode(e.target.value)}
+        label="Mois facturé (mm/aaaa)"
+        value={saisie}
+        error={periode === null}
+        helperText={periode === null ? "Mois attendu : mm/aaaa, par exemple 11/2026" : " "}
+        onChange={(e) => setSaisie(e.target.value)}
       />
       <Box sx={{ display: "flex", alignItems: "center", gap: 2 }}>
         <Button variant="outlined" component="label">
@@ -157,13 +160,7 @@ export function RapprochementCreate() {
       <Box>
         <Button
           variant="contained"
-          disabled={
-            !fichier ||
-            colonnes === null ||
-            operateur === "" ||
-            !/^\d{4}-\d{2}$/.test(periode) ||
-            envoi.isPending
-          }
+          disabled={!fichier || colonnes === null || operateur === "" || periode === null || envoi.isPending}
           onClick={() => envoi.mutate()}
         >
           Rapprocher

@@ -30,7 +30,15 @@ type Champ =
       requis?: boolean;
       liste?: boolean;
     }
-  | { source: string; label: string; type: "choix"; choix: string[]; requis?: boolean; liste?: boolean }
+  | {
+      source: string;
+      label: string;
+      type: "choix";
+      /** The stored code and its French label. */
+      choix: Array<{ id: string; name: string }>;
+      requis?: boolean;
+      liste?: boolean;
+    }
   | {
       source: string;
       label: string;
@@ -98,7 +106,11 @@ export const REFERENTIELS: Record<string, Definition> = {
         source: "type",
         label: "Type",
         type: "choix",
-        choix: ["VOIP", "TRADITIONNEL", "HYBRIDE"],
+        choix: [
+          { id: "VOIP", name: "Voix sur IP" },
+          { id: "TRADITIONNEL", name: "Traditionnel" },
+          { id: "HYBRIDE", name: "Hybride" },
+        ],
         liste: true,
       },
       { source: "contact", label: "Contact" },
@@ -200,6 +212,17 @@ export const REFERENTIELS: Record<string, Definition> = {
 };
 
 function colonne(c: Champ): ReactElement {
+  if (c.type === "choix")
+    return (
+      <FunctionField
+        key={c.source}
+        source={c.source}
+        label={c.label}
+        render={(r: Record<string, unknown>) =>
+          c.choix.find((x) => x.id === r[c.source])?.name ?? (r[c.source] as string) ?? "—"
+        }
+      />
+    );
   if (c.type === "reference")
     return (
       <ReferenceField
@@ -245,13 +268,7 @@ function entree(c: Champ): ReactElement {
       );
     case "choix":
       return (
-        <SelectInput
-          key={c.source}
-          source={c.source}
-          label={c.label}
-          choices={c.choix.map((x) => ({ id: x, name: x }))}
-          validate={validate}
-        />
+        <SelectInput key={c.source} source={c.source} label={c.label} choices={c.choix} validate={validate} />
       );
     case "nombre":
       return <NumberInput key={c.source} source={c.source} label={c.label} validate={validate} />;

@@ -17,24 +17,12 @@ import {
 import { useTheme } from "@mui/material/styles";
 import { useQuery } from "@tanstack/react-query";
 import { Title, usePermissions } from "react-admin";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Pie,
-  PieChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api, reponse } from "../api/client";
 import type { TableauDeBord as Donnees } from "../api/types";
 import { STATUT_A_TRAITER, STATUTS_COMMANDE, URGENCES as URGENCES_LIBELLES } from "../commandes/CommandeList";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { numeroLisible } from "../composants/format";
-import { Pastille } from "../composants/StatutChip";
 import { TendanceCouts } from "../couts/Couts";
 import { type Permissions, peut } from "../providers/authProvider";
 import { couleursCharte } from "../theme";
