@@ -267,6 +267,15 @@ export async function seedDemo(db: Kysely<DB>, options: { numeros?: number } = {
     }
 
     // orders in every status
+    const LIBELLES_COMMANDE: Record<string, string> = {
+      BROUILLON: "brouillon",
+      SOUMISE: "soumise",
+      VALIDEE: "validée",
+      EN_COURS: "en cours de livraison",
+      LIVREE: "livrée",
+      REJETEE: "rejetée",
+      ANNULEE: "annulée",
+    };
     const annee = new Date().getFullYear();
     const statutsCommande = ["BROUILLON", "SOUMISE", "VALIDEE", "EN_COURS", "LIVREE", "REJETEE", "ANNULEE"];
     const typesCommande = ["GEO", "NPV", "NON_GEO", "NPV", "GEO"];
@@ -308,7 +317,7 @@ export async function seedDemo(db: Kysely<DB>, options: { numeros?: number } = {
         .values({
           commande_id: cmd.id,
           auteur: acteur,
-          commentaire: `Commande au statut ${s} (démonstration)`,
+          commentaire: `Commande de démonstration, ${LIBELLES_COMMANDE[s] ?? s}.`,
           type: "INFO",
         })
         .execute();

@@ -13,7 +13,7 @@ import {
 } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useRecordContext } from "react-admin";
+import { useGetList, useRecordContext } from "react-admin";
 import { api, reponse } from "../api/client";
 import type { Did } from "../api/types";
 import { lireInstantParis, versSaisieParis } from "../composants/DateHeureParis";
@@ -35,6 +35,10 @@ const depuis = (l: Source) =>
  */
 export function ALInstant() {
   const d = useRecordContext<Did>();
+  // a status by its label (« Affecté »), as everywhere else, not its code
+  const statuts = useGetList<{ id: number; code: string; libelle: string }>("statuts-did", {
+    pagination: { page: 1, perPage: 100 },
+  });
   const [saisie, setSaisie] = useState(() => versSaisieParis(new Date().toISOString()));
   const [cherchee, setCherchee] = useState(saisie);
   const [instant, setInstant] = useState<string | undefined>(undefined);
@@ -61,7 +65,13 @@ export function ALInstant() {
   const lignes: Array<[string, string, string]> =
     e?.existe && e.statut
       ? [
-          ["Statut", e.statut.valeur ?? "—", depuis(e.statut.ligne as Source)],
+          [
+            "Statut",
+            (e.statut.valeur && statuts.data?.find((x) => x.code === e.statut?.valeur)?.libelle) ??
+              e.statut.valeur ??
+              "—",
+            depuis(e.statut.ligne as Source),
+          ],
           ["Client", nom(e.client?.valeur as Ref), depuis(e.client?.ligne as Source)],
           ["Groupement", nom(e.groupement?.valeur as Ref), depuis(e.groupement?.ligne as Source)],
           ["Opérateur", nom(e.operateur?.valeur as Ref), depuis(e.operateur?.ligne as Source)],

@@ -21,6 +21,8 @@ export function Diff({ texte }: { texte: string }) {
     <Box
       component="pre"
       data-testid="diff"
+      // a file's own text, for Hermes: its headers and codes are the file's, not the screen's
+      data-contenu-fichier
       sx={{
         fontFamily: "monospace",
         fontSize: 12,
