@@ -4,6 +4,7 @@ export {
   chiffresDeRecherche,
   type NumeroNormalise,
   normaliser,
+  numeroPourMessage,
   type OptionsNormalisation,
   type ResultatNormalisation,
   TYPES_DID,

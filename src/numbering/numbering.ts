@@ -194,3 +194,16 @@ export function chiffresDeRecherche(saisie: string): string {
   if (/^0[1-9]/.test(chiffres)) return chiffres.slice(1);
   return chiffres;
 }
+
+/**
+ * A number as people read it in a message: national form for France and the overseas departments on its plan
+ * (« 01 42 68 53 00 », « 02 62 30 06 66 »), E.164 with « + » elsewhere (the extranet's numeroLisible, for the API's
+ * sentences).
+ */
+export function numeroPourMessage(e164: string): string {
+  const n = parsePhoneNumberFromString(e164);
+  if (!n) return e164;
+  return n.country && ["FR", "RE", "YT", "GP", "BL", "MF", "GF", "MQ"].includes(n.country)
+    ? n.formatNational()
+    : n.formatInternational();
+}

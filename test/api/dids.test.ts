@@ -420,6 +420,14 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     expect(chevauche.statusCode).toBe(409);
     expect(chevauche.json()).toMatchObject({ code: "NUMEROS_EXISTANTS" });
     expect(chevauche.json().numeros_existants).toHaveLength(5);
+    // said in national form; a preview does not say « nothing was created »
+    expect(chevauche.json().detail).toBe(
+      "5 numéro(s) de la plage existe(nt) déjà : 04 77 00 10 15, 04 77 00 10 16, 04 77 00 10 17, 04 77 00 10 18, 04 77 00 10 19. Rien n'a été créé.",
+    );
+    const apercuChevauche = await plage({ debut: "0477001015", fin: "0477001024", simulation: true });
+    expect(apercuChevauche.json().detail).toContain("04 77 00 10 15");
+    expect(apercuChevauche.json().detail).toContain("Retirez-les de la plage.");
+    expect(apercuChevauche.json().detail).not.toContain("Rien n'a été créé");
     expect(await compter()).toBe(20);
 
     for (const [debut, fin] of [

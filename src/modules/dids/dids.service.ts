@@ -3,7 +3,7 @@ import type { Contexte } from "../../contexte.js";
 import type { DB } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
 import { ApiError, introuvable } from "../../http/errors.js";
-import { lireSaisieNumeros, normaliser } from "../../numbering/index.js";
+import { lireSaisieNumeros, normaliser, numeroPourMessage } from "../../numbering/index.js";
 import { champsModifies, type Executor, ecrireAudit } from "../audit/audit.repository.js";
 import { type Portee, TOUT } from "../auth/acces.js";
 import type { Acteur } from "../auth/acteur.js";
@@ -265,10 +265,12 @@ export async function creerPlage(
   }
   const existants = await e164Existants(ctx.db, numeros);
   if (existants.length) {
+    // in national form, and « nothing created » only when something was to be created (not for a preview)
+    const lus = existants.slice(0, 5).map(numeroPourMessage).join(", ");
     throw new ApiError(
       409,
       "NUMEROS_EXISTANTS",
-      `${existants.length} numéro(s) de la plage existe(nt) déjà : ${existants.slice(0, 5).join(", ")}${existants.length > 5 ? "…" : ""}. Rien n'a été créé.`,
+      `${existants.length} numéro(s) de la plage existe(nt) déjà : ${lus}${existants.length > 5 ? "…" : ""}.${simulation ? " Retirez-les de la plage." : " Rien n'a été créé."}`,
       undefined,
       { numeros_existants: existants },
     );
