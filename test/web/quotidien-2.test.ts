@@ -288,6 +288,8 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet, round two
     await p.getByText("Pouvez-vous confirmer la date ?").waitFor();
     const fil = (await p.getByText("Pouvez-vous confirmer la date ?").locator("..").textContent()) as string;
     expect(fil).toContain("Commentaire");
+    // the person by name, not by login
+    expect(fil).toContain("Administrateur");
     // a number already held: the reason beside the form, in national form, without a row id or a status code
     await p.getByTestId("saisie-livraison").fill("01 93 00 00 01\n01 93 00 09 01");
     await p.getByRole("button", { name: "Prévisualiser" }).click();

@@ -145,13 +145,22 @@ export function lireCommande(db: Executor, id: number, portee: Portee = TOUT) {
   return restreindre(selectCommande(db).where("c.id", "=", id), portee, "c.client_id").executeTakeFirst();
 }
 
+/** An order's thread, each author with the display name of its account where it is one (people, not logins). */
 export function commentairesCommande(db: Executor, commandeId: number) {
   return db
-    .selectFrom("tel_did_commande_commentaire")
-    .select(["id", "auteur", "commentaire", "type", "date_creation"])
-    .where("commande_id", "=", commandeId)
-    .orderBy("date_creation")
-    .orderBy("id")
+    .selectFrom("tel_did_commande_commentaire as c")
+    .leftJoin("tel_utilisateur as u", "u.login", "c.auteur")
+    .select([
+      "c.id",
+      "c.auteur",
+      sql<string>`coalesce(u.nom, c.auteur)`.as("auteur_nom"),
+      "c.commentaire",
+      "c.type",
+      "c.date_creation",
+    ])
+    .where("c.commande_id", "=", commandeId)
+    .orderBy("c.date_creation")
+    .orderBy("c.id")
     .execute();
 }
 

@@ -60,6 +60,11 @@ export const Commande = Type.Object({
 export const Commentaire = Type.Object({
   id: Type.Integer(),
   auteur: Type.String(),
+  auteur_nom: Type.Optional(
+    Type.String({
+      description: "Le nom de la personne quand l'auteur est un compte (auteur : son identifiant)",
+    }),
+  ),
   commentaire: Type.String(),
   type: Type.String(),
   date_creation: DateHeure,

@@ -5670,6 +5670,8 @@ export interface paths {
                             commentaires: {
                                 id: number;
                                 auteur: string;
+                                /** @description Le nom de la personne quand l'auteur est un compte (auteur : son identifiant) */
+                                auteur_nom?: string;
                                 commentaire: string;
                                 type: string;
                                 /** Format: date-time */
@@ -5821,6 +5823,8 @@ export interface paths {
                         "application/json": {
                             id: number;
                             auteur: string;
+                            /** @description Le nom de la personne quand l'auteur est un compte (auteur : son identifiant) */
+                            auteur_nom?: string;
                             commentaire: string;
                             type: string;
                             /** Format: date-time */

@@ -70,7 +70,7 @@ function Fil() {
               </Typography>
               <Box>
                 <Chip size="small" label={TYPES_COMMENTAIRE[m.type] ?? m.type} sx={{ mr: 1 }} />
-                <strong>{m.auteur}</strong>
+                <strong>{m.auteur_nom ?? m.auteur}</strong>
                 <Typography variant="body2" sx={{ whiteSpace: "pre-wrap" }}>
                   {m.commentaire}
                 </Typography>
