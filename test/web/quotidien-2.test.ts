@@ -331,4 +331,26 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet, round two
       .toBe(1.2);
     await p.context().close();
   }, 60_000);
+
+  it("(22) counts the matches beside the search, and keeps a filtered list as a named view", async () => {
+    const p = await page();
+    await p.goto(`${url}/admin/telephony/#/dids`);
+    await p.getByTestId("recherche-numero").fill("0193000");
+    const api = await admin<{ total: number }>("GET", "/dids?q=0193000&par_page=1");
+    expect(api.total).toBeGreaterThan(0);
+    await expect
+      .poll(() => p.getByTestId("compte-recherche").textContent())
+      .toBe(`${api.total} numéro${api.total > 1 ? "s" : ""}`);
+    expect(await p.locator("[data-testid=numero]").count()).toBe(api.total);
+    await p.getByRole("button", { name: "Ajouter un filtre" }).click();
+    await p.getByRole("menuitem", { name: "Enregistrer cette vue…" }).click();
+    await p.getByLabel("Nom de la vue").fill("Bloc 01 93");
+    await p.getByRole("dialog").getByRole("button", { name: "Enregistrer" }).click();
+    // another day: the list opens bare, the view brings the search back
+    await p.goto(`${url}/admin/telephony/#/dids?filter=${encodeURIComponent("{}")}`);
+    await p.getByRole("button", { name: "Ajouter un filtre" }).click();
+    await p.getByRole("menuitem", { name: "Bloc 01 93" }).click();
+    await expect.poll(() => p.getByTestId("recherche-numero").inputValue()).toBe("0193000");
+    await p.context().close();
+  }, 60_000);
 });

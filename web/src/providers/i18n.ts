@@ -24,6 +24,19 @@ const messages = {
       empty: "Aucun élément pour l'instant.",
       invite: "Cliquez « Créer » pour en ajouter.",
     },
+    // react-admin's saved queries, named as daily work names them: views, kept by this browser for this list
+    saved_queries: {
+      ...francais.ra.saved_queries,
+      label: "Mes vues",
+      query_name: "Nom de la vue",
+      new_label: "Enregistrer cette vue…",
+      new_dialog_title: "Enregistrer les filtres et le tri actuels comme une vue",
+      remove_label: "Supprimer cette vue",
+      remove_label_with_name: "Supprimer la vue « %{name} »",
+      remove_dialog_title: "Supprimer cette vue ?",
+      remove_message: "La vue est retirée de ce navigateur ; les numéros ne changent pas.",
+      help: "Filtrez la liste, puis « Enregistrer cette vue… » dans « Ajouter un filtre »",
+    },
   },
   resources: {
     dids: ressource("Numéro |||| Numéros", "Numéro"),
