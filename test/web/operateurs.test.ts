@@ -243,7 +243,8 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
     const lignes = async () =>
       (await etat.locator("tr").allInnerTexts()).map((l) => l.replace(/\s+/g, " ").trim());
     const maintenant = await lignes();
-    expect(maintenant[0]).toMatch(/^Statut AFFECTE .+ le \d{2}\/\d{2}\/\d{4}/);
+    // the status by its label, as everywhere (#29)
+    expect(maintenant[0]).toMatch(/^Statut Affecté .+ le \d{2}\/\d{2}\/\d{4}/);
     expect(maintenant[1]).toMatch(/^Client ALPHA /);
     // before it existed: one form asks both questions
     await page.getByLabel("À une date (jj/mm/aaaa hh:mm, heure de Paris)").fill("01/01/2020 00:00");
