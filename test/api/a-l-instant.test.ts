@@ -34,7 +34,12 @@ describe.each(CIBLES)("a number at any instant ($nom)", (cible) => {
     const cle = await api("POST", "/cles-api", { nom: "k-b", role: "client", client_id: ctx.clientB });
     cleB = { authorization: `Bearer ${cle.corps.cle}` };
     // 1 March 2025: created for client A (its first holder, recorded at creation)
-    const d = await api("POST", "/dids", { numero: "0142685300", client_id: ctx.clientA });
+    const operateur = (await api("GET", "/operateurs")).corps.data[0].id;
+    const d = await api("POST", "/dids", {
+      numero: "0142685300",
+      client_id: ctx.clientA,
+      operateur_id: operateur,
+    });
     expect(d.status, JSON.stringify(d.corps)).toBe(201);
     did = d.corps.id;
     const aff = async (corps: Record<string, unknown>) =>
@@ -116,6 +121,10 @@ describe.each(CIBLES)("a number at any instant ($nom)", (cible) => {
     const sienne = (await a("2025-03-10T00:00", ctx.cles.client)).corps;
     expect(sienne).toMatchObject({ detenu_par_vous: true, statut: { valeur: "UTILISE" } });
     expect(sienne.statut.ligne.utilisateur).toBe("l'équipe");
+    // the carrier is the company's business: staff read it, a client neither then nor now
+    expect((await a("2025-03-10T00:00")).corps.operateur.valeur).toMatchObject({ code: expect.any(String) });
+    expect(sienne.operateur).toEqual({ valeur: null, ligne: null });
+    expect(sienne.tranche).toEqual({ valeur: null, ligne: null });
     const autre = await a("2025-07-01T00:00", ctx.cles.client);
     expect(autre.status).toBe(200);
     expect(autre.corps).toEqual({
@@ -146,7 +155,9 @@ describe.each(CIBLES)("a number at any instant ($nom)", (cible) => {
     expect(csv.texte).toContain(
       "numero;instant;statut;client;groupement;operateur;campagne_entrante;hermes_id",
     );
-    expect(csv.texte).toContain("'+33142685300;2025-06-30T22:00:00.000Z;UTILISE;CLIENT_B;;;B-ENTRANT;H-B1");
+    expect(csv.texte).toContain(
+      "'+33142685300;2025-06-30T22:00:00.000Z;UTILISE;CLIENT_B;;BOUYGUES;B-ENTRANT;H-B1",
+    );
     const parA = await api("GET", `/dids/a-l-instant?instant=2025-07-01T00:00&client_id=${ctx.clientA}`);
     expect(parA.corps.data).toEqual([]);
     const liste = await api("GET", "/dids/a-l-instant?instant=2025-03-10T00:00&numeros=01 42 68 53 00");

@@ -201,9 +201,15 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet, round two
     const p = await page("omega", MDP);
     await p.goto(`${url}/admin/telephony/#/dids/${numeroAffecte}/show`);
     await p.getByTestId("titre-numero").waitFor();
+    // every part of the page loaded, « À une date » and the history included, before it is read
+    await p.getByTestId("a-l-instant").getByText("Campagne entrante").waitFor();
+    await p.getByTestId("historique").getByTestId("evenement").first().waitFor();
+    await p.waitForLoadState("networkidle");
     const fiche = (await p.locator("main").textContent()) as string;
-    for (const interne of ["Coût mensuel", "Opérateur", "Équipement", "Frais de mise en service"])
+    for (const interne of ["Coût mensuel", "Opérateur", "Équipement", "Frais de mise en service", "Tranche"])
       expect(fiche).not.toContain(interne);
+    // the history names the client, not its id
+    expect(fiche).toContain("Client : — → Zeta Omega");
     await p.context().close();
   }, 120_000);
 

@@ -114,6 +114,13 @@ export async function numeroALInstant(
     t,
   );
   const tranche = valeurA("tranche_id", lignes, n.tranche_id === null ? null : String(n.tranche_id), t);
+  // the carrier and its block are the company's business (acces.ts): a client reads neither, then or now
+  if (!peut(acteur, "internes:lire")) {
+    operateur.valeur = null;
+    operateur.ligne = null;
+    tranche.valeur = null;
+    tranche.ligne = null;
+  }
   const ids = (v: string | null) => (entier(v) === null ? [] : [entier(v) as number]);
   const [affectations, presentation, publications, noms] = await Promise.all([
     affectationsA(db, didId, instant),

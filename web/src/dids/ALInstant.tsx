@@ -13,13 +13,14 @@ import {
 } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useGetList, useRecordContext } from "react-admin";
+import { useGetList, usePermissions, useRecordContext } from "react-admin";
 import { api, reponse } from "../api/client";
 import type { Did } from "../api/types";
 import { lireInstantParis, versSaisieParis } from "../composants/DateHeureParis";
 import { Chargement, dateFr, ErreurChargement } from "../composants/Etats";
 import { libelleAction } from "../composants/libelles";
 import { QuiPresentait } from "../presentation/QuiPresentait";
+import { type Permissions, peut } from "../providers/authProvider";
 
 type Source = { action: string; date_action: string | Date; utilisateur: string } | null;
 type Ref = Record<string, unknown> | null;
@@ -35,6 +36,9 @@ const depuis = (l: Source) =>
  */
 export function ALInstant() {
   const d = useRecordContext<Did>();
+  // the carrier and its block are the company's business: a client's page has no such rows (#29, point 10)
+  const { permissions } = usePermissions<Permissions>();
+  const internes = peut(permissions, "internes:lire");
   // a status by its label (« Affecté »), as everywhere else, not its code
   const statuts = useGetList<{ id: number; code: string; libelle: string }>("statuts-did", {
     pagination: { page: 1, perPage: 100 },
@@ -74,8 +78,12 @@ export function ALInstant() {
           ],
           ["Client", nom(e.client?.valeur as Ref), depuis(e.client?.ligne as Source)],
           ["Groupement", nom(e.groupement?.valeur as Ref), depuis(e.groupement?.ligne as Source)],
-          ["Opérateur", nom(e.operateur?.valeur as Ref), depuis(e.operateur?.ligne as Source)],
-          ["Tranche", nom(e.tranche?.valeur as Ref), depuis(e.tranche?.ligne as Source)],
+          ...(internes
+            ? ([
+                ["Opérateur", nom(e.operateur?.valeur as Ref), depuis(e.operateur?.ligne as Source)],
+                ["Tranche", nom(e.tranche?.valeur as Ref), depuis(e.tranche?.ligne as Source)],
+              ] as Array<[string, string, string]>)
+            : []),
           [
             "Campagne entrante",
             e.entrant
