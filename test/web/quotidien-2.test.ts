@@ -129,6 +129,12 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet, round two
       await p.getByRole("button", { name: "Restaurer" }).first().click();
       await confirmation.waitFor();
       expect(await confirmation.textContent()).toMatch(/réécrit tel qu'il était en version \d+/);
+      // with the routes it brings back, removes and changes, counted as Publier counts them
+      const routes = p.getByTestId("restauration-routes");
+      await routes.getByTestId("changements-routes").waitFor();
+      expect(await routes.textContent()).toMatch(
+        /Par rapport à la version \d+ déployée : \d+ routes? rétablies?, \d+ routes? retirées?, \d+ routes? modifiées?/,
+      );
       await capture(p, `quotidien2-restaurer-${taille[0]}`);
       await p.getByRole("button", { name: "Annuler" }).click();
       await p.context().close();

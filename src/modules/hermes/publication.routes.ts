@@ -171,6 +171,29 @@ export async function publicationRoutes(app: App) {
     },
   );
 
+  app.get(
+    "/hermes/publications/:id/restauration",
+    {
+      preValidation: exiger("publication:lire"),
+      schema: {
+        tags: ["Routage Hermes"],
+        summary:
+          "Ce que le retour à une version changerait dans le routage de Hermes : routes ajoutées, supprimées et modifiées pour les sens que ce fichier contient, comptées comme à la publication",
+        params: ParamsId,
+        response: {
+          200: Type.Object({
+            fichier: Type.String(),
+            version: Type.Integer(),
+            version_deployee: Type.Integer({ description: "Dernière version de ce fichier" }),
+            // null: a version published before routes were kept with it
+            routes: Nullable(DifferenceRoutes),
+          }),
+        },
+      },
+    },
+    async (request) => app.publication.apercuRestauration(request.params.id),
+  );
+
   app.post(
     "/hermes/publications/:id/restaurer",
     {

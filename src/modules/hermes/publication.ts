@@ -13,11 +13,16 @@ import type { Acteur } from "../auth/acteur.js";
 import { type Deploiement, deployer, enPhase } from "./deploiement-fichiers.js";
 import { type Apercu, donneesDeRendu, type FichierRendu, lireModele } from "./rendu.js";
 import {
+  apercuRestauration,
+  routesApresRestauration,
+  routesDeployees,
+  sensDuFichier,
+} from "./restauration.js";
+import {
   comparerRoutes,
   compresserRoutes,
   type DifferenceRoutes,
   jeuDeRoutes,
-  lireRoutes,
   suppressionsPermises,
 } from "./routes-publiees.js";
 import { SnapshotRoutage } from "./snapshot.js";
@@ -98,14 +103,7 @@ export class PublicationHermes {
         diff: createTwoFilesPatch(`a/${f.nom}`, `b/${f.nom}`, deploye ?? "", contenu, "déployé", "à publier"),
       });
     }
-    const derniere = await db
-      .selectFrom("tel_publication")
-      .select("routes")
-      .where("routes", "is not", null)
-      .orderBy("id", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    const routes = comparerRoutes(derniere?.routes ? lireRoutes(derniere.routes) : null, jeu);
+    const routes = comparerRoutes(await routesDeployees(db), jeu);
     const permises = suppressionsPermises(routes, this.config.seuilSuppressionsPublication);
     return {
       fichiers: resultat,
@@ -287,6 +285,11 @@ export class PublicationHermes {
     );
   }
 
+  /** What writing a version back would change in Hermes' routing (restauration.ts). */
+  apercuRestauration(id: number) {
+    return apercuRestauration(this.db, this.config, id);
+  }
+
   /** Writes a previous version back, byte for byte, as a new version. */
   async restaurer(acteur: Acteur, id: number, motif?: string) {
     const deployes: Deploiement[] = [];
@@ -316,7 +319,11 @@ export class PublicationHermes {
             etag_routage: null,
             auteur: acteur.nom,
             motif: motif ?? `Retour à la version ${ancienne.version}`,
-            routes: ancienne.routes,
+            routes: await routesApresRestauration(
+              trx,
+              ancienne.routes,
+              sensDuFichier(this.config, ancienne.fichier),
+            ),
           })
           .returning(["id", "fichier", "version", "somme_sha256"])
           .executeTakeFirstOrThrow();

@@ -8331,6 +8331,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hermes/publications/{id}/restauration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ce que le retour à une version changerait dans le routage de Hermes : routes ajoutées, supprimées et modifiées pour les sens que ce fichier contient, comptées comme à la publication */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fichier: string;
+                            version: number;
+                            /** @description Dernière version de ce fichier */
+                            version_deployee: number;
+                            /** @description Routes ajoutées, supprimées et modifiées par rapport à la dernière publication (une route : un numéro en entrant, ou un numéro présenté par une campagne en sortant) ; les 200 premières de chaque sorte en exemple */
+                            routes: {
+                                /** @description Routes de la dernière publication (null : aucune publication connue) */
+                                deployees: number | null;
+                                a_publier: number;
+                                ajoutees: number;
+                                supprimees: number;
+                                modifiees: number;
+                                exemples: {
+                                    ajoutees: string[];
+                                    supprimees: string[];
+                                    modifiees: {
+                                        route: string;
+                                        avant: string;
+                                        apres: string;
+                                    }[];
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hermes/publications/{id}/restaurer": {
         parameters: {
             query?: never;

@@ -12,6 +12,7 @@ export function Confirmation({
   libelle,
   onConfirmer,
   onFermer,
+  large = false,
 }: {
   ouvert: boolean;
   titre: string;
@@ -19,9 +20,17 @@ export function Confirmation({
   libelle: string;
   onConfirmer: () => void;
   onFermer: () => void;
+  /** Wider, for a dialog that lists what changes in a table. */
+  large?: boolean;
 }) {
   return (
-    <Dialog open={ouvert} onClose={onFermer} maxWidth="sm" fullWidth onClick={(e) => e.stopPropagation()}>
+    <Dialog
+      open={ouvert}
+      onClose={onFermer}
+      maxWidth={large ? "md" : "sm"}
+      fullWidth
+      onClick={(e) => e.stopPropagation()}
+    >
       <DialogTitle>{titre}</DialogTitle>
       <DialogContent data-testid="confirmation">{children}</DialogContent>
       <DialogActions>

@@ -62,7 +62,14 @@ export const lireApercu = () => reponse(api.GET("/api/v1/hermes/publication"));
 export const pluriel = (n: number, mot: string) => `${n.toLocaleString("fr-FR")} ${mot}${n > 1 ? "s" : ""}`;
 
 /** The route changes a publication makes, in words and as a table: what Hermes will route differently. */
-export function ChangementsRoutes({ apercu }: { apercu: Apercu }) {
+export function ChangementsRoutes({
+  apercu,
+  apres = "à publier",
+}: {
+  apercu: Pick<Apercu, "routes">;
+  /** What the right-hand count is: the routes to publish, or those a restore leaves. */
+  apres?: string;
+}) {
   const r = apercu.routes;
   const lignes = [
     // an added or removed route comes as « key → value »
@@ -86,7 +93,7 @@ export function ChangementsRoutes({ apercu }: { apercu: Apercu }) {
       <CardHeader
         title="Changements de routes"
         titleTypographyProps={{ variant: "subtitle1", fontWeight: 600 }}
-        subheader={`${r.deployees === null ? "Aucune publication connue" : `${pluriel(r.deployees, "route")} déployée${r.deployees > 1 ? "s" : ""}`} → ${pluriel(r.a_publier, "route")} à publier`}
+        subheader={`${r.deployees === null ? "Aucune publication connue" : `${pluriel(r.deployees, "route")} déployée${r.deployees > 1 ? "s" : ""}`} → ${pluriel(r.a_publier, "route")} ${apres}`}
         action={
           <Box sx={{ display: "flex", gap: 1, p: 1 }}>
             <Chip color="success" variant="outlined" label={`+ ${pluriel(r.ajoutees, "ajoutée")}`} />

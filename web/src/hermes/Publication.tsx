@@ -28,6 +28,7 @@ import { api, reponse } from "../api/client";
 import { Confirmation } from "../composants/Confirmation";
 import { Chargement, dateFr, ErreurChargement, Vide } from "../composants/Etats";
 import { type Permissions, peut } from "../providers/authProvider";
+import { ApercuRestauration } from "./ApercuRestauration";
 import { ChangementsRoutes, Diff, lireApercu, pluriel } from "./ChangementsRoutes";
 
 export function PublicationHermes() {
@@ -269,6 +270,7 @@ export function PublicationHermes() {
         <Confirmation
           ouvert
           titre={`Restaurer ${aRestaurer.fichier} en version ${aRestaurer.version}`}
+          large
           libelle="Restaurer cette version"
           onConfirmer={() => restaurer.mutate(aRestaurer.id)}
           onFermer={() => setARestaurer(null)}
@@ -279,6 +281,7 @@ export function PublicationHermes() {
             {aRestaurer.auteur}), comme une nouvelle version : Hermes route alors selon ce fichier, et les
             changements faits depuis dans l'inventaire n'y sont plus jusqu'à la prochaine publication.
           </DialogContentText>
+          <ApercuRestauration id={aRestaurer.id} />
         </Confirmation>
       )}
     </Box>
