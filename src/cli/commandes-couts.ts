@@ -5,7 +5,8 @@ import { loadConfig } from "../config.js";
 import { ApiError } from "../http/errors.js";
 import { acteurCli } from "../modules/auth/acteur.js";
 import { idOperateur } from "../modules/rapprochements/rapprochements.repository.js";
-import { rapprocher, reclamation } from "../modules/rapprochements/rapprochements.service.js";
+import { rapprocher } from "../modules/rapprochements/rapprochements.service.js";
+import { reclamation } from "../modules/rapprochements/reclamation.js";
 import type { Outils } from "./sortie.js";
 
 const euros = (n: number) => n.toLocaleString("fr-FR", { style: "currency", currency: "EUR" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chiffresDeRecherche, normaliser } from "./index.js";
+import { chiffresDepuisLaFrance } from "./numbering.js";
 
 type Attendu = [e164: string, pays: string, national: string, type: string, region: string | null];
 // [input, country hint, expected]
@@ -187,5 +188,24 @@ describe("chiffresDeRecherche", () => {
     ["426853", "426853"],
   ])("%s → %s", (saisie, attendu) => {
     expect(chiffresDeRecherche(saisie)).toBe(attendu);
+  });
+});
+
+describe("chiffresDepuisLaFrance", () => {
+  // the digits dialled from France, as a carrier's list writes them; normaliser reads each of them back
+  it.each([
+    ["+33142685300", "0142685300"],
+    ["+262262304152", "0262304152"],
+    ["+262639012345", "0639012345"],
+    ["+590590123456", "0590123456"],
+    ["+508412345", "0508412345"],
+    ["+3222123456", null],
+  ])("%s → %s", (e164, attendu) => {
+    expect(chiffresDepuisLaFrance(e164)).toBe(attendu);
+    if (attendu)
+      expect(normaliser(attendu, "FR", { plagesInconnues: true })).toMatchObject({
+        ok: true,
+        numero: { e164 },
+      });
   });
 });

@@ -207,3 +207,16 @@ export function numeroPourMessage(e164: string): string {
     ? n.formatNational()
     : n.formatInternational();
 }
+
+const INDICATIFS_OUTRE_MER = OUTRE_MER_DEPUIS_FR.map((o) => ({ ...o, plus: `+${o.indicatif}` }));
+
+/**
+ * The digits dialled from France for a number of the French plan (« 0142685300 », « 0262304152 », « 0508412345 »),
+ * or null for a foreign one. String work only: a carrier's list of 150,000 numbers must not parse each one.
+ */
+export function chiffresDepuisLaFrance(e164: string): string | null {
+  if (e164.startsWith("+33")) return `0${e164.slice(3)}`;
+  for (const o of INDICATIFS_OUTRE_MER)
+    if (e164.startsWith(o.plus)) return `0${o.retirerPrefixe ? o.indicatif : ""}${e164.slice(o.plus.length)}`;
+  return null;
+}

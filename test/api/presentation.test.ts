@@ -284,10 +284,11 @@ describe.each(CIBLES)("caller-ID rights ($nom)", (cible) => {
       .trim()
       .split(/\r?\n/);
     expect(lignes).toEqual([
-      "e164;numero;fondement;client;mandat;changement",
-      "33142770400;0142770400;Contrat opérateur;;;AJOUT",
-      `33142770401;0142770401;Mandat du client;CLIENT_A;${mandat.corps.id};AJOUT`,
-      "33142770406;0142770406;Contrat opérateur;;;AJOUT",
+      // read by the carrier's staff and programs (#29, point 9): French headers and words, E.164 with its « + »
+      "Numéro E.164;Numéro national;Fondement;Client;Mandat;Changement",
+      "+33142770400;0142770400;Contrat opérateur;;;Ajouté",
+      `+33142770401;0142770401;Mandat du client;CLIENT_A;${mandat.corps.id};Ajouté`,
+      "+33142770406;0142770406;Contrat opérateur;;;Ajouté",
     ]);
 
     // the mandate is revoked, a new one covers the number that had none, one number is terminated, one becomes the client's
@@ -345,6 +346,31 @@ describe.each(CIBLES)("caller-ID rights ($nom)", (cible) => {
     // the next declaration compares with every number recorded, not with the preview's first 200
     const seconde = await api("POST", "/declarations", { operateur_id: orange, format: "csv" });
     expect(seconde.corps).toMatchObject({ nombre: attendu, ajouts: 0, retraits: 0, modifies: 0 });
+  });
+
+  it("lists a carrier's numbers in national order, French plan first, in the preview and the file (#29, point 14)", async () => {
+    const op = await api("POST", "/operateurs", { code: "ORDRE", nom: "Ordre national", type: "VOIP" });
+    expect(op.status, JSON.stringify(op.corps)).toBe(201);
+    // created out of order; in E.164 order +262… and +32… would come before +331…
+    for (const n of ["0262304152", "+3222123456", "0142771900", "0590123456", "0142771899"])
+      await numero(n, null, "SOCIETE", op.corps.id);
+    const ordre = ["+33142771899", "+33142771900", "+262262304152", "+590590123456", "+3222123456"];
+    const apercu = (await api("GET", `/declarations/apercu?operateur_id=${op.corps.id}`)).corps;
+    expect(apercu.numeros.map((l: { numero: string }) => l.numero)).toEqual(ordre);
+    expect(apercu.changements.ajoutes).toEqual(ordre);
+    const d = await api("POST", "/declarations", { operateur_id: op.corps.id, format: "csv" });
+    const lignes = (await api("GET", `/declarations/${d.corps.id}/fichier`)).r.rawPayload
+      .toString("utf8")
+      .trim()
+      .split(/\r?\n/)
+      .slice(1);
+    expect(lignes.map((l) => l.split(";").slice(0, 2).join(";"))).toEqual([
+      "+33142771899;0142771899",
+      "+33142771900;0142771900",
+      "+262262304152;0262304152",
+      "+590590123456;0590123456",
+      "+3222123456;",
+    ]);
   });
 
   it("keeps a mandate's signed PDF with its SHA-256, and refuses anything else", async () => {

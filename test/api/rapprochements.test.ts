@@ -229,14 +229,31 @@ describe.each(CIBLES)("carrier reconciliation ($nom)", (cible) => {
       .trim()
       .split(/\r?\n/);
     expect(lignes).toEqual([
-      "e164;reference_operateur;motif;facture_du;facture_au;prix_facture;montant_reclame",
-      "33142780002;;Résilié le 2026-10-20, facturé jusqu'au 2026-11-30;2026-11-01;2026-11-30;3;3",
-      "33142780003;;Résilié le 2026-11-10, facturé jusqu'au 2026-11-30;2026-11-01;2026-11-30;3;2",
-      "33142789999;;Numéro qui n'est pas à nous;2026-11-01;2026-11-30;4;4",
-      "33142780005;SFR-5;Prix facturé 1.2 au lieu de 1;2026-11-01;2026-11-30;1.2;0.2",
+      // a file for people (#29, point 9): French headers, numbers and dates as people write them
+      "Numéro;Référence opérateur;Motif;Facturé du;Facturé au;Prix facturé (€ HT);Montant réclamé (€ HT)",
+      "01 42 78 00 02;;Résilié le 20/10/2026, facturé jusqu'au 30/11/2026;01/11/2026;30/11/2026;3,00;3,00",
+      "01 42 78 00 03;;Résilié le 10/11/2026, facturé jusqu'au 30/11/2026;01/11/2026;30/11/2026;3,00;2,00",
+      "01 42 78 99 99;;Numéro qui n'est pas à nous;01/11/2026;30/11/2026;4,00;4,00",
+      "01 42 78 00 05;SFR-5;Prix facturé 1,20 € au lieu de 1,00 €;01/11/2026;30/11/2026;1,20;0,20",
     ]);
     const xlsx = await api("GET", `/rapprochements/${rapprochement}/reclamation?format=xlsx`);
     expect(xlsx.r.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    // the workbook keeps amounts as numbers a spreadsheet adds up
+    const { default: Excel } = await import("exceljs");
+    const classeur = new Excel.Workbook();
+    await classeur.xlsx.load(xlsx.r.rawPayload as unknown as ArrayBuffer);
+    const feuille = classeur.worksheets[0];
+    expect(feuille?.getRow(1).getCell(1).value).toBe("Numéro");
+    expect(feuille?.getRow(5).values).toEqual([
+      undefined,
+      "01 42 78 00 05",
+      "SFR-5",
+      "Prix facturé 1,20 € au lieu de 1,00 €",
+      "01/11/2026",
+      "30/11/2026",
+      1.2,
+      0.2,
+    ]);
     // kept: the list says who reconciled what
     const liste = (await api("GET", `/rapprochements?operateur_id=${sfr}`)).corps;
     expect(liste.data[0]).toMatchObject({
@@ -270,7 +287,7 @@ describe.each(CIBLES)("carrier reconciliation ($nom)", (cible) => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("SFR, 2026-11 : 2 ligne(s) lue(s)");
     expect(r.stdout).toContain("Facturé mais absent de l'inventaire : 1 (4,00");
-    expect(fs.readFileSync(reclamation, "utf8")).toContain("33142789999;;Numéro qui n'est pas à nous");
+    expect(fs.readFileSync(reclamation, "utf8")).toContain("01 42 78 99 99;;Numéro qui n'est pas à nous");
     const inconnu = await cliInterne(
       ["rapprochement", fichier, "--operateur", "NULLE", "--periode", "2026-11"],
       ctx.base,

@@ -157,8 +157,8 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
       .trim()
       .split(/\r?\n/);
     expect(lignes).toHaveLength(11);
-    expect(lignes).toContain("33184880201;0184880201;Mandat du client;ALPHA;1;AJOUT");
-    expect(lignes).toContain("33184880200;0184880200;Contrat opérateur;;;AJOUT");
+    expect(lignes).toContain("+33184880201;0184880201;Mandat du client;ALPHA;1;Ajouté");
+    expect(lignes).toContain("+33184880200;0184880200;Contrat opérateur;;;Ajouté");
     // the recorded declaration names the same bytes
     const faites = page.getByTestId("declarations");
     await faites.waitFor();
@@ -207,8 +207,8 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
       page.getByRole("link", { name: "Réclamation à l'opérateur (CSV)" }).click(),
     ]);
     const texte = fs.readFileSync((await reclamation.path()) as string, "utf8");
-    expect(texte).toContain("33142789999;;Numéro qui n'est pas à nous;2026-11-01;2026-11-30;4;4");
-    expect(texte).toContain("33142780005;SFR-5;Prix facturé 1.2 au lieu de 1;");
+    expect(texte).toContain("01 42 78 99 99;;Numéro qui n'est pas à nous;01/11/2026;30/11/2026;4,00;4,00");
+    expect(texte).toContain("01 42 78 00 05;SFR-5;Prix facturé 1,20 € au lieu de 1,00 €;");
     await page.context().close();
   }, 60_000);
 

@@ -4,6 +4,7 @@ import type { Contexte } from "../../contexte.js";
 import type { DB, LigneDeclaree } from "../../db/schema.js";
 import { enTransaction } from "../../db/transaction.js";
 import { ApiError, introuvable } from "../../http/errors.js";
+import { chiffresDepuisLaFrance } from "../../numbering/numbering.js";
 import { encoder } from "../transfert/export.service.js";
 import { derniereDeclaration } from "./declarations.repository.js";
 import { fondementA, periodeMandat } from "./fondement.js";
@@ -125,39 +126,44 @@ export async function apercuDeclaration(db: Kysely<DB>, operateurId: number, t: 
 }
 
 /**
- * A number as carriers' lists write it: E.164 digits without "+" (a leading "+" would be taken for a formula and
- * neutralised, which no carrier's system reads), and the national form for French numbers.
+ * A number as carriers' lists write it: E.164 with its « + » (the file is written raw, fichiers.ts: nothing makes a
+ * leading « + » inert), and the digits dialled from France (« 0142685300 », « 0262304152 »; none abroad).
  */
 const colonnesNumero = (e164: string) => ({
-  e164: e164.slice(1),
-  numero: e164.startsWith("+33") ? `0${e164.slice(3)}` : e164.slice(1),
+  "Numéro E.164": e164,
+  "Numéro national": chiffresDepuisLaFrance(e164) ?? "",
 });
 
-/** The file handed to the carrier: every number declared, then the numbers withdrawn since the last declaration. */
+const CHANGEMENT = { AJOUT: "Ajouté", MODIFIE: "Modifié", RETRAIT: "Retiré" } as const;
+
+/**
+ * The file handed to the carrier: every number declared, then the numbers withdrawn since the last declaration.
+ * Its staff read it as much as their programs do (#29, point 9): French headers and words, no internal codes.
+ */
 async function fichier(numeros: LigneDeclaree[], c: Changements, format: "csv" | "xlsx") {
   const ajoutes = new Set(c.ajoutes);
   const modifies = new Set(c.modifies);
   const lignes = [
     ...numeros.map((l) => ({
       ...colonnesNumero(l.numero),
-      fondement: l.fondement === "CONTRAT" ? "Contrat opérateur" : "Mandat du client",
-      client: l.client ?? "",
-      mandat: l.mandat_id ?? "",
-      changement: ajoutes.has(l.numero) ? "AJOUT" : modifies.has(l.numero) ? "MODIFIE" : "",
+      Fondement: l.fondement === "CONTRAT" ? "Contrat opérateur" : "Mandat du client",
+      Client: l.client ?? "",
+      Mandat: l.mandat_id ?? "",
+      Changement: ajoutes.has(l.numero) ? CHANGEMENT.AJOUT : modifies.has(l.numero) ? CHANGEMENT.MODIFIE : "",
     })),
     ...c.retires.map((numero) => ({
       ...colonnesNumero(numero),
-      fondement: "",
-      client: "",
-      mandat: "",
-      changement: "RETRAIT",
+      Fondement: "",
+      Client: "",
+      Mandat: "",
+      Changement: CHANGEMENT.RETRAIT,
     })),
   ];
   return encoder(
     lignes,
     format,
     "Numéros présentés",
-    ["e164", "numero", "fondement", "client", "mandat", "changement"],
+    ["Numéro E.164", "Numéro national", "Fondement", "Client", "Mandat", "Changement"],
     { pour: "declaration" },
   );
 }

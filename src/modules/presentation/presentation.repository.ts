@@ -1,6 +1,7 @@
-import { type Insertable, sql, type Updateable } from "kysely";
+import { type Insertable, type RawBuilder, sql, type Updateable } from "kysely";
 import { parmiIds, parmiTextes } from "../../db/parmi.js";
 import type { DB, LigneDeclaree } from "../../db/schema.js";
+import { OUTRE_MER_DEPUIS_FR } from "../../numbering/arcep.js";
 import { courante } from "../affectations/courante.js";
 import type { Executor } from "../audit/audit.repository.js";
 
@@ -231,6 +232,19 @@ export function numeroPourFondement(db: Executor, didId: number) {
  * The numbers a carrier is told about: not terminated, whose carrier is the operator (their block's, else their
  * own), with every mandate covering each (one row per number and mandate, or one row without a mandate).
  */
+/**
+ * Numbers in the order people read a list (#29, point 14): the French plan first by the digits dialled from France
+ * (01…, 02 62… for Réunion), the rest after by E.164. The SQL twin of chiffresDepuisLaFrance.
+ */
+function ordreNational(e164: RawBuilder<unknown> | ReturnType<typeof sql.ref>) {
+  const cas = OUTRE_MER_DEPUIS_FR.map(
+    (o) =>
+      sql`WHEN ${e164} LIKE ${`+${o.indicatif}%`} THEN ${`0${o.retirerPrefixe ? o.indicatif : ""}`} || substr(${e164}, ${o.indicatif.length + 2})`,
+  );
+  const chiffres = sql`CASE WHEN ${e164} LIKE '+33%' THEN '0' || substr(${e164}, 4) ${sql.join(cas, sql` `)} END`;
+  return sql`(${chiffres}) IS NULL, ${chiffres}`;
+}
+
 export function numerosDeLOperateur(db: Executor, operateurId: number) {
   return sql<{
     id: number;
@@ -257,7 +271,7 @@ export function numerosDeLOperateur(db: Executor, operateurId: number) {
         OR EXISTS (SELECT 1 FROM tel_mandat_tranche mt WHERE mt.mandat_id = mm.id AND mt.tranche_id = d.tranche_id))
     ) m ON true
     WHERE s.code <> 'RESILIE' AND coalesce(t.operateur_id, d.operateur_id) = ${operateurId}
-    ORDER BY d.did_format_e164, m.id`
+    ORDER BY ${ordreNational(sql.ref("d.did_format_e164"))}, d.did_format_e164, m.id`
     .execute(db)
     .then((r) => r.rows);
 }

@@ -7,7 +7,8 @@ import { exiger } from "../auth/politique.js";
 import { lireCorrespondances, ParamColonnes } from "../transfert/colonnes.js";
 import { accepterFichiers } from "../transfert/transfert.routes.js";
 import { pageLignes, pageRapprochements } from "./rapprochements.repository.js";
-import { CLASSES, corriger, detailRapprochement, rapprocher, reclamation } from "./rapprochements.service.js";
+import { CLASSES, corriger, detailRapprochement, rapprocher } from "./rapprochements.service.js";
+import { reclamation } from "./reclamation.js";
 
 const TAG = ["Rapprochements opérateurs"];
 const Classe = Type.Union(

@@ -10,7 +10,6 @@ import { chiffresDirects, normaliser } from "../../numbering/index.js";
 import { actionEnMasse } from "../dids/cycle-de-vie.js";
 import { modifierDid } from "../dids/dids.service.js";
 import { associerChamps, colonnesIgnorees } from "../transfert/colonnes.js";
-import { encoder } from "../transfert/export.service.js";
 import { ceder } from "../transfert/import-contexte.js";
 import { type LimitesLecture, lireTableau } from "../transfert/lecture.js";
 import { lireDate, lireMontant } from "../transfert/valeurs.js";
@@ -20,7 +19,6 @@ import {
   insererRapprochement,
   type LignesLues,
   lignesACorriger,
-  lignesReclamees,
   lireRapprochement,
   marquerCorrigees,
   memoireDeTravail,
@@ -315,31 +313,4 @@ export async function corriger(
     );
     return { action: c.action, corrigees: lignes.length, numeros: lignes.map((l) => l.numero as string) };
   });
-}
-
-/** The claim for the carrier: each line to dispute, why, and the amount, as CSV or XLSX. */
-export async function reclamation(db: Kysely<DB>, id: number, format: "csv" | "xlsx") {
-  const r = await lireRapprochement(db, id);
-  if (!r) throw introuvable("Rapprochement");
-  const lignes = await lignesReclamees(db, id);
-  const contenu = await encoder(
-    lignes.map((l) => ({
-      e164: l.numero?.slice(1) ?? l.brut ?? "",
-      reference_operateur: l.reference_facturee ?? "",
-      motif:
-        l.classe === "A_RECLAMER"
-          ? `Résilié le ${l.date_resiliation}, facturé jusqu'au ${l.facture_au}`
-          : l.classe === "INCONNU"
-            ? "Numéro qui n'est pas à nous"
-            : `Prix facturé ${l.prix_facture} au lieu de ${l.prix_inventaire ?? "—"}`,
-      facture_du: l.facture_du ?? "",
-      facture_au: l.facture_au ?? "",
-      prix_facture: l.prix_facture ?? "",
-      montant_reclame: l.montant ?? 0,
-    })),
-    format,
-    "Réclamation",
-    ["e164", "reference_operateur", "motif", "facture_du", "facture_au", "prix_facture", "montant_reclame"],
-  );
-  return { contenu, nom: `reclamation-${r.operateur.replace(/[^\w-]+/g, "_")}-${r.periode}-${id}.${format}` };
 }
