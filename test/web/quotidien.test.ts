@@ -415,7 +415,15 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet for daily 
     await d.locator("select").selectOption({ label: "Orange" });
     await d.getByLabel("Référence de la commande chez l'opérateur").fill("ORA-77");
     await d.getByLabel("Prix mensuel par numéro (€ HT)").fill("2,50");
-    await d.getByLabel("Mise en service par numéro (€ HT)").fill("15");
+    await d.getByLabel("Frais de mise en service par numéro (€ HT)").fill("15");
+    // every label whole, none cut by the dialog's width (#29, point 18)
+    expect(
+      await d.evaluate((boite) =>
+        Array.from(boite.querySelectorAll("label"))
+          .filter((l) => l.scrollWidth > l.clientWidth + 1)
+          .map((l) => l.textContent),
+      ),
+    ).toEqual([]);
     await d.getByRole("button", { name: "Confirmer" }).click();
     await gestion.locator('[data-statut="En cours"]').first().waitFor();
     expect(await gestion.getByText("Orange", { exact: true }).count()).toBeGreaterThan(0);
@@ -604,6 +612,20 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet for daily 
       await page.getByTestId("historique").waitFor();
       expect(await coupes(page, "table")).toEqual([]);
       if (cible.nom === "pglite") await capture(page, `quotidien-numero-${largeur}`);
+      // the assignments: no code broken at its hyphen, nothing wider than the screen (#29, point 18)
+      await page.goto(`${url}/admin/telephony/#/affectations`);
+      await page.locator("tbody tr").first().waitFor();
+      expect(await coupes(page, "table")).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(largeur);
+      const coupures = await page.evaluate(() =>
+        Array.from(document.querySelectorAll("tbody td"))
+          .flatMap((td) => Array.from(td.querySelectorAll("*")))
+          .filter((e) => e.children.length === 0 && /^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(e.textContent ?? ""))
+          .filter((e) => e.getClientRects().length > 1 || e.getBoundingClientRect().height > 30)
+          .map((e) => e.textContent),
+      );
+      expect(coupures).toEqual([]);
+      if (cible.nom === "pglite") await capture(page, `quotidien-affectations-${largeur}`);
       await page.goto(`${url}/admin/telephony/#/hermes`);
       await page.getByText("Changements de routes").waitFor();
       await page.waitForTimeout(300);

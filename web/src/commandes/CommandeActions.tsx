@@ -109,7 +109,8 @@ function ChampsDemarrage({
         value={saisie.reference_operateur ?? ""}
         onChange={maj("reference_operateur")}
       />
-      <Box sx={{ display: "flex", gap: 1.5 }}>
+      {/* one above the other: side by side, a dialog's width cut the labels (#29, point 18) */}
+      <Box sx={{ display: "grid", gap: 1.5 }}>
         <MuiTextField
           label="Prix mensuel par numéro (€ HT)"
           value={saisie.cout_mensuel ?? ""}
@@ -118,7 +119,7 @@ function ChampsDemarrage({
           fullWidth
         />
         <MuiTextField
-          label="Mise en service par numéro (€ HT)"
+          label="Frais de mise en service par numéro (€ HT)"
           value={saisie.cout_mise_en_service ?? ""}
           onChange={maj("cout_mise_en_service")}
           slotProps={{ htmlInput: { inputMode: "decimal" } }}
