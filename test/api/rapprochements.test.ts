@@ -194,6 +194,16 @@ describe.each(CIBLES)("carrier reconciliation ($nom)", (cible) => {
       classe: "REFERENCE_DIFFERENTE",
     });
     expect(ref.corps.corrigees).toBe(1);
+    // the classes say what is left to do once a correction is made
+    const corrigees = (await api("GET", `/rapprochements/${rapprochement}`)).corps.classes;
+    expect(
+      Object.fromEntries(
+        corrigees.map((c: { classe: string; n: number; corrigees: number }) => [
+          c.classe,
+          [c.n, c.corrigees],
+        ]),
+      ),
+    ).toMatchObject({ PRIX_DIFFERENT: [1, 1], REFERENCE_DIFFERENTE: [1, 1], A_RECLAMER: [2, 0] });
     const numeroRef = (await api("GET", `/dids/${ids.reference}`)).corps;
     expect(numeroRef.reference_externe).toBe("SFR-77");
     const historique = (await api("GET", `/dids/${ids.reference}/historique`)).corps.data;

@@ -185,13 +185,13 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
           .trim(),
       );
     expect(await lignes()).toEqual([
-      "Facturé après sa résiliation chez nous : à réclamer 0 0,00 €",
-      "Facturé mais absent de l'inventaire 1 4,00 €",
-      "Dans l'inventaire, non résilié, mais non facturé 0 0,00 €",
-      "Prix différent du coût mensuel de l'inventaire 1 0,20 €",
-      "Référence opérateur différente de la nôtre 0 0,00 €",
-      "Conforme 1 2,00 €",
-      "Ligne illisible 0 0,00 €",
+      "Facturé après sa résiliation chez nous : à réclamer 0 — 0,00 €",
+      "Facturé mais absent de l'inventaire 1 — 4,00 €",
+      "Dans l'inventaire, non résilié, mais non facturé 0 — 0,00 €",
+      "Prix différent du coût mensuel de l'inventaire 1 — 0,20 €",
+      "Référence opérateur différente de la nôtre 0 — 0,00 €",
+      "Conforme 1 — 2,00 €",
+      "Ligne illisible 0 — 0,00 €",
     ]);
     await classes.getByText("Prix différent du coût mensuel de l'inventaire").click();
     await page.getByRole("button", { name: "Prendre ce prix" }).click();
@@ -202,6 +202,15 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
     await page.getByRole("button", { name: "Appliquer" }).click();
     await page.getByText("1 correction(s) appliquée(s).").waitFor();
     await page.getByTestId("lignes").getByText("corrigé (admin)").waitFor();
+    // the class says at once what is left to do, without a reload (#29, point 20)
+    await expect
+      .poll(() =>
+        classes
+          .locator("tr", { hasText: "Prix différent du coût mensuel de l'inventaire" })
+          .getByTestId("corriges")
+          .textContent(),
+      )
+      .toBe("1");
     const [reclamation] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Réclamation à l'opérateur (CSV)" }).click(),
@@ -227,7 +236,7 @@ describe.each(CIBLES)("blocks, mandates, declarations and reconciliation in Chro
       .replace(/\u202f/g, " ")
       .trim();
     // billed 2.46 against 2.00 in the inventory: 0.46 € the month, and no warning about prices
-    expect(ecart).toBe("Prix différent du coût mensuel de l'inventaire 1 0,46 €");
+    expect(ecart).toBe("Prix différent du coût mensuel de l'inventaire 1 — 0,46 €");
     expect(await page.getByTestId("avertissement").count()).toBe(0);
     await page.context().close();
   }, 60_000);

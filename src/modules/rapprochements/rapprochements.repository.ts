@@ -135,6 +135,14 @@ export async function totaux(db: Executor, id: number) {
   ) as Record<ClasseRapprochement, { n: number; montant: number | null }>;
 }
 
+/** Lines already corrected, by class: the stored totals are the file's, these say what is left to do. */
+export async function corrigeesParClasse(db: Executor, id: number) {
+  const r = await sql<{ classe: ClasseRapprochement; n: number }>`
+    SELECT classe, count(*)::int AS n FROM tel_rapprochement_ligne
+    WHERE rapprochement_id = ${id} AND correction IS NOT NULL GROUP BY classe`.execute(db);
+  return new Map(r.rows.map((l) => [l.classe, l.n]));
+}
+
 export function terminerRapprochement(
   db: Executor,
   id: number,

@@ -46,6 +46,9 @@ const RapprochementDetail = Type.Composite([
         classe: Type.String(),
         libelle: Type.String(),
         n: Type.Integer(),
+        corrigees: Type.Integer({
+          description: "Lignes de la classe déjà corrigées (n moins corrigees : à traiter)",
+        }),
         montant: Nullable(Type.Number({ description: "Vide quand le fichier n'a pas de prix" })),
       }),
     ),

@@ -15,6 +15,7 @@ import { type LimitesLecture, lireTableau } from "../transfert/lecture.js";
 import { lireDate, lireMontant } from "../transfert/valeurs.js";
 import {
   ajouterNonFactures,
+  corrigeesParClasse,
   insererLignes,
   insererRapprochement,
   type LignesLues,
@@ -224,6 +225,7 @@ export async function detailRapprochement(db: Kysely<DB>, id: number) {
   const r = await lireRapprochement(db, id);
   if (!r) throw introuvable("Rapprochement");
   const t = r.totaux as Record<string, { n: number; montant: number | null }>;
+  const corrigees = await corrigeesParClasse(db, id);
   const colonnes = r.colonnes as Record<string, string>;
   const sansPrix = !colonnes.prix;
   return {
@@ -238,6 +240,7 @@ export async function detailRapprochement(db: Kysely<DB>, id: number) {
       classe,
       libelle: CLASSES[classe],
       n: t[classe]?.n ?? 0,
+      corrigees: corrigees.get(classe) ?? 0,
       montant: t[classe] === undefined ? (sansPrix ? null : 0) : t[classe].montant,
     })),
   };

@@ -7225,6 +7225,8 @@ export interface paths {
                                 classe: string;
                                 libelle: string;
                                 n: number;
+                                /** @description Lignes de la classe déjà corrigées (n moins corrigees : à traiter) */
+                                corrigees: number;
                                 /** @description Vide quand le fichier n'a pas de prix */
                                 montant: number | null;
                             }[];
@@ -7296,6 +7298,8 @@ export interface paths {
                                 classe: string;
                                 libelle: string;
                                 n: number;
+                                /** @description Lignes de la classe déjà corrigées (n moins corrigees : à traiter) */
+                                corrigees: number;
                                 /** @description Vide quand le fichier n'a pas de prix */
                                 montant: number | null;
                             }[];

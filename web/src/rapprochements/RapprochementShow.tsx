@@ -33,7 +33,7 @@ interface Detail {
   auteur: string;
   date_creation: string;
   colonnes_ignorees: string[];
-  classes?: Array<{ classe: string; libelle: string; n: number; montant: number | null }>;
+  classes?: Array<{ classe: string; libelle: string; n: number; corrigees: number; montant: number | null }>;
   avertissements?: string[];
 }
 type Action = "cout" | "reference" | "resilier";
@@ -256,6 +256,7 @@ function Resultat() {
           <TableRow>
             <TableCell>Classe</TableCell>
             <TableCell align="right">Numéros</TableCell>
+            <TableCell align="right">Corrigés</TableCell>
             <TableCell align="right">Montant</TableCell>
           </TableRow>
         </TableHead>
@@ -270,6 +271,9 @@ function Resultat() {
             >
               <TableCell>{c.libelle}</TableCell>
               <TableCell align="right">{c.n}</TableCell>
+              <TableCell align="right" data-testid="corriges">
+                {c.corrigees ? c.corrigees : "—"}
+              </TableCell>
               <TableCell align="right">{c.montant === null ? "—" : euros(c.montant)}</TableCell>
             </TableRow>
           ))}
