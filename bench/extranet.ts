@@ -1,7 +1,8 @@
 // The extranet on 100,000 numbers, in Debian's Chromium: time from opening the dashboard to its last panel, from
 // opening the numbers list to its first page on screen, and from the last keystroke of a partial-digit search to the filtered rows (the search box's 150 ms wait
 // included), on PGlite and, when BENCH_DATABASE_URL or the local server answers, on PostgreSQL.
-//   npm run build && npx tsx bench/extranet.ts        (BENCH_NUMEROS=100000, BENCH_PGLITE=0, BENCH_POSTGRES=0)
+//   npm run build && npx tsx bench/extranet.ts        (BENCH_NUMEROS=100000, BENCH_PGLITE=0, BENCH_POSTGRES=0,
+//   BENCH_DETAIL=1 to list the API requests each search made, with their time in the browser)
 
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -44,6 +45,14 @@ async function mesurer(nom: string, env: Record<string, string>) {
       const liste = performance.now() - t0;
       const recherche = page.getByPlaceholder("Numéro, chiffres partiels");
       const motif = "68 53";
+      // the API requests the search made, with their time in the browser: what a slow search waited for
+      const requetes: string[] = [];
+      const noter = (r: import("playwright-core").Request) => {
+        const t = r.timing();
+        if (r.url().includes("/api/v1/"))
+          requetes.push(`${t.responseEnd.toFixed(0)} ms ${r.url().replace(s.url, "")}`);
+      };
+      page.on("requestfinished", noter);
       const t1 = performance.now();
       await recherche.fill(motif);
       const chiffres = motif.replace(/\D/g, "");
@@ -54,9 +63,11 @@ async function mesurer(nom: string, env: Record<string, string>) {
         );
       }, chiffres);
       const trouve = performance.now() - t1;
+      page.off("requestfinished", noter);
       console.log(
         `${nom.padEnd(10)} ${N} numéros, manche ${manche} : tableau de bord ${tableau.toFixed(0)} ms, première page ${liste.toFixed(0)} ms, recherche « ${motif} » ${trouve.toFixed(0)} ms`,
       );
+      if (process.env.BENCH_DETAIL === "1") for (const r of requetes) console.log(`           ${r}`);
       await contexte.close();
     }
   } finally {

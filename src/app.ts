@@ -22,7 +22,7 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { CacheClesApi } from "./modules/auth/auth.service.js";
 import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
 import { coutsRoutes } from "./modules/couts/couts.routes.js";
-import { MemoCouts } from "./modules/couts/memo-couts.js";
+import { LOT_COUTS_PGLITE, MemoCouts } from "./modules/couts/memo-couts.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
 import { revoirHorsPlan } from "./modules/dids/hors-plan.js";
 import { extranetRoutes } from "./modules/extranet/extranet.routes.js";
@@ -113,7 +113,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }));
   const expediteur = new Expediteur(options.database.db, options.config, horloge);
   app.decorate("expediteur", expediteur);
-  const memoCouts = new MemoCouts();
+  // on the embedded database, a month is computed a slice at a time, between people's requests (MemoCouts.lot)
+  const auRepos = options.database.auRepos;
+  const memoCouts = auRepos
+    ? new MemoCouts(800, 32, LOT_COUTS_PGLITE, () => auRepos(30, 2000))
+    : new MemoCouts();
   const planificateur = new Planificateur(
     options.database.db,
     options.config,

@@ -6,6 +6,7 @@ import { EtatBase } from "./erreurs-connexion.js";
 import { VERSION_SCHEMA } from "./migrate.js";
 import { lireModele } from "./modele-pglite.js";
 import { PGliteDistante } from "./pglite-distante.js";
+import { attendreRepos } from "./repos.js";
 import type { DB } from "./schema.js";
 import { verrouillerDossier } from "./verrou-dossier.js";
 
@@ -35,6 +36,11 @@ export interface Database {
   connexions(): { total: number; inactives: number; enAttente: number };
   /** PGlite only: the whole data folder as a gzipped tarball. */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * PGlite only (it runs one query at a time): resolves once the database has been free for `calmeMs`, or after
+   * `maxMs` (repos.ts). What long background work waits for between two of its queries.
+   */
+  auRepos?: (calmeMs: number, maxMs: number) => Promise<void>;
 }
 
 // One set of type parsers for both modes (PGlite is reached through node-postgres too):
@@ -138,6 +144,8 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
     // one process per data folder (see verrou-dossier.ts): nobody else to wait for
     sousVerrou: (_cle, travail) => travail(),
     dumpDataDir: () => lite.dumpDataDir(),
+    auRepos: (calmeMs, maxMs) =>
+      attendreRepos(() => pool.waitingCount === 0 && pool.idleCount === pool.totalCount, calmeMs, maxMs),
     // one process, one database: notifications come from PGlite itself
     ecouter: async (canal, recevoir, perte) => {
       const arreter = await lite.listen(canal, recevoir, perte);

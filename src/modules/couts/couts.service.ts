@@ -45,7 +45,7 @@ function resume(ctx: ContexteCouts, periode: string) {
     `mois:${periode}:${p.freezeJours}:${p.fuseau}`,
     periode,
     ctx.maintenant,
-    () => resumeDuMois(ctx.db, p, jours),
+    () => resumeDuMois(ctx.db, p, jours, ctx.memo.lot, ctx.memo.repos),
     true,
   );
 }

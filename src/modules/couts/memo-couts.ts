@@ -10,6 +10,9 @@ export interface Lu<T> {
   a_jour: boolean;
 }
 
+/** Numbers per cost query on the embedded database: about 0.3 s of its time each at 100,000 numbers. */
+export const LOT_COUTS_PGLITE = 5_000;
+
 interface Garde {
   signature: string;
   valeur: unknown;
@@ -35,6 +38,13 @@ export class MemoCouts {
   constructor(
     private readonly attenteMs = 800,
     private readonly taille = 32,
+    /**
+     * Numbers per query when a month is computed (0: the whole inventory in one). The embedded database runs one
+     * query at a time: its months are computed in slices, so that pages are served between them (resumeDuMois).
+     */
+    readonly lot = 0,
+    /** Between two slices: waits for the database to be free (Database.auRepos), when it serves one query at a time. */
+    readonly repos: () => Promise<void> = async () => {},
   ) {}
 
   async lire<T>(
