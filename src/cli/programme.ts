@@ -19,6 +19,7 @@ import { commandesComptes } from "./commandes-comptes.js";
 import { commandesCouts } from "./commandes-couts.js";
 import { commandesHermes } from "./commandes-hermes.js";
 import { commandesHistorique } from "./commandes-historique.js";
+import { commandesLecture } from "./commandes-lecture.js";
 import { commandesTransfert } from "./commandes-transfert.js";
 import { type ContexteCli, type SortieCli, sortieProcessus } from "./sortie.js";
 
@@ -153,6 +154,7 @@ function creerProgramme(ctx: ContexteCli, fixerCode: (code: number) => void): Co
   commandesCouts(programme, outils);
   commandesComptes(programme, outils);
   commandesHistorique(programme, outils);
+  commandesLecture(programme, outils);
   return programme;
 }
 

@@ -23,6 +23,7 @@ import * as m0020 from "./migrations/0020_descriptions_statuts.js";
 import * as m0021 from "./migrations/0021_natures_zones.js";
 import * as m0022 from "./migrations/0022_resiliation_prevue.js";
 import * as m0023 from "./migrations/0023_commentaire_commande.js";
+import * as m0024 from "./migrations/0024_vues_lecture.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -49,6 +50,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0021_natures_zones": m0021,
   "0022_resiliation_prevue": m0022,
   "0023_commentaire_commande": m0023,
+  "0024_vues_lecture": m0024,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -131,6 +131,10 @@ export const CODES_ERREUR = {
   DOSSIER_NON_VIDE: "Le dossier contient des fichiers qui ne sont pas une base",
   FICHIER_ABSENT: "Fichier introuvable",
   RESTAURATION_ECHOUEE: "La restauration a échoué",
+  // read-only SQL views for other tools
+  ROLE_INVALIDE: "Nom de rôle PostgreSQL refusé",
+  POSTGRES_SEULEMENT: "Possible sur PostgreSQL seulement",
+  ROLE_SUPERUTILISATEUR: "Rôle superutilisateur : il lirait tout",
 } as const satisfies Record<string, string>;
 
 export type CodeErreur = keyof typeof CODES_ERREUR;
