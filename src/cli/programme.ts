@@ -12,6 +12,7 @@ import { fixerFuseauMetier } from "../heure-metier.js";
 import { ApiError } from "../http/errors.js";
 import { depuisPostgres } from "../http/problem.js";
 import { acteurCli } from "../modules/auth/acteur.js";
+import { installerCoutsLecture } from "../modules/couts/couts-lecture.js";
 import { seedDemo } from "../modules/demo/seed-demo.js";
 import { fluxSauvegarde, restaurer } from "../modules/sauvegarde/sauvegarde.service.js";
 import { demarrer } from "../server.js";
@@ -68,6 +69,7 @@ function creerProgramme(ctx: ContexteCli, fixerCode: (code: number) => void): Co
         const r = await database.sousVerrou(VERROU_DEMARRAGE, async () => {
           const r = await migrer(database.db);
           await seedReference(database.db);
+          await installerCoutsLecture(database.db, config.freezeJours);
           return r;
         });
         io.ligne(

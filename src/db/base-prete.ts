@@ -1,4 +1,5 @@
 import type { Config } from "../config.js";
+import { installerCoutsLecture } from "../modules/couts/couts-lecture.js";
 import { type Database, openDatabase } from "./database.js";
 import { migrer } from "./migrate.js";
 import { seedReference } from "./reference-data.js";
@@ -24,6 +25,8 @@ export async function ouvrirBasePrete(
     await database.sousVerrou(VERROU_DEMARRAGE, async () => {
       await migrer(database.db);
       await seedReference(database.db);
+      // the cost function other tools read follows this version's arithmetic and freeze (couts-lecture.ts)
+      await installerCoutsLecture(database.db, config.freezeJours);
       await initialiser?.(database);
     });
     return database;

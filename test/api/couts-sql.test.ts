@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { peuplerEchelle } from "../../bench/jeu-echelle.js";
 import { fuseauMetier, moisMetier } from "../../src/heure-metier.js";
+import { installerCoutsLecture } from "../../src/modules/couts/couts-lecture.js";
 import { partsDuClient, resumeDuMois } from "../../src/modules/couts/parts.repository.js";
 import { type BaseDeTest, CIBLES, ouvrirBaseDeTest } from "../helpers/bases.js";
 import { type Part, partsDuMois } from "../helpers/couts-oracle.js";
@@ -15,6 +16,7 @@ describe.each(CIBLES)("costs in SQL against the day-by-day oracle ($nom)", (cibl
   beforeAll(async () => {
     base = await ouvrirBaseDeTest(cible);
     await peuplerEchelle(base.db, { numeros: 3000, maintenant: new Date("2026-12-05T10:00:00Z") });
+    await installerCoutsLecture(base.db, GEL);
     // legacy: holders never recorded, acquisitions in the middle of a month, a second inbound campaign by priority
     await sql`DELETE FROM tel_did_historique WHERE champ = 'client_id' AND did_id % 53 = 0`.execute(base.db);
     await sql`UPDATE tel_did SET date_acquisition = date '2026-11-17' WHERE id % 89 = 0`.execute(base.db);
@@ -82,6 +84,19 @@ describe.each(CIBLES)("costs in SQL against the day-by-day oracle ($nom)", (cibl
       });
       expect(tranches).toBeGreaterThan(3);
       expect(lu(enTranches)).toEqual(attendu);
+      // the function other tools read (telephony_lecture.couts_mois_v1) gives each number's part: the same sums
+      const parClient = await sql<{ cle: string; numeros: number; jours: number; montant: number }>`
+        SELECT coalesce(client_id::text, CASE WHEN gel THEN 'gel' ELSE 'stock' END) AS cle,
+          count(DISTINCT did_id)::int AS numeros, sum(jours)::int AS jours, sum(montant)::float8 AS montant
+        FROM telephony_lecture.couts_mois_v1(${periode}) GROUP BY 1`.execute(base.db);
+      const clients = Object.entries(attendu).filter(([k]) => k.startsWith("client:"));
+      expect(parClient.rows).toHaveLength(clients.length);
+      for (const l of parClient.rows) {
+        const a = attendu[`client:${l.cle}`];
+        expect(a, l.cle).toBeDefined();
+        expect({ numeros: l.numeros, jours: l.jours }).toEqual({ numeros: a?.numeros, jours: a?.jours });
+        expect(Math.abs(l.montant - (a?.montant ?? 0))).toBeLessThan(0.011);
+      }
     });
   }
 

@@ -136,6 +136,17 @@ describe.each(CIBLES)("number lifecycle ($nom)", (cible) => {
     }
   });
 
+  it("lists the current assignments of a selection in one request, and refuses a list it cannot read", async () => {
+    const [a, b] = [await numeroAuStatut("UTILISE"), await numeroAuStatut("UTILISE")];
+    const lire = async (q: string) =>
+      ctx.app.inject({ method: "GET", url: `/api/v1/affectations?${q}`, headers: h });
+    const r = (await lire(`did_ids=${a},${b}&courante=true`)).json();
+    expect(new Set(r.data.map((x: { did_id: number }) => x.did_id))).toEqual(new Set([a, b]));
+    expect(r.total).toBe(r.data.length);
+    for (const mauvais of ["1,,2", "a,b", Array.from({ length: 201 }, (_, i) => i + 1).join(",")])
+      expect((await lire(`did_ids=${mauvais}`)).statusCode, mauvais).toBe(400);
+  });
+
   it("ends every assignment of a terminated number and no longer reports it in use", async () => {
     const id = await numeroAuStatut("UTILISE");
     await post(`/dids/${id}/actions/resilier`, { motif: "fin de contrat" });

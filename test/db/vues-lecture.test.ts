@@ -7,7 +7,8 @@ import { type BaseDeTest, CIBLES, ouvrirBaseDeTest } from "../helpers/bases.js";
 import { cliInterne } from "../helpers/processus.js";
 
 // The views other tools read (#31) are a contract: a view keeps every column it had, with its type; a new column is
-// allowed, a removed or retyped one needs a new view name (numeros_v2). The contract is this file, written by hand.
+// allowed, a removed or retyped one needs a new view name (numeros_v2). The contract is this file (ECRIRE_CONTRAT=1
+// writes it from the database: a change to it is a change of the interface, reviewed as such).
 const CONTRAT = path.join(import.meta.dirname, "vues-lecture.contrat.json");
 type Contrat = Record<string, Array<[colonne: string, type: string]>>;
 
@@ -19,6 +20,18 @@ async function colonnesDesVues(base: BaseDeTest): Promise<Contrat> {
     WHERE c.table_schema = 'telephony_lecture' ORDER BY c.table_name, c.ordinal_position`.execute(base.db);
   const vues: Contrat = {};
   for (const l of r.rows) (vues[l.vue] ??= []).push([l.colonne, l.type]);
+  // the functions' result columns, from « TABLE(did_id integer, numero_e164 text, …) »
+  const f = await sql<{ nom: string; resultat: string }>`
+    SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS nom,
+      pg_get_function_result(p.oid) AS resultat
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'telephony_lecture'`.execute(
+    base.db,
+  );
+  for (const l of f.rows)
+    vues[l.nom] = l.resultat
+      .replace(/^TABLE\((.*)\)$/, "$1")
+      .split(", ")
+      .map((c) => [c.slice(0, c.indexOf(" ")), c.slice(c.indexOf(" ") + 1)] as [string, string]);
   return vues;
 }
 
@@ -41,7 +54,7 @@ describe.each(CIBLES)("the read-only SQL views ($nom)", (cible) => {
         vues[vue]?.slice(0, colonnes.length),
         `${vue}: a column removed or retyped needs a new view name`,
       ).toEqual(colonnes);
-      for (const v of Object.keys(vues)) expect(v).toMatch(/_v\d+$/);
+      for (const v of Object.keys(vues)) expect(v).toMatch(/_v\d+(\(.*\))?$/);
     }
   });
 
@@ -132,6 +145,9 @@ describe.each(CIBLES)("the read-only SQL views ($nom)", (cible) => {
             "CREATE TABLE telephony_lecture.x (a int)",
           ])
             await expect(c.query(interdit), interdit).rejects.toMatchObject({ code: "42501" });
+          // each number's cost in a month, through the function
+          const couts = await c.query("SELECT count(*)::int AS n FROM couts_mois_v1('2026-12')");
+          expect(couts.rows[0].n).toBeGreaterThanOrEqual(0);
           // a view it may read, never write
           const droits = await c.query(
             "SELECT has_table_privilege('telephony_lecture.mandats_v1', 'SELECT') AS lire, has_table_privilege('telephony_lecture.mandats_v1', 'INSERT') OR has_table_privilege('telephony_lecture.mandats_v1', 'UPDATE') OR has_table_privilege('telephony_lecture.mandats_v1', 'DELETE') AS ecrire",

@@ -3,6 +3,7 @@ import pg from "pg";
 import { type Database, openDatabase } from "../../src/db/database.js";
 import { migrer } from "../../src/db/migrate.js";
 import { seedReference } from "../../src/db/reference-data.js";
+import { installerCoutsLecture } from "../../src/modules/couts/couts-lecture.js";
 
 export interface Cible {
   nom: "pglite" | "postgres";
@@ -53,6 +54,7 @@ export async function ouvrirBaseDeTest(
   if (options.migrer !== false && !options.vierge) {
     await migrer(database.db);
     await seedReference(database.db);
+    await installerCoutsLecture(database.db, 90);
   }
   return {
     ...database,

@@ -148,7 +148,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )}`.execute(db);
   for (const v of VUES_LECTURE) {
     await sql`CREATE VIEW ${sql.raw(`telephony_lecture.${v.nom}`)} AS ${sql.raw(v.requete)}`.execute(db);
-    await sql`COMMENT ON VIEW ${sql.raw(`telephony_lecture.${v.nom}`)} IS ${sql.lit(v.description)}`.execute(db);
+    await sql`COMMENT ON VIEW ${sql.raw(`telephony_lecture.${v.nom}`)} IS ${sql.lit(v.description)}`.execute(
+      db,
+    );
   }
 }
 

@@ -39,6 +39,8 @@ export function selectAffectation(db: Executor, maintenant: Date) {
 
 export interface FiltresAffectation {
   did_id?: number | undefined;
+  /** Any of these numbers (a selection's, 200 at most: the route says so). */
+  did_ids?: number[] | undefined;
   campaign_id?: number | undefined;
   config_id?: number | undefined;
   client_id?: number | undefined;
@@ -57,6 +59,7 @@ function filtrerAffectations<Q extends ReturnType<typeof selectAffectation>>(
 ): Q {
   let r = q;
   if (f.did_id) r = r.where("v.did_id", "=", f.did_id) as Q;
+  if (f.did_ids) r = r.where(parmiIds("v.did_id", f.did_ids)) as Q;
   if (f.campaign_id) r = r.where("v.campaign_id", "=", f.campaign_id) as Q;
   if (f.config_id) r = r.where("v.config_id", "=", f.config_id) as Q;
   if (f.client_id) r = r.where("c.client_id", "=", f.client_id) as Q;
@@ -97,6 +100,7 @@ export async function pageAffectations(
 async function compterAffectations(db: Executor, f: FiltresAffectation, maintenant: Date) {
   let q = db.selectFrom("tel_did_virtual as v").select(sql<number>`count(*)`.as("n"));
   if (f.did_id) q = q.where("v.did_id", "=", f.did_id);
+  if (f.did_ids) q = q.where(parmiIds("v.did_id", f.did_ids));
   if (f.campaign_id) q = q.where("v.campaign_id", "=", f.campaign_id);
   if (f.config_id) q = q.where("v.config_id", "=", f.config_id);
   if (f.entrant !== undefined) q = q.where("v.entrant", "=", f.entrant);

@@ -77,6 +77,14 @@ export async function affectationsRoutes(app: App) {
           page: Type.Optional(Page),
           par_page: Type.Optional(Type.Integer({ minimum: 1, maximum: PAR_PAGE_MAX, default: 50 })),
           did_id: Type.Optional(Id),
+          did_ids: Type.Optional(
+            Type.String({
+              pattern: "^[1-9]\\d{0,9}(,[1-9]\\d{0,9}){0,199}$",
+              description:
+                "Les affectations de l'un de ces numéros (ids séparés par des virgules, 200 au plus)",
+              examples: ["12,15,80"],
+            }),
+          ),
           campaign_id: Type.Optional(Id),
           config_id: Type.Optional(Id),
           client_id: Type.Optional(Id),
@@ -88,10 +96,14 @@ export async function affectationsRoutes(app: App) {
       },
     },
     async (request) => {
-      const { page = 1, par_page = 50, ...filtres } = request.query;
+      const { page = 1, par_page = 50, did_ids, ...filtres } = request.query;
       const { data, total } = await pageAffectations(
         db(),
-        { ...filtres, portee: porteeDuActeur(request.acteur) },
+        {
+          ...filtres,
+          ...(did_ids ? { did_ids: did_ids.split(",").map(Number) } : {}),
+          portee: porteeDuActeur(request.acteur),
+        },
         page,
         par_page,
         app.horloge(),

@@ -14,8 +14,9 @@ import { STATUTS_DETENUS } from "../dids/statuts.js";
 // rows, never thirty times as many.
 
 export interface ParametresMois {
-  premier: string;
-  suivant: string;
+  /** The month's first day and the next month's ('2026-11-01'), or SQL that gives them (couts-lecture.ts). */
+  premier: string | RawBuilder<unknown>;
+  suivant: string | RawBuilder<unknown>;
   fuseau: string;
   freezeJours: number;
   /** Only the numbers this client holds now or held once (its re-billing statement). */
@@ -265,4 +266,18 @@ export async function partsDuClient(db: Executor, p: ParametresMois & { clientId
     FROM parts ORDER BY numero, du`,
   ).execute(db);
   return r.rows as PartClient[];
+}
+
+/**
+ * Each number's cost in the month, by who bore it: one row per number and payer (client_id null: the company, in
+ * stock or, with gel, in its freeze). `joursDuMois` may be SQL (the month of a function's argument).
+ */
+export function requeteCoutsParNumero(p: ParametresMois, joursDuMois: RawBuilder<unknown>) {
+  return avecParts(
+    p,
+    sql`
+    SELECT did_id, min(numero) AS numero, client_id, gel, sum(jours)::int AS jours,
+      sum(cout * jours / ${joursDuMois}) AS montant
+    FROM bouts_payes GROUP BY did_id, client_id, gel`,
+  );
 }

@@ -57,18 +57,15 @@ export function ActionDialog({
   const enCours = useQuery({
     queryKey: ["affectations-en-cours", action, ids],
     enabled: (action === "resilier" || action === "liberer") && ids.length <= 20,
+    // one request for the whole selection (20 numbers at most here)
     queryFn: async () =>
       (
-        await Promise.all(
-          ids.map((id) =>
-            reponse(
-              api.GET("/api/v1/affectations", {
-                params: { query: { did_id: Number(id), courante: true, par_page: 50 } },
-              }),
-            ),
-          ),
+        await reponse(
+          api.GET("/api/v1/affectations", {
+            params: { query: { did_ids: ids.join(","), courante: true, par_page: 200 } },
+          }),
         )
-      ).flatMap((r) => r.data),
+      ).data,
   });
   const refresh = useRefresh();
   const unselectAll = useUnselectAll("dids");
