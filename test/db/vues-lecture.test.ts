@@ -19,7 +19,10 @@ async function colonnesDesVues(base: BaseDeTest): Promise<Contrat> {
     JOIN information_schema.views v ON v.table_schema = c.table_schema AND v.table_name = c.table_name
     WHERE c.table_schema = 'telephony_lecture' ORDER BY c.table_name, c.ordinal_position`.execute(base.db);
   const vues: Contrat = {};
-  for (const l of r.rows) (vues[l.vue] ??= []).push([l.colonne, l.type]);
+  for (const l of r.rows) {
+    vues[l.vue] ??= [];
+    vues[l.vue]?.push([l.colonne, l.type]);
+  }
   // the functions' result columns, from « TABLE(did_id integer, numero_e164 text, …) »
   const f = await sql<{ nom: string; resultat: string }>`
     SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS nom,
