@@ -16,6 +16,7 @@ const COMPLET = [
   "test/web/extranet.test.ts",
   "test/web/quotidien.test.ts",
   "test/web/quotidien-2.test.ts",
+  "test/web/sso.test.ts",
   "test/web/operateurs.test.ts",
   "test/cli/demarrage.test.ts",
   "test/cli/deploiement.test.ts",

@@ -22,7 +22,7 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { CacheClesApi } from "./modules/auth/auth.service.js";
 import { commandesRoutes } from "./modules/commandes/commandes.routes.js";
 import { coutsRoutes } from "./modules/couts/couts.routes.js";
-import { LOT_COUTS_PGLITE, MemoCouts } from "./modules/couts/memo-couts.js";
+import { memoCoutsPour } from "./modules/couts/memo-couts.js";
 import { didsRoutes } from "./modules/dids/dids.routes.js";
 import { revoirHorsPlan } from "./modules/dids/hors-plan.js";
 import { extranetRoutes } from "./modules/extranet/extranet.routes.js";
@@ -45,6 +45,8 @@ import { Libelles } from "./modules/referentiels/libelles.js";
 import { referentielsRoutes } from "./modules/referentiels/referentiels.routes.js";
 import { sauvegardeRoutes } from "./modules/sauvegarde/sauvegarde.routes.js";
 import { SauvegardesPlanifiees } from "./modules/sauvegarde/sauvegardes-planifiees.js";
+import { connexionOidc, finDeSessionSso } from "./modules/sso/oidc.js";
+import { ssoRoutes } from "./modules/sso/sso.routes.js";
 import { tableauDeBordRoutes } from "./modules/tableau-de-bord/tableau-de-bord.routes.js";
 import { tranchesRoutes } from "./modules/tranches/tranches.routes.js";
 import { transfertRoutes } from "./modules/transfert/transfert.routes.js";
@@ -113,11 +115,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }));
   const expediteur = new Expediteur(options.database.db, options.config, horloge);
   app.decorate("expediteur", expediteur);
-  // on the embedded database, a month is computed a slice at a time, between people's requests (MemoCouts.lot)
-  const auRepos = options.database.auRepos;
-  const memoCouts = auRepos
-    ? new MemoCouts(800, 32, LOT_COUTS_PGLITE, () => auRepos(30, 2000))
-    : new MemoCouts();
+  const memoCouts = memoCoutsPour(options.database);
+  const oidc = connexionOidc(options.database.db, options.config);
   const planificateur = new Planificateur(
     options.database.db,
     options.config,
@@ -182,8 +181,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   let arreterEcoute: (() => Promise<void>) | undefined;
   let arreterEcouteCles: (() => Promise<void>) | undefined;
-  // Hermes lookups are served from memory: loaded before the server answers, then updated per change,
-  // in commit order; a lost notification connection means a full reload.
+  // Hermes lookups are served from memory, updated per change in commit order (a lost notification: full reload)
   app.addHook("onReady", async () => {
     const erreur = (err: unknown) => app.log.error({ err }, "mise à jour du routage");
     const charger = async () => {
@@ -361,7 +359,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
           cookieSecure: options.config.cookieSecure,
           maxConnexionsParMinute: options.config.connexionsParMinute,
           dataDir: options.config.dataDir,
+          finDeSessionSso: finDeSessionSso(oidc, options.database.db, options.config.publicUrl),
         });
+        await api.register(ssoRoutes, { oidc, config: options.config });
         await api.register(referentielsRoutes);
         await api.register(didsRoutes);
         await api.register(instantRoutes);

@@ -35,6 +35,8 @@ export interface Config {
   planificateurSecondes: number;
   /** Routing files Hermes reads: JSON file declaring [{nom, modele, sortie}]; default: recept.ons and S2.ons. */
   fichiersHermes: Array<{ nom: string; modele: string; sortie: string }>;
+  /** Single sign-on through the company's OpenID Connect provider, when OIDC_ISSUER is set (sso/oidc.ts). */
+  oidc: ConfigOidc | undefined;
   /** Command run after a publication (to make Hermes reload); its exit code and output are kept. */
   commandeApresPublication: string | undefined;
   /** Publish the routing files automatically once routing changes have been quiet this long (0: by hand only). */
@@ -183,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       86_400,
     ),
     fichiersHermes: fichiersHermes(env, path.resolve(env.DATA_DIR?.trim() || "./data")),
+    oidc: configOidc(env),
     commandeApresPublication: env.HERMES_POST_PUBLISH?.trim() || undefined,
     publicationAutoSecondes: entier(
       "HERMES_AUTO_PUBLISH_SECONDS",
@@ -210,5 +213,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         100,
       ),
     },
+  };
+}
+
+export interface ConfigOidc {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  /** The claim that lists the user's groups (id token or userinfo). */
+  claimGroupes: string;
+}
+
+function configOidc(env: NodeJS.ProcessEnv): ConfigOidc | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  if (!URL.canParse(issuer)) throw new ConfigError(`OIDC_ISSUER n'est pas une URL : ${issuer}`);
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new ConfigError("OIDC_ISSUER est donné sans OIDC_CLIENT_ID.");
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    scopes: env.OIDC_SCOPES?.trim() || "openid profile email groups",
+    claimGroupes: env.OIDC_GROUPS_CLAIM?.trim() || "groups",
   };
 }

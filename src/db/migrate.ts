@@ -24,6 +24,7 @@ import * as m0021 from "./migrations/0021_natures_zones.js";
 import * as m0022 from "./migrations/0022_resiliation_prevue.js";
 import * as m0023 from "./migrations/0023_commentaire_commande.js";
 import * as m0024 from "./migrations/0024_vues_lecture.js";
+import * as m0025 from "./migrations/0025_sso.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -51,6 +52,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0022_resiliation_prevue": m0022,
   "0023_commentaire_commande": m0023,
   "0024_vues_lecture": m0024,
+  "0025_sso": m0025,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

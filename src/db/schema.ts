@@ -239,6 +239,22 @@ export interface UtilisateurTable extends Suivi {
   client_id: number | null;
   mot_de_passe_hash: string;
   derniere_connexion: Date | null;
+  /** LOCAL: signs in with its password; OIDC: through the company's identity provider only (migration 0025). */
+  origine: Defaut<"LOCAL" | "OIDC">;
+  /** The provider's subject (sub) of an OIDC account. */
+  sujet: string | null;
+}
+export interface SsoCorrespondanceTable extends Suivi {
+  id: Id;
+  groupe: string;
+  role: string;
+  client_id: number | null;
+}
+export interface SsoEtatTable {
+  etat: string;
+  nonce: string;
+  verificateur: string;
+  expire_le: Date | string;
 }
 export interface SessionTable {
   id: string;
@@ -313,6 +329,8 @@ export interface DB {
   tel_publication: PublicationTable;
   tel_notification: NotificationTable;
   tel_utilisateur: UtilisateurTable;
+  tel_sso_correspondance: SsoCorrespondanceTable;
+  tel_sso_etat: SsoEtatTable;
   tel_session: SessionTable;
   tel_cle_api: CleApiTable;
   tel_audit: AuditTable;

@@ -135,6 +135,14 @@ export const CODES_ERREUR = {
   ROLE_INVALIDE: "Nom de rôle PostgreSQL refusé",
   POSTGRES_SEULEMENT: "Possible sur PostgreSQL seulement",
   ROLE_SUPERUTILISATEUR: "Rôle superutilisateur : il lirait tout",
+  // single sign-on
+  SSO_INDISPONIBLE: "Le fournisseur d'identité ne répond pas",
+  SSO_NON_CONFIGURE: "Connexion par le compte de l'entreprise non configurée",
+  SSO_REFUSE: "Connexion refusée par le fournisseur d'identité",
+  SSO_ETAT_INCONNU: "Connexion expirée ou déjà utilisée",
+  SSO_SANS_ROLE: "Aucun groupe de ce compte ne donne accès",
+  SSO_AMBIGU: "Les groupes de ce compte donnent plusieurs clients",
+  SSO_LOGIN_PRIS: "Identifiant déjà pris par un compte local",
 } as const satisfies Record<string, string>;
 
 export type CodeErreur = keyof typeof CODES_ERREUR;

@@ -8,6 +8,7 @@ import {
   UtilisateurEdit,
   UtilisateurList,
 } from "./administration/Administration";
+import { CorrespondanceSsoCreate, CorrespondanceSsoList } from "./administration/CorrespondancesSso";
 import { Sauvegardes } from "./administration/Sauvegardes";
 import { AffectationCreate, AffectationEdit, AffectationList } from "./affectations/Affectations";
 import { CommandeCreate, CommandeEdit } from "./commandes/CommandeCreate";
@@ -163,6 +164,11 @@ export function App() {
                   edit={UtilisateurEdit}
                 />
                 <Resource name="cles-api" list={CleApiList} create={CleApiCreate} />
+                <Resource
+                  name="correspondances-sso"
+                  list={CorrespondanceSsoList}
+                  create={CorrespondanceSsoCreate}
+                />
               </>
             )}
             {peut(p, "sauvegardes:gerer") && (

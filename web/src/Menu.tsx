@@ -99,6 +99,13 @@ export function Menu() {
       {peut(p, "comptes:gerer") && (
         <RaMenu.Item to="/cles-api" primaryText="Clés API" leftIcon={<KeyIcon />} />
       )}
+      {peut(p, "comptes:gerer") && (
+        <RaMenu.Item
+          to="/correspondances-sso"
+          primaryText="Connexion d'entreprise"
+          leftIcon={<AdminPanelSettingsIcon />}
+        />
+      )}
       {peut(p, "sauvegardes:gerer") && (
         <RaMenu.Item to="/sauvegardes" primaryText="Sauvegardes" leftIcon={<BackupIcon />} />
       )}

@@ -38,7 +38,7 @@ export const colonnesCle = [
 export function utilisateurParLogin(db: Kysely<DB>, login: string) {
   return db
     .selectFrom("tel_utilisateur")
-    .select(["id", "login", "nom", "role", "client_id", "mot_de_passe_hash", "actif"])
+    .select(["id", "login", "nom", "role", "client_id", "mot_de_passe_hash", "actif", "origine"])
     .where("login", "=", login.toLowerCase())
     .executeTakeFirst();
 }
@@ -160,4 +160,10 @@ export async function nomsDesComptesDuClient(db: Executor, clientId: number): Pr
 /** An account's display name and e-mail: who an order's requester is, and where it is told of its order. */
 export function coordonneesDuCompte(db: Executor, id: number) {
   return db.selectFrom("tel_utilisateur").select(["nom", "email"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** How an account signs in: LOCAL (its password) or OIDC (the company's identity provider). */
+export async function origineDe(db: Kysely<DB>, id: number) {
+  return (await db.selectFrom("tel_utilisateur").select("origine").where("id", "=", id).executeTakeFirst())
+    ?.origine;
 }

@@ -6,10 +6,11 @@ import { ApiError } from "../../http/errors.js";
 import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
 import { Ligne } from "../../http/textes.js";
 import { ROLES, type Role as RoleActeur } from "./acteur.js";
-import { COOKIE_CSRF, COOKIE_SESSION } from "./auth.hooks.js";
+import { COOKIE_SESSION } from "./auth.hooks.js";
 import { listerClesApi, listerUtilisateurs, profilUtilisateur } from "./auth.repository.js";
 import { type CacheClesApi, fermerSession, ouvrirSession } from "./auth.service.js";
 import { creerCleApi, creerUtilisateur, modifierUtilisateur, revoquerCleApi } from "./comptes.service.js";
+import { effacerCookiesSession, poserCookiesSession } from "./cookies-session.js";
 import { effacerMotDePasseInitial } from "./mot-de-passe-initial.js";
 import { exiger, type Permission, POLITIQUE, permissionsDe } from "./politique.js";
 
@@ -63,6 +64,8 @@ export interface OptionsAuth {
   maxConnexionsParMinute: number;
   /** Where the first-start password file may be (deleted at the admin's first login). */
   dataDir: string;
+  /** For an account of the company's sign-on: the provider's sign-out address (sso.routes.ts), else null. */
+  finDeSessionSso?: ((request: FastifyRequest) => Promise<string | null>) | undefined;
 }
 
 /** The per-address ceiling, as a multiple of the per-(address, login) limit. */
@@ -132,9 +135,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
       if (!s) throw new ApiError(401, "IDENTIFIANTS_INVALIDES", "Identifiant ou mot de passe incorrect.");
       if (s.utilisateur.login === "admin" && effacerMotDePasseInitial(opts.dataDir))
         request.log.info("première connexion d'admin : fichier du mot de passe initial supprimé");
-      const base = { path: "/", sameSite: "strict" as const, secure: opts.cookieSecure, expires: s.expire };
-      reply.setCookie(COOKIE_SESSION, s.jeton, { ...base, httpOnly: true });
-      reply.setCookie(COOKIE_CSRF, s.csrf, { ...base, httpOnly: false });
+      poserCookiesSession(reply, s, opts.cookieSecure);
       return {
         utilisateur: {
           ...s.utilisateur,
@@ -149,14 +150,20 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
 
   app.post(
     "/auth/logout",
-    { schema: { tags: ["Authentification"], summary: "Fermer la session", response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags: ["Authentification"],
+        summary:
+          "Fermer la session ; pour un compte de l'entreprise (OpenID Connect), 200 avec l'adresse de déconnexion du fournisseur d'identité quand il en a une",
+        response: { 200: Type.Object({ redirection: Type.String() }), 204: Type.Null() },
+      },
+    },
     async (request, reply) => {
       const jeton = request.cookies[COOKIE_SESSION];
       if (jeton) await fermerSession(db(), jeton);
-      // the attributes they were set with, or some browsers keep them
-      const base = { path: "/", sameSite: "strict" as const, secure: opts.cookieSecure };
-      reply.clearCookie(COOKIE_SESSION, { ...base, httpOnly: true }).clearCookie(COOKIE_CSRF, base);
-      return reply.status(204).send(null);
+      effacerCookiesSession(reply, opts.cookieSecure);
+      const fin = opts.finDeSessionSso && (await opts.finDeSessionSso(request));
+      return fin ? { redirection: fin } : reply.status(204).send(null);
     },
   );
 

@@ -65,7 +65,17 @@ export async function ouvrirSession(
   // Verify against a dummy hash when the login is unknown so timing does not reveal which logins exist.
   const hashAVerifier = u?.mot_de_passe_hash ?? (await leurre());
   const ok = await argonVerify(hashAVerifier, motDePasse).catch(() => false);
-  if (!u || !ok || !u.actif) return null;
+  // an account from the identity provider signs in there only (migration 0025)
+  if (!u || !ok || !u.actif || u.origine !== "LOCAL") return null;
+  return sessionPour(db, u, dureeHeures);
+}
+
+/** A session for an account whose identity was checked (a password, or the company's identity provider). */
+export async function sessionPour(
+  db: Kysely<DB>,
+  u: SessionOuverte["utilisateur"],
+  dureeHeures: number,
+): Promise<SessionOuverte> {
   const jeton = randomBytes(32).toString("base64url");
   const csrf = randomBytes(24).toString("base64url");
   const expire = new Date(Date.now() + dureeHeures * 3600_000);

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Database } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import { coutsGardes, garderCouts, signatureCouts } from "./couts.repository.js";
 
@@ -120,4 +121,13 @@ export class MemoCouts {
       this.gardes.delete(premiere);
     }
   }
+}
+
+/**
+ * The memo of an app: on the embedded database, a month is computed a slice at a time, each slice once the database
+ * has been free for 30 ms (2 s at most), so that people's requests pass between them (#32).
+ */
+export function memoCoutsPour(database: Pick<Database, "auRepos">) {
+  const auRepos = database.auRepos;
+  return auRepos ? new MemoCouts(800, 32, LOT_COUTS_PGLITE, () => auRepos(30, 2000)) : new MemoCouts();
 }

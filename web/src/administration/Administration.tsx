@@ -52,7 +52,7 @@ import { ROLE_LIBELLES } from "../providers/authProvider";
 
 const ROLES = Object.entries(ROLE_LIBELLES).map(([id, name]) => ({ id, name }));
 
-function ClientSiRoleClient() {
+export function ClientSiRoleClient() {
   const role = useWatch({ name: "role" });
   if (role !== "client") return null;
   return (

@@ -28,8 +28,11 @@ export const authProvider: AuthProvider = {
     moi = { ...r.utilisateur };
   },
   async logout() {
-    if (moi) await api.POST("/api/v1/auth/logout").catch(() => undefined);
+    // an account of the company's sign-on also leaves the provider's session, where it has a sign-out (#31)
+    const r = moi ? await api.POST("/api/v1/auth/logout").catch(() => undefined) : undefined;
     moi = null;
+    const redirection = (r?.data as { redirection?: string } | undefined)?.redirection;
+    if (redirection) window.location.href = redirection;
   },
   async checkAuth() {
     moi = moi ?? (await lireMoi());

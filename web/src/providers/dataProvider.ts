@@ -2,15 +2,24 @@ import type { DataProvider, GetListResult, Identifier, RaRecord } from "react-ad
 import { api, reponse } from "../api/client";
 
 /** react-admin resource → API path (same name, except the routing-file versions). */
-const CHEMINS: Record<string, string> = { publications: "/api/v1/hermes/publications" };
+const CHEMINS: Record<string, string> = {
+  publications: "/api/v1/hermes/publications",
+  "correspondances-sso": "/api/v1/sso/correspondances",
+};
 const chemin = (resource: string) => CHEMINS[resource] ?? `/api/v1/${resource}`;
 
 /** Lists the API answers whole (no page, no sort): paginated and sorted here. */
-const LISTES_ENTIERES = new Set(["utilisateurs", "cles-api", "publications", "notifications"]);
+const LISTES_ENTIERES = new Set([
+  "utilisateurs",
+  "cles-api",
+  "publications",
+  "notifications",
+  "correspondances-sso",
+]);
 /** Lists paginated by the API but in a fixed order. */
 const SANS_TRI = new Set(["affectations", "audit", "tranches", "mandats", "declarations", "rapprochements"]);
 /** Resources without GET /{id}: read from their list. */
-const SANS_LECTURE_UNITAIRE = new Set(["utilisateurs", "cles-api", "publications"]);
+const SANS_LECTURE_UNITAIRE = new Set(["utilisateurs", "cles-api", "publications", "correspondances-sso"]);
 
 // openapi-fetch checks literal paths; the generic provider builds them from the resource name, typed features
 // (actions, deliveries, dashboard...) call `api` with literal paths.
