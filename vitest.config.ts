@@ -17,6 +17,7 @@ const COMPLET = [
   "test/web/quotidien.test.ts",
   "test/web/quotidien-2.test.ts",
   "test/web/sso.test.ts",
+  "test/web/ldap.test.ts",
   "test/web/operateurs.test.ts",
   "test/cli/demarrage.test.ts",
   "test/cli/deploiement.test.ts",

@@ -45,7 +45,7 @@ import { Libelles } from "./modules/referentiels/libelles.js";
 import { referentielsRoutes } from "./modules/referentiels/referentiels.routes.js";
 import { sauvegardeRoutes } from "./modules/sauvegarde/sauvegarde.routes.js";
 import { SauvegardesPlanifiees } from "./modules/sauvegarde/sauvegardes-planifiees.js";
-import { connexionOidc, finDeSessionSso } from "./modules/sso/oidc.js";
+import { connexionsEntreprise } from "./modules/sso/connexions.js";
 import { ssoRoutes } from "./modules/sso/sso.routes.js";
 import { tableauDeBordRoutes } from "./modules/tableau-de-bord/tableau-de-bord.routes.js";
 import { tranchesRoutes } from "./modules/tranches/tranches.routes.js";
@@ -116,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const expediteur = new Expediteur(options.database.db, options.config, horloge);
   app.decorate("expediteur", expediteur);
   const memoCouts = memoCoutsPour(options.database);
-  const oidc = connexionOidc(options.database.db, options.config);
+  const sso = connexionsEntreprise(options.database.db, options.config);
   const planificateur = new Planificateur(
     options.database.db,
     options.config,
@@ -359,9 +359,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
           cookieSecure: options.config.cookieSecure,
           maxConnexionsParMinute: options.config.connexionsParMinute,
           dataDir: options.config.dataDir,
-          finDeSessionSso: finDeSessionSso(oidc, options.database.db, options.config.publicUrl),
+          sso,
         });
-        await api.register(ssoRoutes, { oidc, config: options.config });
+        await api.register(ssoRoutes, { oidc: sso.oidc, config: options.config });
         await api.register(referentielsRoutes);
         await api.register(didsRoutes);
         await api.register(instantRoutes);

@@ -37,6 +37,8 @@ export interface Config {
   fichiersHermes: Array<{ nom: string; modele: string; sortie: string }>;
   /** Single sign-on through the company's OpenID Connect provider, when OIDC_ISSUER is set (sso/oidc.ts). */
   oidc: ConfigOidc | undefined;
+  /** Sign-in with the directory's password (LDAP, Active Directory), when LDAP_URL is set (sso/ldap.ts). */
+  ldap: ConfigLdap | undefined;
   /** Command run after a publication (to make Hermes reload); its exit code and output are kept. */
   commandeApresPublication: string | undefined;
   /** Publish the routing files automatically once routing changes have been quiet this long (0: by hand only). */
@@ -186,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     fichiersHermes: fichiersHermes(env, path.resolve(env.DATA_DIR?.trim() || "./data")),
     oidc: configOidc(env),
+    ldap: configLdap(env),
     commandeApresPublication: env.HERMES_POST_PUBLISH?.trim() || undefined,
     publicationAutoSecondes: entier(
       "HERMES_AUTO_PUBLISH_SECONDS",
@@ -237,5 +240,37 @@ function configOidc(env: NodeJS.ProcessEnv): ConfigOidc | undefined {
     clientSecret: env.OIDC_CLIENT_SECRET || undefined,
     scopes: env.OIDC_SCOPES?.trim() || "openid profile email groups",
     claimGroupes: env.OIDC_GROUPS_CLAIM?.trim() || "groups",
+  };
+}
+
+export interface ConfigLdap {
+  url: string;
+  /** StartTLS on an ldap:// connection (ldaps:// is TLS from the start). */
+  starttls: boolean;
+  /** The DN a person binds as, {login} replaced (uid={login},ou=people,dc=entreprise,dc=example). */
+  dnUtilisateur: string;
+  /** Where the groups are, and which of them hold the person ({dn}, {login}); a group is named by its cn. */
+  baseGroupes: string;
+  filtreGroupes: string;
+  /** A CA to trust for TLS (a file), besides the system's. */
+  fichierCa: string | undefined;
+}
+
+function configLdap(env: NodeJS.ProcessEnv): ConfigLdap | undefined {
+  const url = env.LDAP_URL?.trim();
+  if (!url) return undefined;
+  if (!/^ldaps?:\/\//.test(url))
+    throw new ConfigError(`LDAP_URL doit commencer par ldap:// ou ldaps:// : ${url}`);
+  const dnUtilisateur = env.LDAP_USER_DN?.trim();
+  const baseGroupes = env.LDAP_GROUP_BASE?.trim();
+  if (!dnUtilisateur?.includes("{login}") || !baseGroupes)
+    throw new ConfigError("LDAP_URL demande LDAP_USER_DN (avec {login}) et LDAP_GROUP_BASE.");
+  return {
+    url,
+    starttls: env.LDAP_STARTTLS === "true" || env.LDAP_STARTTLS === "1",
+    dnUtilisateur,
+    baseGroupes,
+    filtreGroupes: env.LDAP_GROUP_FILTER?.trim() || "(|(member={dn})(uniqueMember={dn})(memberUid={login}))",
+    fichierCa: env.LDAP_CA_FILE?.trim() || undefined,
   };
 }

@@ -240,7 +240,7 @@ export interface UtilisateurTable extends Suivi {
   mot_de_passe_hash: string;
   derniere_connexion: Date | null;
   /** LOCAL: signs in with its password; OIDC: through the company's identity provider only (migration 0025). */
-  origine: Defaut<"LOCAL" | "OIDC">;
+  origine: Defaut<"LOCAL" | "OIDC" | "LDAP">;
   /** The provider's subject (sub) of an OIDC account. */
   sujet: string | null;
 }

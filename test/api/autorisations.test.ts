@@ -13,9 +13,25 @@ const REFERENTIELS =
 
 /** Who may call what: written out here, independently of the route declarations, so that a route opened by mistake fails. */
 function autorises(methode: string, chemin: string): Role[] | "public" {
-  if (["/api/v1/health", "/api/v1/ready", "/api/v1/auth/login"].includes(chemin)) return "public";
+  // the sign-in itself: with a password, or the company's sign-on and its return (#31)
+  if (
+    [
+      "/api/v1/health",
+      "/api/v1/ready",
+      "/api/v1/auth/login",
+      "/api/v1/auth/config",
+      "/api/v1/auth/oidc",
+      "/api/v1/auth/oidc/retour",
+    ].includes(chemin)
+  )
+    return "public";
   if (chemin.startsWith("/api/v1/auth/")) return TOUS;
-  if (chemin.startsWith("/api/v1/utilisateurs") || chemin.startsWith("/api/v1/cles-api")) return ["admin"];
+  if (
+    chemin.startsWith("/api/v1/utilisateurs") ||
+    chemin.startsWith("/api/v1/cles-api") ||
+    chemin.startsWith("/api/v1/sso/")
+  )
+    return ["admin"];
   if (chemin === "/api/v1/audit") return ["admin", "gestionnaire", "lecteur"];
   if (chemin === "/api/v1/notifications") return PERSONNEL;
   // Prometheus' scrape through the API: an admin key (or the separate METRICS_LISTEN address, without one)

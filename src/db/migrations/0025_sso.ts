@@ -1,11 +1,11 @@
 import { type Kysely, sql } from "kysely";
 
-// Single sign-on (#31): accounts come from the company's identity provider (OpenID Connect) and get their role from
-// their groups, through a mapping kept here and edited in Administration. A local password stays for local accounts
+// Single sign-on (#31): accounts come from the company's identity provider (OpenID Connect) or its directory (LDAP)
+// and get their role from their groups, through a mapping kept here and edited in Administration. A local password stays for local accounts
 // only (the break-glass admin among them): an account from the provider never signs in with a password.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE tel_utilisateur
-    ADD COLUMN origine text NOT NULL DEFAULT 'LOCAL' CHECK (origine IN ('LOCAL', 'OIDC')),
+    ADD COLUMN origine text NOT NULL DEFAULT 'LOCAL' CHECK (origine IN ('LOCAL', 'OIDC', 'LDAP')),
     ADD COLUMN sujet text CHECK (length(sujet) <= 255),
     ADD CONSTRAINT tel_utilisateur_sujet_origine CHECK ((origine = 'LOCAL') = (sujet IS NULL))`.execute(db);
   await sql`CREATE UNIQUE INDEX tel_utilisateur_sujet_idx ON tel_utilisateur (origine, sujet) WHERE sujet IS NOT NULL`.execute(

@@ -5,6 +5,7 @@ import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
 import { DateHeure, Id, Nullable, ParamsId } from "../../http/listes.js";
 import { Ligne } from "../../http/textes.js";
+import type { ConnexionsEntreprise } from "../sso/connexions.js";
 import { ROLES, type Role as RoleActeur } from "./acteur.js";
 import { COOKIE_SESSION } from "./auth.hooks.js";
 import { listerClesApi, listerUtilisateurs, profilUtilisateur } from "./auth.repository.js";
@@ -64,8 +65,8 @@ export interface OptionsAuth {
   maxConnexionsParMinute: number;
   /** Where the first-start password file may be (deleted at the admin's first login). */
   dataDir: string;
-  /** For an account of the company's sign-on: the provider's sign-out address (sso.routes.ts), else null. */
-  finDeSessionSso?: ((request: FastifyRequest) => Promise<string | null>) | undefined;
+  /** The company's sign-on and directory, when configured (sso/connexions.ts). */
+  sso?: ConnexionsEntreprise | undefined;
 }
 
 /** The per-address ceiling, as a multiple of the per-(address, login) limit. */
@@ -131,6 +132,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
         request.body.login,
         request.body.mot_de_passe,
         opts.dureeSessionHeures,
+        opts.sso?.ldap,
       );
       if (!s) throw new ApiError(401, "IDENTIFIANTS_INVALIDES", "Identifiant ou mot de passe incorrect.");
       if (s.utilisateur.login === "admin" && effacerMotDePasseInitial(opts.dataDir))
@@ -162,7 +164,7 @@ export async function authRoutes(app: App, opts: OptionsAuth) {
       const jeton = request.cookies[COOKIE_SESSION];
       if (jeton) await fermerSession(db(), jeton);
       effacerCookiesSession(reply, opts.cookieSecure);
-      const fin = opts.finDeSessionSso && (await opts.finDeSessionSso(request));
+      const fin = await opts.sso?.finDeSession(request);
       return fin ? { redirection: fin } : reply.status(204).send(null);
     },
   );

@@ -60,8 +60,11 @@ export async function ouvrirSession(
   login: string,
   motDePasse: string,
   dureeHeures: number,
+  /** The company's directory (LDAP): asked for a login that no local account has (sso/ldap.ts). */
+  annuaire?: { ouvrir(login: string, motDePasse: string): Promise<SessionOuverte | null> },
 ): Promise<SessionOuverte | null> {
   const u = await utilisateurParLogin(db, login);
+  if (annuaire && u?.origine !== "LOCAL") return annuaire.ouvrir(login, motDePasse);
   // Verify against a dummy hash when the login is unknown so timing does not reveal which logins exist.
   const hashAVerifier = u?.mot_de_passe_hash ?? (await leurre());
   const ok = await argonVerify(hashAVerifier, motDePasse).catch(() => false);

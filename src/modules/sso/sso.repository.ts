@@ -53,11 +53,14 @@ export function reprendreEtat(db: Kysely<DB>, etat: string) {
     .executeTakeFirst();
 }
 
-export function compteOidc(db: Kysely<DB>, sujet: string) {
+export type Origine = "OIDC" | "LDAP";
+
+/** The account of a person the provider or the directory names (its subject, or its entry's DN). */
+export function compteExterne(db: Kysely<DB>, origine: Origine, sujet: string) {
   return db
     .selectFrom("tel_utilisateur")
     .select(["id", "login"])
-    .where("origine", "=", "OIDC")
+    .where("origine", "=", origine)
     .where("sujet", "=", sujet)
     .executeTakeFirst();
 }
@@ -66,9 +69,10 @@ export function loginPris(db: Kysely<DB>, login: string) {
   return db.selectFrom("tel_utilisateur").select("id").where("login", "=", login).executeTakeFirst();
 }
 
-/** An account from the provider, created or brought up to date: it never has a usable password. */
-export async function enregistrerCompteOidc(
+/** An account from the provider or the directory, created or brought up to date: no usable local password. */
+export async function enregistrerCompteExterne(
   db: Kysely<DB>,
+  origine: Origine,
   existant: number | undefined,
   v: {
     sujet: string;
@@ -99,7 +103,7 @@ export async function enregistrerCompteOidc(
     .insertInto("tel_utilisateur")
     .values({
       ...v,
-      origine: "OIDC",
+      origine,
       mot_de_passe_hash: `sso:${randomBytes(24).toString("base64url")}`,
     })
     .returning("id")
