@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIGRATIONS, migrer } from "../../src/db/migrate.js";
 import { type BaseDeTest, CIBLES, ouvrirBaseDeTest } from "../helpers/bases.js";
 import { cliInterne } from "../helpers/processus.js";
 
@@ -137,10 +138,24 @@ describe.each(CIBLES)("the read-only SQL views ($nom)", (cible) => {
         const c = new pg.Client({ connectionString: u.toString() });
         await c.connect();
         try {
-          // its search path is the views' schema
+          // its search path is the views' schema; it reads every view
           expect(
             (await c.query("SELECT count(*)::int AS n FROM numeros_v1")).rows[0].n,
           ).toBeGreaterThanOrEqual(1);
+          const vues = await sql<{ nom: string }>`
+            SELECT table_name AS nom FROM information_schema.views WHERE table_schema = 'telephony_lecture'`.execute(
+            base.db,
+          );
+          expect(vues.rows.length).toBeGreaterThanOrEqual(8);
+          for (const v of vues.rows) await c.query(`SELECT * FROM telephony_lecture.${v.nom} LIMIT 1`);
+          // and no table of the application, each tried
+          const tables = await sql<{ nom: string }>`
+            SELECT tablename AS nom FROM pg_tables WHERE schemaname = 'public'`.execute(base.db);
+          expect(tables.rows.length).toBeGreaterThan(30);
+          for (const t of tables.rows)
+            await expect(c.query(`SELECT 1 FROM public.${t.nom} LIMIT 1`), t.nom).rejects.toMatchObject({
+              code: "42501",
+            });
           for (const interdit of [
             "SELECT * FROM public.tel_did",
             "SELECT * FROM public.tel_utilisateur",
@@ -173,4 +188,36 @@ describe.each(CIBLES)("the read-only SQL views ($nom)", (cible) => {
         await sql.raw(`DROP ROLE IF EXISTS ${role}`).execute(base.db);
       }
     });
+});
+
+// #31: an existing database gets the views at its next migration, and they show what it already held.
+describe.each(CIBLES)("migrating an existing database to the read-only views ($nom)", (cible) => {
+  let base: BaseDeTest;
+  beforeAll(async () => {
+    base = await ouvrirBaseDeTest(cible, { vierge: true });
+  });
+  afterAll(async () => base?.close());
+
+  it("creates the views over the numbers already there", async () => {
+    const db = base.db;
+    const avant = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+    expect((await avant.migrateTo("0023_commentaire_commande")).error).toBeUndefined();
+    await sql`INSERT INTO tel_indicatif (code, indicatif, libelle) VALUES ('FR', '33', 'France')`.execute(db);
+    await sql`INSERT INTO tel_statut_did (code, libelle, couleur) VALUES ('DISPONIBLE', 'Disponible', '#17A2B8')`.execute(
+      db,
+    );
+    await sql`INSERT INTO tel_did (indicatif_id, did, did_format_e164, statut_id)
+      SELECT i.id, '142685300', '+33142685300', s.id FROM tel_indicatif i, tel_statut_did s`.execute(db);
+    const schema = () =>
+      sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.views
+        WHERE table_schema = 'telephony_lecture'`.execute(db);
+    expect((await schema()).rows[0]?.n).toBe(0);
+    await migrer(db);
+    expect((await schema()).rows[0]?.n).toBeGreaterThanOrEqual(8);
+    const lus = await sql<Record<string, unknown>>`
+      SELECT numero_e164, numero_national, statut_code FROM telephony_lecture.numeros_v1`.execute(db);
+    expect(lus.rows).toEqual([
+      { numero_e164: "+33142685300", numero_national: "0142685300", statut_code: "DISPONIBLE" },
+    ]);
+  });
 });
