@@ -52,6 +52,38 @@ describe.each(CIBLES)("the sign-on's mapping ($nom)", (cible) => {
     expect((await api("DELETE", `/sso/correspondances/${cree.corps.id}`)).status).toBe(404);
   });
 
+  it("lists an account of the company's sign-on as such, and gives it no password", async () => {
+    const { id } = await ctx.db
+      .insertInto("tel_utilisateur")
+      .values({
+        login: "sso.compte",
+        nom: "Compte SSO",
+        role: "lecteur",
+        origine: "OIDC",
+        sujet: "sujet-1",
+        mot_de_passe_hash: "sso:inutilisable",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const liste = (await api("GET", "/utilisateurs")).corps.data;
+    expect(liste.find((u: { login: string }) => u.login === "sso.compte")).toMatchObject({ origine: "OIDC" });
+    const r = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/v1/utilisateurs/${id}`,
+      headers: ctx.cles.admin,
+      payload: { mot_de_passe: "un-mot-de-passe-assez-long" },
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().detail).toContain("compte de l'entreprise");
+    // nor does the local form open it, whatever its stored hash
+    const login = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { login: "sso.compte", mot_de_passe: "sso:inutilisable" },
+    });
+    expect(login.statusCode).toBe(401);
+  });
+
   it("tells the login page there is no sign-on, and refuses to start one", async () => {
     const config = await ctx.app.inject({ method: "GET", url: "/api/v1/auth/config" });
     expect(config.json()).toEqual({ oidc: false });

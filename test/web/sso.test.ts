@@ -73,6 +73,15 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))(
         pkce: { required: () => true },
         features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
         cookies: { keys: ["cle-des-cookies-du-fournisseur"] },
+        // lifetimes of its own: the provider's defaults come with a notice each
+        ttl: {
+          AccessToken: 600,
+          AuthorizationCode: 60,
+          IdToken: 600,
+          Grant: 600,
+          Interaction: 600,
+          Session: 600,
+        },
       });
       fournisseur = provider.listen(port);
       navigateur = await lancerNavigateur();
@@ -158,6 +167,32 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))(
       await connecter(admin, url, "admin", ADMIN);
       await admin.goto(`${url}/admin/telephony/#/correspondances-sso`);
       await admin.getByText("tel-gestion").waitFor();
+      // the accounts say how they sign in; one of the company has no password field
+      await admin.goto(`${url}/admin/telephony/#/utilisateurs`);
+      const ligne = admin.locator("tbody tr", { hasText: "marie.durand" });
+      await ligne.getByText("avec le compte de l'entreprise").waitFor();
+      await ligne.click();
+      await admin.getByTestId("compte-entreprise").waitFor();
+      expect(await admin.getByLabel(/Nouveau mot de passe/).count()).toBe(0);
+      // revoking an API key asks in the app's own dialog, never the browser's
+      const dialogues: string[] = [];
+      admin.on("dialog", (d) => {
+        dialogues.push(d.message());
+        void d.dismiss();
+      });
+      const sessionAdmin = await sessionApi(url, "admin", ADMIN);
+      await sessionAdmin("POST", "/cles-api", { nom: "integrateur-essai", role: "lecteur" });
+      await admin.goto(`${url}/admin/telephony/#/cles-api`);
+      await admin
+        .locator("tbody tr", { hasText: "integrateur-essai" })
+        .getByRole("button", { name: "Révoquer" })
+        .click();
+      const confirmation = admin.getByTestId("confirmation");
+      await confirmation.waitFor();
+      expect(await confirmation.textContent()).toContain("refusé dès maintenant");
+      await admin.getByRole("button", { name: "Révoquer la clé" }).click();
+      await admin.locator("tbody tr", { hasText: "integrateur-essai" }).getByText("Révoquée").waitFor();
+      expect(dialogues).toEqual([]);
       await admin.context().close();
     }, 120_000);
   },

@@ -1,15 +1,9 @@
 import { Admin, CustomRoutes, Layout, type LayoutProps, Resource } from "react-admin";
 import { Route } from "react-router-dom";
-import {
-  AuditList,
-  CleApiCreate,
-  CleApiList,
-  UtilisateurCreate,
-  UtilisateurEdit,
-  UtilisateurList,
-} from "./administration/Administration";
+import { AuditList, CleApiCreate, CleApiList } from "./administration/Administration";
 import { CorrespondanceSsoCreate, CorrespondanceSsoList } from "./administration/CorrespondancesSso";
 import { Sauvegardes } from "./administration/Sauvegardes";
+import { UtilisateurCreate, UtilisateurEdit, UtilisateurList } from "./administration/Utilisateurs";
 import { AffectationCreate, AffectationEdit, AffectationList } from "./affectations/Affectations";
 import { CommandeCreate, CommandeEdit } from "./commandes/CommandeCreate";
 import { CommandeList } from "./commandes/CommandeList";

@@ -16,6 +16,7 @@ export const colonnesUtilisateur = [
   "derniere_connexion",
   "date_creation",
   "date_modification",
+  "origine",
 ] as const;
 
 export const colonnesCle = [

@@ -40,6 +40,10 @@ const Utilisateur = Type.Object({
   derniere_connexion: Nullable(DateHeure),
   date_creation: DateHeure,
   date_modification: DateHeure,
+  origine: Type.String({
+    description:
+      "LOCAL : se connecte par son mot de passe ; OIDC : par le compte de l'entreprise ; LDAP : par l'annuaire (rôle donné par ses groupes)",
+  }),
 });
 const CleApi = Type.Object({
   id: Type.Integer(),

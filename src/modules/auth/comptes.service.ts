@@ -76,6 +76,14 @@ export async function modifierUtilisateur(
   return enTransaction(db, async (trx) => {
     const avant = await utilisateurParId(trx, id);
     if (!avant) throw introuvable("Utilisateur");
+    // an account of the company's sign-on or directory proves who it is there: a password here would never serve
+    if (mot_de_passe && avant.origine !== "LOCAL")
+      throw new ApiError(
+        422,
+        "VALIDATION",
+        "Ce compte se connecte avec le compte de l'entreprise : il n'a pas de mot de passe ici.",
+        [{ champ: "mot_de_passe", message: "Pas de mot de passe pour un compte de l'entreprise." }],
+      );
     const apres = await ecrireUtilisateur(trx, id, valeurs);
     if (reste.actif === false || mot_de_passe || reste.role) await fermerSessionsDe(trx, apres.id);
     await ecrireAudit(trx, acteur, {

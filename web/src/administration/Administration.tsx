@@ -7,6 +7,7 @@ import {
   Dialog,
   DialogActions,
   DialogContent,
+  DialogContentText,
   DialogTitle,
   IconButton,
   Typography,
@@ -14,20 +15,11 @@ import {
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import {
-  AutocompleteInput,
-  BooleanField,
-  BooleanInput,
   Create,
   Datagrid,
-  Edit,
-  email,
   FunctionField,
   List,
-  minLength,
   NumberInput,
-  PasswordInput,
-  ReferenceField,
-  ReferenceInput,
   required,
   SelectInput,
   SimpleForm,
@@ -40,8 +32,8 @@ import {
   useRedirect,
   useRefresh,
 } from "react-admin";
-import { useWatch } from "react-hook-form";
 import { api, reponse } from "../api/client";
+import { Confirmation } from "../composants/Confirmation";
 import { DateHeureParis } from "../composants/DateHeureParis";
 import { DateParis } from "../composants/DateParis";
 import { Vide } from "../composants/Etats";
@@ -49,93 +41,11 @@ import { numeroLisible } from "../composants/format";
 import { LIBELLES_ENTITES, libelleAction, libelleChamp } from "../composants/libelles";
 import { useValeursLisibles } from "../composants/useValeursLisibles";
 import { ROLE_LIBELLES } from "../providers/authProvider";
-
-const ROLES = Object.entries(ROLE_LIBELLES).map(([id, name]) => ({ id, name }));
-
-export function ClientSiRoleClient() {
-  const role = useWatch({ name: "role" });
-  if (role !== "client") return null;
-  return (
-    <ReferenceInput
-      source="client_id"
-      reference="clients"
-      sort={{ field: "nom", order: "ASC" }}
-      label="Client (ne verra que ses numéros et ses commandes)"
-    >
-      <AutocompleteInput
-        label="Client (ne verra que ses numéros et ses commandes)"
-        optionText="nom"
-        validate={required()}
-        fullWidth
-      />
-    </ReferenceInput>
-  );
-}
-
-export function UtilisateurList() {
-  return (
-    <List title="Utilisateurs" sort={{ field: "login", order: "ASC" }}>
-      <Datagrid rowClick="edit" bulkActionButtons={false} empty={<Vide>Aucun compte.</Vide>}>
-        <TextField source="login" label="Identifiant" />
-        <TextField source="nom" label="Nom" />
-        <TextField source="email" label="E-mail" emptyText="—" />
-        <FunctionField
-          source="role"
-          label="Rôle"
-          render={(r: { role: string }) => ROLE_LIBELLES[r.role] ?? r.role}
-        />
-        <ReferenceField source="client_id" reference="clients" label="Client" link={false} emptyText="—">
-          <TextField source="nom" />
-        </ReferenceField>
-        <BooleanField source="actif" label="Actif" />
-        <DateParis source="derniere_connexion" label="Dernière connexion" avecHeure emptyText="jamais" />
-      </Datagrid>
-    </List>
-  );
-}
-
-export function UtilisateurCreate() {
-  return (
-    <Create title="Nouveau compte" redirect="list">
-      <SimpleForm defaultValues={{ role: "lecteur" }} sx={{ maxWidth: 560 }}>
-        <TextInput source="login" label="Identifiant" validate={required()} fullWidth />
-        <TextInput source="nom" label="Nom" validate={required()} fullWidth />
-        <TextInput source="email" label="E-mail" validate={email()} fullWidth />
-        <SelectInput source="role" label="Rôle" choices={ROLES} validate={required()} />
-        <ClientSiRoleClient />
-        <PasswordInput
-          source="mot_de_passe"
-          label="Mot de passe (12 caractères au moins)"
-          validate={[required(), minLength(12)]}
-          fullWidth
-        />
-      </SimpleForm>
-    </Create>
-  );
-}
-
-export function UtilisateurEdit() {
-  return (
-    <Edit title="Compte" mutationMode="pessimistic" redirect="list">
-      <SimpleForm sx={{ maxWidth: 560 }}>
-        <TextField source="login" label="Identifiant" />
-        <TextInput source="nom" label="Nom" validate={required()} fullWidth />
-        <TextInput source="email" label="E-mail" validate={email()} fullWidth />
-        <SelectInput source="role" label="Rôle" choices={ROLES} validate={required()} />
-        <ClientSiRoleClient />
-        <BooleanInput source="actif" label="Actif (un compte désactivé perd ses sessions)" />
-        <PasswordInput
-          source="mot_de_passe"
-          label="Nouveau mot de passe (laisser vide pour le garder)"
-          fullWidth
-        />
-      </SimpleForm>
-    </Edit>
-  );
-}
+import { ClientSiRoleClient, ROLES } from "./Utilisateurs";
 
 function Revoquer() {
   const k = useRecordContext<{ id: number; nom: string; revoquee_le: string | null }>();
+  const [ouvert, setOuvert] = useState(false);
   const notify = useNotify();
   const refresh = useRefresh();
   const m = useMutation({
@@ -149,13 +59,23 @@ function Revoquer() {
   });
   if (!k || k.revoquee_le) return k?.revoquee_le ? <Chip size="small" label="Révoquée" /> : null;
   return (
-    <Button
-      size="small"
-      color="error"
-      onClick={() => window.confirm(`Révoquer la clé « ${k.nom} » ?`) && m.mutate()}
-    >
-      Révoquer
-    </Button>
+    <>
+      <Button size="small" color="error" onClick={() => setOuvert(true)}>
+        Révoquer
+      </Button>
+      <Confirmation
+        ouvert={ouvert}
+        titre={`Révoquer la clé « ${k.nom} »`}
+        libelle="Révoquer la clé"
+        onConfirmer={() => m.mutate()}
+        onFermer={() => setOuvert(false)}
+      >
+        <DialogContentText>
+          Tout programme qui l'utilise (Hermes, un intégrateur) est refusé dès maintenant, sur toutes les
+          instances. Une clé révoquée ne se rétablit pas : il faudra en créer une autre.
+        </DialogContentText>
+      </Confirmation>
+    </>
   );
 }
 

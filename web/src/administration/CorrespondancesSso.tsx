@@ -14,7 +14,7 @@ import {
 } from "react-admin";
 import { Vide } from "../composants/Etats";
 import { ROLE_LIBELLES } from "../providers/authProvider";
-import { ClientSiRoleClient } from "./Administration";
+import { ClientSiRoleClient } from "./Utilisateurs";
 
 // the roles a group may give: the platform's key (hermes) is never a person's
 const ROLES = Object.entries(ROLE_LIBELLES)

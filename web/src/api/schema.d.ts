@@ -312,6 +312,8 @@ export interface paths {
                                 date_creation: string;
                                 /** Format: date-time */
                                 date_modification: string;
+                                /** @description LOCAL : se connecte par son mot de passe ; OIDC : par le compte de l'entreprise ; LDAP : par l'annuaire (rôle donné par ses groupes) */
+                                origine: string;
                             }[];
                             total: number;
                         };
@@ -363,6 +365,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description LOCAL : se connecte par son mot de passe ; OIDC : par le compte de l'entreprise ; LDAP : par l'annuaire (rôle donné par ses groupes) */
+                            origine: string;
                         };
                     };
                 };
@@ -432,6 +436,8 @@ export interface paths {
                             date_creation: string;
                             /** Format: date-time */
                             date_modification: string;
+                            /** @description LOCAL : se connecte par son mot de passe ; OIDC : par le compte de l'entreprise ; LDAP : par l'annuaire (rôle donné par ses groupes) */
+                            origine: string;
                         };
                     };
                 };
