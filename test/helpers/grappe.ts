@@ -31,7 +31,8 @@ const BIN = (() => {
 /** True when this machine can make a throwaway cluster (Debian's PostgreSQL server binaries, and root to switch user). */
 export const grappePossible = BIN !== undefined && process.getuid?.() === 0;
 
-async function portLibre(): Promise<number> {
+/** A port nobody listens on now (a throwaway server's: a cluster, a directory, an identity provider). */
+export async function portLibre(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.listen(0, "127.0.0.1", () => {

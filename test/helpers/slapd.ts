@@ -3,23 +3,13 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { portLibre } from "./grappe.js";
 
 const SLAPD = "/usr/sbin/slapd";
 const SCHEMAS = ["core", "cosine", "inetorgperson", "nis"].map((s) => `/etc/ldap/schema/${s}.schema`);
 
 /** Whether Debian's OpenLDAP is here (`.ci/run` installs it). */
 export const slapdPresent = () => fs.existsSync(SLAPD) && SCHEMAS.every((s) => fs.existsSync(s));
-
-async function portLibre(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 /**
  * A throwaway OpenLDAP (Debian's slapd) in a temporary folder on a free port, loaded from an LDIF, stopped and

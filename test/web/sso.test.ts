@@ -1,22 +1,10 @@
-import net from "node:net";
 import Provider from "oidc-provider";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CIBLES } from "../helpers/bases.js";
+import { portLibre } from "../helpers/grappe.js";
 import { capture, connecter, lancerNavigateur, nouvellePage, sessionApi } from "../helpers/navigateur.js";
 import { ADMIN, serveurWeb } from "../helpers/serveur-web.js";
-
-/** A port nobody listens on now: the provider's, known before the server that names it starts. */
-async function portLibre(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 // Sign-on through a real OpenID provider (oidc-provider, in this process) and the full browser flow (#31): the
 // account gets the role its groups map to, a person removed from the group is refused at the next sign-in (and its
