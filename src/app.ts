@@ -9,6 +9,7 @@ import Fastify, { type FastifyRequest, type FastifyServerOptions, LogController 
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { fixerFuseauMetier } from "./heure-metier.js";
+import type { App } from "./http/app-type.js";
 import { surveillerBoucle } from "./http/boucle.js";
 import { CODES_ERREUR } from "./http/codes-erreur.js";
 import { ApiError } from "./http/errors.js";
@@ -39,6 +40,7 @@ import { metriquesRoutes } from "./modules/metriques/metriques.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { Expediteur } from "./modules/notifications/notifications.service.js";
 import { Planificateur } from "./modules/planificateur/planificateur.js";
+import { portabiliteRoutes } from "./modules/portabilite/portabilite.routes.js";
 import { presentationRoutes } from "./modules/presentation/presentation.routes.js";
 import { rapprochementsRoutes } from "./modules/rapprochements/rapprochements.routes.js";
 import { Libelles } from "./modules/referentiels/libelles.js";
@@ -65,8 +67,6 @@ export interface AppOptions {
    */
   routageEnArrierePlan?: boolean;
 }
-
-import type { App } from "./http/app-type.js";
 
 export type { App };
 
@@ -270,7 +270,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     done();
   });
   registerErrorHandler(app);
-
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -367,6 +366,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await api.register(instantRoutes);
         await api.register(affectationsRoutes);
         await api.register(commandesRoutes);
+        await api.register(portabiliteRoutes);
         await api.register(tranchesRoutes);
         await api.register(presentationRoutes);
         await api.register(rapprochementsRoutes);

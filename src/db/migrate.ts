@@ -25,6 +25,7 @@ import * as m0022 from "./migrations/0022_resiliation_prevue.js";
 import * as m0023 from "./migrations/0023_commentaire_commande.js";
 import * as m0024 from "./migrations/0024_vues_lecture.js";
 import * as m0025 from "./migrations/0025_sso.js";
+import * as m0026 from "./migrations/0026_portabilite.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -53,6 +54,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0023_commentaire_commande": m0023,
   "0024_vues_lecture": m0024,
   "0025_sso": m0025,
+  "0026_portabilite": m0026,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

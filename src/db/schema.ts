@@ -16,6 +16,14 @@ import type {
 
 export type { ClasseRapprochement, LigneDeclaree } from "./schema-operateurs.js";
 
+import type {
+  PortabiliteCommentaireTable,
+  PortabiliteNumeroTable,
+  PortabiliteSortanteNumeroTable,
+  PortabiliteSortanteTable,
+  PortabiliteTable,
+} from "./schema-portabilite.js";
+
 // Columns the database fills in: identity, defaults, timestamps kept by triggers.
 export type Id = Generated<number>;
 export type Horodatage = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -138,6 +146,10 @@ export interface DidTable extends Suivi {
   titulaire: Defaut<"SOCIETE" | "CLIENT">;
   /** A termination planned at this instant: the scheduler applies it then (migration 0022). */
   resiliation_prevue_le: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Left by porting for this operator: no freeze, no reuse unless ported back in (migration 0026). */
+  portee_vers: string | null;
+  /** A port-out notice planned for this number. */
+  portabilite_sortante_id: number | null;
 }
 export interface DidConfigTable extends Suivi {
   id: Id;
@@ -353,6 +365,11 @@ export interface DB {
   tel_did_commande: DidCommandeTable;
   tel_did_commande_ligne: DidCommandeLigneTable;
   tel_did_commande_commentaire: DidCommandeCommentaireTable;
+  tel_portabilite: PortabiliteTable;
+  tel_portabilite_numero: PortabiliteNumeroTable;
+  tel_portabilite_commentaire: PortabiliteCommentaireTable;
+  tel_portabilite_sortante: PortabiliteSortanteTable;
+  tel_portabilite_sortante_numero: PortabiliteSortanteNumeroTable;
 }
 
 export type Did = Selectable<DidTable>;

@@ -143,6 +143,14 @@ export const CODES_ERREUR = {
   SSO_SANS_ROLE: "Aucun groupe de ce compte ne donne accès",
   SSO_AMBIGU: "Les groupes de ce compte donnent plusieurs clients",
   SSO_LOGIN_PRIS: "Identifiant déjà pris par un compte local",
+  // porting
+  PORTABILITE_NUMEROS_REFUSES: "Des numéros ne peuvent pas être portés (liste dans refuses)",
+  PORTABILITE_TROP_DE_NUMEROS: "Trop de numéros pour une demande de portabilité",
+  PORTABILITE_NON_MODIFIABLE: "La demande de portabilité ne se modifie plus à ce statut",
+  PORTABILITE_TRANSITION_INTERDITE: "Ce passage du workflow de portabilité est impossible",
+  PORTABILITE_INCOMPLETE: "La demande de portabilité n'a pas ce qu'il faut pour avancer",
+  PORTABILITE_NUMEROS_NON_DETENUS: "Des numéros ne sont pas détenus par ce client (liste dans refuses)",
+  NUMERO_PORTE: "Numéro parti par portabilité : il ne revient que par une portabilité entrante",
 } as const satisfies Record<string, string>;
 
 export type CodeErreur = keyof typeof CODES_ERREUR;

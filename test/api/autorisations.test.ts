@@ -43,6 +43,11 @@ function autorises(methode: string, chemin: string): Role[] | "public" {
   if (chemin.startsWith("/api/v1/routage/")) return ["admin", "gestionnaire", "lecteur", "hermes"];
   if (methode === "GET" && chemin.startsWith("/api/v1/hermes/")) return ["admin", "gestionnaire", "lecteur"];
   if (chemin.endsWith("/livraisons")) return PERSONNEL;
+  // porting: a client follows and creates its own port-ins; staff move them on, prepare numbers, record port-outs
+  if (chemin.startsWith("/api/v1/portabilites-sortantes") || chemin.endsWith("/preparation"))
+    return PERSONNEL;
+  if (chemin.startsWith("/api/v1/portabilites"))
+    return methode === "GET" ? UTILISATEURS : ["admin", "gestionnaire", "client"];
   // carrier blocks and caller-ID rights (mandates, declarations, who presented a number): staff business
   if (/^\/api\/v1\/(tranches|mandats|declarations)(\/|$)/.test(chemin) || chemin.endsWith("/presentation"))
     return methode === "GET" ? ["admin", "gestionnaire", "lecteur"] : PERSONNEL;

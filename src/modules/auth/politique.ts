@@ -23,6 +23,11 @@ export const POLITIQUE = {
   /** Create, edit, comment, submit, cancel, withdraw: a client's own orders, every order for staff. */
   "commandes:demander": ["admin", "gestionnaire", "client"],
   "commandes:traiter": PERSONNEL,
+  "portabilites:lire": UTILISATEURS,
+  /** Create, edit, comment, submit, cancel a port-in: a client's own, every one for staff. */
+  "portabilites:demander": ["admin", "gestionnaire", "client"],
+  /** Confirm, move or fail a switch, record the donor's rejections, prepare numbers, record port-outs. */
+  "portabilites:traiter": PERSONNEL,
   "clients:lire": UTILISATEURS,
   "clients:ecrire": PERSONNEL,
   /** Countries, regions, operators, types, statuses: shared reference data. */

@@ -46,7 +46,7 @@ export function avecParts(p: ParametresMois, suite: RawBuilder<unknown>) {
     WITH n AS (
       SELECT d.id, d.did_format_e164 AS numero, d.cout_mensuel::float8 AS cout, d.client_id, d.groupement_id,
         s.code AS statut, d.type_id, coalesce(tr.operateur_id, d.operateur_id) AS operateur_id,
-        d.date_acquisition, d.date_resiliation
+        d.date_acquisition, d.date_resiliation, d.portee_vers IS NOT NULL AS portee
       FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
       LEFT JOIN tel_tranche tr ON tr.id = d.tranche_id
       WHERE d.cout_mensuel > 0 ${dansLaTranche(sql`d.id`)} AND (s.code <> 'RESILIE' OR d.date_resiliation IS NULL
@@ -126,7 +126,9 @@ export function avecParts(p: ParametresMois, suite: RawBuilder<unknown>) {
         CASE WHEN d.etat = ANY(${[...STATUTS_DETENUS]}::text[]) THEN d.tenant END AS payeur,
         d.etat = 'RESILIE' AS gel,
         greatest(d.du, coalesce(d.date_acquisition, d.du)) AS du_eff,
-        CASE WHEN d.etat = 'RESILIE' THEN least(d.au, d.resilie + ${p.freezeJours}::int) ELSE d.au END AS au_eff
+        -- a number gone by porting costs nothing from its last day: no freeze
+        CASE WHEN d.etat = 'RESILIE' THEN least(d.au, d.resilie + CASE WHEN d.portee AND d.actuel THEN 0
+          ELSE ${p.freezeJours}::int END) ELSE d.au END AS au_eff
       FROM dates d
       WHERE d.etat IN ('AFFECTE', 'UTILISE', 'DISPONIBLE') OR (d.etat = 'RESILIE' AND d.resilie IS NOT NULL)
     ),

@@ -55,6 +55,10 @@ export interface ParametresAction {
    * a past one terminates now, dated the last day before it.
    */
   date_effet?: Date | string | undefined;
+  /** A termination by porting: the operator the number leaves for (no freeze, no reuse unless ported back in). */
+  portee_vers?: string | undefined;
+  /** A port-in brings the number back: its freeze and its leaving by porting do not hold against its new holder. */
+  retour_par_portabilite?: boolean | undefined;
 }
 
 /** The actions this caller may apply to a number in this status: what the extranet offers, nothing copied there. */
@@ -114,6 +118,13 @@ async function appliquer(
     return planifierResiliation(trx, acteur, maintenant, didId, effet, p.motif);
   // A terminated number goes to another client only after the freeze; its former holder may have it back earlier.
   const verifierGel = (clientApres: number | null) => {
+    if (p.retour_par_portabilite) return;
+    if (d.portee_vers)
+      throw new ApiError(
+        409,
+        "NUMERO_PORTE",
+        `Numéro parti par portabilité vers ${d.portee_vers} : il n'est plus à nous, il ne revient que par une portabilité entrante.`,
+      );
     if (!d.date_resiliation || clientApres === d.client_id) return;
     const reutilisable = finDuGel(d.date_resiliation, config.freezeJours);
     if (reutilisable > jourDe(maintenant)) {
@@ -147,6 +158,7 @@ async function appliquer(
     clientApres = p.client_id === undefined ? d.client_id : p.client_id;
     verifierGel(clientApres);
     set.client_id = clientApres;
+    if (p.retour_par_portabilite) set.portee_vers = null;
     // date_resiliation stays: it keeps the number frozen for other clients after a reactivation too
     set.groupement_id = clientApres === d.client_id ? d.groupement_id : null;
   }
@@ -154,6 +166,8 @@ async function appliquer(
     set.date_resiliation = p.date_resiliation ?? (effet ? jourDeResiliation(effet) : jourDe(maintenant));
     // done: a planned termination is no longer planned
     set.resiliation_prevue_le = null;
+    set.portabilite_sortante_id = null;
+    if (p.portee_vers) set.portee_vers = p.portee_vers;
   }
   if (action === "mettre-en-production") {
     if (!(await aUneAffectationCourante(trx, didId, maintenant)))
@@ -198,6 +212,8 @@ async function appliquer(
     changements.push({ champ: "groupement_id", avant: d.groupement_id, apres: set.groupement_id });
   if ("date_resiliation" in set)
     changements.push({ champ: "date_resiliation", avant: d.date_resiliation, apres: set.date_resiliation });
+  if ("portee_vers" in set && set.portee_vers !== d.portee_vers)
+    changements.push({ champ: "portee_vers", avant: d.portee_vers, apres: set.portee_vers });
   await ecrireHistorique(
     trx,
     acteur,

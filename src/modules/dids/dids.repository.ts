@@ -291,6 +291,7 @@ export async function etatVerrouille(db: Executor, didId: number) {
       "d.version",
       "d.date_resiliation",
       "d.resiliation_prevue_le",
+      "d.portee_vers",
       "s.code as statut",
     ])
     .where("d.id", "=", didId)

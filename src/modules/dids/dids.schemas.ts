@@ -53,6 +53,14 @@ export const DidComplet = Type.Object({
       }),
     ),
   ),
+  portee_vers: Type.Optional(
+    Nullable(
+      Type.String({
+        description:
+          "Parti par portabilité vers cet opérateur : sans gel, il ne revient que par une portabilité entrante",
+      }),
+    ),
+  ),
   cout_mensuel: Nullable(Type.Number()),
   cout_mise_en_service: Nullable(Type.Number()),
   notes: Nullable(Type.String()),

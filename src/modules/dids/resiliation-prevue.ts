@@ -62,10 +62,11 @@ export async function planifierResiliation(
 /** The numbers whose planned termination is due at this instant. */
 async function resiliationsEchues(db: Executor, maintenant: Date) {
   return db
-    .selectFrom("tel_did")
-    .select(["id", "resiliation_prevue_le"])
-    .where("resiliation_prevue_le", "<=", maintenant)
-    .orderBy("resiliation_prevue_le")
+    .selectFrom("tel_did as d")
+    .leftJoin("tel_portabilite_sortante as ps", "ps.id", "d.portabilite_sortante_id")
+    .select(["d.id", "d.resiliation_prevue_le", "ps.operateur_receveur"])
+    .where("d.resiliation_prevue_le", "<=", maintenant)
+    .orderBy("d.resiliation_prevue_le")
     .limit(1000)
     .execute();
 }
@@ -79,7 +80,7 @@ export async function appliquerResiliationsEchues(
   resilier: (
     ctx: ContexteAvec<"freezeJours">,
     didId: number,
-    p: { date_resiliation: string; motif: string },
+    p: { date_resiliation: string; motif: string; portee_vers?: string },
   ) => Promise<unknown>,
   journal: (message: string, err?: unknown) => void,
 ): Promise<number> {
@@ -88,10 +89,21 @@ export async function appliquerResiliationsEchues(
     const effet = new Date(e.resiliation_prevue_le as Date);
     try {
       await enTransaction(ctx.db, (trx) =>
-        resilier({ ...ctx, db: trx }, e.id, {
-          date_resiliation: jourDeResiliation(effet),
-          motif: `Résiliation prévue au ${effet.toISOString()}`,
-        }),
+        resilier(
+          { ...ctx, db: trx },
+          e.id,
+          // a port-out notice: the number leaves for another operator, with no freeze
+          e.operateur_receveur
+            ? {
+                date_resiliation: jourDeResiliation(effet),
+                motif: `portée vers ${e.operateur_receveur}`,
+                portee_vers: e.operateur_receveur,
+              }
+            : {
+                date_resiliation: jourDeResiliation(effet),
+                motif: `Résiliation prévue au ${effet.toISOString()}`,
+              },
+        ),
       );
       n++;
     } catch (err) {

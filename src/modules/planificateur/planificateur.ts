@@ -6,9 +6,10 @@ import type { Acteur } from "../auth/acteur.js";
 import { purgerSignauxCouts } from "../couts/couts.repository.js";
 import { tendance } from "../couts/couts.service.js";
 import type { MemoCouts } from "../couts/memo-couts.js";
-import { appliquerAction } from "../dids/cycle-de-vie.js";
-import { appliquerResiliationsEchues } from "../dids/resiliation-prevue.js";
 import type { Expediteur } from "../notifications/notifications.service.js";
+import { basculerEchues, rappelerBascules } from "../portabilite/bascule.js";
+import { prochaineEcheance } from "../portabilite/echeances.js";
+import { appliquerSortantesEchues } from "../portabilite/sortante.js";
 import { alerterFinsDeMandat } from "../presentation/mandats.service.js";
 
 export const PLANIFICATEUR: Acteur = {
@@ -65,6 +66,7 @@ export class Planificateur {
 
   demarrer(intervalleMs: number) {
     if (intervalleMs <= 0 || this.minuterie) return;
+    this.intervalleMs = intervalleMs;
     this.minuterie = setInterval(() => void this.tour(), intervalleMs);
     this.minuterie.unref();
     void this.tour();
@@ -72,8 +74,29 @@ export class Planificateur {
 
   arreter() {
     if (this.minuterie) clearInterval(this.minuterie);
+    if (this.reveil) clearTimeout(this.reveil);
     this.minuterie = undefined;
     return this.enCours;
+  }
+
+  private intervalleMs = 0;
+  private reveil: NodeJS.Timeout | undefined;
+
+  /**
+   * A port-in's switch or a port-out due before the next run: a run is set for that very instant, so that numbers
+   * arrive and leave on the minute, not up to an interval late (the routing's own windows already stop a port-out).
+   */
+  private async programmerEcheance(maintenant: Date) {
+    if (!this.minuterie) return;
+    const prochaine = await prochaineEcheance(this.db, maintenant, this.intervalleMs);
+    if (this.reveil) clearTimeout(this.reveil);
+    this.reveil = undefined;
+    if (!prochaine) return;
+    this.reveil = setTimeout(
+      () => void this.tour(),
+      Math.max(0, prochaine.getTime() - maintenant.getTime()) + 5,
+    );
+    this.reveil.unref();
   }
 
   /**
@@ -98,16 +121,17 @@ export class Planificateur {
         const n = await appliquerEcheances(this.db, maintenant, this.dernier);
         this.dernier = maintenant;
         if (n > 0) this.journal(`${n} numéro(s) passés à leur statut du jour par les affectations datées.`);
-        const resilies = await appliquerResiliationsEchues(
-          { db: this.db, acteur: PLANIFICATEUR, maintenant, config: this.config },
-          (ctx, id, p) => appliquerAction(ctx, id, "resilier", p),
-          this.journal,
-        );
+        const ctx = { db: this.db, acteur: PLANIFICATEUR, maintenant, config: this.config };
+        const resilies = await appliquerSortantesEchues(ctx, this.journal);
         if (resilies > 0) this.journal(`${resilies} résiliation(s) prévue(s) appliquée(s).`);
+        const portes = await basculerEchues(ctx, this.journal);
+        if (portes > 0) this.journal(`${portes} numéro(s) mis en service par une bascule de portabilité.`);
+        await rappelerBascules(ctx);
         await purgerSignauxCouts(this.db, 10_000, 1000);
         const alertes = await alerterFinsDeMandat(this.db, this.config, maintenant);
         if (alertes > 0) this.journal(`${alertes} alerte(s) de fin de mandat mise(s) en file.`);
         await this.expediteur.envoyer();
+        await this.programmerEcheance(maintenant);
         await this.prechaufferCouts(maintenant);
         this.bilan.tours++;
       } catch (e) {

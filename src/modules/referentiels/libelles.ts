@@ -138,8 +138,11 @@ export class Libelles {
         date_activation: d.date_activation,
         date_resiliation: d.date_resiliation,
         // a reactivated number keeps its freeze for other clients: the date stays shown
-        reutilisable_le: d.date_resiliation ? finDuGel(d.date_resiliation, this.freezeJours) : null,
+        // a number gone by porting is never ours to give again: no end of freeze to show
+        reutilisable_le:
+          d.date_resiliation && !d.portee_vers ? finDuGel(d.date_resiliation, this.freezeJours) : null,
         resiliation_prevue_le: d.resiliation_prevue_le ?? null,
+        portee_vers: d.portee_vers ?? null,
         cout_mensuel: d.cout_mensuel,
         cout_mise_en_service: d.cout_mise_en_service,
         notes: d.notes,

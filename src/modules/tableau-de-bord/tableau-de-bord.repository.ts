@@ -93,7 +93,7 @@ export async function chiffresTableauDeBord(
     // the first 50 and how many in all: never every row of a million-number inventory
     sql<{ id: number; did_format_e164: string; date_resiliation: string; total: number }>`
       SELECT d.id, d.did_format_e164, d.date_resiliation, count(*) OVER ()::int AS total FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
-      WHERE s.code = 'RESILIE' AND ${portee}
+      WHERE s.code = 'RESILIE' AND ${portee} AND d.portee_vers IS NULL
         AND d.date_resiliation + ${gel}::int > ${jourDe(maintenant)}::date
         AND d.date_resiliation + ${gel}::int <= ${jourDe(maintenant)}::date + 30
       ORDER BY d.date_resiliation, d.id LIMIT 50`.execute(db),

@@ -167,7 +167,7 @@ export interface paths {
                                 client_id: number | null;
                                 type: string;
                                 /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
-                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "couts:lire" | "couts:gerer" | "internes:lire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
+                                permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "portabilites:lire" | "portabilites:demander" | "portabilites:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "couts:lire" | "couts:gerer" | "internes:lire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
                             };
                             csrf: string;
                             /** Format: date-time */
@@ -259,7 +259,7 @@ export interface paths {
                             client_id: number | null;
                             type: string;
                             /** @description Ce que l'appelant peut faire (politique d'autorisation) : l'extranet montre menus et boutons d'après elles */
-                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "couts:lire" | "couts:gerer" | "internes:lire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
+                            permissions: ("numeros:lire" | "numeros:ecrire" | "numeros:supprimer" | "affectations:lire" | "affectations:ecrire" | "commandes:lire" | "commandes:demander" | "commandes:traiter" | "portabilites:lire" | "portabilites:demander" | "portabilites:traiter" | "clients:lire" | "clients:ecrire" | "referentiels:lire" | "referentiels:ecrire" | "infrastructure:lire" | "configurations:ecrire" | "tranches:lire" | "tranches:gerer" | "presentation:lire" | "presentation:gerer" | "couts:lire" | "couts:gerer" | "internes:lire" | "tableau-de-bord:lire" | "routage:lire" | "publication:lire" | "publication:publier" | "import" | "export" | "audit:lire" | "notifications:lire" | "comptes:gerer" | "metriques:lire" | "sauvegardes:gerer")[];
                         };
                     };
                 };
@@ -4193,6 +4193,8 @@ export interface paths {
                                  * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
                                  */
                                 resiliation_prevue_le: string | null;
+                                /** @description Parti par portabilité vers cet opérateur : sans gel, il ne revient que par une portabilité entrante */
+                                portee_vers?: string | null;
                                 cout_mensuel: number | null;
                                 cout_mise_en_service: number | null;
                                 notes: string | null;
@@ -4320,6 +4322,8 @@ export interface paths {
                              * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
                              */
                             resiliation_prevue_le: string | null;
+                            /** @description Parti par portabilité vers cet opérateur : sans gel, il ne revient que par une portabilité entrante */
+                            portee_vers?: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4416,6 +4420,8 @@ export interface paths {
                              * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
                              */
                             resiliation_prevue_le: string | null;
+                            /** @description Parti par portabilité vers cet opérateur : sans gel, il ne revient que par une portabilité entrante */
+                            portee_vers?: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4558,6 +4564,8 @@ export interface paths {
                              * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
                              */
                             resiliation_prevue_le: string | null;
+                            /** @description Parti par portabilité vers cet opérateur : sans gel, il ne revient que par une portabilité entrante */
+                            portee_vers?: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4652,6 +4660,8 @@ export interface paths {
                              * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
                              */
                             resiliation_prevue_le: string | null;
+                            /** @description Parti par portabilité vers cet opérateur : sans gel, il ne revient que par une portabilité entrante */
+                            portee_vers?: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4843,6 +4853,8 @@ export interface paths {
                              * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
                              */
                             resiliation_prevue_le: string | null;
+                            /** @description Parti par portabilité vers cet opérateur : sans gel, il ne revient que par une portabilité entrante */
+                            portee_vers?: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -4954,6 +4966,8 @@ export interface paths {
                              * @description En cours de résiliation : l'instant où elle prendra effet (le numéro reste routé jusque-là)
                              */
                             resiliation_prevue_le: string | null;
+                            /** @description Parti par portabilité vers cet opérateur : sans gel, il ne revient que par une portabilité entrante */
+                            portee_vers?: string | null;
                             cout_mensuel: number | null;
                             cout_mise_en_service: number | null;
                             notes: string | null;
@@ -6232,6 +6246,1415 @@ export interface paths {
                             simulation: boolean;
                             /** @description Tranche créée par cette livraison (numéros contigus d'un même opérateur) */
                             tranche_id?: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portabilites-sortantes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Portabilités sortantes enregistrées, les plus récentes d'abord */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    par_page?: number;
+                    client_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                client_id: number;
+                                client: string;
+                                operateur_receveur: string;
+                                /** Format: date-time */
+                                effet: string;
+                                statut: string;
+                                notes: string | null;
+                                created_by: string | null;
+                                /** Format: date-time */
+                                date_creation: string;
+                                nombre: number;
+                                /** @description Les 20 premiers */
+                                numeros: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enregistrer une portabilité sortante : à cet instant le routage s'arrête dans les deux sens, les affectations finissent, le numéro est résilié « portée vers <opérateur> », sans gel ni réemploi ; les numéros que le client ne détient pas sont refusés, listés */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id: number;
+                        operateur_receveur: string;
+                        /**
+                         * @description Date et heure ISO 8601 ; sans décalage, heure de Paris (2027-03-15T08:00)
+                         * @example 2027-03-15T08:00
+                         * @example 2027-03-15T08:00:00+01:00
+                         */
+                        effet: string;
+                        numeros: string[];
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portabilites/{id}/numeros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ajouter des numéros ou des plages : tout ou rien, les refusés listés */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        numeros: {
+                            /** @description Un numéro, ou une plage SDA « 0142687700-0142687709 » */
+                            numero: string;
+                            /** @description RIO (12 caractères), s'il y en a un */
+                            rio?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            operateur_donneur: string;
+                            operateur_id: number;
+                            operateur: string;
+                            statut: "BROUILLON" | "SOUMISE" | "DATE_CONFIRMEE" | "PORTEE" | "REJETEE" | "ANNULEE";
+                            date_souhaitee: string | null;
+                            /** Format: date-time */
+                            bascule_le: string | null;
+                            motif_rejet: string | null;
+                            notes: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            mandat_nom: string | null;
+                            mandat_taille: number | null;
+                            mandat_sha256: string | null;
+                            mandat_signataire: string | null;
+                            mandat_id: number | null;
+                            erreur_bascule: string | null;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nombre: number;
+                            rejetes: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                national: string;
+                                rio: string | null;
+                                statut: "EN_ATTENTE" | "REJETE" | "PORTE";
+                                motif_rejet: string | null;
+                                preparation: {
+                                    type_id?: number | null;
+                                    groupement_id?: number | null;
+                                    cout_mensuel?: number | null;
+                                    cout_mise_en_service?: number | null;
+                                    description?: string | null;
+                                    entrant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                    sortant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                } | null;
+                                controle: {
+                                    type: boolean;
+                                    entrant: boolean;
+                                    sortant: boolean;
+                                    mandat: boolean;
+                                    date: boolean;
+                                    /** @description Prêt à router à la bascule : type, campagne entrante, mandat et date */
+                                    pret: boolean;
+                                };
+                                did_id: number | null;
+                            }[];
+                            commentaires: {
+                                id: number;
+                                auteur: string;
+                                commentaire: string;
+                                type: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            actions_possibles: string[];
+                            modifiable: boolean;
+                            preparable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portabilites/{id}/numeros/retirer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retirer des numéros de la demande (avant la soumission ; le personnel jusqu'à la bascule) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            operateur_donneur: string;
+                            operateur_id: number;
+                            operateur: string;
+                            statut: "BROUILLON" | "SOUMISE" | "DATE_CONFIRMEE" | "PORTEE" | "REJETEE" | "ANNULEE";
+                            date_souhaitee: string | null;
+                            /** Format: date-time */
+                            bascule_le: string | null;
+                            motif_rejet: string | null;
+                            notes: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            mandat_nom: string | null;
+                            mandat_taille: number | null;
+                            mandat_sha256: string | null;
+                            mandat_signataire: string | null;
+                            mandat_id: number | null;
+                            erreur_bascule: string | null;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nombre: number;
+                            rejetes: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                national: string;
+                                rio: string | null;
+                                statut: "EN_ATTENTE" | "REJETE" | "PORTE";
+                                motif_rejet: string | null;
+                                preparation: {
+                                    type_id?: number | null;
+                                    groupement_id?: number | null;
+                                    cout_mensuel?: number | null;
+                                    cout_mise_en_service?: number | null;
+                                    description?: string | null;
+                                    entrant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                    sortant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                } | null;
+                                controle: {
+                                    type: boolean;
+                                    entrant: boolean;
+                                    sortant: boolean;
+                                    mandat: boolean;
+                                    date: boolean;
+                                    /** @description Prêt à router à la bascule : type, campagne entrante, mandat et date */
+                                    pret: boolean;
+                                };
+                                did_id: number | null;
+                            }[];
+                            commentaires: {
+                                id: number;
+                                auteur: string;
+                                commentaire: string;
+                                type: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            actions_possibles: string[];
+                            modifiable: boolean;
+                            preparable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portabilites/{id}/numeros/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ajouter les numéros d'un fichier CSV ou XLSX (colonnes numero, rio ; mêmes correspondances que les autres imports) : tout ou rien */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Correspondances champ → colonne du fichier, en JSON : {"numero":"NDI","prix":"Prix HT"}. Sans elles, les noms connus sont reconnus. */
+                    colonnes?: string;
+                    /** @description Refuser un fichier dont une colonne ne sert à rien */
+                    strict?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ajoutes: number;
+                            colonnes_ignorees: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portabilites/{id}/numeros/{ligne}/preparation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Préparer un numéro avant la bascule : type, groupement, coûts, affectations entrante et sortante (vérifiées comme une affectation) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    ligne: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        type_id?: number | null;
+                        groupement_id?: number | null;
+                        cout_mensuel?: number | null;
+                        cout_mise_en_service?: number | null;
+                        description?: string | null;
+                        entrant?: {
+                            campaign_id: number;
+                            config_id?: number | null;
+                            alias?: string | null;
+                            priorite?: number;
+                        } | null;
+                        sortant?: {
+                            campaign_id: number;
+                            config_id?: number | null;
+                            alias?: string | null;
+                            priorite?: number;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            operateur_donneur: string;
+                            operateur_id: number;
+                            operateur: string;
+                            statut: "BROUILLON" | "SOUMISE" | "DATE_CONFIRMEE" | "PORTEE" | "REJETEE" | "ANNULEE";
+                            date_souhaitee: string | null;
+                            /** Format: date-time */
+                            bascule_le: string | null;
+                            motif_rejet: string | null;
+                            notes: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            mandat_nom: string | null;
+                            mandat_taille: number | null;
+                            mandat_sha256: string | null;
+                            mandat_signataire: string | null;
+                            mandat_id: number | null;
+                            erreur_bascule: string | null;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nombre: number;
+                            rejetes: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                national: string;
+                                rio: string | null;
+                                statut: "EN_ATTENTE" | "REJETE" | "PORTE";
+                                motif_rejet: string | null;
+                                preparation: {
+                                    type_id?: number | null;
+                                    groupement_id?: number | null;
+                                    cout_mensuel?: number | null;
+                                    cout_mise_en_service?: number | null;
+                                    description?: string | null;
+                                    entrant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                    sortant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                } | null;
+                                controle: {
+                                    type: boolean;
+                                    entrant: boolean;
+                                    sortant: boolean;
+                                    mandat: boolean;
+                                    date: boolean;
+                                    /** @description Prêt à router à la bascule : type, campagne entrante, mandat et date */
+                                    pret: boolean;
+                                };
+                                did_id: number | null;
+                            }[];
+                            commentaires: {
+                                id: number;
+                                auteur: string;
+                                commentaire: string;
+                                type: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            actions_possibles: string[];
+                            modifiable: boolean;
+                            preparable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portabilites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demandes de portabilité entrante, les bascules à venir d'abord (un client ne voit que les siennes) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page, à partir de 1 */
+                    page?: number;
+                    par_page?: number;
+                    statut?: string;
+                    client_id?: number;
+                    q?: string;
+                    /** @description Le calendrier : bascules à partir de cet instant */
+                    bascule_depuis?: string;
+                    bascule_avant?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                reference: string;
+                                client_id: number;
+                                client: string;
+                                operateur_donneur: string;
+                                operateur_id: number;
+                                operateur: string;
+                                statut: "BROUILLON" | "SOUMISE" | "DATE_CONFIRMEE" | "PORTEE" | "REJETEE" | "ANNULEE";
+                                date_souhaitee: string | null;
+                                /** Format: date-time */
+                                bascule_le: string | null;
+                                motif_rejet: string | null;
+                                notes: string | null;
+                                demandeur_nom: string;
+                                demandeur_email: string | null;
+                                mandat_nom: string | null;
+                                mandat_taille: number | null;
+                                mandat_sha256: string | null;
+                                mandat_signataire: string | null;
+                                mandat_id: number | null;
+                                erreur_bascule: string | null;
+                                created_by: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                date_creation: string;
+                                /** Format: date-time */
+                                date_modification: string;
+                                nombre: number;
+                                rejetes: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer une demande de portabilité entrante (brouillon) avec ses numéros ; référence POR-<année>-<n°> */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id?: number;
+                        /** @description L'opérateur qui a les numéros aujourd'hui */
+                        operateur_donneur: string;
+                        operateur_id: number;
+                        /** Format: date */
+                        date_souhaitee?: string | null;
+                        notes?: string | null;
+                        demandeur_nom?: string;
+                        /** Format: email */
+                        demandeur_email?: string | null;
+                        mandat_signataire?: string | null;
+                        numeros?: {
+                            /** @description Un numéro, ou une plage SDA « 0142687700-0142687709 » */
+                            numero: string;
+                            /** @description RIO (12 caractères), s'il y en a un */
+                            rio?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            operateur_donneur: string;
+                            operateur_id: number;
+                            operateur: string;
+                            statut: "BROUILLON" | "SOUMISE" | "DATE_CONFIRMEE" | "PORTEE" | "REJETEE" | "ANNULEE";
+                            date_souhaitee: string | null;
+                            /** Format: date-time */
+                            bascule_le: string | null;
+                            motif_rejet: string | null;
+                            notes: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            mandat_nom: string | null;
+                            mandat_taille: number | null;
+                            mandat_sha256: string | null;
+                            mandat_signataire: string | null;
+                            mandat_id: number | null;
+                            erreur_bascule: string | null;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nombre: number;
+                            rejetes: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                national: string;
+                                rio: string | null;
+                                statut: "EN_ATTENTE" | "REJETE" | "PORTE";
+                                motif_rejet: string | null;
+                                preparation: {
+                                    type_id?: number | null;
+                                    groupement_id?: number | null;
+                                    cout_mensuel?: number | null;
+                                    cout_mise_en_service?: number | null;
+                                    description?: string | null;
+                                    entrant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                    sortant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                } | null;
+                                controle: {
+                                    type: boolean;
+                                    entrant: boolean;
+                                    sortant: boolean;
+                                    mandat: boolean;
+                                    date: boolean;
+                                    /** @description Prêt à router à la bascule : type, campagne entrante, mandat et date */
+                                    pret: boolean;
+                                };
+                                did_id: number | null;
+                            }[];
+                            commentaires: {
+                                id: number;
+                                auteur: string;
+                                commentaire: string;
+                                type: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            actions_possibles: string[];
+                            modifiable: boolean;
+                            preparable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portabilites/apercu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Aperçu des numéros d'une demande avant de l'enregistrer : nouveau, revient, dans une de nos tranches, déjà chez nous, détenu par un autre client, déjà demandé, illisible (RIO vérifié) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id?: number;
+                        numeros: {
+                            /** @description Un numéro, ou une plage SDA « 0142687700-0142687709 » */
+                            numero: string;
+                            /** @description RIO (12 caractères), s'il y en a un */
+                            rio?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            numeros: {
+                                saisie: string;
+                                numero: string | null;
+                                national: string | null;
+                                rio: string | null;
+                                classe: string;
+                                message: string;
+                                accepte: boolean;
+                            }[];
+                            acceptes: number;
+                            refuses: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portabilites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une demande : ses numéros (statut, préparation, prêt à router), son fil, les actions possibles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            operateur_donneur: string;
+                            operateur_id: number;
+                            operateur: string;
+                            statut: "BROUILLON" | "SOUMISE" | "DATE_CONFIRMEE" | "PORTEE" | "REJETEE" | "ANNULEE";
+                            date_souhaitee: string | null;
+                            /** Format: date-time */
+                            bascule_le: string | null;
+                            motif_rejet: string | null;
+                            notes: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            mandat_nom: string | null;
+                            mandat_taille: number | null;
+                            mandat_sha256: string | null;
+                            mandat_signataire: string | null;
+                            mandat_id: number | null;
+                            erreur_bascule: string | null;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nombre: number;
+                            rejetes: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                national: string;
+                                rio: string | null;
+                                statut: "EN_ATTENTE" | "REJETE" | "PORTE";
+                                motif_rejet: string | null;
+                                preparation: {
+                                    type_id?: number | null;
+                                    groupement_id?: number | null;
+                                    cout_mensuel?: number | null;
+                                    cout_mise_en_service?: number | null;
+                                    description?: string | null;
+                                    entrant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                    sortant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                } | null;
+                                controle: {
+                                    type: boolean;
+                                    entrant: boolean;
+                                    sortant: boolean;
+                                    mandat: boolean;
+                                    date: boolean;
+                                    /** @description Prêt à router à la bascule : type, campagne entrante, mandat et date */
+                                    pret: boolean;
+                                };
+                                did_id: number | null;
+                            }[];
+                            commentaires: {
+                                id: number;
+                                auteur: string;
+                                commentaire: string;
+                                type: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            actions_possibles: string[];
+                            modifiable: boolean;
+                            preparable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modifier une demande (brouillon ; le personnel jusqu'à la bascule) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description L'opérateur qui a les numéros aujourd'hui */
+                        operateur_donneur?: string;
+                        operateur_id?: number;
+                        /** Format: date */
+                        date_souhaitee?: string | null;
+                        notes?: string | null;
+                        demandeur_nom?: string;
+                        /** Format: email */
+                        demandeur_email?: string | null;
+                        mandat_signataire?: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            operateur_donneur: string;
+                            operateur_id: number;
+                            operateur: string;
+                            statut: "BROUILLON" | "SOUMISE" | "DATE_CONFIRMEE" | "PORTEE" | "REJETEE" | "ANNULEE";
+                            date_souhaitee: string | null;
+                            /** Format: date-time */
+                            bascule_le: string | null;
+                            motif_rejet: string | null;
+                            notes: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            mandat_nom: string | null;
+                            mandat_taille: number | null;
+                            mandat_sha256: string | null;
+                            mandat_signataire: string | null;
+                            mandat_id: number | null;
+                            erreur_bascule: string | null;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nombre: number;
+                            rejetes: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                national: string;
+                                rio: string | null;
+                                statut: "EN_ATTENTE" | "REJETE" | "PORTE";
+                                motif_rejet: string | null;
+                                preparation: {
+                                    type_id?: number | null;
+                                    groupement_id?: number | null;
+                                    cout_mensuel?: number | null;
+                                    cout_mise_en_service?: number | null;
+                                    description?: string | null;
+                                    entrant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                    sortant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                } | null;
+                                controle: {
+                                    type: boolean;
+                                    entrant: boolean;
+                                    sortant: boolean;
+                                    mandat: boolean;
+                                    date: boolean;
+                                    /** @description Prêt à router à la bascule : type, campagne entrante, mandat et date */
+                                    pret: boolean;
+                                };
+                                did_id: number | null;
+                            }[];
+                            commentaires: {
+                                id: number;
+                                auteur: string;
+                                commentaire: string;
+                                type: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            actions_possibles: string[];
+                            modifiable: boolean;
+                            preparable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/portabilites/{id}/mandat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le mandat de portabilité signé (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Déposer le mandat de portabilité signé par le client (PDF, corps application/pdf) ; SHA-256 gardée */
+        put: {
+            parameters: {
+                query?: {
+                    nom?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            operateur_donneur: string;
+                            operateur_id: number;
+                            operateur: string;
+                            statut: "BROUILLON" | "SOUMISE" | "DATE_CONFIRMEE" | "PORTEE" | "REJETEE" | "ANNULEE";
+                            date_souhaitee: string | null;
+                            /** Format: date-time */
+                            bascule_le: string | null;
+                            motif_rejet: string | null;
+                            notes: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            mandat_nom: string | null;
+                            mandat_taille: number | null;
+                            mandat_sha256: string | null;
+                            mandat_signataire: string | null;
+                            mandat_id: number | null;
+                            erreur_bascule: string | null;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nombre: number;
+                            rejetes: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                national: string;
+                                rio: string | null;
+                                statut: "EN_ATTENTE" | "REJETE" | "PORTE";
+                                motif_rejet: string | null;
+                                preparation: {
+                                    type_id?: number | null;
+                                    groupement_id?: number | null;
+                                    cout_mensuel?: number | null;
+                                    cout_mise_en_service?: number | null;
+                                    description?: string | null;
+                                    entrant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                    sortant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                } | null;
+                                controle: {
+                                    type: boolean;
+                                    entrant: boolean;
+                                    sortant: boolean;
+                                    mandat: boolean;
+                                    date: boolean;
+                                    /** @description Prêt à router à la bascule : type, campagne entrante, mandat et date */
+                                    pret: boolean;
+                                };
+                                did_id: number | null;
+                            }[];
+                            commentaires: {
+                                id: number;
+                                auteur: string;
+                                commentaire: string;
+                                type: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            actions_possibles: string[];
+                            modifiable: boolean;
+                            preparable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portabilites/{id}/commentaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ajouter un commentaire au fil de la demande */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        commentaire: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            operateur_donneur: string;
+                            operateur_id: number;
+                            operateur: string;
+                            statut: "BROUILLON" | "SOUMISE" | "DATE_CONFIRMEE" | "PORTEE" | "REJETEE" | "ANNULEE";
+                            date_souhaitee: string | null;
+                            /** Format: date-time */
+                            bascule_le: string | null;
+                            motif_rejet: string | null;
+                            notes: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            mandat_nom: string | null;
+                            mandat_taille: number | null;
+                            mandat_sha256: string | null;
+                            mandat_signataire: string | null;
+                            mandat_id: number | null;
+                            erreur_bascule: string | null;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nombre: number;
+                            rejetes: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                national: string;
+                                rio: string | null;
+                                statut: "EN_ATTENTE" | "REJETE" | "PORTE";
+                                motif_rejet: string | null;
+                                preparation: {
+                                    type_id?: number | null;
+                                    groupement_id?: number | null;
+                                    cout_mensuel?: number | null;
+                                    cout_mise_en_service?: number | null;
+                                    description?: string | null;
+                                    entrant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                    sortant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                } | null;
+                                controle: {
+                                    type: boolean;
+                                    entrant: boolean;
+                                    sortant: boolean;
+                                    mandat: boolean;
+                                    date: boolean;
+                                    /** @description Prêt à router à la bascule : type, campagne entrante, mandat et date */
+                                    pret: boolean;
+                                };
+                                did_id: number | null;
+                            }[];
+                            commentaires: {
+                                id: number;
+                                auteur: string;
+                                commentaire: string;
+                                type: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            actions_possibles: string[];
+                            modifiable: boolean;
+                            preparable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portabilites/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Faire avancer une demande : soumettre, annuler, confirmer (bascule_le, ou la déplacer), rejeter (motif), rejeter-numeros (numero_ids, motif), echec (motif : rien ne reste en service) ; seul le personnel confirme, rejette et déclare un échec */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "soumettre" | "annuler" | "confirmer" | "rejeter" | "rejeter-numeros" | "echec";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        commentaire?: string;
+                        /** @description Date et heure ISO 8601 ; sans décalage, heure de Paris */
+                        bascule_le?: string;
+                        numero_ids?: number[];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            client_id: number;
+                            client: string;
+                            operateur_donneur: string;
+                            operateur_id: number;
+                            operateur: string;
+                            statut: "BROUILLON" | "SOUMISE" | "DATE_CONFIRMEE" | "PORTEE" | "REJETEE" | "ANNULEE";
+                            date_souhaitee: string | null;
+                            /** Format: date-time */
+                            bascule_le: string | null;
+                            motif_rejet: string | null;
+                            notes: string | null;
+                            demandeur_nom: string;
+                            demandeur_email: string | null;
+                            mandat_nom: string | null;
+                            mandat_taille: number | null;
+                            mandat_sha256: string | null;
+                            mandat_signataire: string | null;
+                            mandat_id: number | null;
+                            erreur_bascule: string | null;
+                            created_by: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            date_creation: string;
+                            /** Format: date-time */
+                            date_modification: string;
+                            nombre: number;
+                            rejetes: number;
+                            numeros: {
+                                id: number;
+                                numero: string;
+                                national: string;
+                                rio: string | null;
+                                statut: "EN_ATTENTE" | "REJETE" | "PORTE";
+                                motif_rejet: string | null;
+                                preparation: {
+                                    type_id?: number | null;
+                                    groupement_id?: number | null;
+                                    cout_mensuel?: number | null;
+                                    cout_mise_en_service?: number | null;
+                                    description?: string | null;
+                                    entrant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                    sortant?: {
+                                        campaign_id: number;
+                                        config_id?: number | null;
+                                        alias?: string | null;
+                                        priorite?: number;
+                                    } | null;
+                                } | null;
+                                controle: {
+                                    type: boolean;
+                                    entrant: boolean;
+                                    sortant: boolean;
+                                    mandat: boolean;
+                                    date: boolean;
+                                    /** @description Prêt à router à la bascule : type, campagne entrante, mandat et date */
+                                    pret: boolean;
+                                };
+                                did_id: number | null;
+                            }[];
+                            commentaires: {
+                                id: number;
+                                auteur: string;
+                                commentaire: string;
+                                type: string;
+                                /** Format: date-time */
+                                date_creation: string;
+                            }[];
+                            actions_possibles: string[];
+                            modifiable: boolean;
+                            preparable: boolean;
                         };
                     };
                 };
@@ -9456,9 +10879,16 @@ export interface components {
          *     SSO_SANS_ROLE : Aucun groupe de ce compte ne donne accès
          *     SSO_AMBIGU : Les groupes de ce compte donnent plusieurs clients
          *     SSO_LOGIN_PRIS : Identifiant déjà pris par un compte local
+         *     PORTABILITE_NUMEROS_REFUSES : Des numéros ne peuvent pas être portés (liste dans refuses)
+         *     PORTABILITE_TROP_DE_NUMEROS : Trop de numéros pour une demande de portabilité
+         *     PORTABILITE_NON_MODIFIABLE : La demande de portabilité ne se modifie plus à ce statut
+         *     PORTABILITE_TRANSITION_INTERDITE : Ce passage du workflow de portabilité est impossible
+         *     PORTABILITE_INCOMPLETE : La demande de portabilité n'a pas ce qu'il faut pour avancer
+         *     PORTABILITE_NUMEROS_NON_DETENUS : Des numéros ne sont pas détenus par ce client (liste dans refuses)
+         *     NUMERO_PORTE : Numéro parti par portabilité : il ne revient que par une portabilité entrante
          * @enum {string}
          */
-        CodeErreur: "VALIDATION" | "REQUETE_INVALIDE" | "CARACTERE_INTERDIT" | "JSON_INVALIDE" | "JSON_TROP_PROFOND" | "CORPS_TROP_GROS" | "TYPE_CONTENU_NON_SUPPORTE" | "ROUTE_INCONNUE" | "TRI_INVALIDE" | "IF_MATCH_INVALIDE" | "VERSION_PERIMEE" | "INTROUVABLE" | "DOUBLON" | "REFERENCE_INVALIDE" | "CONFLIT_CONCURRENT" | "CONFLIT_PERIODE" | "CONFIRMATION_REQUISE" | "CODE_FIGE" | "NON_AUTHENTIFIE" | "SESSION_EXPIREE" | "CSRF" | "INTERDIT" | "IDENTIFIANTS_INVALIDES" | "TROP_DE_TENTATIVES" | "ADRESSE_NON_AUTORISEE" | "ADRESSE_INVALIDE" | "CLE_INVALIDE" | "CLE_OBLIGATOIRE" | "MOT_DE_PASSE_FAIBLE" | "ROLE_INCONNU" | "CLIENT_ROLE" | "EXPIRATION_PASSEE" | "BASE_INDISPONIBLE" | "DEMARRAGE_EN_COURS" | "ERREUR_INTERNE" | "EXTRANET_NON_CONSTRUIT" | "NUMERO_VIDE" | "CARACTERES_INVALIDES" | "PAYS_INCONNU" | "PAYS_NON_GERE" | "TROP_COURT" | "TROP_LONG" | "LONGUEUR_INVALIDE" | "NUMERO_NON_ATTRIBUE" | "HORS_PLAGES_CONNUES" | "NUMERO_EXISTANT" | "NUMEROS_EXISTANTS" | "NUMERO_A_SERVI" | "NUMERO_GELE" | "PLAGE_INVALIDE" | "INCOHERENT" | "VALEUR_INCOHERENTE" | "CLIENT_IMMUABLE" | "CLIENT_OBLIGATOIRE" | "CLIENT_INCONNU" | "GROUPEMENT_AUTRE_CLIENT" | "GROUPEMENT_SANS_CLIENT" | "STATUT_INCONNU" | "TYPE_INCONNU" | "TRANSITION_INTERDITE" | "ACTION_EN_MASSE_REFUSEE" | "REFUS" | "AUCUNE_AFFECTATION" | "AFFECTATION_ENTRANTE_EXISTANTE" | "DEJA_TERMINEE" | "CAMPAGNE_INCONNUE" | "CAMPAGNE_INACTIVE" | "CLIENT_DIFFERENT" | "NUMERO_INCONNU" | "DATE_INVALIDE" | "NUMERO_NON_AFFECTE" | "MOBILE_INTERDIT_SORTANT" | "NPV_OBLIGATOIRE" | "CONFIG_INVALIDE" | "TRANCHE_INVALIDE" | "TRANCHE_CHEVAUCHEMENT" | "TRANCHE_OCCUPEE" | "TRANCHE_RESTITUEE" | "PRESENTATION_SANS_FONDEMENT" | "MANDAT_INVALIDE" | "DOCUMENT_INVALIDE" | "DOCUMENT_ABSENT" | "NON_ROUTE" | "ROUTAGE_DESYNCHRONISE" | "VALEURS_ROUTAGE_INVALIDES" | "FICHIER_MODIFIE_A_LA_MAIN" | "MODELE_INCONNU" | "MODELE_INVALIDE" | "MOTIF_OBLIGATOIRE" | "REFERENCE_OPERATEUR_OBLIGATOIRE" | "OPERATEUR_OBLIGATOIRE" | "COMMANDE_NON_MODIFIABLE" | "QUANTITE_INVALIDE" | "QUANTITE_DEPASSEE" | "LIVRAISON_INVALIDE" | "AUCUN_NUMERO_LIVRE" | "REFERENCES_EPUISEES" | "FICHIER_ATTENDU" | "FICHIER_VIDE" | "FICHIER_ILLISIBLE" | "FICHIER_TROP_GROS" | "CLASSEUR_TROP_GROS" | "TROP_DE_LIGNES" | "TROP_DE_COLONNES" | "LECTURE_TROP_LONGUE" | "FORMAT_INCONNU" | "COLONNE_ABSENTE" | "COLONNES_IGNOREES" | "CORRESPONDANCE_INVALIDE" | "IMPORT_REFUSE" | "OUTIL_ABSENT" | "SAUVEGARDE_INTROUVABLE" | "SAUVEGARDE_REFUSEE" | "SERVEUR_EN_MARCHE" | "BASE_NON_VIDE" | "DOSSIER_NON_VIDE" | "FICHIER_ABSENT" | "RESTAURATION_ECHOUEE" | "ROLE_INVALIDE" | "POSTGRES_SEULEMENT" | "ROLE_SUPERUTILISATEUR" | "SSO_INDISPONIBLE" | "SSO_NON_CONFIGURE" | "SSO_REFUSE" | "SSO_ETAT_INCONNU" | "SSO_SANS_ROLE" | "SSO_AMBIGU" | "SSO_LOGIN_PRIS";
+        CodeErreur: "VALIDATION" | "REQUETE_INVALIDE" | "CARACTERE_INTERDIT" | "JSON_INVALIDE" | "JSON_TROP_PROFOND" | "CORPS_TROP_GROS" | "TYPE_CONTENU_NON_SUPPORTE" | "ROUTE_INCONNUE" | "TRI_INVALIDE" | "IF_MATCH_INVALIDE" | "VERSION_PERIMEE" | "INTROUVABLE" | "DOUBLON" | "REFERENCE_INVALIDE" | "CONFLIT_CONCURRENT" | "CONFLIT_PERIODE" | "CONFIRMATION_REQUISE" | "CODE_FIGE" | "NON_AUTHENTIFIE" | "SESSION_EXPIREE" | "CSRF" | "INTERDIT" | "IDENTIFIANTS_INVALIDES" | "TROP_DE_TENTATIVES" | "ADRESSE_NON_AUTORISEE" | "ADRESSE_INVALIDE" | "CLE_INVALIDE" | "CLE_OBLIGATOIRE" | "MOT_DE_PASSE_FAIBLE" | "ROLE_INCONNU" | "CLIENT_ROLE" | "EXPIRATION_PASSEE" | "BASE_INDISPONIBLE" | "DEMARRAGE_EN_COURS" | "ERREUR_INTERNE" | "EXTRANET_NON_CONSTRUIT" | "NUMERO_VIDE" | "CARACTERES_INVALIDES" | "PAYS_INCONNU" | "PAYS_NON_GERE" | "TROP_COURT" | "TROP_LONG" | "LONGUEUR_INVALIDE" | "NUMERO_NON_ATTRIBUE" | "HORS_PLAGES_CONNUES" | "NUMERO_EXISTANT" | "NUMEROS_EXISTANTS" | "NUMERO_A_SERVI" | "NUMERO_GELE" | "PLAGE_INVALIDE" | "INCOHERENT" | "VALEUR_INCOHERENTE" | "CLIENT_IMMUABLE" | "CLIENT_OBLIGATOIRE" | "CLIENT_INCONNU" | "GROUPEMENT_AUTRE_CLIENT" | "GROUPEMENT_SANS_CLIENT" | "STATUT_INCONNU" | "TYPE_INCONNU" | "TRANSITION_INTERDITE" | "ACTION_EN_MASSE_REFUSEE" | "REFUS" | "AUCUNE_AFFECTATION" | "AFFECTATION_ENTRANTE_EXISTANTE" | "DEJA_TERMINEE" | "CAMPAGNE_INCONNUE" | "CAMPAGNE_INACTIVE" | "CLIENT_DIFFERENT" | "NUMERO_INCONNU" | "DATE_INVALIDE" | "NUMERO_NON_AFFECTE" | "MOBILE_INTERDIT_SORTANT" | "NPV_OBLIGATOIRE" | "CONFIG_INVALIDE" | "TRANCHE_INVALIDE" | "TRANCHE_CHEVAUCHEMENT" | "TRANCHE_OCCUPEE" | "TRANCHE_RESTITUEE" | "PRESENTATION_SANS_FONDEMENT" | "MANDAT_INVALIDE" | "DOCUMENT_INVALIDE" | "DOCUMENT_ABSENT" | "NON_ROUTE" | "ROUTAGE_DESYNCHRONISE" | "VALEURS_ROUTAGE_INVALIDES" | "FICHIER_MODIFIE_A_LA_MAIN" | "MODELE_INCONNU" | "MODELE_INVALIDE" | "MOTIF_OBLIGATOIRE" | "REFERENCE_OPERATEUR_OBLIGATOIRE" | "OPERATEUR_OBLIGATOIRE" | "COMMANDE_NON_MODIFIABLE" | "QUANTITE_INVALIDE" | "QUANTITE_DEPASSEE" | "LIVRAISON_INVALIDE" | "AUCUN_NUMERO_LIVRE" | "REFERENCES_EPUISEES" | "FICHIER_ATTENDU" | "FICHIER_VIDE" | "FICHIER_ILLISIBLE" | "FICHIER_TROP_GROS" | "CLASSEUR_TROP_GROS" | "TROP_DE_LIGNES" | "TROP_DE_COLONNES" | "LECTURE_TROP_LONGUE" | "FORMAT_INCONNU" | "COLONNE_ABSENTE" | "COLONNES_IGNOREES" | "CORRESPONDANCE_INVALIDE" | "IMPORT_REFUSE" | "OUTIL_ABSENT" | "SAUVEGARDE_INTROUVABLE" | "SAUVEGARDE_REFUSEE" | "SERVEUR_EN_MARCHE" | "BASE_NON_VIDE" | "DOSSIER_NON_VIDE" | "FICHIER_ABSENT" | "RESTAURATION_ECHOUEE" | "ROLE_INVALIDE" | "POSTGRES_SEULEMENT" | "ROLE_SUPERUTILISATEUR" | "SSO_INDISPONIBLE" | "SSO_NON_CONFIGURE" | "SSO_REFUSE" | "SSO_ETAT_INCONNU" | "SSO_SANS_ROLE" | "SSO_AMBIGU" | "SSO_LOGIN_PRIS" | "PORTABILITE_NUMEROS_REFUSES" | "PORTABILITE_TROP_DE_NUMEROS" | "PORTABILITE_NON_MODIFIABLE" | "PORTABILITE_TRANSITION_INTERDITE" | "PORTABILITE_INCOMPLETE" | "PORTABILITE_NUMEROS_NON_DETENUS" | "NUMERO_PORTE";
         /** @description Corps de toute erreur (application/problem+json, RFC 9457) : un code stable du catalogue et un message en français */
         Probleme: {
             type: string;

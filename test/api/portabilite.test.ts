@@ -1,0 +1,393 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleRio } from "../../src/modules/portabilite/rio.js";
+import { appelApi, type Contexte, contexte, idDe } from "../helpers/app.js";
+import { CIBLES } from "../helpers/bases.js";
+
+// Issue #30: port-in and port-out on the minute, with the app clock moved.
+describe.each(CIBLES)("porting ($nom)", (cible) => {
+  let ctx: Contexte;
+  let maintenant = new Date("2027-03-01T09:00:00Z");
+  const api = appelApi(() => ctx);
+  const PDF = Buffer.from("%PDF-1.4\n% mandat de portabilité signé\n%%EOF\n");
+  let operateur: number;
+  let campagne: number;
+  let sortante: number;
+  let config: number;
+
+  const entrant = async (numero: string) =>
+    (
+      await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/routage/entrant/${numero}`,
+        headers: ctx.cles.hermes,
+      })
+    ).statusCode;
+  const sortants = async (code: string) =>
+    (
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: `/api/v1/routage/sortant/${code}`,
+          headers: ctx.cles.hermes,
+        })
+      ).json() as {
+        numeros?: Array<{ numero: string }>;
+      }
+    ).numeros?.map((n) => n.numero) ?? [];
+  // the routing snapshot follows the database's notifications: a moment
+  const attendre = async <T>(lire: () => Promise<T>, attendu: T) => {
+    for (let i = 0; i < 150 && JSON.stringify(await lire()) !== JSON.stringify(attendu); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    return lire();
+  };
+  const tour = async (iso: string) => {
+    maintenant = new Date(iso);
+    await ctx.app.planificateur.tour();
+  };
+
+  beforeAll(async () => {
+    ctx = await contexte(cible, {
+      horloge: () => maintenant,
+      env: {
+        WEBHOOK_URLS: "http://127.0.0.1:9/portabilite",
+        NOTIFY_VALIDATORS: "noc@example.com",
+        WEBHOOK_SECRET: "un-secret-de-test-assez-long",
+      },
+    });
+    operateur = await idDe(
+      ctx.db,
+      "tel_operateur",
+      (await ctx.db.selectFrom("tel_operateur").select("code").executeTakeFirstOrThrow()).code,
+    );
+    campagne = (
+      await api("POST", "/campagnes", { client_id: ctx.clientA, code: "A-PORT-IN", nom: "Entrants" })
+    ).corps.id;
+    sortante = (
+      await api("POST", "/campagnes", { client_id: ctx.clientA, code: "A-PORT-OUT", nom: "Sortants" })
+    ).corps.id;
+    config = (
+      await api("POST", "/configs", { code: "CFG-PORT", nom: "Accueil", config: { file: "accueil" } })
+    ).corps.id;
+  });
+  afterAll(async () => ctx?.fermer());
+
+  /** A request for client A, submitted with its mandate, each number prepared, confirmed for `bascule`. */
+  async function demande(
+    numeros: Array<{ numero: string; rio?: string }>,
+    bascule: string,
+    cle = ctx.cles.client,
+  ) {
+    const cree = await api(
+      "POST",
+      "/portabilites",
+      { operateur_donneur: "Orange", operateur_id: operateur, numeros },
+      cle,
+    );
+    expect(cree.status, JSON.stringify(cree.corps)).toBe(201);
+    const id = cree.corps.id;
+    const pdf = await ctx.app.inject({
+      method: "PUT",
+      url: `/api/v1/portabilites/${id}/mandat?nom=mandat.pdf`,
+      headers: { ...cle, "content-type": "application/pdf" },
+      payload: PDF,
+    });
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect((await api("POST", `/portabilites/${id}/actions/soumettre`, {}, cle)).status).toBe(200);
+    for (const l of cree.corps.numeros) {
+      const prep = await api("PUT", `/portabilites/${id}/numeros/${l.id}/preparation`, {
+        entrant: { campaign_id: campagne, config_id: config },
+        sortant: { campaign_id: sortante, priorite: 1 },
+        cout_mensuel: 1.5,
+      });
+      expect(prep.status, JSON.stringify(prep.corps)).toBe(200);
+    }
+    const conf = await api("POST", `/portabilites/${id}/actions/confirmer`, { bascule_le: bascule });
+    expect(conf.status, JSON.stringify(conf.corps)).toBe(200);
+    expect(conf.corps.numeros.every((n: { controle: { pret: boolean } }) => n.controle.pret)).toBe(true);
+    return conf.corps;
+  }
+
+  it("checks the RIO's form and key, and previews each number against the inventory", async () => {
+    const rio = `OO P123456${cleRio("OOP123456", "0145000001")}`.replace(" ", "");
+    const existant = await api("POST", "/dids", { numero: "0145000009", client_id: ctx.clientB });
+    expect(existant.status).toBe(201);
+    const apercu = await api(
+      "POST",
+      "/portabilites/apercu",
+      {
+        numeros: [
+          { numero: "01 45 00 00 01", rio },
+          { numero: "0145000002", rio: "OOP123456XYZ" },
+          { numero: "0145000009" },
+          { numero: "0145000010-0145000012" },
+        ],
+      },
+      ctx.cles.client,
+    );
+    expect(apercu.status, JSON.stringify(apercu.corps)).toBe(200);
+    const classes = apercu.corps.numeros.map((n: { classe: string }) => n.classe);
+    expect(classes).toEqual(["NOUVEAU", "INVALIDE", "AUTRE_CLIENT", "NOUVEAU", "NOUVEAU", "NOUVEAU"]);
+    // a client is not told who holds it
+    expect(apercu.corps.numeros[2].message).not.toContain("Client B");
+    expect(apercu.corps.numeros[1].message).toContain("Clé du RIO");
+    const refuse = await api(
+      "POST",
+      "/portabilites",
+      {
+        operateur_donneur: "SFR",
+        operateur_id: operateur,
+        numeros: [{ numero: "0145000009" }, { numero: "0145000003" }],
+      },
+      ctx.cles.client,
+    );
+    expect(refuse.status).toBe(422);
+    expect(refuse.corps.code).toBe("PORTABILITE_NUMEROS_REFUSES");
+    expect(refuse.corps.refuses.map((r: { national: string }) => r.national)).toEqual(["0145000009"]);
+    // a client moves nothing forward at the carrier's
+    const brouillon = await api(
+      "POST",
+      "/portabilites",
+      { operateur_donneur: "SFR", operateur_id: operateur, numeros: [{ numero: "0145000004" }] },
+      ctx.cles.client,
+    );
+    expect(brouillon.corps.actions_possibles).toEqual(["soumettre", "annuler"]);
+    expect(
+      (
+        await api(
+          "POST",
+          `/portabilites/${brouillon.corps.id}/actions/confirmer`,
+          { bascule_le: "2027-04-01T08:00" },
+          ctx.cles.client,
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await api("POST", `/portabilites/${brouillon.corps.id}/actions/soumettre`, {}, ctx.cles.client)).corps
+        .code,
+    ).toBe("PORTABILITE_INCOMPLETE");
+    // client B does not see client A's request
+    const autre = await api("POST", "/portabilites", {
+      client_id: ctx.clientB,
+      operateur_donneur: "SFR",
+      operateur_id: operateur,
+    });
+    expect((await api("GET", `/portabilites/${autre.corps.id}`, undefined, ctx.cles.client)).status).toBe(
+      404,
+    );
+  });
+
+  it("routes a port-in from its switch at 08:00 Paris, not at 07:59, inbound and outbound", async () => {
+    const d = await demande([{ numero: "0145000101" }, { numero: "0145000102" }], "2027-03-10T08:00");
+    expect(new Date(d.bascule_le).toISOString()).toBe("2027-03-10T07:00:00.000Z");
+    await tour("2027-03-04T09:00:00Z");
+    await tour("2027-03-09T09:00:00Z");
+    await tour("2027-03-10T06:59:00Z");
+    expect(await entrant("0145000101")).toBe(404);
+    expect((await api("GET", "/dids/par-numero/+33145000101")).status).toBe(404);
+    await tour("2027-03-10T07:00:00Z");
+    expect(await attendre(() => entrant("0145000101"), 200)).toBe(200);
+    expect(await attendre(() => sortants("A-PORT-OUT"), ["+33145000101", "+33145000102"])).toEqual([
+      "+33145000101",
+      "+33145000102",
+    ]);
+    const did = (await api("GET", "/dids/par-numero/+33145000101")).corps;
+    expect(did).toMatchObject({ statut_code: "UTILISE", client_id: ctx.clientA, titulaire: "CLIENT" });
+    const fin = (await api("GET", `/portabilites/${d.id}`)).corps;
+    expect(fin.statut).toBe("PORTEE");
+    expect(fin.numeros.every((n: { statut: string }) => n.statut === "PORTE")).toBe(true);
+    // the porting mandate is the caller-ID mandate, with the PDF's digest
+    const mandat = (await api("GET", `/mandats/${fin.mandat_id}`)).corps;
+    expect(mandat.date_debut).toBe("2027-03-10");
+    // told to staff and to the webhooks: submitted, date confirmed, 7 days and 1 day before (one run each), done
+    const notifs = await ctx.db
+      .selectFrom("tel_notification")
+      .select(["evenement", "canal"])
+      .where("corps", "like", `%${d.reference}%`)
+      .execute();
+    const evenements = new Set(notifs.map((n) => n.evenement));
+    for (const e of ["soumise", "date_confirmee", "rappel_j7", "rappel_j1", "portee"])
+      expect(evenements, e).toContain(`portabilite.${e}`);
+    expect(new Set(notifs.map((n) => n.canal))).toEqual(new Set(["EMAIL", "WEBHOOK"]));
+  });
+
+  it("lets the other numbers go live after a partial rejection, and moves the activation with a moved date", async () => {
+    const d = await demande([{ numero: "0145000201" }, { numero: "0145000202" }], "2027-03-12T08:00");
+    const rejet = await api("POST", `/portabilites/${d.id}/actions/rejeter-numeros`, {
+      numero_ids: [d.numeros[1].id],
+      commentaire: "RIO inconnu chez le donneur",
+    });
+    expect(rejet.status, JSON.stringify(rejet.corps)).toBe(200);
+    expect(rejet.corps.statut).toBe("DATE_CONFIRMEE");
+    // the carrier moves the switch to the 15th
+    expect(
+      (
+        await api("POST", `/portabilites/${d.id}/actions/confirmer`, {
+          bascule_le: "2027-03-15T08:00:00+01:00",
+        })
+      ).status,
+    ).toBe(200);
+    await tour("2027-03-12T07:30:00Z");
+    expect(await entrant("0145000201")).toBe(404);
+    await tour("2027-03-15T06:59:00Z");
+    expect(await entrant("0145000201")).toBe(404);
+    await tour("2027-03-15T07:00:00Z");
+    expect(await attendre(() => entrant("0145000201"), 200)).toBe(200);
+    expect(await entrant("0145000202")).toBe(404);
+    expect((await api("GET", "/dids/par-numero/+33145000202")).status).toBe(404);
+    const fin = (await api("GET", `/portabilites/${d.id}`)).corps;
+    expect(fin.numeros.map((n: { statut: string }) => n.statut)).toEqual(["PORTE", "REJETE"]);
+  });
+
+  it("leaves nothing live after a failed switch", async () => {
+    const d = await demande([{ numero: "0145000301" }], "2027-03-16T08:00");
+    await tour("2027-03-16T07:00:00Z");
+    expect(await attendre(() => entrant("0145000301"), 200)).toBe(200);
+    const echec = await api("POST", `/portabilites/${d.id}/actions/echec`, {
+      commentaire: "le donneur n'a pas basculé",
+    });
+    expect(echec.status, JSON.stringify(echec.corps)).toBe(200);
+    expect(echec.corps.statut).toBe("SOUMISE");
+    expect(await attendre(() => entrant("0145000301"), 404)).toBe(404);
+    expect((await api("GET", "/dids/par-numero/+33145000301")).corps.statut_code).toBe("RESILIE");
+  });
+
+  it("stops a port-out's routing at 18:00 exactly, with no freeze, no reuse and no cost from that day", async () => {
+    const did = (
+      await api("POST", "/dids", { numero: "0145000401", client_id: ctx.clientA, cout_mensuel: 3.1 })
+    ).corps;
+    await api("POST", "/affectations", {
+      did_id: did.id,
+      campaign_id: campagne,
+      sortant: false,
+      date_debut: "2027-03-01",
+    });
+    expect(await attendre(() => entrant("0145000401"), 200)).toBe(200);
+    const refus = await api("POST", "/portabilites-sortantes", {
+      client_id: ctx.clientB,
+      operateur_receveur: "Bouygues Telecom",
+      effet: "2027-03-20T18:00",
+      numeros: ["0145000401"],
+    });
+    expect(refus.status).toBe(422);
+    expect(refus.corps.code).toBe("PORTABILITE_NUMEROS_NON_DETENUS");
+    expect(refus.corps.refuses[0].numero).toBe("0145000401");
+    const s = await api("POST", "/portabilites-sortantes", {
+      client_id: ctx.clientA,
+      operateur_receveur: "Bouygues Telecom",
+      effet: "2027-03-20T18:00",
+      numeros: ["0145000401"],
+    });
+    expect(s.status, JSON.stringify(s.corps)).toBe(201);
+    // the routing's own windows: no scheduler run needed for the lookup to stop on the minute
+    // once the snapshot has the notice (a moment), the answer turns on the instant itself
+    const signal = await sql<{ v: string }>`SELECT last_value::text AS v FROM tel_routage_version`.execute(
+      ctx.db,
+    );
+    await attendre(async () => ctx.app.routage.version >= Number(signal.rows[0]?.v), true);
+    maintenant = new Date("2027-03-20T16:59:59.999Z");
+    expect(await entrant("0145000401")).toBe(200);
+    maintenant = new Date("2027-03-20T17:00:00Z");
+    expect(await entrant("0145000401")).toBe(404);
+    await tour("2027-03-20T17:00:30Z");
+    const apres = (await api("GET", "/dids/par-numero/+33145000401")).corps;
+    expect(apres).toMatchObject({
+      statut_code: "RESILIE",
+      date_resiliation: "2027-03-20",
+      portee_vers: "Bouygues Telecom",
+      reutilisable_le: null,
+    });
+    const historique = JSON.stringify((await api("GET", `/dids/${did.id}/historique`)).corps);
+    expect(historique).toContain("portée vers Bouygues Telecom");
+    // no reuse, for another client or the same one
+    for (const client_id of [ctx.clientB, ctx.clientA]) {
+      const r = await api("POST", `/dids/${did.id}/actions/reactiver`, { client_id });
+      expect(r.status).toBe(409);
+      expect(r.corps.code).toBe("NUMERO_PORTE");
+    }
+    // costs: the client pays from its creation (16th) to the 19th, nobody from the 20th (no freeze)
+    const releve = (await api("GET", `/couts/refacturation?periode=2027-03&client_id=${ctx.clientA}`)).corps;
+    const lignes = releve.lignes.filter((l: { numero: string }) => l.numero === "+33145000401");
+    expect(lignes.map((l: { du: string; au: string; jours: number }) => [l.du, l.au, l.jours])).toEqual([
+      ["2027-03-16", "2027-03-19", 4],
+    ]);
+    const parClient = (await api("GET", "/couts?periode=2027-03&par=client")).corps;
+    expect(JSON.stringify(parClient.lignes ?? parClient.data ?? parClient)).not.toMatch(
+      /"gel":true,"numeros":[1-9]/,
+    );
+    // …unless it is ported back in
+    const retour = await demande([{ numero: "0145000401" }], "2027-03-25T08:00");
+    expect(retour.numeros[0]).toBeDefined();
+    await tour("2027-03-25T07:00:00Z");
+    expect(await attendre(() => entrant("0145000401"), 200)).toBe(200);
+    expect((await api("GET", "/dids/par-numero/+33145000401")).corps).toMatchObject({
+      statut_code: "UTILISE",
+      portee_vers: null,
+    });
+  });
+
+  it("leaves nothing half-live when the switch cannot be made, says why, and tries again", async () => {
+    const d = await demande([{ numero: "0145000501" }, { numero: "0145000502" }], "2027-03-27T08:00");
+    // meanwhile someone put one of them in the inventory by hand
+    const pris = await api("POST", "/dids", { numero: "0145000502", client_id: ctx.clientA });
+    expect(pris.status).toBe(201);
+    await tour("2027-03-27T07:00:00Z");
+    const lu = (await api("GET", `/portabilites/${d.id}`)).corps;
+    expect(lu.statut).toBe("DATE_CONFIRMEE");
+    expect(lu.erreur_bascule).toContain("déjà en service");
+    expect((await api("GET", "/dids/par-numero/+33145000501")).status).toBe(404);
+    const alerte = await ctx.db
+      .selectFrom("tel_notification")
+      .select("evenement")
+      .where("evenement", "=", "portabilite.echec_activation")
+      .where("corps", "like", `%${d.reference}%`)
+      .execute();
+    expect(alerte.length).toBeGreaterThan(0);
+    // the number withdrawn from the request, the next run makes the switch
+    await api("POST", `/portabilites/${d.id}/numeros/retirer`, { ids: [d.numeros[1].id] });
+    await tour("2027-03-27T07:01:00Z");
+    expect((await api("GET", `/portabilites/${d.id}`)).corps.statut).toBe("PORTEE");
+    expect(await attendre(() => entrant("0145000501"), 200)).toBe(200);
+  });
+
+  it("adds a port-in list from a file through the imports' column mapping, all or nothing", async () => {
+    const cree = await api(
+      "POST",
+      "/portabilites",
+      { operateur_donneur: "Free", operateur_id: operateur },
+      ctx.cles.client,
+    );
+    const envoyer = (csv: string, q = "") =>
+      ctx.app.inject({
+        method: "POST",
+        url: `/api/v1/portabilites/${cree.corps.id}/numeros/import${q}`,
+        headers: { ...ctx.cles.client, "content-type": "text/csv" },
+        payload: csv,
+      });
+    const rio = `FRE654321${cleRio("FRE654321", "0145000601")}`;
+    const refuse = await envoyer(
+      `NDI;Code RIO\n0145000601;${rio}\n0145000009;\n`,
+      `?colonnes=${encodeURIComponent('{"numero":"NDI","rio":"Code RIO"}')}`,
+    );
+    expect(refuse.statusCode).toBe(422);
+    expect(refuse.json().code).toBe("PORTABILITE_NUMEROS_REFUSES");
+    expect(
+      (await api("GET", `/portabilites/${cree.corps.id}`, undefined, ctx.cles.client)).corps.numeros,
+    ).toHaveLength(0);
+    const strict = await envoyer("numero;rio;couleur\n0145000601;;bleu\n", "?strict=true");
+    expect(strict.json().code).toBe("COLONNES_IGNOREES");
+    const ok = await envoyer(
+      `NDI;Code RIO;couleur\n0145000601;${rio}\n0145000602-0145000603;\n`,
+      `?colonnes=${encodeURIComponent('{"numero":"NDI","rio":"Code RIO"}')}`,
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ ajoutes: 3, colonnes_ignorees: ["couleur"] });
+    const lignes = (await api("GET", `/portabilites/${cree.corps.id}`, undefined, ctx.cles.client)).corps
+      .numeros;
+    expect(lignes.map((l: { national: string; rio: string | null }) => [l.national, l.rio])).toEqual([
+      ["0145000601", rio],
+      ["0145000602", null],
+      ["0145000603", null],
+    ]);
+  });
+});
