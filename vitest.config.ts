@@ -19,6 +19,7 @@ const COMPLET = [
   "test/web/sso.test.ts",
   "test/web/ldap.test.ts",
   "test/web/operateurs.test.ts",
+  "test/web/portabilite.test.ts",
   "test/cli/demarrage.test.ts",
   "test/cli/deploiement.test.ts",
   "test/cli/import-processus.test.ts",

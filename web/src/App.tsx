@@ -16,6 +16,10 @@ import { DidShow } from "./dids/DidShow";
 import { PublicationHermes } from "./hermes/Publication";
 import { Menu } from "./Menu";
 import { PageConnexion } from "./PageConnexion";
+import { PortabiliteCreate } from "./portabilite/PortabiliteCreate";
+import { PortabiliteList } from "./portabilite/PortabiliteList";
+import { PortabiliteShow } from "./portabilite/PortabiliteShow";
+import { SortanteCreate, SortanteList } from "./portabilite/PortabilitesSortantes";
 import { Declarations } from "./presentation/Declarations";
 import { MandatCreate, MandatList, MandatShow } from "./presentation/Mandats";
 import { authProvider, type Permissions, peut } from "./providers/authProvider";
@@ -71,6 +75,15 @@ export function App() {
               create={CommandeCreate}
               edit={CommandeEdit}
             />
+            <Resource
+              name="portabilites"
+              list={PortabiliteList}
+              show={PortabiliteShow}
+              create={PortabiliteCreate}
+            />
+            {peut(p, "portabilites:traiter") && (
+              <Resource name="portabilites-sortantes" list={SortanteList} create={SortanteCreate} />
+            )}
             {interne && (
               <>
                 <Resource
@@ -144,6 +157,7 @@ export function App() {
                 <Resource name="regions" />
                 <Resource name="groupements" />
                 <Resource name="clients" />
+                <Resource name="operateurs" />
                 <CustomRoutes>
                   <Route path="/import-export" element={<ImportExport />} />
                 </CustomRoutes>

@@ -14,6 +14,7 @@ import LinkIcon from "@mui/icons-material/Link";
 import PeopleIcon from "@mui/icons-material/People";
 import ReceiptLongIcon from "@mui/icons-material/ReceiptLong";
 import ShoppingCartIcon from "@mui/icons-material/ShoppingCart";
+import SwapHorizIcon from "@mui/icons-material/SwapHoriz";
 import TuneIcon from "@mui/icons-material/Tune";
 import ViewModuleIcon from "@mui/icons-material/ViewModule";
 import { Divider, ListSubheader } from "@mui/material";
@@ -51,6 +52,13 @@ export function Menu() {
         primaryText={client ? "Mes commandes" : "Commandes SDA"}
         leftIcon={<ShoppingCartIcon />}
       />
+      {peut(p, "portabilites:lire") && (
+        <RaMenu.Item
+          to="/portabilites"
+          primaryText={client ? "Mes portabilités" : "Portabilités"}
+          leftIcon={<SwapHorizIcon />}
+        />
+      )}
       {peut(p, "publication:lire") && (
         <RaMenu.Item to="/hermes" primaryText="Routage Hermes" leftIcon={<AltRouteIcon />} />
       )}

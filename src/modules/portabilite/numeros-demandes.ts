@@ -145,7 +145,10 @@ export async function classerNumeros(
     let message = LIBELLES.NOUVEAU;
     if (e.autre_demande) {
       classe = "EN_COURS";
-      message = `Déjà dans la demande ${e.autre_demande}.`;
+      // another client's request is not named to a client
+      message = peut(acteur, "internes:lire")
+        ? `Déjà dans la demande ${e.autre_demande}.`
+        : LIBELLES.EN_COURS;
     } else if (e.did_id && e.statut !== "RESILIE" && e.client_id !== null && e.client_id !== clientId) {
       classe = "AUTRE_CLIENT";
       message = peut(acteur, "internes:lire")

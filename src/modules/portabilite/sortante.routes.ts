@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { App } from "../../http/app-type.js";
-import { Id, PAR_PAGE_MAX, Page } from "../../http/listes.js";
+import { Id, PAR_PAGE_MAX, Page, reponseListe } from "../../http/listes.js";
 import { Ligne, TexteLibre } from "../../http/textes.js";
 import { exiger } from "../auth/politique.js";
 import { InstantParis, Sortante } from "./portabilite.schemas.js";
@@ -24,12 +24,12 @@ export function sortantesRoutes(app: App) {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ data: Type.Array(Sortante) }) },
+        response: { 200: reponseListe(Sortante) },
       },
     },
     async (request) => {
       const { page = 1, par_page = 50, client_id } = request.query;
-      return { data: await pageSortantes({ db: app.database.db }, client_id, page, par_page) };
+      return { ...(await pageSortantes({ db: app.database.db }, client_id, page, par_page)), page, par_page };
     },
   );
 

@@ -182,7 +182,7 @@ export async function appliquerSortantesEchues(ctx: Contexte, journal: (m: strin
   return n;
 }
 
-export function pageSortantes(
+export async function pageSortantes(
   ctx: Pick<Contexte, "db">,
   clientId: number | undefined,
   page: number,
@@ -211,9 +211,13 @@ export function pageSortantes(
         WHERE n.sortante_id = ps.id ORDER BY d.did_format_e164 LIMIT 20)`.as("numeros"),
     ]);
   if (clientId) q = q.where("ps.client_id", "=", clientId);
-  return q
-    .orderBy("ps.effet", "desc")
-    .limit(parPage)
-    .offset((page - 1) * parPage)
-    .execute();
+  const [data, total] = await Promise.all([
+    q
+      .orderBy("ps.effet", "desc")
+      .limit(parPage)
+      .offset((page - 1) * parPage)
+      .execute(),
+    q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { data, total: total.n };
 }

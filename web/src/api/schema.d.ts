@@ -6302,6 +6302,9 @@ export interface paths {
                                 /** @description Les 20 premiers */
                                 numeros: string[];
                             }[];
+                            total: number;
+                            page: number;
+                            par_page: number;
                         };
                     };
                 };

@@ -162,7 +162,13 @@ function Fiche() {
         <Champ libelle="Acquis le">{dateFr(d.date_acquisition)}</Champ>
         <Champ libelle="Activé le">{dateFr(d.date_activation)}</Champ>
         <Champ libelle="Résilié le">{dateFr(d.date_resiliation)}</Champ>
-        <Champ libelle="Réutilisable le">{dateFr(d.reutilisable_le)}</Champ>
+        {d.portee_vers ? (
+          <Champ libelle="Parti par portabilité">
+            vers {d.portee_vers} : sans gel, il ne revient que par une portabilité entrante
+          </Champ>
+        ) : (
+          <Champ libelle="Réutilisable le">{dateFr(d.reutilisable_le)}</Champ>
+        )}
         <Champ libelle="Créé">
           {dateFr(d.date_creation, true)}
           {internes ? ` par ${d.created_by ?? "—"}` : ""}

@@ -17,7 +17,16 @@ const LISTES_ENTIERES = new Set([
   "correspondances-sso",
 ]);
 /** Lists paginated by the API but in a fixed order. */
-const SANS_TRI = new Set(["affectations", "audit", "tranches", "mandats", "declarations", "rapprochements"]);
+const SANS_TRI = new Set([
+  "portabilites",
+  "portabilites-sortantes",
+  "affectations",
+  "audit",
+  "tranches",
+  "mandats",
+  "declarations",
+  "rapprochements",
+]);
 /** Resources without GET /{id}: read from their list. */
 const SANS_LECTURE_UNITAIRE = new Set(["utilisateurs", "cles-api", "publications", "correspondances-sso"]);
 
