@@ -21,6 +21,7 @@ import { commandesCouts } from "./commandes-couts.js";
 import { commandesHermes } from "./commandes-hermes.js";
 import { commandesHistorique } from "./commandes-historique.js";
 import { commandesLecture } from "./commandes-lecture.js";
+import { commandesPortabilite } from "./commandes-portabilite.js";
 import { commandesTransfert } from "./commandes-transfert.js";
 import { type ContexteCli, type SortieCli, sortieProcessus } from "./sortie.js";
 
@@ -154,6 +155,7 @@ function creerProgramme(ctx: ContexteCli, fixerCode: (code: number) => void): Co
   commandesHermes(programme, outils);
   commandesTransfert(programme, outils);
   commandesCouts(programme, outils);
+  commandesPortabilite(programme, outils);
   commandesComptes(programme, outils);
   commandesHistorique(programme, outils);
   commandesLecture(programme, outils);

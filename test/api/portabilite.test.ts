@@ -254,8 +254,15 @@ describe.each(CIBLES)("porting ($nom)", (cible) => {
 
   it("stops a port-out's routing at 18:00 exactly, with no freeze, no reuse and no cost from that day", async () => {
     const did = (
-      await api("POST", "/dids", { numero: "0145000401", client_id: ctx.clientA, cout_mensuel: 3.1 })
+      await api("POST", "/dids", {
+        numero: "0145000401",
+        client_id: ctx.clientA,
+        cout_mensuel: 3.1,
+        operateur_id: operateur,
+      })
     ).corps;
+    // declared to its carrier before it leaves
+    expect((await api("POST", "/declarations", { operateur_id: operateur, format: "csv" })).status).toBe(201);
     await api("POST", "/affectations", {
       did_id: did.id,
       campaign_id: campagne,
@@ -315,6 +322,23 @@ describe.each(CIBLES)("porting ($nom)", (cible) => {
     expect(JSON.stringify(parClient.lignes ?? parClient.data ?? parClient)).not.toMatch(
       /"gel":true,"numeros":[1-9]/,
     );
+    // the carrier is told it is gone, and billing it for the days after is money to claim
+    const declaration = await api("POST", "/declarations", { operateur_id: operateur, format: "csv" });
+    expect(declaration.corps.changements.retires, JSON.stringify(declaration.corps)).toContain(
+      "+33145000401",
+    );
+    const facture = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/rapprochements?operateur_id=${operateur}&periode=2027-03&nom=facture.csv`,
+      headers: { ...ctx.cles.admin, "content-type": "text/csv" },
+      payload: "numero;prix\r\n0145000401;3,10\r\n",
+    });
+    expect(facture.statusCode, facture.body).toBe(201);
+    const lignesFacture = (await api("GET", `/rapprochements/${facture.json().id}/lignes?par_page=50`)).corps
+      .data;
+    expect(lignesFacture.find((l: { numero: string }) => l.numero === "+33145000401")?.classe).toBe(
+      "A_RECLAMER",
+    );
     // …unless it is ported back in
     const retour = await demande([{ numero: "0145000401" }], "2027-03-25T08:00");
     expect(retour.numeros[0]).toBeDefined();
@@ -348,46 +372,5 @@ describe.each(CIBLES)("porting ($nom)", (cible) => {
     await tour("2027-03-27T07:01:00Z");
     expect((await api("GET", `/portabilites/${d.id}`)).corps.statut).toBe("PORTEE");
     expect(await attendre(() => entrant("0145000501"), 200)).toBe(200);
-  });
-
-  it("adds a port-in list from a file through the imports' column mapping, all or nothing", async () => {
-    const cree = await api(
-      "POST",
-      "/portabilites",
-      { operateur_donneur: "Free", operateur_id: operateur },
-      ctx.cles.client,
-    );
-    const envoyer = (csv: string, q = "") =>
-      ctx.app.inject({
-        method: "POST",
-        url: `/api/v1/portabilites/${cree.corps.id}/numeros/import${q}`,
-        headers: { ...ctx.cles.client, "content-type": "text/csv" },
-        payload: csv,
-      });
-    const rio = `FRE654321${cleRio("FRE654321", "0145000601")}`;
-    const refuse = await envoyer(
-      `NDI;Code RIO\n0145000601;${rio}\n0145000009;\n`,
-      `?colonnes=${encodeURIComponent('{"numero":"NDI","rio":"Code RIO"}')}`,
-    );
-    expect(refuse.statusCode).toBe(422);
-    expect(refuse.json().code).toBe("PORTABILITE_NUMEROS_REFUSES");
-    expect(
-      (await api("GET", `/portabilites/${cree.corps.id}`, undefined, ctx.cles.client)).corps.numeros,
-    ).toHaveLength(0);
-    const strict = await envoyer("numero;rio;couleur\n0145000601;;bleu\n", "?strict=true");
-    expect(strict.json().code).toBe("COLONNES_IGNOREES");
-    const ok = await envoyer(
-      `NDI;Code RIO;couleur\n0145000601;${rio}\n0145000602-0145000603;\n`,
-      `?colonnes=${encodeURIComponent('{"numero":"NDI","rio":"Code RIO"}')}`,
-    );
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toEqual({ ajoutes: 3, colonnes_ignorees: ["couleur"] });
-    const lignes = (await api("GET", `/portabilites/${cree.corps.id}`, undefined, ctx.cles.client)).corps
-      .numeros;
-    expect(lignes.map((l: { national: string; rio: string | null }) => [l.national, l.rio])).toEqual([
-      ["0145000601", rio],
-      ["0145000602", null],
-      ["0145000603", null],
-    ]);
   });
 });

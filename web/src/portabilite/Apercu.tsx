@@ -19,7 +19,11 @@ export function Apercu({ clientId, texte }: { clientId: number | undefined; text
       ),
     onError: (e: Error) => notify(e.message, { type: "error" }),
   });
-  const lignes: LigneApercu[] = apercu.data?.numeros ?? [];
+  // the same entry typed twice is shown twice: each row keyed by its rank in the answer
+  const lignes: Array<LigneApercu & { rang: number }> = (apercu.data?.numeros ?? []).map((l, rang) => ({
+    ...l,
+    rang,
+  }));
   return (
     <Box sx={{ mb: 2, width: "100%" }}>
       <Button variant="outlined" onClick={() => apercu.mutate()} disabled={!texte.trim() || apercu.isPending}>
@@ -44,8 +48,8 @@ export function Apercu({ clientId, texte }: { clientId: number | undefined; text
               </TableRow>
             </TableHead>
             <TableBody>
-              {lignes.slice(0, 200).map((l, i) => (
-                <TableRow key={`${l.saisie}-${i}`} data-classe={l.classe}>
+              {lignes.slice(0, 200).map((l) => (
+                <TableRow key={l.rang} data-classe={l.classe}>
                   <TableCell>{l.saisie}</TableCell>
                   <TableCell>{l.national ?? "—"}</TableCell>
                   <TableCell>{l.rio ?? "—"}</TableCell>

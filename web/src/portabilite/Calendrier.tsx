@@ -55,7 +55,10 @@ export function Calendrier() {
   }
   const nbJours = new Date(Date.UTC(a, m, 0)).getUTCDate();
   const decalage = (new Date(Date.UTC(a, m - 1, 1)).getUTCDay() + 6) % 7;
-  const cases = [...Array(decalage).fill(null), ...Array.from({ length: nbJours }, (_, i) => i + 1)];
+  const cases = [
+    ...Array.from({ length: decalage }, (_, i) => ({ cle: `vide-${i}`, n: null })),
+    ...Array.from({ length: nbJours }, (_, i) => ({ cle: `jour-${i + 1}`, n: i + 1 })),
+  ];
   const aujourdhui = jourEtHeureParis(new Date().toISOString()).jour;
   return (
     <Card variant="outlined" sx={{ mb: 2 }} data-testid="calendrier">
@@ -84,8 +87,8 @@ export function Calendrier() {
               {j}
             </Typography>
           ))}
-          {cases.map((n, i) => {
-            if (n === null) return <Box key={`vide-${i}`} />;
+          {cases.map(({ cle, n }) => {
+            if (n === null) return <Box key={cle} />;
             const jour = `${periode}-${deux(n)}`;
             const bascules = parJour.get(jour) ?? [];
             return (
