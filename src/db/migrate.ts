@@ -26,6 +26,7 @@ import * as m0023 from "./migrations/0023_commentaire_commande.js";
 import * as m0024 from "./migrations/0024_vues_lecture.js";
 import * as m0025 from "./migrations/0025_sso.js";
 import * as m0026 from "./migrations/0026_portabilite.js";
+import * as m0027 from "./migrations/0027_sortantes_deplacees.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +56,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0024_vues_lecture": m0024,
   "0025_sso": m0025,
   "0026_portabilite": m0026,
+  "0027_sortantes_deplacees": m0027,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -74,7 +74,7 @@ export interface PortabiliteSortanteTable {
   client_id: number;
   operateur_receveur: string;
   effet: ColumnType<Date, Date | string, Date | string>;
-  statut: Defaut<"PREVUE" | "EFFECTUEE">;
+  statut: Defaut<"PREVUE" | "EFFECTUEE" | "ANNULEE">;
   notes: string | null;
   created_by: string | null;
   date_creation: Horodatage;
@@ -82,4 +82,9 @@ export interface PortabiliteSortanteTable {
 export interface PortabiliteSortanteNumeroTable {
   sortante_id: number;
   did_id: number;
+}
+export interface PortabiliteSortanteAffectationTable {
+  sortante_id: number;
+  affectation_id: number;
+  date_fin_avant: Date | null;
 }

@@ -19,6 +19,7 @@ export type { ClasseRapprochement, LigneDeclaree } from "./schema-operateurs.js"
 import type {
   PortabiliteCommentaireTable,
   PortabiliteNumeroTable,
+  PortabiliteSortanteAffectationTable,
   PortabiliteSortanteNumeroTable,
   PortabiliteSortanteTable,
   PortabiliteTable,
@@ -370,6 +371,7 @@ export interface DB {
   tel_portabilite_commentaire: PortabiliteCommentaireTable;
   tel_portabilite_sortante: PortabiliteSortanteTable;
   tel_portabilite_sortante_numero: PortabiliteSortanteNumeroTable;
+  tel_portabilite_sortante_affectation: PortabiliteSortanteAffectationTable;
 }
 
 export type Did = Selectable<DidTable>;

@@ -150,6 +150,7 @@ export const CODES_ERREUR = {
   PORTABILITE_TRANSITION_INTERDITE: "Ce passage du workflow de portabilité est impossible",
   PORTABILITE_INCOMPLETE: "La demande de portabilité n'a pas ce qu'il faut pour avancer",
   PORTABILITE_NUMEROS_NON_DETENUS: "Des numéros ne sont pas détenus par ce client (liste dans refuses)",
+  PORTABILITE_SORTANTE_PREVUE: "Une portabilité sortante fixe l'instant de départ de ce numéro",
   NUMERO_PORTE: "Numéro parti par portabilité : il ne revient que par une portabilité entrante",
 } as const satisfies Record<string, string>;
 

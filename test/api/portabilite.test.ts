@@ -373,4 +373,60 @@ describe.each(CIBLES)("porting ($nom)", (cible) => {
     expect((await api("GET", `/portabilites/${d.id}`)).corps.statut).toBe("PORTEE");
     expect(await attendre(() => entrant("0145000501"), 200)).toBe(200);
   });
+
+  it("moves a port-out with its routing, and calls one off with its assignments as they were", async () => {
+    const nouveau = async (numero: string) => {
+      const d = (await api("POST", "/dids", { numero, client_id: ctx.clientA })).corps;
+      await api("POST", "/affectations", { did_id: d.id, campaign_id: campagne, date_fin: "2027-12-31" });
+      return d;
+    };
+    const [a, b] = [await nouveau("0145000801"), await nouveau("0145000802")];
+    const noter = (numero: string) =>
+      api("POST", "/portabilites-sortantes", {
+        client_id: ctx.clientA,
+        operateur_receveur: "SFR",
+        effet: "2027-04-10T18:00",
+        numeros: [numero],
+      });
+    const sa = (await noter("0145000801")).corps.id;
+    const sb = (await noter("0145000802")).corps.id;
+    // its instant is the notice's, not the number's
+    const patch = await api("PATCH", `/dids/${a.id}`, { resiliation_prevue_le: null });
+    expect(patch.corps.code).toBe("PORTABILITE_SORTANTE_PREVUE");
+    const depl = await api("POST", `/portabilites-sortantes/${sa}/actions/deplacer`, {
+      effet: "2027-04-12T10:00",
+    });
+    expect(depl.status, JSON.stringify(depl.corps)).toBe(200);
+    expect(
+      (await api("POST", `/portabilites-sortantes/${sb}/actions/annuler`, { motif: "le client reste" }))
+        .status,
+    ).toBe(200);
+    const signal = await sql<{ v: string }>`SELECT last_value::text AS v FROM tel_routage_version`.execute(
+      ctx.db,
+    );
+    await attendre(async () => ctx.app.routage.version >= Number(signal.rows[0]?.v), true);
+    maintenant = new Date("2027-04-10T16:00:00Z");
+    expect([await entrant("0145000801"), await entrant("0145000802")]).toEqual([200, 200]);
+    maintenant = new Date("2027-04-12T07:59:59Z");
+    expect(await entrant("0145000801")).toBe(200);
+    maintenant = new Date("2027-04-12T08:00:00Z");
+    expect([await entrant("0145000801"), await entrant("0145000802")]).toEqual([404, 200]);
+    await tour("2027-04-12T08:00:10Z");
+    expect((await api("GET", `/dids/${a.id}`)).corps).toMatchObject({
+      statut_code: "RESILIE",
+      portee_vers: "SFR",
+    });
+    // the one called off keeps its assignment's own end, and its holder
+    expect((await api("GET", `/dids/${b.id}`)).corps).toMatchObject({
+      statut_code: "UTILISE",
+      resiliation_prevue_le: null,
+    });
+    const aff = (await api("GET", `/affectations?did_id=${b.id}`)).corps.data[0];
+    expect(new Date(aff.date_fin).toISOString()).toBe("2027-12-31T23:00:00.000Z");
+    // done: it neither moves nor is called off any more
+    expect((await api("POST", `/portabilites-sortantes/${sa}/actions/annuler`, {})).status).toBe(409);
+    const liste = (await api("GET", "/portabilites-sortantes")).corps;
+    expect(liste.data.find((x: { id: number }) => x.id === sa)?.statut).toBe("EFFECTUEE");
+    expect(liste.data.find((x: { id: number }) => x.id === sb)?.statut).toBe("ANNULEE");
+  });
 });

@@ -170,4 +170,26 @@ describe.each(CIBLES)("porting in Chromium ($nom)", (cible) => {
     await page.getByText("1-2 sur 2").waitFor();
     expect(await page.getByText(confirmee.reference).count()).toBe(0);
   });
+
+  it("records a port-out from its form, then calls it off", async () => {
+    const page = await nouvellePage(navigateur);
+    await connecter(page, url, "admin", ADMIN);
+    await page.getByRole("menuitem", { name: "Portabilités" }).click();
+    await page.getByRole("link", { name: "Portabilités sortantes" }).click();
+    await page.getByRole("link", { name: "Enregistrer une portabilité sortante" }).click();
+    await page.getByRole("combobox", { name: "Client qui part" }).click();
+    await page.getByRole("option", { name: "Lambda Energie" }).click();
+    await page.getByLabel("Nouvel opérateur").fill("Free");
+    const [a, m, j] = jourBascule.split("-");
+    await page.getByLabel("Date et heure de la portabilité").fill(`${j}/${m}/${a} 18:00`);
+    await page.getByLabel("Numéros qui partent (un par ligne)").fill("01 42 79 00 09");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    const ligne = page.locator(".RaDatagrid-row", { hasText: "Lambda Energie" });
+    await ligne.getByText("Prévue").waitFor();
+    expect(await ligne.innerText()).toContain(`${j}/${m}/${a} 18:00`);
+    await capture(page, "portabilite-sortantes");
+    await ligne.getByRole("button", { name: "Annuler" }).click();
+    await page.getByRole("button", { name: "Annuler la portabilité" }).click();
+    await ligne.getByText("Annulée").waitFor();
+  });
 });

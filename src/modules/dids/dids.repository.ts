@@ -292,6 +292,7 @@ export async function etatVerrouille(db: Executor, didId: number) {
       "d.date_resiliation",
       "d.resiliation_prevue_le",
       "d.portee_vers",
+      "d.portabilite_sortante_id",
       "s.code as statut",
     ])
     .where("d.id", "=", didId)

@@ -68,6 +68,15 @@ export interface EntreeDid {
   titulaire?: "SOCIETE" | "CLIENT" | undefined;
 }
 
+/** A port-out's instant is the notice's: it moves or is called off there, for all its numbers at once. */
+export const sortiePrevue = () =>
+  new ApiError(
+    409,
+    "PORTABILITE_SORTANTE_PREVUE",
+    "Une portabilité sortante est prévue pour ce numéro : déplacez-la ou annulez-la (Portabilités sortantes).",
+    [{ champ: "resiliation_prevue_le", message: "Fixée par la portabilité sortante." }],
+  );
+
 const incoherent = (champ: string, message: string) =>
   new ApiError(422, "VALEUR_INCOHERENTE", message, [{ champ, message, code: "INCOHERENT" }]);
 
@@ -200,6 +209,7 @@ export async function modifierDid(
     const avant = await didPourMaj(trx, id);
     if (!avant) throw introuvable("Numéro");
     // a planned termination withdrawn: written as a change of the number, with its history line
+    if (valeurs.resiliation_prevue_le !== undefined && avant.portabilite_sortante_id) throw sortiePrevue();
     if (valeurs.resiliation_prevue_le === null && !avant.resiliation_prevue_le)
       throw new ApiError(409, "TRANSITION_INTERDITE", "Aucune résiliation n'est prévue pour ce numéro.", [
         { champ: "resiliation_prevue_le", message: "Rien à annuler." },

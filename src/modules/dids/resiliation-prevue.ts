@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { ContexteAvec } from "../../contexte.js";
 import { enTransaction } from "../../db/transaction.js";
 import { jourMetier } from "../../heure-metier.js";
-import { introuvable } from "../../http/errors.js";
+import { ApiError, introuvable } from "../../http/errors.js";
 import { type Executor, ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique, etatVerrouille } from "./dids.repository.js";
@@ -27,6 +27,12 @@ export async function planifierResiliation(
 ) {
   const d = await etatVerrouille(trx, didId);
   if (!d) throw introuvable("Numéro");
+  if (d.portabilite_sortante_id)
+    throw new ApiError(
+      409,
+      "PORTABILITE_SORTANTE_PREVUE",
+      "Une portabilité sortante est prévue pour ce numéro : déplacez-la ou annulez-la (Portabilités sortantes).",
+    );
   const avant = d.resiliation_prevue_le ? new Date(d.resiliation_prevue_le) : null;
   const apres = await trx
     .updateTable("tel_did")

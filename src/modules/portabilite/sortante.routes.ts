@@ -5,6 +5,7 @@ import { Ligne, TexteLibre } from "../../http/textes.js";
 import { exiger } from "../auth/politique.js";
 import { InstantParis, Sortante } from "./portabilite.schemas.js";
 import { enregistrerSortante, pageSortantes } from "./sortante.js";
+import { actionSortante } from "./sortante-actions.js";
 
 const TAG = ["Portabilité"];
 
@@ -63,5 +64,29 @@ export function sortantesRoutes(app: App) {
       );
       return reply.status(201).send({ id });
     },
+  );
+
+  app.post(
+    "/portabilites-sortantes/:id/actions/:action",
+    {
+      preValidation: exiger("portabilites:traiter"),
+      schema: {
+        tags: TAG,
+        summary:
+          "Avant son instant : déplacer une portabilité sortante (effet : le routage suit) ou l'annuler (les affectations reviennent comme elles étaient)",
+        params: Type.Object({
+          id: Id,
+          action: Type.Union([Type.Literal("deplacer"), Type.Literal("annuler")]),
+        }),
+        body: Type.Object(
+          { effet: Type.Optional(InstantParis), motif: Type.Optional(TexteLibre(2000)) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ id: Type.Integer() }) },
+      },
+    },
+    async (request) => ({
+      id: await actionSortante(app.contexte(request), request.params.id, request.params.action, request.body),
+    }),
   );
 }

@@ -5,7 +5,7 @@ import { enTransaction } from "../../db/transaction.js";
 import { lireIsoMetier } from "../../heure-metier.js";
 import { ApiError } from "../../http/errors.js";
 import { normaliser } from "../../numbering/index.js";
-import { ecrireAudit } from "../audit/audit.repository.js";
+import { type Executor, ecrireAudit } from "../audit/audit.repository.js";
 import { appliquerAction } from "../dids/cycle-de-vie.js";
 import { ecrireHistorique } from "../dids/dids.repository.js";
 import { appliquerResiliationsEchues } from "../dids/resiliation-prevue.js";
@@ -16,6 +16,31 @@ import { EVENEMENTS_PORTABILITE, notifierPortabilite } from "./notifications.js"
 // directions (the assignments end then, so the routing's own windows stop them to the millisecond), and the scheduler
 // terminates each number through the lifecycle with « portée vers <opérateur> »: no freeze, no cost after that day,
 // never another client's unless it is ported back in.
+
+/**
+ * The notice's numbers' assignments cut at `effet`, from what they were before the notice (kept on first sight):
+ * each ends at that instant at the latest, one that starts later never starts. A moved notice cuts them again from
+ * the same originals; a cancelled one puts them back.
+ */
+export async function couperAffectations(trx: Executor, sortanteId: number, ids: number[], effet: Date) {
+  await sql`INSERT INTO tel_portabilite_sortante_affectation (sortante_id, affectation_id, date_fin_avant)
+    SELECT ${sortanteId}::int, v.id, v.date_fin FROM tel_did_virtual v
+    WHERE v.did_id = ANY(${ids}::int[]) AND v.actif AND (v.date_fin IS NULL OR v.date_fin > ${effet})
+    ON CONFLICT DO NOTHING`.execute(trx);
+  await sql`UPDATE tel_did_virtual v SET
+      actif = v.date_debut < ${effet},
+      date_fin = CASE WHEN v.date_debut < ${effet} THEN least(coalesce(o.date_fin_avant, 'infinity'), ${effet})
+        ELSE o.date_fin_avant END
+    FROM tel_portabilite_sortante_affectation o
+    WHERE o.sortante_id = ${sortanteId}::int AND o.affectation_id = v.id`.execute(trx);
+}
+
+/** The assignments as they were before the notice. */
+export async function restaurerAffectations(trx: Executor, sortanteId: number) {
+  await sql`UPDATE tel_did_virtual v SET actif = true, date_fin = o.date_fin_avant
+    FROM tel_portabilite_sortante_affectation o
+    WHERE o.sortante_id = ${sortanteId}::int AND o.affectation_id = v.id`.execute(trx);
+}
 
 export interface EntreeSortante {
   client_id: number;
@@ -90,21 +115,7 @@ export async function enregistrerSortante(
       .values(ids.map((did_id) => ({ sortante_id: s.id, did_id })))
       .execute();
     // the routing stops at the instant itself: each assignment ends then, one starting later never starts
-    await trx
-      .updateTable("tel_did_virtual")
-      .set({ date_fin: effet })
-      .where(parmiIds("did_id", ids))
-      .where("actif", "=", true)
-      .where("date_debut", "<", effet)
-      .where((eb) => eb.or([eb("date_fin", "is", null), eb("date_fin", ">", effet)]))
-      .execute();
-    await trx
-      .updateTable("tel_did_virtual")
-      .set({ actif: false })
-      .where(parmiIds("did_id", ids))
-      .where("actif", "=", true)
-      .where("date_debut", ">=", effet)
-      .execute();
+    await couperAffectations(trx, s.id, ids, effet);
     await trx
       .updateTable("tel_did")
       .set({
