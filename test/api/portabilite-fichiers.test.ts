@@ -91,4 +91,30 @@ describe.each(CIBLES)("porting lists from files ($nom)", (cible) => {
     const lue = JSON.parse(liste.stdout) as { data: Array<{ reference: string; nombre: number }> };
     expect(lue.data.find((d) => d.reference === cree.corps.reference)?.nombre).toBe(4);
   });
+
+  it("finds a request by its reference, its client, its donor or one of its numbers as people type it", async () => {
+    const cree = await api("POST", "/portabilites", {
+      client_id: ctx.clientA,
+      operateur_donneur: "Zebra Telecom",
+      operateur_id: operateur,
+      numeros: [{ numero: "01 45 00 09 01" }],
+    });
+    const trouve = async (q: string) =>
+      (
+        (await api("GET", `/portabilites?q=${encodeURIComponent(q)}`)).corps.data as Array<{ id: number }>
+      ).map((d) => d.id);
+    for (const q of [cree.corps.reference, "zebra", "01 45 00 09 01", "0145000901", "+33145000901"])
+      expect(await trouve(q), q).toContain(cree.corps.id);
+    for (const q of ["Inconnu", "0199999999"]) expect(await trouve(q), q).not.toContain(cree.corps.id);
+    // a client's search stays within its own requests
+    const client = await api("GET", "/portabilites?q=zebra", undefined, ctx.cles.client);
+    expect(client.corps.data.map((d: { client_id: number }) => d.client_id)).toEqual([ctx.clientA]);
+    const autre = await api("POST", "/portabilites", {
+      client_id: ctx.clientB,
+      operateur_donneur: "Zebra Telecom",
+      operateur_id: operateur,
+    });
+    expect(autre.status).toBe(201);
+    expect((await api("GET", "/portabilites?q=zebra", undefined, ctx.cles.client)).corps.total).toBe(1);
+  });
 });

@@ -184,6 +184,11 @@ describe.each(CIBLES)("porting ($nom)", (cible) => {
     await tour("2027-03-09T09:00:00Z");
     await tour("2027-03-10T06:59:00Z");
     expect(await entrant("0145000101")).toBe(404);
+    const fichiers = async () =>
+      ((await api("GET", "/hermes/publication")).corps.fichiers as Array<{ diff: string }>)
+        .map((f) => f.diff)
+        .join("\n");
+    expect(await fichiers()).not.toContain("+33145000101");
     expect((await api("GET", "/dids/par-numero/+33145000101")).status).toBe(404);
     await tour("2027-03-10T07:00:00Z");
     expect(await attendre(() => entrant("0145000101"), 200)).toBe(200);
@@ -191,6 +196,8 @@ describe.each(CIBLES)("porting ($nom)", (cible) => {
       "+33145000101",
       "+33145000102",
     ]);
+    // the routing files change at the next publication
+    expect(await fichiers()).toContain("+33145000101");
     const did = (await api("GET", "/dids/par-numero/+33145000101")).corps;
     expect(did).toMatchObject({ statut_code: "UTILISE", client_id: ctx.clientA, titulaire: "CLIENT" });
     const fin = (await api("GET", `/portabilites/${d.id}`)).corps;

@@ -250,10 +250,7 @@ export function didPourMaj(db: Executor, id: number) {
   return db.selectFrom("tel_did").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
-/**
- * Whether a number's history shows it served: a client, a status change or a campaign (anything but its creation
- * and descriptive edits).
- */
+/** Whether a number's history shows it served: a client, a status or a campaign (not its creation, not an edit). */
 export async function aServi(db: Executor, didId: number): Promise<boolean> {
   const ligne = await db
     .selectFrom("tel_did_historique")

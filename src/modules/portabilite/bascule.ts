@@ -207,6 +207,12 @@ export async function activerDemande(ctx: Contexte, id: number) {
     const bascule = new Date(p.bascule_le);
     if (bascule > ctx.maintenant) return 0;
     const lignes = (await numerosDemande(trx, id)).filter((l) => l.statut === "EN_ATTENTE");
+    if (lignes.length === 0)
+      throw new ApiError(
+        409,
+        "PORTABILITE_INCOMPLETE",
+        "Aucun numéro ne reste à porter : rejetez ou annulez la demande.",
+      );
     const ids: Array<{ ligne: (typeof lignes)[number]; didId: number }> = [];
     for (const ligne of lignes) ids.push({ ligne, didId: await activerNumero(trx, ctx, p, ligne, bascule) });
     // the porting mandate is the client's right to present them, from the switch's day

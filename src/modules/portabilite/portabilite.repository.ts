@@ -64,18 +64,24 @@ export async function pagePortabilites(db: Executor, f: FiltresPortabilite, page
   const texte = f.q;
   if (texte) {
     const motif = `%${texte.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // a number as people type it (« 01 45 00… »): its digits without the trunk 0, within the E.164 form stored
+    const chiffres = texte.replace(/\D/g, "").replace(/^0/, "");
     q = q.where((eb) =>
       eb.or([
         eb("p.reference", "ilike", motif),
         eb("cl.nom", "ilike", motif),
         eb("p.operateur_donneur", "ilike", motif),
-        eb.exists(
-          eb
-            .selectFrom("tel_portabilite_numero as n")
-            .select("n.id")
-            .whereRef("n.portabilite_id", "=", "p.id")
-            .where("n.numero", "like", `%${texte.replace(/\D/g, "") || "\u0000"}%`),
-        ),
+        ...(chiffres.length >= 2
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom("tel_portabilite_numero as n")
+                  .select("n.id")
+                  .whereRef("n.portabilite_id", "=", "p.id")
+                  .where("n.numero", "like", `%${chiffres}%`),
+              ),
+            ]
+          : []),
       ]),
     );
   }
