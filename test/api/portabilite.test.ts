@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Planificateur } from "../../src/modules/planificateur/planificateur.js";
 import { cleRio } from "../../src/modules/portabilite/rio.js";
 import { appelApi, type Contexte, contexte, idDe } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
@@ -435,5 +436,47 @@ describe.each(CIBLES)("porting ($nom)", (cible) => {
     const liste = (await api("GET", "/portabilites-sortantes")).corps;
     expect(liste.data.find((x: { id: number }) => x.id === sa)?.statut).toBe("EFFECTUEE");
     expect(liste.data.find((x: { id: number }) => x.id === sb)?.statut).toBe("ANNULEE");
+  });
+
+  it("leaves once however many instances' schedulers run at the instant", async () => {
+    const numeros: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const numero = `01450009${String(i).padStart(2, "0")}`;
+      const d = (await api("POST", "/dids", { numero, client_id: ctx.clientA })).corps;
+      await api("POST", "/affectations", { did_id: d.id, campaign_id: campagne });
+      numeros.push(numero);
+    }
+    const s = await api("POST", "/portabilites-sortantes", {
+      client_id: ctx.clientA,
+      operateur_receveur: "Free",
+      effet: "2027-05-03T09:00",
+      numeros,
+    });
+    expect(s.status, JSON.stringify(s.corps)).toBe(201);
+    maintenant = new Date("2027-05-03T07:00:05Z");
+    const erreurs: string[] = [];
+    const instance = () =>
+      new Planificateur(
+        ctx.db,
+        ctx.app.config,
+        ctx.app.expediteur,
+        () => maintenant,
+        (m, e) => {
+          if (e) erreurs.push(`${m} : ${e instanceof Error ? e.message : e}`);
+        },
+      );
+    await Promise.all([instance().tour(), instance().tour(), instance().tour()]);
+    expect(erreurs).toEqual([]);
+    const lignes = await ctx.db
+      .selectFrom("tel_did_historique as h")
+      .innerJoin("tel_did as d", "d.id", "h.did_id")
+      .select(["d.did_format_e164", "h.action"])
+      .where("h.action", "=", "RESILIER")
+      .where("h.motif", "=", "portée vers Free")
+      .where("h.champ", "=", "statut")
+      .execute();
+    expect(new Set(lignes.map((l) => l.did_format_e164)).size).toBe(12);
+    // one termination each, not three
+    expect(lignes.length).toBe(12);
   });
 });

@@ -94,8 +94,17 @@ export async function appliquerResiliationsEchues(
   for (const e of await resiliationsEchues(ctx.db, ctx.maintenant)) {
     const effet = new Date(e.resiliation_prevue_le as Date);
     try {
-      await enTransaction(ctx.db, (trx) =>
-        resilier(
+      const fait = await enTransaction(ctx.db, async (trx) => {
+        // another instance's scheduler may have applied it meanwhile: checked again under the number's lock
+        const encore = await trx
+          .selectFrom("tel_did")
+          .select("id")
+          .where("id", "=", e.id)
+          .where("resiliation_prevue_le", "<=", ctx.maintenant)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!encore) return false;
+        await resilier(
           { ...ctx, db: trx },
           e.id,
           // a port-out notice: the number leaves for another operator, with no freeze
@@ -109,9 +118,10 @@ export async function appliquerResiliationsEchues(
                 date_resiliation: jourDeResiliation(effet),
                 motif: `Résiliation prévue au ${effet.toISOString()}`,
               },
-        ),
-      );
-      n++;
+        );
+        return true;
+      });
+      if (fait) n++;
     } catch (err) {
       journal(`résiliation prévue du numéro ${e.id}`, err);
     }

@@ -80,6 +80,16 @@ export class Planificateur {
   }
 
   private intervalleMs = 0;
+
+  /**
+   * A switch confirmed or moved, a port-out recorded or moved: the next instant due is looked up again now, so that
+   * one set before the next run still happens on its minute (a run would otherwise come up to an interval late).
+   */
+  reprogrammer() {
+    void this.programmerEcheance(this.horloge()).catch((e) =>
+      this.journal("programmation de la prochaine échéance", e),
+    );
+  }
   private reveil: NodeJS.Timeout | undefined;
 
   /**

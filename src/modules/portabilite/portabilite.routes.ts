@@ -313,6 +313,7 @@ export async function portabiliteRoutes(app: App) {
         request.params.action as never,
         request.body,
       );
+      if (request.params.action === "confirmer") app.planificateur.reprogrammer();
       return detailPortabilite(db(), request.acteur, request.params.id);
     },
   );

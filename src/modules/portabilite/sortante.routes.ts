@@ -62,6 +62,7 @@ export function sortantesRoutes(app: App) {
       const id = await enregistrerSortante(app.contexte(request), request.body, (m, err) =>
         request.log.error({ err }, m),
       );
+      app.planificateur.reprogrammer();
       return reply.status(201).send({ id });
     },
   );
@@ -85,8 +86,15 @@ export function sortantesRoutes(app: App) {
         response: { 200: Type.Object({ id: Type.Integer() }) },
       },
     },
-    async (request) => ({
-      id: await actionSortante(app.contexte(request), request.params.id, request.params.action, request.body),
-    }),
+    async (request) => {
+      const id = await actionSortante(
+        app.contexte(request),
+        request.params.id,
+        request.params.action,
+        request.body,
+      );
+      app.planificateur.reprogrammer();
+      return { id };
+    },
   );
 }
