@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
+import { MemoCouts } from "../../src/modules/couts/memo-couts.js";
 import { type Contexte, contexte } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
 
@@ -79,5 +80,32 @@ describe.each(CIBLES)("months' costs kept ($nom)", (cible) => {
     } finally {
       await autre.close();
     }
+  });
+
+  it("recomputes changed months one at a time, so that a restart at a million numbers leaves connections to requests", async () => {
+    const memo = new MemoCouts(20);
+    const periodes = ["2026-10", "2026-11", "2026-12"];
+    for (const p of periodes) await memo.lire(ctx.db, `essai:${p}`, p, maintenant, async () => 0);
+    // a change that reaches each of these months
+    expect((await api("POST", "/dids", { numero: "0142900077", cout_mensuel: 2 })).status).toBe(201);
+    let actifs = 0;
+    let auPlus = 0;
+    const lent = async () => {
+      actifs++;
+      auPlus = Math.max(auPlus, actifs);
+      await new Promise((r) => setTimeout(r, 150));
+      actifs--;
+      return 1;
+    };
+    const lus = await Promise.all(periodes.map((p) => memo.lire(ctx.db, `essai:${p}`, p, maintenant, lent)));
+    // each answered its last result in time, marked not up to date, while the new ones go on
+    expect(lus.map((l) => [l.valeur, l.a_jour])).toEqual(periodes.map(() => [0, false]));
+    await new Promise((r) => setTimeout(r, 700));
+    expect(auPlus).toBe(1);
+    expect(memo.bilan.simultanes).toBe(1);
+    const relus = await Promise.all(
+      periodes.map((p) => memo.lire(ctx.db, `essai:${p}`, p, maintenant, lent)),
+    );
+    expect(relus.map((l) => [l.valeur, l.a_jour])).toEqual(periodes.map(() => [1, true]));
   });
 });

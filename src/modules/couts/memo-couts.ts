@@ -33,8 +33,10 @@ export class MemoCouts {
   private readonly gardes = new Map<string, Garde>();
   private readonly enCours = new Map<string, Promise<Garde>>();
   private rang = 0;
-  /** Computations started since the start (the metrics and the tests read it). */
-  readonly bilan = { calculs: 0 };
+  /** Computations started since the start, and the most that ran at once (the metrics and the tests read it). */
+  readonly bilan = { calculs: 0, simultanes: 0 };
+  private actifs = 0;
+  private readonly file: Array<() => void> = [];
 
   constructor(
     private readonly attenteMs = 800,
@@ -46,7 +48,28 @@ export class MemoCouts {
     readonly lot = 0,
     /** Between two slices: waits for the database to be free (Database.auRepos), when it serves one query at a time. */
     readonly repos: () => Promise<void> = async () => {},
+    /**
+     * Months computed at once, at most. A kept month that changed answers its last result after `attenteMs` while
+     * its new one goes on: the six months of the trend, all changed, were six queries of tens of seconds at a million
+     * numbers holding the whole pool, and every other request failed to get a connection (measured after a restart).
+     */
+    private readonly paralleles = 1,
   ) {}
+
+  /** Runs a computation when fewer than `paralleles` run: the others wait their turn, in order. */
+  private async aSonTour<T>(calculer: () => Promise<T>): Promise<T> {
+    // a slot freed is handed to the next in line, never taken by a newcomer in between
+    if (this.actifs >= this.paralleles) await new Promise<void>((r) => this.file.push(r));
+    else this.actifs++;
+    this.bilan.simultanes = Math.max(this.bilan.simultanes, this.actifs);
+    try {
+      return await calculer();
+    } finally {
+      const suivant = this.file.shift();
+      if (suivant) suivant();
+      else this.actifs--;
+    }
+  }
 
   async lire<T>(
     db: Kysely<DB>,
@@ -78,7 +101,7 @@ export class MemoCouts {
     if (!calcul) {
       const rang = ++this.rang;
       this.bilan.calculs++;
-      calcul = calculer().then(
+      calcul = this.aSonTour(calculer).then(
         async (valeur) => {
           const g = { signature, valeur, le: maintenant, rang };
           // a copy the database could not keep is computed again after a restart, nothing worse
