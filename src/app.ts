@@ -124,7 +124,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     horloge,
     (message, err) => (err ? app.log.error({ err }, message) : app.log.info(message)),
     // costs ahead on PostgreSQL only: a month (2.2 s at 100k) would hold the embedded database's one connection
-    options.database.mode === "postgres" ? memoCouts : undefined,
+    options.database.mode === "postgres" ? { memoCouts, anticiperBascules: true } : {},
   );
   app.decorate("planificateur", planificateur);
   const sauvegardes = new SauvegardesPlanifiees(options.database, options.config, horloge, (message, err) =>

@@ -479,4 +479,42 @@ describe.each(CIBLES)("porting ($nom)", (cible) => {
     // one termination each, not three
     expect(lignes.length).toBe(12);
   });
+
+  it("prepares a switch just before its instant and makes it visible at the instant (PostgreSQL's way)", async () => {
+    const d = await demande([{ numero: "0145001001" }, { numero: "0145001002" }], "2027-05-10T08:00");
+    const avant = new Planificateur(
+      ctx.db,
+      ctx.app.config,
+      ctx.app.expediteur,
+      () => maintenant,
+      () => {},
+      {
+        anticiperBascules: true,
+      },
+    );
+    // a minute before: not yet
+    maintenant = new Date("2027-05-10T05:59:00Z");
+    await avant.tour();
+    expect((await api("GET", `/portabilites/${d.id}`)).corps.statut).toBe("DATE_CONFIRMEE");
+    // 1.5 s before: written as of 08:00, committed at it (the run waits for the instant)
+    maintenant = new Date("2027-05-10T05:59:58.500Z");
+    const t0 = performance.now();
+    await avant.tour();
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(1000);
+    expect((await api("GET", `/portabilites/${d.id}`)).corps.statut).toBe("PORTEE");
+    const did = (await api("GET", "/dids/par-numero/+33145001001")).corps;
+    expect(did.statut_code).toBe("UTILISE");
+    const creation = (await api("GET", `/dids/${did.id}/historique`)).corps.data.find(
+      (h: { action: string }) => h.action === "CREATION",
+    );
+    expect(new Date(creation.date_action).toISOString()).toBe("2027-05-10T06:00:00.000Z");
+    const signal = await sql<{ v: string }>`SELECT last_value::text AS v FROM tel_routage_version`.execute(
+      ctx.db,
+    );
+    await attendre(async () => ctx.app.routage.version >= Number(signal.rows[0]?.v), true);
+    maintenant = new Date("2027-05-10T05:59:59.999Z");
+    expect(await entrant("0145001001")).toBe(404);
+    maintenant = new Date("2027-05-10T06:00:00Z");
+    expect(await entrant("0145001001")).toBe(200);
+  });
 });

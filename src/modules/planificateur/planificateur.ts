@@ -61,7 +61,12 @@ export class Planificateur {
     private readonly expediteur: Expediteur,
     private readonly horloge: () => Date,
     private readonly journal: (message: string, err?: unknown) => void,
-    private readonly memoCouts?: MemoCouts,
+    /**
+     * memoCouts: the dashboard's months computed ahead (PostgreSQL only). anticiperBascules: a port-in's switch is
+     * prepared in a transaction opened just before its instant and committed at it (PostgreSQL only: the embedded
+     * database's one connection would wait behind it).
+     */
+    private readonly options: { memoCouts?: MemoCouts; anticiperBascules?: boolean } = {},
   ) {}
 
   demarrer(intervalleMs: number) {
@@ -98,7 +103,12 @@ export class Planificateur {
    */
   private async programmerEcheance(maintenant: Date) {
     if (!this.minuterie) return;
-    const prochaine = await prochaineEcheance(this.db, maintenant, this.intervalleMs);
+    const prochaine = await prochaineEcheance(
+      this.db,
+      maintenant,
+      this.intervalleMs,
+      !!this.options.anticiperBascules,
+    );
     if (this.reveil) clearTimeout(this.reveil);
     this.reveil = undefined;
     if (!prochaine) return;
@@ -115,9 +125,10 @@ export class Planificateur {
    * here is logged; it stops no other job.
    */
   private async prechaufferCouts(maintenant: Date) {
-    if (!this.memoCouts) return;
+    const memo = this.options.memoCouts;
+    if (!memo) return;
     try {
-      await tendance({ db: this.db, config: this.config, memo: this.memoCouts, maintenant });
+      await tendance({ db: this.db, config: this.config, memo, maintenant });
     } catch (e) {
       this.journal("calcul d'avance des coûts du tableau de bord", e);
     }
@@ -134,7 +145,7 @@ export class Planificateur {
         const ctx = { db: this.db, acteur: PLANIFICATEUR, maintenant, config: this.config };
         const resilies = await appliquerSortantesEchues(ctx, this.journal);
         if (resilies > 0) this.journal(`${resilies} résiliation(s) prévue(s) appliquée(s).`);
-        const portes = await basculerEchues(ctx, this.journal);
+        const portes = await basculerEchues(ctx, this.journal, !!this.options.anticiperBascules);
         if (portes > 0) this.journal(`${portes} numéro(s) mis en service par une bascule de portabilité.`);
         await rappelerBascules(ctx);
         await purgerSignauxCouts(this.db, 10_000, 1000);

@@ -15,6 +15,7 @@ import { creerDid } from "../dids/dids.service.js";
 import { couvrir, insererMandat } from "../presentation/presentation.repository.js";
 import { EVENEMENTS_PORTABILITE, type EvenementPortabilite, notifierPortabilite } from "./notifications.js";
 import {
+  AVANCE_MAX_MS,
   ajouterCommentaire,
   basculesARappeler,
   basculesEchues,
@@ -199,13 +200,19 @@ async function affecter(
     );
 }
 
-/** The switch of one request, all numbers or none. */
-export async function activerDemande(ctx: Contexte, id: number) {
-  return enTransaction(ctx.db, async (trx) => {
+/**
+ * The switch of one request, all numbers or none. `anticiper` (PostgreSQL): started up to AVANCE_MAX_MS before the
+ * instant, everything written as of the instant, committed at it: a thousand numbers take some ten seconds to write,
+ * and nothing is visible, so nothing routes, until the commit.
+ */
+export async function activerDemande(depart: Contexte, id: number, anticiper = false) {
+  const t0 = performance.now();
+  return enTransaction(depart.db, async (trx) => {
     const p = await portabiliteVerrouillee(trx, id);
     if (p?.statut !== "DATE_CONFIRMEE" || !p.bascule_le) return 0;
     const bascule = new Date(p.bascule_le);
-    if (bascule > ctx.maintenant) return 0;
+    if (bascule.getTime() - (anticiper ? AVANCE_MAX_MS : 0) > depart.maintenant.getTime()) return 0;
+    const ctx = bascule > depart.maintenant ? { ...depart, maintenant: bascule } : depart;
     const lignes = (await numerosDemande(trx, id)).filter((l) => l.statut === "EN_ATTENTE");
     if (lignes.length === 0)
       throw new ApiError(
@@ -259,6 +266,9 @@ export async function activerDemande(ctx: Contexte, id: number) {
       apres: { statut: "PORTEE", numeros: ids.map((i) => i.ligne.numero), mandat_id: mandat.id },
     });
     await notifierDemande(trx, ctx.config, EVENEMENTS_PORTABILITE.PORTEE, apres, ctx.maintenant);
+    // ready before the instant: committed at it
+    const reste = bascule.getTime() - depart.maintenant.getTime() - (performance.now() - t0);
+    if (reste > 0) await new Promise((r) => setTimeout(r, reste));
     return ids.length;
   });
 }
@@ -287,11 +297,15 @@ export async function defaireBascule(trx: Transaction<DB>, ctx: Contexte, p: Dem
 }
 
 /** The scheduler's job: every switch due is activated; one that fails is recorded, told to staff once, tried again. */
-export async function basculerEchues(ctx: Contexte, journal: (message: string, err?: unknown) => void) {
+export async function basculerEchues(
+  ctx: Contexte,
+  journal: (message: string, err?: unknown) => void,
+  anticiper = false,
+) {
   let n = 0;
-  for (const e of await basculesEchues(ctx.db, ctx.maintenant)) {
+  for (const e of await basculesEchues(ctx.db, ctx.maintenant, anticiper)) {
     try {
-      n += await activerDemande(ctx, e.id);
+      n += await activerDemande(ctx, e.id, anticiper);
     } catch (err) {
       const raison = err instanceof Error ? err.message : String(err);
       journal(`bascule de la portabilité ${e.id}`, err);

@@ -50,7 +50,9 @@ const LIBELLES: Record<Classe, string> = {
 };
 
 /** One entry, a number or a range, as E.164 numbers (a range keeps the same length and steps by one). */
-function developper(saisie: string): { numeros: string[]; national: string[] } | { erreur: string } {
+async function developper(
+  saisie: string,
+): Promise<{ numeros: string[]; national: string[] } | { erreur: string }> {
   const [a, b, ...reste] = saisie.split(/\s*(?:-|–|\.\.|à)\s*(?=\+?\d)/);
   if (reste.length > 0 || !a) return { erreur: `Plage illisible : « ${saisie} ».` };
   const premier = normaliser(a, "FR");
@@ -66,6 +68,8 @@ function developper(saisie: string): { numeros: string[]; national: string[] } |
   const numeros: string[] = [];
   const national: string[] = [];
   for (let n = x; n <= y; n++) {
+    // reading a thousand numbers takes the event loop tens of milliseconds: Hermes' lookups pass every hundred
+    if ((n - x) % 100n === 99n) await laisserPasser();
     const lu = normaliser(`+${n}`, "FR");
     if (!lu.ok) return { erreur: `${n} : ${lu.raison}` };
     numeros.push(lu.numero.e164);
@@ -73,6 +77,8 @@ function developper(saisie: string): { numeros: string[]; national: string[] } |
   }
   return { numeros, national };
 }
+
+const laisserPasser = () => new Promise<void>((r) => setImmediate(r));
 
 const nationalFr = (e164: string, national: string) => (e164.startsWith("+33") ? `0${national}` : national);
 
@@ -90,8 +96,10 @@ export async function classerNumeros(
   const sortie: NumeroClasse[] = [];
   const aLire: NumeroClasse[] = [];
   const vus = new Set<string>();
+  let lues = 0;
   for (const s of saisies) {
-    const d = developper(s.numero.trim());
+    if (++lues % 100 === 0) await laisserPasser();
+    const d = await developper(s.numero.trim());
     if ("erreur" in d) {
       sortie.push({
         saisie: s.numero,

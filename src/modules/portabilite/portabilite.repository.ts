@@ -216,14 +216,23 @@ export async function etatDesNumeros(db: Executor, numeros: string[], saufDemand
   return r.rows;
 }
 
-/** The requests whose switch is due at this instant, oldest first. */
-export function basculesEchues(db: Executor, maintenant: Date) {
+/** How long before its instant a switch's transaction starts: 2 s and 12 ms a number (measured: ~10 ms), 30 s at most. */
+export const AVANCE_MAX_MS = 30_000;
+export function avanceBascule(anticiper: boolean) {
+  return anticiper
+    ? sql<string>`make_interval(secs => least(${AVANCE_MAX_MS / 1000}, 2 + 0.012 * (SELECT count(*)
+        FROM tel_portabilite_numero n WHERE n.portabilite_id = p.id AND n.statut = 'EN_ATTENTE')))`
+    : sql<string>`interval '0'`;
+}
+
+/** The requests whose switch is due at this instant, or soon enough to be prepared now; oldest first. */
+export function basculesEchues(db: Executor, maintenant: Date, anticiper: boolean) {
   return db
-    .selectFrom("tel_portabilite")
-    .select(["id", "bascule_le"])
-    .where("statut", "=", "DATE_CONFIRMEE")
-    .where("bascule_le", "<=", maintenant)
-    .orderBy("bascule_le")
+    .selectFrom("tel_portabilite as p")
+    .select(["p.id", "p.bascule_le"])
+    .where("p.statut", "=", "DATE_CONFIRMEE")
+    .where(sql<boolean>`p.bascule_le - ${avanceBascule(anticiper)} <= ${maintenant}`)
+    .orderBy("p.bascule_le")
     .limit(100)
     .execute();
 }
