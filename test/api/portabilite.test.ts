@@ -401,6 +401,33 @@ describe.each(CIBLES)("porting ($nom)", (cible) => {
     // its instant is the notice's, not the number's
     const patch = await api("PATCH", `/dids/${a.id}`, { resiliation_prevue_le: null });
     expect(patch.corps.code).toBe("PORTABILITE_SORTANTE_PREVUE");
+    // while it holds, an assignment ends by its instant at the latest, by the API as by an import
+    const sansFin = await api("POST", "/affectations", {
+      did_id: a.id,
+      campaign_id: sortante,
+      sortant: false,
+    });
+    expect(sansFin.status).toBe(409);
+    expect(sansFin.corps.code).toBe("PORTABILITE_SORTANTE_PREVUE");
+    const avantSortie = await api("POST", "/affectations", {
+      did_id: a.id,
+      campaign_id: sortante,
+      entrant: false,
+      sortant: true,
+      date_fin: "2027-04-10T17:00:00+02:00",
+    });
+    expect(avantSortie.status, JSON.stringify(avantSortie.corps)).toBe(201);
+    expect((await api("PATCH", `/affectations/${avantSortie.corps.id}`, { date_fin: null })).corps.code).toBe(
+      "PORTABILITE_SORTANTE_PREVUE",
+    );
+    const importe = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/imports/affectations",
+      headers: { ...ctx.cles.admin, "content-type": "text/csv" },
+      payload: "numero;campagne\n0145000802;A-PORT-OUT\n",
+    });
+    expect(importe.statusCode).not.toBe(200);
+    expect(importe.body).toContain("part par portabilit");
     const depl = await api("POST", `/portabilites-sortantes/${sa}/actions/deplacer`, {
       effet: "2027-04-12T10:00",
     });

@@ -139,7 +139,15 @@ export async function numeroVerrouille(db: Executor, didId: number) {
       .selectFrom("tel_did as d")
       .innerJoin("tel_statut_did as s", "s.id", "d.statut_id")
       .leftJoin("tel_type_did as t", "t.id", "d.type_id")
-      .select(["d.id", "d.client_id", "d.did_format_e164", "d.titulaire", "s.code as statut"])
+      .select([
+        "d.id",
+        "d.client_id",
+        "d.did_format_e164",
+        "d.titulaire",
+        "d.portabilite_sortante_id",
+        "d.resiliation_prevue_le",
+        "s.code as statut",
+      ])
       // the rules read the nature (nature.ts), whatever the company calls the type
       .select(sql<string | null>`coalesce(t.nature, t.code)`.as("type"))
       .where("d.id", "=", didId)

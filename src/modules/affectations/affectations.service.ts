@@ -11,6 +11,7 @@ import { ecrireAudit } from "../audit/audit.repository.js";
 import type { Acteur } from "../auth/acteur.js";
 import { ecrireHistorique } from "../dids/dids.repository.js";
 import { estDetenu } from "../dids/statuts.js";
+import { refusApresSortie } from "../portabilite/regle-sortie.js";
 import { fondementDuNumero, REFUS_SANS_FONDEMENT } from "../presentation/presentation.service.js";
 import { conflitVersion } from "../referentiels/ressource.js";
 import {
@@ -95,6 +96,15 @@ async function verifierFondement(
     throw refus("PRESENTATION_SANS_FONDEMENT", REFUS_SANS_FONDEMENT, "sortant");
 }
 
+/** A number leaving by porting: its assignments end at that instant at the latest (regle-sortie.ts). */
+function verifierSortie(did: Parameters<typeof refusApresSortie>[0], fin: Date | null) {
+  const refusSortie = refusApresSortie(did, fin);
+  if (refusSortie)
+    throw new ApiError(409, "PORTABILITE_SORTANTE_PREVUE", refusSortie, [
+      { champ: "date_fin", message: refusSortie, code: "PORTABILITE_SORTANTE_PREVUE" },
+    ]);
+}
+
 /**
  * UTILISE exactly when the number has a current assignment at `maintenant`: moves AFFECTE↔UTILISE for the
  * numbers given (all out-of-step numbers when `didIds` is undefined). Returns how many moved.
@@ -130,6 +140,7 @@ export async function creerAffectation({ db, acteur, maintenant }: Contexte, e: 
     verifierRegles(did, campagne, e.sortant ?? false);
     const debut = instantSaisi(e.date_debut) ?? maintenant;
     if (e.sortant) await verifierFondement(trx, did, campagne, debut);
+    verifierSortie(did, instantSaisi(e.date_fin, true) ?? null);
     const cree = await insererAffectation(trx, {
       ...e,
       date_debut: debut,
@@ -216,6 +227,15 @@ export async function modifierAffectation(
       const debut = instantSaisi(valeurs.date_debut) ?? new Date(avant.date_debut);
       await verifierFondement(trx, did, campagne, debut > maintenant ? debut : maintenant);
     }
+    if (valeurs.date_fin !== undefined || valeurs.actif === true)
+      verifierSortie(
+        did,
+        valeurs.date_fin !== undefined
+          ? (instantSaisi(valeurs.date_fin, true) ?? null)
+          : avant.date_fin
+            ? new Date(avant.date_fin)
+            : null,
+      );
     const apres = await ecrireAffectation(trx, id, {
       ...valeurs,
       ...(valeurs.date_debut !== undefined ? { date_debut: instantSaisi(valeurs.date_debut) } : {}),

@@ -1,8 +1,10 @@
 // Importing campaign assignments: each row checked against the number's other assignments and the routing rules,
 // written with its history; the numbers then take the status their assignments give them.
+
 import { sql } from "kysely";
 import { normaliser } from "../../numbering/index.js";
 import { refusPresentation } from "../../numbering/presentation.js";
+import { refusApresSortie } from "../portabilite/regle-sortie.js";
 import { fondementDuNumero, REFUS_SANS_FONDEMENT } from "../presentation/presentation.service.js";
 import {
   creerAffectations,
@@ -127,6 +129,9 @@ export async function analyserAffectations(ctx: ContexteImport, lignes: Ligne[])
       const priorite = lire(ctx, l, "priorite", (s) => lireEntier(s, 1, 1000));
       const debut = lire(ctx, l, "date_debut", lireInstant);
       const fin = lire(ctx, l, "date_fin", lireFin);
+      const apresSortie = refusApresSortie(did.valeurs, fin ?? null);
+      if (apresSortie)
+        throw new Refus(ctx.colonnes.date_fin ?? "date_fin", valeur(ctx, l, "date_fin"), apresSortie);
       if (debut && fin && fin <= debut)
         throw new Refus(
           ctx.colonnes.date_fin ?? "date_fin",
