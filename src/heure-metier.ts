@@ -55,6 +55,22 @@ export function jourMetier(instant: Date): string {
   return f.format(instant);
 }
 
+const heureFormat = new Map<string, Intl.DateTimeFormat>();
+/** An instant as people read it here: « jj/mm/aaaa hh:mm », 24-hour, business time. */
+export function dateHeureFr(instant: Date): string {
+  let f = heureFormat.get(fuseau);
+  if (!f) {
+    f = new Intl.DateTimeFormat("fr-FR", {
+      timeZone: fuseau,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    heureFormat.set(fuseau, f);
+  }
+  return `${jourFr(jourMetier(instant))} ${f.format(instant)}`;
+}
+
 /** The instant 00:00 of a business day given as YYYY-MM-DD. */
 export function debutDuJour(jour: string): Date {
   const [a, m, j] = jour.split("-").map(Number) as [number, number, number];

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
@@ -7,6 +7,7 @@ import { acteurCli } from "../modules/auth/acteur.js";
 import { idOperateur } from "../modules/rapprochements/rapprochements.repository.js";
 import { rapprocher } from "../modules/rapprochements/rapprochements.service.js";
 import { reclamation } from "../modules/rapprochements/reclamation.js";
+import { correspondancesCli, fichierCli } from "./arguments.js";
 import type { Outils } from "./sortie.js";
 
 const euros = (n: number) => n.toLocaleString("fr-FR", { style: "currency", currency: "EUR" });
@@ -33,19 +34,8 @@ export function commandesCouts(programme: Command, { ctx, io, avecBase }: Outils
         fichier: string,
         o: { operateur: string; periode: string; map?: string[]; reclamation?: string; json?: boolean },
       ) => {
-        const colonnes: Record<string, string> = {};
-        for (const m of o.map ?? []) {
-          const [champ, ...reste] = m.split("=");
-          if (!champ || reste.length === 0)
-            throw new ApiError(422, "CORRESPONDANCE_INVALIDE", `--map ${m} : champ=colonne attendu.`);
-          colonnes[champ] = reste.join("=");
-        }
-        let contenu: Buffer;
-        try {
-          contenu = readFileSync(fichier);
-        } catch {
-          throw new ApiError(422, "FICHIER_ABSENT", `Fichier introuvable : ${fichier}.`);
-        }
+        const colonnes = correspondancesCli(o.map);
+        const contenu = fichierCli(fichier);
         const config = loadConfig(ctx.env);
         await avecBase(async ({ db }) => {
           const operateur = await idOperateur(db, o.operateur);

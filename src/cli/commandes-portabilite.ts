@@ -1,18 +1,13 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
+import { dateHeureFr } from "../heure-metier.js";
 import { ApiError } from "../http/errors.js";
 import { TOUT } from "../modules/auth/acces.js";
 import { acteurCli } from "../modules/auth/acteur.js";
 import { importerNumerosPortabilite } from "../modules/portabilite/import.js";
 import { pagePortabilites } from "../modules/portabilite/portabilite.repository.js";
+import { correspondancesCli, fichierCli } from "./arguments.js";
 import type { Outils } from "./sortie.js";
-
-const PARIS = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  dateStyle: "short",
-  timeStyle: "short",
-});
 
 /** Port-in requests from the command line: a list of numbers added from a file, the requests listed. */
 export function commandesPortabilite(programme: Command, { ctx, io, avecBase }: Outils) {
@@ -27,19 +22,8 @@ export function commandesPortabilite(programme: Command, { ctx, io, avecBase }: 
     .option("--json", "le résultat en JSON sur la sortie standard")
     .action(
       async (fichier: string, o: { demande: string; map?: string[]; strict?: boolean; json?: boolean }) => {
-        const colonnes: Record<string, string> = {};
-        for (const m of o.map ?? []) {
-          const [champ, ...reste] = m.split("=");
-          if (!champ || reste.length === 0)
-            throw new ApiError(422, "CORRESPONDANCE_INVALIDE", `--map ${m} : champ=colonne attendu.`);
-          colonnes[champ] = reste.join("=");
-        }
-        let contenu: Buffer;
-        try {
-          contenu = readFileSync(fichier);
-        } catch {
-          throw new ApiError(422, "FICHIER_ABSENT", `Fichier introuvable : ${fichier}.`);
-        }
+        const colonnes = correspondancesCli(o.map);
+        const contenu = fichierCli(fichier);
         const config = loadConfig(ctx.env);
         await avecBase(async ({ db }) => {
           const d = await db
@@ -89,7 +73,7 @@ export function commandesPortabilite(programme: Command, { ctx, io, avecBase }: 
           return;
         }
         for (const p of data) {
-          const bascule = p.bascule_le ? ` — bascule le ${PARIS.format(new Date(p.bascule_le))} (Paris)` : "";
+          const bascule = p.bascule_le ? ` — bascule le ${dateHeureFr(new Date(p.bascule_le))} (Paris)` : "";
           io.ligne(
             `${p.reference}  ${p.statut}  ${p.client}  ${p.nombre} numéro(s) depuis ${p.operateur_donneur}${bascule}`,
           );

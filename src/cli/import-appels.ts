@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { ApiError } from "../http/errors.js";
 import { acteurCli } from "../modules/auth/acteur.js";
 import { importerAppels } from "../modules/usage/usage.service.js";
+import { fichierCli } from "./arguments.js";
 import type { SortieCli } from "./sortie.js";
 
 /** `telephony import appels.csv --type appels`: the platform's call records, as aggregates per number and day. */
@@ -15,12 +15,7 @@ export async function commandeAppels(
   io: SortieCli,
   json: boolean,
 ) {
-  let contenu: Buffer;
-  try {
-    contenu = readFileSync(fichier);
-  } catch {
-    throw new ApiError(422, "FICHIER_ABSENT", `Fichier introuvable : ${fichier}.`);
-  }
+  const contenu = fichierCli(fichier);
   const r = await importerAppels(
     { db: base.db, acteur: acteurCli(), maintenant: new Date(), config },
     { nom: basename(fichier), contenu, limites: config.importLimites },

@@ -1,5 +1,5 @@
 import type { Config } from "../../config.js";
-import { jourFr, jourMetier } from "../../heure-metier.js";
+import { dateHeureFr } from "../../heure-metier.js";
 import type { Executor } from "../audit/audit.repository.js";
 import { emailsDuPersonnel, mettreEnFile } from "../notifications/notifications.repository.js";
 
@@ -44,12 +44,7 @@ export interface PortabiliteNotifiee {
   commentaire?: string | null;
 }
 
-const heureParis = (d: Date) =>
-  `${jourFr(jourMetier(d))} à ${new Intl.DateTimeFormat("fr-FR", {
-    timeZone: "Europe/Paris",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(d)} (heure de Paris)`;
+const heureParis = (d: Date) => `${dateHeureFr(d).replace(" ", " à ")} (heure de Paris)`;
 
 export async function notifierPortabilite(
   trx: Executor,

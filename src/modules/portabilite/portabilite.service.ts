@@ -15,6 +15,7 @@ import type { Acteur } from "../auth/acteur.js";
 import { coordonneesDuCompte } from "../auth/auth.repository.js";
 import { indicatifParPays } from "../dids/dids.repository.js";
 import { typeEtRegion } from "../dids/dids.service.js";
+import { estPdf } from "../presentation/mandats.service.js";
 import { conflitVersion } from "../referentiels/ressource.js";
 import { MAX_NUMEROS_DEMANDE, type NumeroSaisi, numerosAcceptables } from "./numeros-demandes.js";
 import {
@@ -191,8 +192,6 @@ export async function commenterPortabilite(ctx: Contexte, id: number, commentair
     return ajouterCommentaire(trx, id, ctx.acteur.nom, commentaire, "COMMENTAIRE");
   });
 }
-
-const estPdf = (b: Buffer) => b.subarray(0, 5).toString("latin1") === "%PDF-";
 
 /** The client's signed porting mandate (PDF), kept with its SHA-256 like a caller-ID mandate. */
 export async function deposerMandatPortabilite(ctx: Contexte, id: number, nom: string, contenu: Buffer) {

@@ -1,11 +1,7 @@
+import { dateHeureFr } from "../../heure-metier.js";
+
 // A number leaving by porting is routed up to its instant and never after (#30): an assignment made or changed while
 // the notice holds ends at that instant at the latest, whatever the path (API, import). One rule, read by both.
-
-const PARIS = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  dateStyle: "short",
-  timeStyle: "short",
-});
 
 /** Why an assignment ending at `fin` (null: no end) may not be kept on this number; undefined: it may. */
 export function refusApresSortie(
@@ -15,5 +11,5 @@ export function refusApresSortie(
   if (!n.portabilite_sortante_id || !n.resiliation_prevue_le) return undefined;
   const sortie = new Date(n.resiliation_prevue_le as string | Date);
   if (fin && fin <= sortie) return undefined;
-  return `Ce numéro part par portabilité le ${PARIS.format(sortie)} (heure de Paris) : une affectation s'arrête à cet instant au plus tard (date_fin).`;
+  return `Ce numéro part par portabilité le ${dateHeureFr(sortie)} (heure de Paris) : une affectation s'arrête à cet instant au plus tard (date_fin).`;
 }

@@ -146,7 +146,8 @@ export async function modifierInfosMandat(ctx: Contexte, id: number, v: Modifica
 }
 
 /** A PDF starts with "%PDF-" (ISO 32000); anything else is refused rather than stored as a mandate's proof. */
-const estPdf = (b: Buffer) => b.subarray(0, 5).toString("latin1") === "%PDF-";
+/** A PDF by its first bytes: what a signed mandate is, here and for a port-in. */
+export const estPdf = (b: Buffer) => b.subarray(0, 5).toString("latin1") === "%PDF-";
 
 /**
  * Stores the signed mandate (PDF) with its SHA-256: in the database, or in MANDATES_DIR when configured (written to a
