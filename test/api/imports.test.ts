@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Contexte, contexte } from "../helpers/app.js";
 import { CIBLES } from "../helpers/bases.js";
+import { zipReecrit } from "../helpers/zip.js";
 
 describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
   let ctx: Contexte;
@@ -323,5 +324,39 @@ describe.each(CIBLES)("import and export through the API ($nom)", (cible) => {
     const retour = await envoyer("numeros", xlsx.rawPayload, "?simulation=true");
     expect(retour.json()).toMatchObject({ a_creer: 0, a_mettre_a_jour: 0, rejetes: 0 });
     expect(retour.json().inchanges).toBeGreaterThanOrEqual(2);
+  });
+
+  it("reads a workbook whatever its archive's order, and one whose sizes follow each entry's data", async () => {
+    const classeur = new ExcelJS.Workbook();
+    const feuille = classeur.addWorksheet("SDA");
+    feuille.addRow(["numero", "notes"]);
+    for (let i = 0; i < 30; i++) feuille.addRow([`01453${String(i).padStart(5, "0")}`, `note ${i}`]);
+    const brut = Buffer.from(await classeur.xlsx.writeBuffer());
+    // Excel's order: the workbook first, the sheet, then the shared strings; and the reverse of ExcelJS's
+    const commeExcel = (noms: string[]) => {
+      const rang = (n: string) =>
+        n === "xl/workbook.xml"
+          ? 0
+          : n.startsWith("xl/worksheets/")
+            ? 1
+            : n === "xl/sharedStrings.xml"
+              ? 2
+              : 3;
+      return [...noms].sort((a, b) => rang(a) - rang(b));
+    };
+    for (const [ordre, descripteurs] of [
+      [commeExcel, false],
+      [commeExcel, true],
+      [(noms: string[]) => [...noms].reverse(), true],
+    ] as const) {
+      const r = await envoyer("numeros", zipReecrit(brut, ordre, descripteurs), "?simulation=true");
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ lus: 30, a_creer: 30, rejetes: 0 });
+    }
+    // written, each cell where it was: the shared strings were read before the sheet that names them
+    const ecrit = await envoyer("numeros", zipReecrit(brut, commeExcel, true));
+    expect(ecrit.statusCode, ecrit.body).toBe(200);
+    expect(ecrit.json()).toMatchObject({ ecrit: true, a_creer: 30 });
+    expect(await parNumero("0145300029")).toMatchObject({ notes: "note 29" });
   });
 });

@@ -5,6 +5,7 @@ import { parse } from "csv-parse";
 import type ExcelJS from "exceljs";
 import { lireCelluleCsv } from "../../http/csv.js";
 import { ApiError } from "../../http/errors.js";
+import { classeurOrdonne, entreesZip } from "./zip-classeur.js";
 
 /** What a file may cost to read: beyond any of these it is refused with the limit it passed. */
 export interface LimitesLecture {
@@ -117,50 +118,6 @@ async function lireCsv(contenu: Buffer, limites: LimitesLecture, envoyer: (m: Me
   if (paquet.length) envoyer({ type: "lignes", lignes: paquet });
 }
 
-interface EntreeZip {
-  methode: number;
-  compresse: number;
-  declare: number;
-  debut: number;
-}
-
-/** The entries of a ZIP's central directory: how each is compressed, its sizes, where its data starts. */
-function entreesZip(zip: Buffer): EntreeZip[] {
-  const illisible = (quoi: string) =>
-    new ApiError(422, "FICHIER_ILLISIBLE", `Classeur XLSX illisible : ${quoi}.`);
-  const min = Math.max(0, zip.length - 65_557);
-  let fin = -1;
-  for (let i = zip.length - 22; i >= min; i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      fin = i;
-      break;
-    }
-  }
-  if (fin < 0) throw illisible("archive ZIP incomplète");
-  const nombre = zip.readUInt16LE(fin + 10);
-  let p = zip.readUInt32LE(fin + 16);
-  const entrees: EntreeZip[] = [];
-  for (let k = 0; k < nombre; k++) {
-    if (p + 46 > zip.length || zip.readUInt32LE(p) !== 0x02014b50) throw illisible("répertoire ZIP invalide");
-    const local = zip.readUInt32LE(p + 42);
-    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50)
-      throw illisible("entrée ZIP invalide");
-    const debut = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const compresse = zip.readUInt32LE(p + 20);
-    if (debut + compresse > zip.length) throw illisible("entrée ZIP tronquée");
-    const declare = zip.readUInt32LE(p + 24);
-    // 0xFFFFFFFF: a ZIP64 size, over 4 GiB
-    entrees.push({
-      methode: zip.readUInt16LE(p + 10),
-      compresse,
-      declare: declare === 0xffffffff ? Number.POSITIVE_INFINITY : declare,
-      debut,
-    });
-    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
-  return entrees;
-}
-
 const classeurTropGros = (limite: number, taille?: number) =>
   new ApiError(
     413,
@@ -172,9 +129,10 @@ const classeurTropGros = (limite: number, taille?: number) =>
  * The bytes an XLSX inflates to, counted as they are produced, and stopped at the limit. The sizes the ZIP
  * declares are checked first (a 1 MB file of repeated cells can inflate to hundreds of megabytes), but a file may
  * lie about them: each entry is then inflated once, by chunks that are counted and dropped, so memory stays a
- * chunk whatever the file says, before the workbook reader sees it.
+ * chunk whatever the file says, before the workbook reader sees it. Returns the workbook in the order the reader
+ * needs.
  */
-async function verifierDecompression(zip: Buffer, limite: number): Promise<void> {
+async function verifierDecompression(zip: Buffer, limite: number): Promise<Buffer> {
   const entrees = entreesZip(zip);
   const declare = entrees.reduce((t, e) => t + e.declare, 0);
   if (declare > limite) throw classeurTropGros(limite, declare);
@@ -207,6 +165,7 @@ async function verifierDecompression(zip: Buffer, limite: number): Promise<void>
       z.end(zip.subarray(e.debut, e.debut + e.compresse));
     });
   }
+  return classeurOrdonne(zip, entrees);
 }
 
 function texteCellule(v: ExcelJS.CellValue): string {
@@ -228,17 +187,20 @@ function texteCellule(v: ExcelJS.CellValue): string {
 }
 
 async function lireXlsx(contenu: Buffer, limites: LimitesLecture, envoyer: (m: MessageLecture) => void) {
-  await verifierDecompression(contenu, limites.xlsxDecompresseOctets);
+  const ordonne = await verifierDecompression(contenu, limites.xlsxDecompresseOctets);
   // loaded for a workbook only: ExcelJS takes about 0.4 s to load, which every CSV read paid in its worker
   const { default: Excel } = await import("exceljs");
   // streaming: the sheet is read row by row, never held whole
-  const lecteur = new Excel.stream.xlsx.WorkbookReader(Readable.from([contenu]), {
+  const lecteur = new Excel.stream.xlsx.WorkbookReader(Readable.from([ordonne]), {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "cache",
     worksheets: "emit",
     entries: "emit",
   });
+  // a workbook without shared strings or relations would still send its sheet through the temporary file: they
+  // start empty, and the archive's own, which now come first, replace them
+  Object.assign(lecteur, { sharedStrings: [], workbookRels: [] });
   let entetes: string[] | undefined;
   let paquet: Array<[number, string]> = [];
   let n = 0;
