@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage } from "node:http";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
@@ -12,6 +11,7 @@ import { fixerFuseauMetier } from "./heure-metier.js";
 import type { App } from "./http/app-type.js";
 import { surveillerBoucle } from "./http/boucle.js";
 import { CODES_ERREUR } from "./http/codes-erreur.js";
+import { entetesSecurite } from "./http/entetes-securite.js";
 import { ApiError } from "./http/errors.js";
 import { gardeEntrees, gardeNombres } from "./http/garde-entrees.js";
 import { registerErrorHandler } from "./http/problem.js";
@@ -328,22 +328,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Everything people and integrators use, with cookies and the page-protection headers...
   await app.register(async (site) => {
     await site.register(cookie);
-    await site.register(helmet, {
-      // the extranet is a same-origin SPA; the API docs page needs its inline bootstrap script
-      contentSecurityPolicy: {
-        directives: {
-          "default-src": ["'self'"],
-          "script-src": ["'self'", "'unsafe-inline'"],
-          "style-src": ["'self'", "'unsafe-inline'"],
-          "img-src": ["'self'", "data:", "https:"],
-          "connect-src": ["'self'"],
-          "frame-ancestors": ["'none'"],
-          // only behind HTTPS: on a plain-HTTP intranet address it would send the extranet's assets to https://
-          "upgrade-insecure-requests": options.config.cookieSecure ? [] : null,
-        },
-      },
-      strictTransportSecurity: options.config.cookieSecure,
-    });
+    site.addHook("onRequest", entetesSecurite(options.config.cookieSecure));
     await site.register(swaggerUi, { routePrefix: "/api/docs" });
     await site.register(
       async (api) => {

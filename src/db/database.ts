@@ -32,6 +32,11 @@ export interface Database {
    * database: what instances starting together must do once (migrations, reference data, first account).
    */
   sousVerrou<T>(cle: number, travail: () => Promise<T>): Promise<T>;
+  /**
+   * One statement prepared once per connection under `nom` (PostgreSQL): the hot reads whose shape never changes
+   * skip the query builder and the server's parse and plan. `texte` must be the same for a given `nom`.
+   */
+  preparee<R>(nom: string, texte: string, valeurs: unknown[]): Promise<R[]>;
   /** The pool's connections now: for the metrics. */
   connexions(): { total: number; inactives: number; enAttente: number };
   /** PGlite only: the whole data folder as a gzipped tarball. */
@@ -102,6 +107,8 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
       mode: "postgres",
       etat,
       connexions: () => ({ total: pool.totalCount, inactives: pool.idleCount, enAttente: pool.waitingCount }),
+      preparee: async <R>(nom: string, texte: string, valeurs: unknown[]) =>
+        (await pool.query({ name: nom, text: texte, values: valeurs })).rows as R[],
       close: () => db.destroy(),
       ecouter: (canal, recevoir, perte) => ecouterPostgres(url, canal, recevoir, perte, etat),
       sousVerrou: (cle, travail) => sousVerrouPostgres(url, cle, travail),
@@ -141,6 +148,9 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
     mode: "pglite",
     etat,
     connexions: () => ({ total: pool.totalCount, inactives: pool.idleCount, enAttente: pool.waitingCount }),
+    // the embedded database has no planner cost worth a named statement's bookkeeping
+    preparee: async <R>(_nom: string, texte: string, valeurs: unknown[]) =>
+      (await pool.query(texte, valeurs)).rows as R[],
     // one process per data folder (see verrou-dossier.ts): nobody else to wait for
     sousVerrou: (_cle, travail) => travail(),
     dumpDataDir: () => lite.dumpDataDir(),

@@ -187,6 +187,7 @@ describe.each(CIBLES)("authorisation ($nom)", (cible) => {
     expect((await get(`/dids/${didB}`)).statusCode).toBe(404);
     expect((await get(`/dids/${didB}/historique`)).statusCode).toBe(404);
     expect((await get("/dids/par-numero/0142000002")).statusCode).toBe(404);
+    expect((await get("/dids/par-numero/0142000001")).json()).toMatchObject({ id: didA });
     expect((await get(`/dids/${didA}`)).statusCode).toBe(200);
     const liste = (await get("/dids")).json();
     expect(liste.total).toBe(1);

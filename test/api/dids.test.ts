@@ -95,6 +95,27 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     expect(parNumero.json().did).toBe("142685300");
   });
 
+  it("finds a number by its value after another instance's migration added a column to the numbers", async () => {
+    await creer({ numero: "0388000077" });
+    const lire = async () =>
+      Promise.all(
+        Array.from({ length: 12 }, () =>
+          ctx.app.inject({ method: "GET", url: "/api/v1/dids/par-numero/0388000077", headers: h }),
+        ),
+      );
+    for (const r of await lire()) expect(r.statusCode, r.body).toBe(200);
+    // the statement each connection prepared must not break (« cached plan must not change result type »)
+    await sql`ALTER TABLE tel_did ADD COLUMN essai_migration text`.execute(ctx.app.database.db);
+    try {
+      for (const r of await lire()) {
+        expect(r.statusCode, r.body).toBe(200);
+        expect(r.json()).toMatchObject({ did: "388000077" });
+      }
+    } finally {
+      await sql`ALTER TABLE tel_did DROP COLUMN essai_migration`.execute(ctx.app.database.db);
+    }
+  });
+
   it("lets exactly one of two concurrent updates with the same ETag win", async () => {
     const cree = (await creer({ numero: "0388000001" })).json();
     const etag = `"${cree.version}"`;

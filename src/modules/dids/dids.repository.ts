@@ -221,10 +221,6 @@ export async function idsDidsApres(
   return lignes.map((l) => l.id);
 }
 
-export function didParE164(db: Executor, e164: string, portee: Portee) {
-  return appliquerFiltres(selectDid(db).where("d.did_format_e164", "=", e164), { portee }).executeTakeFirst();
-}
-
 export async function e164Existants(db: Executor, numeros: string[]): Promise<string[]> {
   if (numeros.length === 0) return [];
   const lignes = await db

@@ -20,7 +20,6 @@ import {
   type Statut,
 } from "./cycle-de-vie.js";
 import {
-  didParE164,
   type FiltresDid,
   idsDidsApres,
   PLAFOND_COMPTE_RECHERCHE,
@@ -39,6 +38,7 @@ import {
 } from "./dids.schemas.js";
 import { creerDid, creerPlage, type EntreeDid, lireDid, modifierDid, supprimerDid } from "./dids.service.js";
 import { historiqueVisible } from "./historique-visible.js";
+import { didParE164 } from "./par-numero.repository.js";
 
 type DidLu = NonNullable<Awaited<ReturnType<typeof lireDid>>>;
 
@@ -151,13 +151,13 @@ export async function didsRoutes(app: App) {
       let did =
         direct === undefined
           ? undefined
-          : await didParE164(db(), `+${direct}`, porteeDuActeur(request.acteur));
+          : await didParE164(app.database, `+${direct}`, porteeDuActeur(request.acteur));
       if (!did) {
         // finding a stored number never depends on the ranges the metadata knows
         const n = normaliser(request.params.numero, request.query.pays ?? "FR", { plagesInconnues: true });
         if (!n.ok)
           throw new ApiError(422, n.code, n.raison, [{ champ: "numero", message: n.raison, code: n.code }]);
-        did = await didParE164(db(), n.numero.e164, porteeDuActeur(request.acteur));
+        did = await didParE164(app.database, n.numero.e164, porteeDuActeur(request.acteur));
       }
       if (!did) throw introuvable("Numéro");
       reply.header("etag", etag(did.version));
