@@ -36,29 +36,47 @@ export interface Campagne {
   actif: boolean;
 }
 
+/** Numbers' ids per slice of the first load: a slice's JSON text is a few megabytes, never the whole routing. */
+const TRANCHE_IDS = 100_000;
+
 /**
- * Every current and future assignment with its number, the campaigns and the configurations. One pass over the
- * assignments, as one JSON array of arrays (dates as epoch milliseconds). Measured on 300,000 routes: same load time
- * as driver rows (~3.5 s), but 146 MiB of heap instead of 172-200 MiB, since no intermediate row objects are kept.
+ * Every current and future assignment with its number, the campaigns and the configurations. The assignments come
+ * as JSON arrays of arrays (dates as epoch milliseconds), one text per slice of number ids: at 1,000,000 numbers
+ * one text for all of them was about 100 MB, parsed at once into 600,000 arrays, and the heap the load grew to
+ * stayed with the process. A change committed while the slices are read is signalled after the version read
+ * first, and applied after the load.
  */
 export async function lireRoutage(db: Kysely<DB>, maintenant: Date) {
   const version = await sql<{ v: number }>`SELECT last_value AS v FROM tel_routage_version`.execute(db);
-  const [lignes, campagnes, configs] = await Promise.all([
-    sql<{ j: string }>`
-      SELECT coalesce(json_agg(json_build_array(v.id, v.did_id, v.campaign_id, v.config_id, v.alias, v.priorite,
-          (extract(epoch FROM v.date_debut) * 1000)::float8, (extract(epoch FROM v.date_fin) * 1000)::float8,
-          v.entrant, v.sortant, d.did_format_e164, s.code, coalesce(t.nature, t.code), coalesce(r.zone, r.code),
-          d.titulaire, d.tranche_id)), '[]')::text AS j
-      FROM tel_did_virtual v JOIN tel_did d ON d.id = v.did_id JOIN tel_statut_did s ON s.id = d.statut_id
-      LEFT JOIN tel_type_did t ON t.id = d.type_id LEFT JOIN tel_region r ON r.id = d.region_id
-      WHERE v.actif AND (v.date_fin IS NULL OR v.date_fin > ${maintenant})`.execute(db),
+  const [bornes, campagnes, configs] = await Promise.all([
+    sql<{ max: number | null }>`SELECT max(did_id) AS max FROM tel_did_virtual WHERE actif`.execute(db),
     db
       .selectFrom("tel_campaign")
       .select(["id", "client_id", "code", "hermes_id", "prospection", "actif"])
       .execute(),
     db.selectFrom("tel_did_config").select(["id", "code", "config"]).execute(),
   ]);
-  return { version: Number(version.rows[0]?.v ?? 0), lignes: lignes.rows[0]?.j ?? "[]", campagnes, configs };
+  return {
+    version: Number(version.rows[0]?.v ?? 0),
+    tranches: tranchesDuRoutage(db, maintenant, Number(bornes.rows[0]?.max ?? 0)),
+    campagnes,
+    configs,
+  };
+}
+
+async function* tranchesDuRoutage(db: Kysely<DB>, maintenant: Date, max: number): AsyncGenerator<string> {
+  for (let apres = 0; apres < max; apres += TRANCHE_IDS) {
+    const r = await sql<{ j: string }>`
+      SELECT coalesce(json_agg(json_build_array(v.id, v.did_id, v.campaign_id, v.config_id, v.alias, v.priorite,
+          (extract(epoch FROM v.date_debut) * 1000)::float8, (extract(epoch FROM v.date_fin) * 1000)::float8,
+          v.entrant, v.sortant, d.did_format_e164, s.code, coalesce(t.nature, t.code), coalesce(r.zone, r.code),
+          d.titulaire, d.tranche_id)), '[]')::text AS j
+      FROM tel_did_virtual v JOIN tel_did d ON d.id = v.did_id JOIN tel_statut_did s ON s.id = d.statut_id
+      LEFT JOIN tel_type_did t ON t.id = d.type_id LEFT JOIN tel_region r ON r.id = d.region_id
+      WHERE v.actif AND (v.date_fin IS NULL OR v.date_fin > ${maintenant})
+        AND v.did_id > ${apres} AND v.did_id <= ${apres + TRANCHE_IDS}`.execute(db);
+    yield r.rows[0]?.j ?? "[]";
+  }
 }
 
 /** Numbers and their current and future assignments, in two queries whatever their count. */
@@ -123,7 +141,11 @@ type Ligne = [
   number | null,
 ];
 
-/** The numbers of the routing read by lireRoutage, each with its assignments (in the order read). */
+/**
+ * The numbers of one slice read by lireRoutage, each with its assignments (in the order read). A slice holds every
+ * assignment of its numbers. Each list is made to its length: an array grown by push keeps room for 17, which
+ * over 600,000 numbers of one or two assignments was 85 MB of empty slots.
+ */
 export function* numerosDuRoutage(lignes: string): Generator<NumeroRoute> {
   const tableau = JSON.parse(lignes) as Ligne[];
   let n: NumeroRoute | undefined;
@@ -147,11 +169,7 @@ export function* numerosDuRoutage(lignes: string): Generator<NumeroRoute> {
     trancheId,
   ] of tableau) {
     n = vus.get(didId);
-    if (!n) {
-      n = { id: didId, e164, statut, type, region, titulaire, tranche_id: trancheId, affectations: [] };
-      vus.set(didId, n);
-    }
-    n.affectations.push({
+    const aff: Aff = {
       id,
       did_id: didId,
       campaign_id: campagneId,
@@ -162,9 +180,39 @@ export function* numerosDuRoutage(lignes: string): Generator<NumeroRoute> {
       fin: finMs,
       entrant,
       sortant,
-    });
+    };
+    if (n) n.affectations.push(aff);
+    else {
+      n = { id: didId, e164, statut, type, region, titulaire, tranche_id: trancheId, affectations: [aff] };
+      vus.set(didId, n);
+    }
   }
-  yield* vus.values();
+  for (const numero of vus.values()) {
+    if (numero.affectations.length > 1) numero.affectations = numero.affectations.slice();
+    yield numero;
+  }
+}
+
+export function ajouterA(sortants: Map<number, Set<number>>, campagne: number, did: number) {
+  const s = sortants.get(campagne);
+  if (s) s.add(did);
+  else sortants.set(campagne, new Set([did]));
+}
+
+/** The routes of a full load, slice after slice: numbers by id and by E.164, numbers to present per campaign. */
+export async function construireRoutage(tranches: AsyncIterable<string>) {
+  const numeros = new Map<number, NumeroRoute>();
+  const parE164 = new Map<string, number>();
+  const sortants = new Map<number, Set<number>>();
+  let routes = 0;
+  for await (const lignes of tranches)
+    for (const n of numerosDuRoutage(lignes)) {
+      numeros.set(n.id, n);
+      parE164.set(n.e164, n.id);
+      routes += n.affectations.length;
+      for (const aff of n.affectations) if (aff.sortant) ajouterA(sortants, aff.campaign_id, aff.did_id);
+    }
+  return { numeros, parE164, sortants, routes };
 }
 
 /** Every mandate's period, by the numbers and by the blocks it covers (a few thousand rows: read in full). */

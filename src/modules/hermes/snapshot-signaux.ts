@@ -38,3 +38,12 @@ export function rienEnAttente(): EnAttente {
     version: 0,
   };
 }
+
+/** Adds to `dans` the entities of `de` (not its full reload nor its version). Whether `de` held any. */
+export function fusionner(dans: EnAttente, de: EnAttente): boolean {
+  for (const id of de.dids) dans.dids.add(id);
+  for (const id of de.campagnes) dans.campagnes.add(id);
+  for (const id of de.configs) dans.configs.add(id);
+  dans.mandats ||= de.mandats;
+  return de.dids.size + de.campagnes.size + de.configs.size > 0 || de.mandats;
+}

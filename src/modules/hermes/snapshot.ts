@@ -6,48 +6,22 @@ import { fondementA } from "../presentation/fondement.js";
 import { MandatsEnMemoire } from "../presentation/mandats-en-memoire.js";
 import { CacheEntrant } from "./cache-entrant.js";
 import { EmpreinteRoutage } from "./empreinte-routage.js";
+import type { NumeroSortant, RouteCourante, RouteEntrante } from "./routes-types.js";
 import {
   type Aff,
+  ajouterA,
   type Campagne,
+  construireRoutage,
   lireCampagne,
   lireConfig,
   lireMandats,
   lireNumeros,
   lireRoutage,
   type NumeroRoute,
-  numerosDuRoutage,
 } from "./snapshot-lecture.js";
-import { type EnAttente, noter, rienEnAttente, SEUIL_RECHARGEMENT } from "./snapshot-signaux.js";
+import { type EnAttente, fusionner, noter, rienEnAttente, SEUIL_RECHARGEMENT } from "./snapshot-signaux.js";
 
-export interface RouteEntrante {
-  numero: string;
-  did_id: number;
-  campagne: { id: number; code: string; hermes_id: string | null };
-  config: Record<string, unknown> | null;
-  config_code: string | null;
-  alias: string | null;
-  affectation_id: number;
-}
-
-export interface NumeroSortant {
-  numero: string;
-  did_id: number;
-  priorite: number;
-  region: string | null;
-  type: string | null;
-  alias: string | null;
-  local: boolean;
-}
-
-export interface RouteCourante {
-  numero: string;
-  sens: "entrant" | "sortant" | "entrant+sortant";
-  campagne_code: string;
-  hermes_id: string | null;
-  config_code: string | null;
-  alias: string | null;
-  priorite: number;
-}
+export type { NumeroSortant, RouteCourante, RouteEntrante } from "./routes-types.js";
 
 const enCours = (a: Aff, t: number) => a.debut <= t && (a.fin === null || a.fin > t);
 
@@ -88,20 +62,17 @@ export class SnapshotRoutage {
 
   async chargerTout(): Promise<{ routes: number; ms: number }> {
     const debut = performance.now();
-    const [{ version, lignes, campagnes, configs }, mandats] = await Promise.all([
-      lireRoutage(this.db, this.horloge()),
-      lireMandats(this.db),
-    ]);
-    this.numeros = new Map();
-    this.parE164 = new Map();
-    this.sortants = new Map();
-    let routes = 0;
-    for (const n of numerosDuRoutage(lignes)) {
-      this.numeros.set(n.id, n);
-      this.parE164.set(n.e164, n.id);
-      routes += n.affectations.length;
-      for (const aff of n.affectations) if (aff.sortant) this.ajouterSortant(aff.campaign_id, aff.did_id);
-    }
+    // what signals change meanwhile is noted, to be read again once the new routes are in
+    const pendant = rienEnAttente();
+    this.pendantsChargement.add(pendant);
+    const lu = await Promise.all([lireRoutage(this.db, this.horloge()), lireMandats(this.db)])
+      // built aside and swapped in at the end: lookups keep the previous routes until the new ones are whole
+      .then(async ([r, mandats]) => ({ ...r, mandats, ...(await construireRoutage(r.tranches)) }))
+      .finally(() => this.pendantsChargement.delete(pendant));
+    const { version, campagnes, configs, mandats, numeros, parE164, sortants, routes } = lu;
+    this.numeros = numeros;
+    this.parE164 = parE164;
+    this.sortants = sortants;
     this.campagnes = new Map();
     this.campagnesParCle = new Map();
     for (const c of campagnes) this.majCampagne(c);
@@ -112,14 +83,18 @@ export class SnapshotRoutage {
     this.version = Math.max(this.version, version);
     this.chargeLe = new Date();
     this.empreinte.prevoir();
+    // what was applied to the previous routes while the slices were read is read again into the new ones
+    if (fusionner(this.enAttente, pendant)) this.vidange ??= this.vider(this.erreurVidange);
     return { routes, ms: performance.now() - debut };
   }
 
   private ajouterSortant(campagne: number, did: number) {
-    const s = this.sortants.get(campagne) ?? new Set<number>();
-    s.add(did);
-    this.sortants.set(campagne, s);
+    ajouterA(this.sortants, campagne, did);
   }
+
+  /** What each full load in progress must read again once its new routes are swapped in. */
+  private readonly pendantsChargement = new Set<EnAttente>();
+  private erreurVidange: (err: unknown) => void = () => {};
 
   private majCampagne(c: Campagne) {
     const ancienne = this.campagnes.get(c.id);
@@ -140,6 +115,7 @@ export class SnapshotRoutage {
    * are a few rounds of reads here instead of 100,000 reads of one number.
    */
   signaler(signal: string, erreur: (err: unknown) => void = () => {}): void {
+    this.erreurVidange = erreur;
     noter(this.enAttente, signal);
     this.vidange ??= this.vider(erreur);
   }
@@ -203,6 +179,7 @@ export class SnapshotRoutage {
       for (const id of a.configs) await this.rafraichirConfig(id);
       if (a.mandats) this.mandats = new MandatsEnMemoire(await lireMandats(this.db));
       if (a.dids.size) await this.rafraichirNumeros([...a.dids]);
+      for (const pendant of this.pendantsChargement) fusionner(pendant, a);
     }
     this.generation++;
     this.version = Math.max(this.version, a.version);
