@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify";
 import type { FastifyReply } from "fastify";
 import { masqueur } from "../modules/auth/acces.js";
 
-const TAILLE_LOT = 2000;
+const TAILLE_LOT = 500;
 
 // A cell a spreadsheet would run as a formula (OWASP, CSV injection): = + - @, and tab or carriage return before them.
 const FORMULE = /^[=+\-@\t\r]/;

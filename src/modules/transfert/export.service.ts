@@ -118,10 +118,10 @@ export const COLONNES_VIDES: Record<TypeExport, string[]> = {
  * Rows per page of a streamed export: a page is all that sits in memory at once, and what the event loop spends in
  * one go to read it from the database and write it (about 15 ms for a thousand rows; 5,000 held it near 100 ms).
  */
-const PAGE_EXPORT = 1000;
+const PAGE_EXPORT = 500;
 
 /** Rows written at once by a streamed export (CSV or JSON text of 250 rows: a few milliseconds). */
-const MORCEAU = 250;
+const MORCEAU = 100;
 
 /** An export's rows page by page, in its order: never the whole inventory in memory. */
 async function* pagesExport(
