@@ -74,6 +74,9 @@ describe.each(CIBLES)("numbers through the API ($nom)", (cible) => {
     expect(await chercher("01.42.68")).toEqual(["+33142685300"]);
     expect(await chercher("+33 1 42 68 53 00")).toEqual(["+33142685300"]);
     expect(await chercher("BYT-1")).toEqual(["+33142685300"]);
+    // one or two digits: read without the trigram index, the same numbers
+    expect(await chercher("53")).toEqual(["+262262305300", "+33142685300", "+33491000053"]);
+    expect(await chercher("9")).toEqual(["+33491000053"]);
     const parRegion = await ctx.app.inject({
       method: "GET",
       url: `/api/v1/dids?region_id=${await idDe(ctx.db, "tel_region", "SES")}`,

@@ -59,15 +59,21 @@ export async function chiffresTableauDeBord(
   const operateurs = parRef("operateur", operateursRef.rows);
   const types = parRef("type", typesRef.rows);
   const clients = parRef("client", clientsRef.rows);
+  // terminated, not ported out, and out of their freeze within 30 days: counted from the index alone
+  const sortantsDuGel = sql`d.statut_id = (SELECT id FROM tel_statut_did WHERE code = 'RESILIE') AND ${portee}
+    AND d.portee_vers IS NULL AND d.date_resiliation > ${jourDe(maintenant)}::date - ${gel}::int
+    AND d.date_resiliation <= ${jourDe(maintenant)}::date + 30 - ${gel}::int`;
   const [disponibles, attente, aTraiter, reutilisables] = await Promise.all([
     // stock: available numbers held by no client, and not frozen by a recent termination; for a client, the
     // available numbers it holds (the company's stock is not its business)
     sql<{ region_code: string | null; type_code: string | null; n: number }>`
-      SELECT r.code AS region_code, t.code AS type_code, count(*)::int AS n
-      FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
+      SELECT r.code AS region_code, t.code AS type_code, sum(n)::int AS n
+      FROM (SELECT d.region_id, d.type_id, count(*) AS n FROM tel_did d
+        WHERE d.statut_id = (SELECT id FROM tel_statut_did WHERE code = 'DISPONIBLE')
+          AND ${client === undefined ? sql`d.client_id IS NULL` : sql`d.client_id = ${client}`}
+          AND (d.date_resiliation IS NULL OR d.date_resiliation <= ${jourDe(maintenant)}::date - ${gel}::int)
+        GROUP BY d.region_id, d.type_id) d
       LEFT JOIN tel_region r ON r.id = d.region_id LEFT JOIN tel_type_did t ON t.id = d.type_id
-      WHERE s.code = 'DISPONIBLE' AND ${client === undefined ? sql`d.client_id IS NULL` : sql`d.client_id = ${client}`}
-        AND (d.date_resiliation IS NULL OR d.date_resiliation + ${gel}::int <= ${jourDe(maintenant)}::date)
       GROUP BY r.code, t.code ORDER BY r.code NULLS LAST, t.code`.execute(db),
     sql<{ statut: string; couleur: string; n: number; age_max_jours: number }>`
       SELECT s.code AS statut, s.couleur, count(c.id)::int AS n,
@@ -92,10 +98,9 @@ export async function chiffresTableauDeBord(
       LIMIT 20`.execute(db),
     // the first 50 and how many in all: never every row of a million-number inventory
     sql<{ id: number; did_format_e164: string; date_resiliation: string; total: number }>`
-      SELECT d.id, d.did_format_e164, d.date_resiliation, count(*) OVER ()::int AS total FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
-      WHERE s.code = 'RESILIE' AND ${portee} AND d.portee_vers IS NULL
-        AND d.date_resiliation + ${gel}::int > ${jourDe(maintenant)}::date
-        AND d.date_resiliation + ${gel}::int <= ${jourDe(maintenant)}::date + 30
+      SELECT d.id, d.did_format_e164, d.date_resiliation,
+        (SELECT count(*) FROM tel_did d WHERE ${sortantsDuGel})::int AS total
+      FROM tel_did d WHERE ${sortantsDuGel}
       ORDER BY d.date_resiliation, d.id LIMIT 50`.execute(db),
   ]);
   return { statuts, regions, operateurs, types, clients, disponibles, attente, aTraiter, reutilisables };
