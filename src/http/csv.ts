@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { FastifyReply } from "fastify";
 import { masqueur } from "../modules/auth/acces.js";
+import { attendreVidange, FluxAbandonne, finEcriture } from "./flux-ecriture.js";
 
 const TAILLE_LOT = 500;
 
@@ -86,14 +87,16 @@ export function envoyerCsvParIds(
       for (const lu of await lignesDe(lot)) {
         const l = masquer(lu);
         colonnes ??= Object.keys(l);
-        const ok = csv.write(Object.fromEntries(colonnes.map((c) => [c, cellule(l[c])])));
-        if (!ok) await new Promise((r) => csv.once("drain", r));
+        if (sortie.destroyed) throw new FluxAbandonne();
+        csv.write(Object.fromEntries(colonnes.map((c) => [c, cellule(l[c])])));
+        // the client that left closes `sortie`, never `csv`: its drain would never come
+        await attendreVidange(csv, sortie);
       }
       apres = Number(lot[lot.length - 1]);
       if (lot.length < TAILLE_LOT) break;
     }
     csv.end();
-  })().catch((err) => sortie.destroy(err));
+  })().catch(finEcriture(sortie));
   return reply
     .header("content-type", "text/csv; charset=utf-8")
     .header("content-disposition", `attachment; filename="${nom}.csv"`)

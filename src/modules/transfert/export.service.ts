@@ -1,9 +1,9 @@
-import { once } from "node:events";
 import { PassThrough, type Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { castCsv, type Destinataire } from "../../http/fichiers.js";
+import { attendreVidange, ecrireFlux, finEcriture } from "../../http/flux-ecriture.js";
 import { masqueur } from "../auth/acces.js";
 import type { Acteur } from "../auth/acteur.js";
 import type { FiltresDid } from "../dids/dids.repository.js";
@@ -173,9 +173,7 @@ export function fluxDePages(
   const bom = pour === "personnes";
   const cast = castCsv(pour);
   const sortie = new PassThrough();
-  const ecrire = async (morceau: string | Buffer) => {
-    if (!sortie.write(morceau)) await once(sortie, "drain");
-  };
+  const ecrire = (morceau: string | Buffer) => ecrireFlux(sortie, morceau);
   (async () => {
     if (format === "xlsx") {
       const { default: Excel } = await import("exceljs");
@@ -186,8 +184,12 @@ export function fluxDePages(
       for await (const page of pages)
         for (let i = 0; i < page.length; i++) {
           f.addRow(page[i]).commit();
-          // a workbook's row costs about 0.15 ms (1,000 rows held the loop 145 ms): let go every hundred
-          if (i % 100 === 99) await new Promise((r) => setImmediate(r));
+          // a workbook's row costs about 0.15 ms (1,000 rows held the loop 145 ms): let go every hundred, and wait
+          // for a slow reader (the workbook writer does not)
+          if (i % 100 === 99) {
+            await new Promise((r) => setImmediate(r));
+            await attendreVidange(sortie);
+          }
         }
       f.commit();
       await classeur.commit();
@@ -221,7 +223,7 @@ export function fluxDePages(
       );
     if (format === "json") await ecrire(premiere ? "[]\n" : "\n]\n");
     sortie.end();
-  })().catch((err: unknown) => sortie.destroy(err as Error));
+  })().catch(finEcriture(sortie));
   return sortie;
 }
 
@@ -238,15 +240,15 @@ export function fluxJson(debut: string, pages: AsyncIterable<unknown[]>, fin: st
   const sortie = new PassThrough();
   (async () => {
     let premier = true;
-    if (!sortie.write(debut)) await once(sortie, "drain");
+    await ecrireFlux(sortie, debut);
     for await (const page of pages) {
       if (page.length === 0) continue;
       const texte = page.map((e) => JSON.stringify(e)).join(",");
-      if (!sortie.write(premier ? texte : `,${texte}`)) await once(sortie, "drain");
+      await ecrireFlux(sortie, premier ? texte : `,${texte}`);
       premier = false;
     }
     sortie.end(fin);
-  })().catch((err: unknown) => sortie.destroy(err as Error));
+  })().catch(finEcriture(sortie));
   return sortie;
 }
 
