@@ -10,14 +10,12 @@ import fs from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import { migrer } from "../src/db/migrate.js";
-import { seedReference } from "../src/db/reference-data.js";
 import { jourMetier } from "../src/heure-metier.js";
 import { creerCleApi } from "../src/modules/auth/comptes.service.js";
 import { baseDeBench } from "./base-bench.js";
 import { chargeRoutage, fenetre } from "./charge.js";
 import { lancerComparateur } from "./comparateur.js";
-import { peuplerEchelle } from "./jeu-echelle.js";
+import { preparerEchelle } from "./jeu-echelle.js";
 import { lancerServeurBench } from "./serveur.js";
 
 const N = Number(process.env.BENCH_NUMEROS ?? 1_000_000);
@@ -43,15 +41,8 @@ const ecrire = (l: string) => {
 };
 
 try {
-  await migrer(database.db);
-  await seedReference(database.db);
+  await preparerEchelle(database.db, N, existe);
   const { db } = database;
-  if (!existe) {
-    const t0 = performance.now();
-    await peuplerEchelle(db, { numeros: N, maintenant: new Date() });
-    await sql`VACUUM ANALYZE`.execute(db);
-    console.log(`jeu de ${N} numéros écrit en ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  }
   const systeme = { nom: "bench", type: "SYSTEME" as const, role: "admin" as const, clientId: null };
   const cle = await creerCleApi(db, systeme, { nom: `bench-${Date.now()}`, role: "admin" });
   const hermes = await creerCleApi(db, systeme, { nom: `bench-hermes-${Date.now()}`, role: "hermes" });

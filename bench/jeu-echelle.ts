@@ -5,6 +5,8 @@
 // Everything is consistent with the history: the history read backwards gives the current state.
 
 import { type Kysely, sql } from "kysely";
+import { migrer } from "../src/db/migrate.js";
+import { seedReference } from "../src/db/reference-data.js";
 import type { DB } from "../src/db/schema.js";
 
 export interface JeuEchelle {
@@ -159,4 +161,15 @@ export async function peuplerEchelle(db: Kysely<DB>, { numeros: N, maintenant }:
   );
   await sql`DROP TABLE jeu_did`.execute(db);
   await sql`DROP TABLE jeu`.execute(db);
+}
+
+/** The bench database migrated and seeded; the inventory written when the database is new (`existe` false). */
+export async function preparerEchelle(db: Kysely<DB>, numeros: number, existe: boolean) {
+  await migrer(db);
+  await seedReference(db);
+  if (existe) return;
+  const t0 = performance.now();
+  await peuplerEchelle(db, { numeros, maintenant: new Date() });
+  await sql`VACUUM ANALYZE`.execute(db);
+  console.log(`jeu de ${numeros} numéros écrit en ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

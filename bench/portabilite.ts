@@ -6,12 +6,10 @@
 //   npm run build && BENCH_GARDER=tel_echelle npx tsx bench/portabilite.ts
 
 import { sql } from "kysely";
-import { migrer } from "../src/db/migrate.js";
-import { seedReference } from "../src/db/reference-data.js";
 import { creerCleApi } from "../src/modules/auth/comptes.service.js";
 import { baseDeBench } from "./base-bench.js";
 import { chargeRoutage, fenetre } from "./charge.js";
-import { peuplerEchelle } from "./jeu-echelle.js";
+import { preparerEchelle } from "./jeu-echelle.js";
 import { lancerServeurBench } from "./serveur.js";
 
 const N = Number(process.env.BENCH_NUMEROS ?? 1_000_000);
@@ -22,15 +20,8 @@ const attendre = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let serveur: Awaited<ReturnType<typeof lancerServeurBench>> | undefined;
 
 try {
-  await migrer(database.db);
-  await seedReference(database.db);
+  await preparerEchelle(database.db, N, existe);
   const { db } = database;
-  if (!existe) {
-    const t0 = performance.now();
-    await peuplerEchelle(db, { numeros: N, maintenant: new Date() });
-    await sql`VACUUM ANALYZE`.execute(db);
-    console.log(`jeu de ${N} numéros écrit en ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  }
   const nombre = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM tel_did`.execute(db)).rows[0]?.n);
   const systeme = { nom: "bench", type: "SYSTEME" as const, role: "admin" as const, clientId: null };
   const cle = await creerCleApi(db, systeme, { nom: `bench-${Date.now()}`, role: "admin" });

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { FastifyReply } from "fastify";
 import { masqueur } from "../modules/auth/acces.js";
-import { attendreVidange, FluxAbandonne, finEcriture } from "./flux-ecriture.js";
+import { attendreVidange, finEcriture } from "./flux-ecriture.js";
 
 const TAILLE_LOT = 500;
 
@@ -87,7 +87,6 @@ export function envoyerCsvParIds(
       for (const lu of await lignesDe(lot)) {
         const l = masquer(lu);
         colonnes ??= Object.keys(l);
-        if (sortie.destroyed) throw new FluxAbandonne();
         csv.write(Object.fromEntries(colonnes.map((c) => [c, cellule(l[c])])));
         // the client that left closes `sortie`, never `csv`: its drain would never come
         await attendreVidange(csv, sortie);
