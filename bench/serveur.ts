@@ -5,7 +5,9 @@ import { spawn } from "node:child_process";
  * loop. Resolves with its base URL once it prints it.
  */
 export async function lancerServeurBench(databaseUrl: string, env: Record<string, string> = {}) {
-  const serveur = spawn(process.execPath, ["dist/main.js", "serve"], {
+  // BENCH_NODE_ARGS: node's own options for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+  const options = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const serveur = spawn(process.execPath, [...options, "dist/main.js", "serve"], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

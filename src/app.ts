@@ -53,6 +53,7 @@ import { tableauDeBordRoutes } from "./modules/tableau-de-bord/tableau-de-bord.r
 import { tranchesRoutes } from "./modules/tranches/tranches.routes.js";
 import { transfertRoutes } from "./modules/transfert/transfert.routes.js";
 import { usageRoutes } from "./modules/usage/usage.routes.js";
+import { Travaux } from "./travaux/travaux.js";
 
 export interface AppOptions {
   database: Database;
@@ -94,6 +95,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("database", options.database);
+  const travaux = new Travaux({ db: options.database.db, url: options.database.url });
+  app.decorate("travaux", travaux);
+  app.addHook("onClose", () => travaux.close());
   app.decorate("routesDeclarees", [] as string[]);
   app.addHook("onRoute", (route) => {
     if (route.schema?.hide) return;
@@ -158,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     planificateur,
     sauvegardes,
     horloge,
+    travaux,
   });
   app.decorate("metriques", metriques);
   app.decorate("memoCouts", memoCouts);

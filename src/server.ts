@@ -20,6 +20,8 @@ export async function demarrer(config: Config) {
   // listening at once: /health and /ready answer (503 "démarrage") while the routing snapshot loads
   const adresse = await app.listen({ host: config.host, port: config.port });
   await app.routageCharge;
+  // once the routes are in, not beside their load
+  app.travaux.prechauffer();
   app.planificateur.demarrer(config.planificateurSecondes * 1000);
   app.sauvegardes.demarrer();
   const base = config.publicUrl ?? adresse.replace("127.0.0.1", "localhost");

@@ -15,6 +15,8 @@ export type ModeBase = "pglite" | "postgres";
 export interface Database {
   db: Kysely<DB>;
   mode: ModeBase;
+  /** PostgreSQL's connection string: what another thread connects with (travaux.ts). */
+  url?: string;
   /** Whether the database answered last time it was asked, for the health check. */
   etat: EtatBase;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export async function openDatabase(options: OptionsBase): Promise<Database> {
     return {
       db,
       mode: "postgres",
+      url: options.databaseUrl,
       etat,
       connexions: () => ({ total: pool.totalCount, inactives: pool.idleCount, enAttente: pool.waitingCount }),
       preparee: async <R>(nom: string, texte: string, valeurs: unknown[]) =>

@@ -13,12 +13,15 @@ import type { Expediteur } from "../modules/notifications/notifications.service.
 import type { Planificateur } from "../modules/planificateur/planificateur.js";
 import type { Libelles } from "../modules/referentiels/libelles.js";
 import type { SauvegardesPlanifiees } from "../modules/sauvegarde/sauvegardes-planifiees.js";
+import type { Travaux } from "../travaux/travaux.js";
 
 // The application's type and what app.ts decorates it with, apart from app.ts: the routes and services that
 // need the type import it from here, not from the composition root that imports them.
 declare module "fastify" {
   interface FastifyInstance {
     database: Database;
+    /** Where long work runs: a thread of its own on PostgreSQL (travaux.ts). */
+    travaux: Travaux;
     config: Config;
     clesApi: CacheClesApi;
     libelles: Libelles;

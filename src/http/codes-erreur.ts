@@ -41,6 +41,7 @@ export const CODES_ERREUR = {
   BASE_INDISPONIBLE: "Base de données momentanément injoignable (Retry-After)",
   DEMARRAGE_EN_COURS: "Le serveur démarre : le routage se charge (Retry-After)",
   ERREUR_INTERNE: "Erreur interne du serveur",
+  TRAVAIL_INTERROMPU: "Le fil qui faisait ce traitement long s'est arrêté avant sa fin (Retry-After)",
   EXTRANET_NON_CONSTRUIT: "L'extranet n'est pas construit (npm run build)",
   // numbers
   NUMERO_VIDE: "Numéro vide",

@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { FastifyReply } from "fastify";
 import { masqueur } from "../modules/auth/acces.js";
@@ -65,6 +65,28 @@ export function envoyerCsvParIds(
   colonnesFixes: string[] | undefined,
   lignesDe: (ids: number[]) => Promise<Array<Record<string, unknown>>>,
 ) {
+  // a list's file shows what its JSON page shows: the fields its caller may not see are empty (acces.ts)
+  const masquer = reply.request.acteur
+    ? masqueur(reply.request.acteur, reply.request.routeOptions.config?.champsPropres)
+    : <T>(l: T) => l;
+  return envoyerFichierCsv(reply, nom, fluxCsvParIds(ids, colonnesFixes, lignesDe, masquer));
+}
+
+/** A list's CSV file as the answer, with its name. */
+export function envoyerFichierCsv(reply: FastifyReply, nom: string, contenu: Readable) {
+  return reply
+    .header("content-type", "text/csv; charset=utf-8")
+    .header("content-disposition", `attachment; filename="${nom}.csv"`)
+    .send(contenu);
+}
+
+/** A list's CSV as a stream, read by batches of ids: what envoyerCsvParIds sends, and the work thread writes. */
+export function fluxCsvParIds(
+  ids: (apresId: number, taille: number) => Promise<number[]>,
+  colonnesFixes: string[] | undefined,
+  lignesDe: (ids: number[]) => Promise<Array<Record<string, unknown>>>,
+  masquer: (l: Record<string, unknown>) => Record<string, unknown>,
+): Readable {
   const sortie = new PassThrough();
   const csv = stringify({
     delimiter: ";",
@@ -74,10 +96,6 @@ export function envoyerCsvParIds(
     ...(colonnesFixes ? { columns: colonnesFixes } : {}),
   });
   csv.pipe(sortie);
-  // a list's file shows what its JSON page shows: the fields its caller may not see are empty (acces.ts)
-  const masquer = reply.request.acteur
-    ? masqueur(reply.request.acteur, reply.request.routeOptions.config?.champsPropres)
-    : <T>(l: T) => l;
   (async () => {
     let apres = 0;
     let colonnes = colonnesFixes;
@@ -96,8 +114,5 @@ export function envoyerCsvParIds(
     }
     csv.end();
   })().catch(finEcriture(sortie));
-  return reply
-    .header("content-type", "text/csv; charset=utf-8")
-    .header("content-disposition", `attachment; filename="${nom}.csv"`)
-    .send(sortie);
+  return sortie;
 }

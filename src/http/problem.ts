@@ -121,6 +121,9 @@ function champDeContrainte(constraint: string | undefined): string {
 const RETRY_AFTER_SECONDES = 5;
 
 export function problem(reply: FastifyReply, request: FastifyRequest, e: ApiError) {
+  // a service that will be back: when to try again (the database's own 503 sets it as well)
+  if (e.status === 503 && !reply.hasHeader("retry-after"))
+    reply.header("retry-after", String(RETRY_AFTER_SECONDES));
   return reply
     .status(e.status)
     .type("application/problem+json")

@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyRequest } from "fastify";
 import type { App } from "../../http/app-type.js";
-import { envoyerCsvParIds } from "../../http/csv.js";
+import { envoyerFichierCsv } from "../../http/csv.js";
 import { ApiError, introuvable } from "../../http/errors.js";
 import { etag, versionAttendue } from "../../http/etag.js";
 import { Id, lireTri, Nullable, PAR_PAGE_MAX, ParamsId, reponseListePlafonnee } from "../../http/listes.js";
@@ -9,7 +9,6 @@ import { chiffresDirects } from "../../numbering/chiffres.js";
 import { MAX_PLAGE, normaliser } from "../../numbering/index.js";
 import { porteeDuActeur } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
-import { COLONNES_VIDES, lignesExport } from "../transfert/export.service.js";
 import {
   type Action,
   actionEnMasse,
@@ -19,13 +18,7 @@ import {
   STATUTS,
   type Statut,
 } from "./cycle-de-vie.js";
-import {
-  type FiltresDid,
-  idsDidsApres,
-  PLAFOND_COMPTE_RECHERCHE,
-  pageDids,
-  TRIS_DID,
-} from "./dids.repository.js";
+import { type FiltresDid, PLAFOND_COMPTE_RECHERCHE, pageDids, TRIS_DID } from "./dids.repository.js";
 import {
   ActionParam,
   CorpsCreation,
@@ -94,12 +87,15 @@ export async function didsRoutes(app: App) {
       const vus = { ...filtres, portee: porteeDuActeur(request.acteur) };
       if (format === "csv") {
         // the import format of numbers (what `telephony export --type numeros` writes), with the list's filters
-        return envoyerCsvParIds(
+        // read and written in the work thread on PostgreSQL (travaux.ts): a million rows, not the routing's loop
+        return envoyerFichierCsv(
           reply,
           "numeros",
-          (apres, taille) => idsDidsApres(db(), vus, apres, taille, app.horloge()),
-          COLONNES_VIDES.numeros,
-          async (ids) => await lignesExport(db(), "numeros", { ids }, app.horloge()),
+          app.travaux.flux("csvNumeros", {
+            filtres: vus,
+            maintenant: app.horloge(),
+            acteur: { role: request.acteur.role },
+          }),
         );
       }
       const { data, total, plafonne } = await pageDids(db(), vus, t, page, par_page, app.horloge());

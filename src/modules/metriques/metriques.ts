@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../../db/database.js";
+import type { Travaux } from "../../travaux/travaux.js";
 import type { PublicationHermes } from "../hermes/publication.js";
 import type { SnapshotRoutage } from "../hermes/snapshot.js";
 import type { VoieRapide } from "../hermes/voie-rapide.js";
@@ -15,6 +16,7 @@ export interface SourcesMetriques {
   planificateur: Planificateur;
   sauvegardes: SauvegardesPlanifiees;
   horloge: () => Date;
+  travaux: Travaux;
 }
 
 /**
@@ -68,7 +70,28 @@ export class Metriques {
       labelNames: ["type", "issue"],
       registers,
     });
-    const { routage, database, publication, planificateur, horloge } = sources;
+    const { routage, database, publication, planificateur, horloge, travaux } = sources;
+    new Counter({
+      name: "telephony_travaux_total",
+      help: "Traitements longs commencés (imports, exports, aperçus de déclaration), par travail et fil (dedie : le fil de travail, sur PostgreSQL ; serveur : celui du serveur, base embarquée)",
+      labelNames: ["travail", "fil"],
+      registers,
+      collect() {
+        this.reset();
+        for (const [cle, n] of travaux.comptes) {
+          const [travail, fil] = cle.split(":") as [string, string];
+          this.inc({ travail, fil }, n);
+        }
+      },
+    });
+    new Gauge({
+      name: "telephony_travaux_en_cours",
+      help: "Traitements longs en cours",
+      registers,
+      collect() {
+        this.set(travaux.enCours);
+      },
+    });
     new Gauge({
       name: "telephony_routage_numeros",
       help: "Numéros routés en mémoire (instantané du routage)",

@@ -4,7 +4,7 @@ import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
 import { Id, InstantSaisi, PAR_PAGE_MAX, ParamsId, reponseListe } from "../../http/listes.js";
 import { exiger } from "../auth/politique.js";
-import { apercuDeclaration, declarer, fichierDeclaration } from "./declarations.service.js";
+import { declarer, fichierDeclaration } from "./declarations.service.js";
 import {
   creerMandat,
   deposerDocument,
@@ -190,7 +190,12 @@ export async function presentationRoutes(app: App) {
         response: { 200: Apercu },
       },
     },
-    async (request) => apercuDeclaration(app.database.db, request.query.operateur_id, app.horloge()),
+    // over an operator's 100,000 numbers: in the work thread (travaux.ts), not the loop that routes Hermes' calls
+    async (request) =>
+      app.travaux.executer("apercuDeclaration", {
+        operateurId: request.query.operateur_id,
+        instant: app.horloge(),
+      }),
   );
 
   app.get(

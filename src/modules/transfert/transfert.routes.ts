@@ -3,20 +3,13 @@ import type { App } from "../../http/app-type.js";
 import { ApiError } from "../../http/errors.js";
 import { fichierDuCorps } from "../../http/fichiers.js";
 import { Id } from "../../http/listes.js";
+import { acteurTransporte } from "../../travaux/registre.js";
 import { porteeDuActeur } from "../auth/acces.js";
 import { exiger } from "../auth/politique.js";
 import { lireCorrespondances, modeleCsv, ParamColonnes, TYPES_IMPORT, type TypeImport } from "./colonnes.js";
 import { correspondancesRoutes } from "./correspondances.routes.js";
-import {
-  exporterFlux,
-  FORMATS_EXPORT,
-  type FormatExport,
-  TYPES_EXPORT,
-  type TypeExport,
-} from "./export.service.js";
-import { importer, type Rapport as RapportImport } from "./import.service.js";
-import { lireTableau } from "./lecture.js";
-import { csvRejets } from "./rejets.js";
+import { FORMATS_EXPORT, type FormatExport, TYPES_EXPORT, type TypeExport } from "./export.service.js";
+import type { Rapport as RapportImport } from "./import.service.js";
 
 const TYPES_FICHIER = [
   "text/csv",
@@ -139,20 +132,25 @@ export async function transfertRoutes(app: App) {
         lignes.inc({ type, issue: r.ecrit ? "ecrites" : "simulees" }, r.lus - r.rejetes);
       };
       try {
-        const rapport = await importer(
-          app.database.db,
-          request.acteur,
-          type,
-          await lireTableau(fichierDuCorps(request.body), limites),
+        const { octets, transfert } = app.travaux.fichier(fichierDuCorps(request.body));
+        const rapport = await app.travaux.executer(
+          "import",
           {
-            simulation: q.simulation,
-            creerManquants: q.creer_manquants,
-            accepterRejets: q.accepter_rejets,
-            strict: q.strict,
-            accepterPlagesInconnues: q.accepter_plages_inconnues,
-            mapping: lireCorrespondances(q.colonnes),
-            maintenant: app.horloge(),
+            acteur: acteurTransporte(request.acteur),
+            type,
+            octets,
+            limites,
+            options: {
+              simulation: q.simulation,
+              creerManquants: q.creer_manquants,
+              accepterRejets: q.accepter_rejets,
+              strict: q.strict,
+              accepterPlagesInconnues: q.accepter_plages_inconnues,
+              mapping: lireCorrespondances(q.colonnes),
+              maintenant: app.horloge(),
+            },
           },
+          transfert,
         );
         compter(rapport);
         return rapport;
@@ -202,25 +200,28 @@ export async function transfertRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const tableau = await lireTableau(fichierDuCorps(request.body), limites);
-      const rapport = await importer(
-        app.database.db,
-        request.acteur,
-        request.params.type as TypeImport,
-        tableau,
+      const { octets, transfert } = app.travaux.fichier(fichierDuCorps(request.body));
+      const csv = await app.travaux.executer(
+        "rejets",
         {
-          simulation: true,
-          creerManquants: request.query.creer_manquants,
-          // declared by the route, so read: a number outside the known ranges is not a reject when accepted
-          accepterPlagesInconnues: request.query.accepter_plages_inconnues,
-          mapping: lireCorrespondances(request.query.colonnes),
-          maintenant: app.horloge(),
+          acteur: acteurTransporte(request.acteur),
+          type: request.params.type as TypeImport,
+          octets,
+          limites,
+          options: {
+            creerManquants: request.query.creer_manquants,
+            // declared by the route, so read: a number outside the known ranges is not a reject when accepted
+            accepterPlagesInconnues: request.query.accepter_plages_inconnues,
+            mapping: lireCorrespondances(request.query.colonnes),
+            maintenant: app.horloge(),
+          },
         },
+        transfert,
       );
       reply
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="rejets-${request.params.type}.csv"`);
-      return csvRejets(tableau, rapport.rejets);
+      return csv;
     },
   );
 
@@ -254,14 +255,15 @@ export async function transfertRoutes(app: App) {
       const portee = porteeDuActeur(request.acteur);
       if ("client" in portee && type === "configs")
         throw new ApiError(403, "INTERDIT", "Les configurations ne sont pas exportables par un client.");
-      const contenu = exporterFlux(
-        app.database.db,
-        type,
-        format as FormatExport,
-        { ...filtres, portee },
-        app.horloge(),
-        request.acteur,
-      );
+      const contenu = app.travaux.flux("export", {
+        args: [
+          type,
+          format as FormatExport,
+          { ...filtres, portee },
+          app.horloge(),
+          { role: request.acteur.role },
+        ],
+      });
       return reply
         .type(MIME[format as FormatExport])
         .header(
