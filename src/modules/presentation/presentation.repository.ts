@@ -258,6 +258,17 @@ export function numerosDeLOperateur(db: Executor, operateurId: number) {
     date_debut: string | null;
     date_fin: string | null;
   }>`
+    -- a number's active mandates, named for it or for its block, once each: joined as sets (a lateral subquery per
+    -- number tried every mandate against each of an operator's 120,000 numbers, 0.8 s)
+    WITH liens AS (
+      SELECT md.did_id, md.mandat_id FROM tel_mandat_did md
+      UNION
+      SELECT n.id, mt.mandat_id FROM tel_mandat_tranche mt JOIN tel_did n ON n.tranche_id = mt.tranche_id
+    ),
+    mandats AS (
+      SELECT l.did_id, mm.id, mm.client_id, mm.reference, mm.date_debut, mm.date_fin
+      FROM liens l JOIN tel_mandat mm ON mm.id = l.mandat_id WHERE mm.actif
+    )
     SELECT d.id, d.did_format_e164 AS numero, d.titulaire, d.client_id, c.code AS client,
       m.id AS mandat_id, m.client_id AS mandat_client_id, m.reference,
       m.date_debut::text AS date_debut, m.date_fin::text AS date_fin
@@ -265,11 +276,7 @@ export function numerosDeLOperateur(db: Executor, operateurId: number) {
     JOIN tel_statut_did s ON s.id = d.statut_id
     LEFT JOIN tel_tranche t ON t.id = d.tranche_id
     LEFT JOIN tel_client c ON c.id = d.client_id
-    LEFT JOIN LATERAL (
-      SELECT mm.* FROM tel_mandat mm WHERE mm.actif AND d.titulaire = 'CLIENT' AND (
-        EXISTS (SELECT 1 FROM tel_mandat_did md WHERE md.mandat_id = mm.id AND md.did_id = d.id)
-        OR EXISTS (SELECT 1 FROM tel_mandat_tranche mt WHERE mt.mandat_id = mm.id AND mt.tranche_id = d.tranche_id))
-    ) m ON true
+    LEFT JOIN mandats m ON m.did_id = d.id AND d.titulaire = 'CLIENT'
     WHERE s.code <> 'RESILIE' AND coalesce(t.operateur_id, d.operateur_id) = ${operateurId}
     ORDER BY ${ordreNational(sql.ref("d.did_format_e164"))}, d.did_format_e164, m.id`
     .execute(db)
