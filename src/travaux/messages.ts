@@ -9,7 +9,9 @@ export type MessageVersTravail =
   /** The server's side can take one more piece of file `id`. */
   | { type: "lire"; id: number }
   /** Its reader left: stop writing file `id`. */
-  | { type: "annuler"; id: number };
+  | { type: "annuler"; id: number }
+  /** Close the connections and end. */
+  | { type: "fermer" };
 
 export type MessageVersServeur =
   | { type: "resultat"; id: number; valeur: unknown }

@@ -80,6 +80,10 @@ port.on("message", (m: MessageVersTravail) => {
     case "lire":
       void lireMorceau(m.id);
       return;
+    case "fermer":
+      // its connections ended cleanly, not cut by the thread's end (the database would log each one)
+      void database.close().finally(() => process.exit(0));
+      return;
     case "annuler": {
       const f = flux.get(m.id);
       flux.delete(m.id);

@@ -106,7 +106,7 @@ export class Travaux {
     const w = this.worker;
     this.worker = undefined;
     this.toutEchoue();
-    await w?.terminate();
+    if (w) await arreter(w);
   }
 
   /** Counts a piece of work that starts; the function returned counts its end, once. */
@@ -181,7 +181,7 @@ export class Travaux {
     this.arret = setTimeout(() => {
       if (this.worker !== w || this.attentes.size > 0 || this.lecteurs.size > 0) return;
       this.worker = undefined;
-      void w.terminate();
+      void arreter(w);
     }, this.options.inactifMs ?? 60_000).unref();
   }
 
@@ -198,4 +198,14 @@ export class Travaux {
     for (const l of this.lecteurs.values()) l.destroy(e());
     this.lecteurs.clear();
   }
+}
+
+/** Asks the thread to close its connections and end; ends it after 2 s if it has not. */
+async function arreter(w: Worker) {
+  if (w.threadId < 0) return;
+  const fini = new Promise<void>((r) => w.once("exit", () => r()));
+  w.postMessage({ type: "fermer" } satisfies MessageVersTravail);
+  const delai = setTimeout(() => void w.terminate(), 2000);
+  await fini;
+  clearTimeout(delai);
 }
