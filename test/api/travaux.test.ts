@@ -22,43 +22,43 @@ describe.each(CIBLES)("long work in a thread of its own ($nom)", (cible) => {
     const ligne = texte.split("\n").find((l) => l.startsWith(`${nom} `) || l.startsWith(`${nom}{`));
     return ligne ? Number(ligne.split(" ").at(-1)) : 0;
   };
+  const televerser = (url: string, payload: string | Buffer, type = "text/csv") =>
+    ctx.app.inject({
+      method: "POST",
+      url: `/api/v1${url}`,
+      headers: { ...ctx.cles.gestionnaire, "content-type": type },
+      payload,
+    });
   const compte = (travail: string) => metrique(`telephony_travaux_total{travail="${travail}",fil="${fil}"}`);
 
   it("imports, exports and previews a declaration there, with the same answers and errors", async () => {
-    const importe = await ctx.app.inject({
-      method: "POST",
-      url: "/api/v1/imports/numeros",
-      headers: { ...ctx.cles.gestionnaire, "content-type": "text/csv" },
-      payload: "numero;client;notes\n0146000001;CLIENT_A;un\n0146000002;CLIENT_B;deux\n",
-    });
+    const importe = await televerser(
+      "/imports/numeros",
+      "numero;client;notes\n0146000001;CLIENT_A;un\n0146000002;CLIENT_B;deux\n",
+    );
     expect(importe.statusCode, importe.body).toBe(200);
     expect(importe.json()).toMatchObject({ ecrit: true, a_creer: 2 });
 
     // a refusal keeps its status, code and report across the threads
-    const refuse = await ctx.app.inject({
-      method: "POST",
-      url: "/api/v1/imports/numeros",
-      headers: { ...ctx.cles.gestionnaire, "content-type": "text/csv" },
-      payload: "numero;client\n0146000003;CLIENT_A\n0146;CLIENT_A\n",
-    });
+    const refuse = await televerser(
+      "/imports/numeros",
+      "numero;client\n0146000003;CLIENT_A\n0146;CLIENT_A\n",
+    );
     expect(refuse.statusCode).toBe(422);
     expect(refuse.json()).toMatchObject({ code: "IMPORT_REFUSE", rapport: { ecrit: false, rejetes: 1 } });
     // the file's reader, a thread of the work thread then, fails as it did
-    const illisible = await ctx.app.inject({
-      method: "POST",
-      url: "/api/v1/imports/numeros",
-      headers: { ...ctx.cles.gestionnaire, "content-type": "application/octet-stream" },
-      payload: Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(200, 7)]),
-    });
+    const illisible = await televerser(
+      "/imports/numeros",
+      Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(200, 7)]),
+      "application/octet-stream",
+    );
     expect(illisible.statusCode).toBe(422);
     expect(illisible.json().code).toMatch(/^FICHIER_|^CLASSEUR_/);
 
-    const rejets = await ctx.app.inject({
-      method: "POST",
-      url: "/api/v1/imports/numeros/rejets",
-      headers: { ...ctx.cles.gestionnaire, "content-type": "text/csv" },
-      payload: "numero;client\n0146000003;CLIENT_A\n0146;CLIENT_A\n",
-    });
+    const rejets = await televerser(
+      "/imports/numeros/rejets",
+      "numero;client\n0146000003;CLIENT_A\n0146;CLIENT_A\n",
+    );
     expect(rejets.statusCode).toBe(200);
     expect(rejets.body).toContain("0146;CLIENT_A;");
 
