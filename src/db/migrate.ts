@@ -28,6 +28,7 @@ import * as m0025 from "./migrations/0025_sso.js";
 import * as m0026 from "./migrations/0026_portabilite.js";
 import * as m0027 from "./migrations/0027_sortantes_deplacees.js";
 import * as m0028 from "./migrations/0028_index_tableau_de_bord.js";
+import * as m0029 from "./migrations/0029_usage_dernier.js";
 
 // Listed here rather than read from a folder so that the built server and the tests run the same set.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -59,6 +60,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0026_portabilite": m0026,
   "0027_sortantes_deplacees": m0027,
   "0028_index_tableau_de_bord": m0028,
+  "0029_usage_dernier": m0029,
 };
 
 export const VERSION_SCHEMA = Object.keys(MIGRATIONS).sort().at(-1) ?? "";

@@ -133,6 +133,11 @@ export interface UsageJourTable {
   duree_s: Defaut<number>;
   dernier_appel: Date | string;
 }
+/** Each number's last business day with a call, kept by triggers on tel_usage_jour (migration 0029). */
+export interface UsageDernierTable {
+  did_id: number;
+  jour: DateSql;
+}
 export interface UsageImportTable {
   id: Generated<number>;
   fichier_nom: string;

@@ -10,6 +10,7 @@ import type {
   RapprochementTable,
   TarifClientTable,
   TrancheTable,
+  UsageDernierTable,
   UsageImportTable,
   UsageJourTable,
 } from "./schema-operateurs.js";
@@ -331,6 +332,7 @@ export interface DB {
   tel_couts_signal: CoutsSignalTable;
   tel_tarif_client: TarifClientTable;
   tel_usage_jour: UsageJourTable;
+  tel_usage_dernier: UsageDernierTable;
   tel_usage_import: UsageImportTable;
   tel_rapprochement: RapprochementTable;
   tel_rapprochement_ligne: RapprochementLigneTable;

@@ -214,4 +214,25 @@ describe.each(CIBLES)("call usage and dormant numbers ($nom)", (cible) => {
       expect((await api("GET", `/dids/${ids[nom]}`)).corps.statut_code).toBe("RESILIE");
     expect((await api("GET", "/dormants?jours=30")).corps.total).toBe(1);
   });
+
+  it("follows each number's last call as periods are imported again, replacing their calls", async () => {
+    const dormants = async () =>
+      (await api("GET", "/dormants?jours=30")).corps.numeros.map((n: { numero: string }) => n.numero);
+    expect(await dormants()).toEqual(["+33142790003"]);
+    // the same period again, now with C's calls and none of A's: A has not been called since 30 January
+    const encore = await importer(
+      [
+        "numero;date_heure;sens;repondu;duree",
+        "0142790003;30/01/2027 10:00;entrant;oui;30",
+        "0142790003;28/02/2027 18:00;sortant;oui;30",
+      ].join("\n"),
+    );
+    expect(encore.corps).toMatchObject({ du: "2027-01-30", au: "2027-02-28" });
+    expect(await dormants()).toEqual(["+33142790001"]);
+    // one day of it again, with a call of A's: the rest of the period keeps C's calls
+    await importer(
+      ["numero;date_heure;sens;repondu;duree", "0142790001;27/02/2027 12:00;entrant;oui;30"].join("\n"),
+    );
+    expect(await dormants()).toEqual([]);
+  });
 });

@@ -247,14 +247,12 @@ function ordreNational(e164: RawBuilder<unknown> | ReturnType<typeof sql.ref>) {
 
 export function numerosDeLOperateur(db: Executor, operateurId: number) {
   return sql<{
-    id: number;
     numero: string;
     titulaire: string;
     client_id: number | null;
     client: string | null;
     mandat_id: number | null;
     mandat_client_id: number | null;
-    reference: string | null;
     date_debut: string | null;
     date_fin: string | null;
   }>`
@@ -266,12 +264,11 @@ export function numerosDeLOperateur(db: Executor, operateurId: number) {
       SELECT n.id, mt.mandat_id FROM tel_mandat_tranche mt JOIN tel_did n ON n.tranche_id = mt.tranche_id
     ),
     mandats AS (
-      SELECT l.did_id, mm.id, mm.client_id, mm.reference, mm.date_debut, mm.date_fin
+      SELECT l.did_id, mm.id, mm.client_id, mm.date_debut, mm.date_fin
       FROM liens l JOIN tel_mandat mm ON mm.id = l.mandat_id WHERE mm.actif
     )
-    SELECT d.id, d.did_format_e164 AS numero, d.titulaire, d.client_id, c.code AS client,
-      m.id AS mandat_id, m.client_id AS mandat_client_id, m.reference,
-      m.date_debut::text AS date_debut, m.date_fin::text AS date_fin
+    SELECT d.did_format_e164 AS numero, d.titulaire, d.client_id, c.code AS client,
+      m.id AS mandat_id, m.client_id AS mandat_client_id, m.date_debut::text AS date_debut, m.date_fin::text AS date_fin
     FROM tel_did d
     JOIN tel_statut_did s ON s.id = d.statut_id
     LEFT JOIN tel_tranche t ON t.id = d.tranche_id

@@ -117,8 +117,8 @@ export interface CritereDormants {
 function dormantsDe(c: CritereDormants) {
   const critere =
     c.methode === "appels"
-      ? sql`NOT EXISTS (SELECT 1 FROM tel_usage_jour u WHERE u.did_id = d.id AND u.jour >= ${c.depuis}::date
-          AND u.entrants + u.sortants > 0)`
+      ? // the number's last day with a call (migration 0029), not its days: one row per number that had any
+        sql`NOT EXISTS (SELECT 1 FROM tel_usage_dernier u WHERE u.did_id = d.id AND u.jour >= ${c.depuis}::date)`
       : sql`s.code <> 'UTILISE' AND NOT EXISTS (SELECT 1 FROM tel_did_historique h WHERE h.did_id = d.id
           AND h.champ = 'statut' AND h.ancienne_valeur = 'UTILISE' AND h.date_action >= ${c.depuisInstant})`;
   return sql`FROM tel_did d JOIN tel_statut_did s ON s.id = d.statut_id
