@@ -26,7 +26,8 @@ export async function lancerServeurBench(databaseUrl: string, env: Record<string
       // the server's warnings once started (a held event loop names its requests): shown, not swallowed
       if (pret) {
         // BENCH_TOUT_AFFICHER=1: everything it prints (with BENCH_NODE_ARGS=--trace-gc, its collections)
-        if (process.env.BENCH_TOUT_AFFICHER === "1" || /"level":(40|50|60)/.test(String(d))) process.stderr.write(d);
+        if (process.env.BENCH_TOUT_AFFICHER === "1" || /"level":(40|50|60)/.test(String(d)))
+          process.stderr.write(d);
         return;
       }
       sortie += d;

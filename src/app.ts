@@ -95,9 +95,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("database", options.database);
-  const travaux = new Travaux({ db: options.database.db, url: options.database.url });
-  app.decorate("travaux", travaux);
-  app.addHook("onClose", () => travaux.close());
   app.decorate("routesDeclarees", [] as string[]);
   app.addHook("onRoute", (route) => {
     if (route.schema?.hide) return;
@@ -120,6 +117,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const expediteur = new Expediteur(options.database.db, options.config, horloge);
   app.decorate("expediteur", expediteur);
   const memoCouts = memoCoutsPour(options.database);
+  const travaux = new Travaux({ db: options.database.db, memo: memoCouts, url: options.database.url });
+  app.decorate("travaux", travaux);
+  app.addHook("onClose", () => travaux.close());
   const sso = connexionsEntreprise(options.database.db, options.config);
   const planificateur = new Planificateur(
     options.database.db,

@@ -4,6 +4,8 @@ import type { DB } from "../db/schema.js";
 import { fluxCsvParIds } from "../http/csv.js";
 import { type ChampsPropres, masqueur } from "../modules/auth/acces.js";
 import type { Acteur } from "../modules/auth/acteur.js";
+import { fichierRefacturation, refacturation, resumeRefacturation } from "../modules/couts/couts.service.js";
+import type { MemoCouts } from "../modules/couts/memo-couts.js";
 import { type FiltresDid, idsDidsApres } from "../modules/dids/dids.repository.js";
 import { apercuDeclaration } from "../modules/presentation/declarations.service.js";
 import type { TypeImport } from "../modules/transfert/colonnes.js";
@@ -45,24 +47,55 @@ export interface ArgsImport {
 const lire = (a: ArgsImport) =>
   lireTableau(Buffer.from(a.octets.buffer, a.octets.byteOffset, a.octets.length), a.limites);
 
+/**
+ * What the work runs with: the database, and the memo of computed statements (the work thread's own there, whose
+ * kept lines stay out of the server's heap; the app's on the embedded database).
+ */
+export interface EnvTravail {
+  db: Kysely<DB>;
+  memo: MemoCouts;
+}
+
+/** A statement's month and client, with what its computation depends on. */
+interface ArgsRefacturation {
+  periode: string;
+  clientId: number;
+  freezeJours: number;
+  maintenant: Date;
+}
+const contexte = (env: EnvTravail, a: ArgsRefacturation) => ({
+  db: env.db,
+  memo: env.memo,
+  config: { freezeJours: a.freezeJours },
+  maintenant: a.maintenant,
+});
+
 /** Work that ends in a value. */
 export const travauxResultat = {
-  import: async (db: Kysely<DB>, a: ArgsImport) => importer(db, a.acteur, a.type, await lire(a), a.options),
+  import: async ({ db }: EnvTravail, a: ArgsImport) =>
+    importer(db, a.acteur, a.type, await lire(a), a.options),
   /** The rows an import would refuse, as the uploaded file's own CSV with a column of reasons. */
-  rejets: async (db: Kysely<DB>, a: ArgsImport) => {
+  rejets: async ({ db }: EnvTravail, a: ArgsImport) => {
     const tableau = await lire(a);
     const rapport = await importer(db, a.acteur, a.type, tableau, { ...a.options, simulation: true });
     return csvRejets(tableau, rapport.rejets);
   },
-  apercuDeclaration: (db: Kysely<DB>, a: { operateurId: number; instant: Date }) =>
+  apercuDeclaration: ({ db }: EnvTravail, a: { operateurId: number; instant: Date }) =>
     apercuDeclaration(db, a.operateurId, a.instant),
-} satisfies Record<string, (db: Kysely<DB>, args: never) => Promise<unknown>>;
+  /** A client's re-billing statement: its lines kept in the memo of the thread that computed them. */
+  refacturation: (env: EnvTravail, a: ArgsRefacturation) =>
+    refacturation(contexte(env, a), a.periode, a.clientId),
+  fichierRefacturation: (env: EnvTravail, a: ArgsRefacturation & { format: "csv" | "xlsx" }) =>
+    fichierRefacturation(contexte(env, a), a.periode, a.clientId, a.format),
+  resumeRefacturation: (env: EnvTravail, a: ArgsRefacturation) =>
+    resumeRefacturation(contexte(env, a), a.periode, a.clientId),
+} satisfies Record<string, (env: EnvTravail, args: never) => Promise<unknown>>;
 
 /** Work that ends in a file, streamed. */
 export const travauxFlux = {
   /** The numbers list's CSV (GET /dids?format=csv): the import format of numbers, with the list's filters. */
   csvNumeros: (
-    db: Kysely<DB>,
+    { db }: EnvTravail,
     a: { filtres: FiltresDid; maintenant: Date; acteur: Pick<Acteur, "role">; propres?: ChampsPropres },
   ) =>
     fluxCsvParIds(
@@ -72,10 +105,10 @@ export const travauxFlux = {
       masqueur(a.acteur, a.propres),
     ),
   export: (
-    db: Kysely<DB>,
+    { db }: EnvTravail,
     a: { args: Parameters<typeof exporterFlux> extends [unknown, ...infer R] ? R : never },
   ) => exporterFlux(db, ...a.args),
-} satisfies Record<string, (db: Kysely<DB>, args: never) => Readable>;
+} satisfies Record<string, (env: EnvTravail, args: never) => Readable>;
 
 export type TravauxResultat = typeof travauxResultat;
 export type TravauxFlux = typeof travauxFlux;

@@ -3,6 +3,7 @@ import os from "node:os";
 import type { Readable } from "node:stream";
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "../db/database.js";
+import { MemoCouts } from "../modules/couts/memo-couts.js";
 import { emballer } from "./erreurs.js";
 import type { MessageVersServeur, MessageVersTravail } from "./messages.js";
 import { travauxFlux, travauxResultat } from "./registre.js";
@@ -25,6 +26,8 @@ const database = await openDatabase({
   databaseUrl: workerData.url as string,
   poolSize: workerData.connexions as number,
 });
+// its statements' memo: their kept lines live in this thread's heap, not the server's
+const env = { db: database.db, memo: new MemoCouts() };
 
 interface FluxEnCours {
   flux: Readable;
@@ -60,8 +63,8 @@ async function lireMorceau(id: number) {
 port.on("message", (m: MessageVersTravail) => {
   switch (m.type) {
     case "executer": {
-      const travail = travauxResultat[m.nom] as (db: unknown, args: unknown) => Promise<unknown>;
-      travail(database.db, m.args).then(
+      const travail = travauxResultat[m.nom] as (env: unknown, args: unknown) => Promise<unknown>;
+      travail(env, m.args).then(
         (valeur) => envoyer({ type: "resultat", id: m.id, valeur }),
         (e) => envoyer({ type: "erreur", id: m.id, erreur: emballer(e) }),
       );
@@ -69,7 +72,7 @@ port.on("message", (m: MessageVersTravail) => {
     }
     case "flux": {
       try {
-        const f = (travauxFlux[m.nom] as (db: unknown, args: unknown) => Readable)(database.db, m.args);
+        const f = (travauxFlux[m.nom] as (env: unknown, args: unknown) => Readable)(env, m.args);
         const iterateur = f[Symbol.asyncIterator]();
         flux.set(m.id, { flux: f, iterateur, suivant: iterateur.next() });
       } catch (e) {

@@ -4,9 +4,16 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { demarrerWorker } from "../demarrer-worker.js";
 import { ApiError } from "../http/errors.js";
+import type { MemoCouts } from "../modules/couts/memo-couts.js";
 import { deballer } from "./erreurs.js";
 import type { MessageVersServeur, MessageVersTravail } from "./messages.js";
-import { type TravauxFlux, type TravauxResultat, travauxFlux, travauxResultat } from "./registre.js";
+import {
+  type EnvTravail,
+  type TravauxFlux,
+  type TravauxResultat,
+  travauxFlux,
+  travauxResultat,
+} from "./registre.js";
 
 /**
  * Where a request's long work runs (registre.ts: imports, exports, a declaration's preview). On PostgreSQL, in a
@@ -34,6 +41,8 @@ export class Travaux {
   constructor(
     private readonly options: {
       db: Kysely<DB>;
+      /** The app's memo of computed statements, for the work run in this thread. */
+      memo: MemoCouts;
       /** PostgreSQL's: the work thread connects to it. Undefined: the work runs in this thread. */
       url: string | undefined;
       connexions?: number;
@@ -54,9 +63,9 @@ export class Travaux {
     transfert: ArrayBuffer[] = [],
   ): Promise<Awaited<ReturnType<TravauxResultat[N]>>> {
     type R = Awaited<ReturnType<TravauxResultat[N]>>;
-    const travail = travauxResultat[nom] as (db: Kysely<DB>, a: typeof args) => Promise<R>;
+    const travail = travauxResultat[nom] as (env: EnvTravail, a: typeof args) => Promise<R>;
     const fini = this.compter(nom);
-    if (!this.isole) return travail(this.options.db, args).finally(fini);
+    if (!this.isole) return travail(this.options, args).finally(fini);
     const id = this.prochainId++;
     return new Promise<R>((resolve, reject) => {
       this.attentes.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -66,9 +75,9 @@ export class Travaux {
 
   /** A file written by the work: read as it comes, the thread writing a piece ahead of what was read. */
   flux<N extends keyof TravauxFlux>(nom: N, args: Parameters<TravauxFlux[N]>[1]): Readable {
-    const travail = travauxFlux[nom] as (db: Kysely<DB>, a: typeof args) => Readable;
+    const travail = travauxFlux[nom] as (env: EnvTravail, a: typeof args) => Readable;
     const fini = this.compter(nom);
-    if (!this.isole) return travail(this.options.db, args).once("close", fini);
+    if (!this.isole) return travail(this.options, args).once("close", fini);
     const id = this.prochainId++;
     const lecteur = new Readable({
       read: () => this.envoyer({ type: "lire", id }),

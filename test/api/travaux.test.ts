@@ -88,6 +88,28 @@ describe.each(CIBLES)("long work in a thread of its own ($nom)", (cible) => {
     expect(liste.body.trim().split("\n")).toHaveLength(2);
     expect(liste.body).toContain("+33146000001");
 
+    // a client's statement is computed and kept there too, as JSON and as a file
+    const releve = await ctx.app.inject({
+      method: "GET",
+      url: `/api/v1/couts/refacturation?periode=2026-11&client_id=${ctx.clientA}`,
+      headers: ctx.cles.admin,
+    });
+    expect(releve.statusCode, releve.body).toBe(200);
+    expect(releve.json()).toMatchObject({ client: { code: "CLIENT_A" }, periode: "2026-11" });
+    const fichier = await ctx.app.inject({
+      method: "GET",
+      url: `/api/v1/couts/refacturation?periode=2026-11&client_id=${ctx.clientA}&format=csv`,
+      headers: ctx.cles.admin,
+    });
+    expect(fichier.headers["content-disposition"]).toContain('filename="refacturation-CLIENT_A-2026-11.csv"');
+    expect(fichier.body).toContain("numero;type;campagne");
+    const inconnu = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/couts/refacturation?periode=2026-11&client_id=999999",
+      headers: ctx.cles.admin,
+    });
+    expect(inconnu.statusCode).toBe(404);
+
     const orange = await idDe(ctx.db, "tel_operateur", "ORANGE");
     const apercu = await ctx.app.inject({
       method: "GET",
@@ -103,6 +125,8 @@ describe.each(CIBLES)("long work in a thread of its own ($nom)", (cible) => {
     expect(await compte("export")).toBe(2);
     expect(await compte("apercuDeclaration")).toBe(1);
     expect(await compte("csvNumeros")).toBe(1);
+    expect(await compte("refacturation")).toBe(2);
+    expect(await compte("fichierRefacturation")).toBe(1);
     expect(await metrique("telephony_travaux_en_cours")).toBe(0);
   });
 

@@ -3,6 +3,7 @@ import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { debutDuJour, fuseauMetier, jourMetier, moisMetier } from "../../heure-metier.js";
 import { ApiError, introuvable } from "../../http/errors.js";
+import { encoder } from "../transfert/export.service.js";
 import { clientDesCouts, libellesCouts, tarifsDuClient } from "./couts.repository.js";
 import type { MemoCouts } from "./memo-couts.js";
 import { type LigneResume, type ParametresMois, partsDuClient, resumeDuMois } from "./parts.repository.js";
@@ -169,4 +170,21 @@ export async function refacturation(ctx: ContexteCouts, periode: string, clientI
     calcule_le: lu.calcule_le.toISOString(),
     a_jour: lu.a_jour,
   };
+}
+
+/** The statement as a file (CSV or workbook) and its name: what the client is billed, line by line. */
+export async function fichierRefacturation(
+  ctx: ContexteCouts,
+  periode: string,
+  clientId: number,
+  format: "csv" | "xlsx",
+) {
+  const r = await refacturation(ctx, periode, clientId);
+  const contenu = await encoder(
+    r.lignes.map((l) => ({ ...l, tarif_client: l.tarif_client ? "oui" : "non", campagne: l.campagne ?? "" })),
+    format,
+    "Refacturation",
+    ["numero", "type", "campagne", "du", "au", "jours", "prix_mensuel", "tarif_client", "montant"],
+  );
+  return { contenu, nom: `refacturation-${r.client.code}-${r.periode}.${format}` };
 }

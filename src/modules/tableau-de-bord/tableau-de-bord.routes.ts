@@ -3,7 +3,6 @@ import type { App } from "../../http/app-type.js";
 import { Nullable } from "../../http/listes.js";
 import { clientDe, porteeDuActeur } from "../auth/acces.js";
 import { exiger, peut } from "../auth/politique.js";
-import { resumeRefacturation } from "../couts/couts.service.js";
 import { tableauDeBord } from "./tableau-de-bord.service.js";
 
 const Compte = Type.Object({
@@ -122,12 +121,14 @@ export async function tableauDeBordRoutes(app: App) {
         app.contexte(request),
         client,
         async () => (peut(request.acteur, "publication:lire") ? app.publication.enAttente() : null),
+        // the statement is kept where it is computed: the work thread on PostgreSQL (travaux.ts)
         (periode) =>
-          resumeRefacturation(
-            { db: app.database.db, config: app.config, memo: app.memoCouts, maintenant: app.horloge() },
+          app.travaux.executer("resumeRefacturation", {
             periode,
-            client as number,
-          ),
+            clientId: client as number,
+            freezeJours: app.config.freezeJours,
+            maintenant: app.horloge(),
+          }),
       );
     },
   );
