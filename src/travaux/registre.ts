@@ -82,9 +82,18 @@ export const travauxResultat = {
   },
   apercuDeclaration: ({ db }: EnvTravail, a: { operateurId: number; instant: Date }) =>
     apercuDeclaration(db, a.operateurId, a.instant),
-  /** A client's re-billing statement: its lines kept in the memo of the thread that computed them. */
-  refacturation: (env: EnvTravail, a: ArgsRefacturation) =>
-    refacturation(contexte(env, a), a.periode, a.clientId),
+  /**
+   * A client's re-billing statement, as the JSON text of the answer: its lines kept in the memo of the thread that
+   * computed them, and sent as one text (thousands of lines handed over as objects were rebuilt in the server's
+   * thread at once, 100 ms). The fields its caller may not see are emptied first, as the answer's hook would.
+   */
+  refacturation: async (
+    env: EnvTravail,
+    a: ArgsRefacturation & { acteur: Pick<Acteur, "role">; propres: ChampsPropres },
+  ) =>
+    JSON.stringify(
+      masqueur(a.acteur, a.propres)(await refacturation(contexte(env, a), a.periode, a.clientId)),
+    ),
   fichierRefacturation: (env: EnvTravail, a: ArgsRefacturation & { format: "csv" | "xlsx" }) =>
     fichierRefacturation(contexte(env, a), a.periode, a.clientId, a.format),
   resumeRefacturation: (env: EnvTravail, a: ArgsRefacturation) =>

@@ -56,6 +56,9 @@ const Refacturation = Type.Object({
   ...Fraicheur,
 });
 
+/** A client reading its own statement sees its own prices (acces.ts). */
+const CHAMPS_PROPRES_RELEVE = ["prix_mensuel"] as const;
+
 export async function coutsRoutes(app: App) {
   app.get(
     "/couts",
@@ -140,7 +143,7 @@ export async function coutsRoutes(app: App) {
     {
       // staff with the costs, or a client for its own statement when the company enables it (CLIENT_REBILLING),
       // which shows the client its own prices
-      config: { champsPropres: ["prix_mensuel"] },
+      config: { champsPropres: CHAMPS_PROPRES_RELEVE },
       preValidation: async (request) => {
         const client = request.acteur.role === "client" && app.config.refacturationClients;
         if (!client && !peut(request.acteur, "couts:lire")) throw interdit();
@@ -172,7 +175,14 @@ export async function coutsRoutes(app: App) {
         maintenant: app.horloge(),
       };
       const format = request.query.format ?? "json";
-      if (format === "json") return app.travaux.executer("refacturation", args);
+      if (format === "json")
+        return reply.type("application/json; charset=utf-8").send(
+          (await app.travaux.executer("refacturation", {
+            ...args,
+            acteur: { role: request.acteur.role },
+            propres: CHAMPS_PROPRES_RELEVE,
+          })) as never,
+        );
       const f = await app.travaux.executer("fichierRefacturation", { ...args, format });
       return reply
         .type(MIME[format])
