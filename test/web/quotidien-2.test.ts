@@ -99,6 +99,28 @@ describe.each(CIBLES.filter((c) => c.nom === "pglite"))("the extranet, round two
     await p.context().close();
   }, 60_000);
 
+  it("(#26) says the limit of a bulk action when a selection is larger than the API takes", async () => {
+    for (const n of ["01 93 00 02 01", "01 93 00 02 02"]) await admin("POST", "/dids", { numero: n });
+    const p = await page();
+    // a selection of 6,000 numbers: the request the dialog sends is given that many ids on its way to the real API
+    await p.route("**/api/v1/dids/actions/resilier", async (route) => {
+      const corps = JSON.parse(route.request().postData() ?? "{}");
+      await route.continue({
+        postData: JSON.stringify({ ...corps, ids: Array.from({ length: 6000 }, (_, i) => i + 1) }),
+      });
+    });
+    await p.goto(
+      `${url}/admin/telephony/#/dids?filter=${encodeURIComponent(JSON.stringify({ q: "0193000 2" }))}`,
+    );
+    await expect.poll(() => p.locator("[data-testid=numero]").count()).toBe(2);
+    await p.locator("thead input[type=checkbox]").check();
+    await p.getByRole("button", { name: "Changer le statut…" }).click();
+    await p.getByRole("menuitem", { name: /^Résilier/ }).click();
+    await p.getByRole("button", { name: "Confirmer" }).click();
+    await p.getByText("Au plus 5000 éléments par requête : envoyez la liste en plusieurs fois.").waitFor();
+    await p.context().close();
+  }, 60_000);
+
   it("(3) states what a destructive action ends, in the app's own dialog", async () => {
     const vus: string[] = [];
     await admin("POST", "/hermes/publication", { motif: "essai" });

@@ -42,10 +42,14 @@ export interface Probleme {
 /** A refused call as react-admin expects it: the French message, and per-field errors shown next to the fields. */
 export function erreurHttp(status: number, probleme: Probleme | undefined): HttpError {
   const rejets = (probleme?.rejets ?? []).slice(0, 3).map((r) => `${r.entree} : ${r.raison}`);
+  // a dialog shows the message alone: what each field refused goes with it (a form also shows it beside the field),
+  // else « valeurs invalides » said nothing of a bulk action's limit
+  const champs = [...new Set((probleme?.errors ?? []).map((e) => e.message).filter(Boolean))].slice(0, 2);
   const message =
     (probleme?.detail ??
       probleme?.title ??
       (status === 0 ? "Le serveur ne répond pas." : `Erreur ${status} du serveur.`)) +
+    (champs.length ? ` ${champs.join(" ; ")}` : "") +
     (rejets.length ? ` ${rejets.join(" ; ")}${(probleme?.rejets?.length ?? 0) > 3 ? " …" : ""}` : "");
   const errors: Record<string, string> = {};
   for (const e of probleme?.errors ?? []) if (e.champ) errors[e.champ] = e.message;
