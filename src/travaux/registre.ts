@@ -105,13 +105,13 @@ export const travauxFlux = {
   /** The numbers list's CSV (GET /dids?format=csv): the import format of numbers, with the list's filters. */
   csvNumeros: (
     { db }: EnvTravail,
-    a: { filtres: FiltresDid; maintenant: Date; acteur: Pick<Acteur, "role">; propres?: ChampsPropres },
+    a: { filtres: FiltresDid; maintenant: Date; acteur: Pick<Acteur, "role"> },
   ) =>
     fluxCsvParIds(
       (apres, taille) => idsDidsApres(db, a.filtres, apres, taille, a.maintenant),
       COLONNES_VIDES.numeros,
       (ids) => lignesExport(db, "numeros", { ids }, a.maintenant),
-      masqueur(a.acteur, a.propres),
+      masqueur(a.acteur),
     ),
   export: (
     { db }: EnvTravail,

@@ -16,9 +16,10 @@ describe.each(CIBLES)("long work in a thread of its own ($nom)", (cible) => {
   });
   afterAll(async () => ctx?.fermer());
 
+  const get = (url: string, cle = ctx.cles.admin) =>
+    ctx.app.inject({ method: "GET", url: `/api/v1${url}`, headers: cle });
   const metrique = async (nom: string) => {
-    const texte = (await ctx.app.inject({ method: "GET", url: "/api/v1/metrics", headers: ctx.cles.admin }))
-      .body;
+    const texte = (await get("/metrics")).body;
     const ligne = texte.split("\n").find((l) => l.startsWith(`${nom} `) || l.startsWith(`${nom}{`));
     return ligne ? Number(ligne.split(" ").at(-1)) : 0;
   };
@@ -62,60 +63,32 @@ describe.each(CIBLES)("long work in a thread of its own ($nom)", (cible) => {
     expect(rejets.statusCode).toBe(200);
     expect(rejets.body).toContain("0146;CLIENT_A;");
 
-    const csv = await ctx.app.inject({
-      method: "GET",
-      url: "/api/v1/exports/numeros?format=csv&q=014600000",
-      headers: ctx.cles.admin,
-    });
+    const csv = await get("/exports/numeros?format=csv&q=014600000");
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain("+33146000001");
     expect(csv.body).toContain("+33146000002");
     // a client's export holds its own numbers only, as in the server's thread
-    const duClient = await ctx.app.inject({
-      method: "GET",
-      url: "/api/v1/exports/numeros?format=json&q=014600000",
-      headers: ctx.cles.client,
-    });
+    const duClient = await get("/exports/numeros?format=json&q=014600000", ctx.cles.client);
     expect(duClient.json().map((l: { numero: string }) => l.numero)).toEqual(["+33146000001"]);
 
-    const liste = await ctx.app.inject({
-      method: "GET",
-      url: "/api/v1/dids?format=csv&q=014600000",
-      headers: ctx.cles.client,
-    });
+    const liste = await get("/dids?format=csv&q=014600000", ctx.cles.client);
     expect(liste.statusCode).toBe(200);
     expect(liste.headers["content-disposition"]).toContain('filename="numeros.csv"');
     expect(liste.body.trim().split("\n")).toHaveLength(2);
     expect(liste.body).toContain("+33146000001");
 
     // a client's statement is computed and kept there too, as JSON and as a file
-    const releve = await ctx.app.inject({
-      method: "GET",
-      url: `/api/v1/couts/refacturation?periode=2026-11&client_id=${ctx.clientA}`,
-      headers: ctx.cles.admin,
-    });
+    const releve = await get(`/couts/refacturation?periode=2026-11&client_id=${ctx.clientA}`);
     expect(releve.statusCode, releve.body).toBe(200);
     expect(releve.json()).toMatchObject({ client: { code: "CLIENT_A" }, periode: "2026-11" });
-    const fichier = await ctx.app.inject({
-      method: "GET",
-      url: `/api/v1/couts/refacturation?periode=2026-11&client_id=${ctx.clientA}&format=csv`,
-      headers: ctx.cles.admin,
-    });
+    const fichier = await get(`/couts/refacturation?periode=2026-11&client_id=${ctx.clientA}&format=csv`);
     expect(fichier.headers["content-disposition"]).toContain('filename="refacturation-CLIENT_A-2026-11.csv"');
     expect(fichier.body).toContain("numero;type;campagne");
-    const inconnu = await ctx.app.inject({
-      method: "GET",
-      url: "/api/v1/couts/refacturation?periode=2026-11&client_id=999999",
-      headers: ctx.cles.admin,
-    });
+    const inconnu = await get("/couts/refacturation?periode=2026-11&client_id=999999");
     expect(inconnu.statusCode).toBe(404);
 
     const orange = await idDe(ctx.db, "tel_operateur", "ORANGE");
-    const apercu = await ctx.app.inject({
-      method: "GET",
-      url: `/api/v1/declarations/apercu?operateur_id=${orange}`,
-      headers: ctx.cles.admin,
-    });
+    const apercu = await get(`/declarations/apercu?operateur_id=${orange}`);
     expect(apercu.statusCode, apercu.body).toBe(200);
     expect(apercu.json()).toMatchObject({ operateur_id: orange, derniere: null });
     expect(Date.parse(apercu.json().instant)).not.toBeNaN();
@@ -143,6 +116,7 @@ describe.each(CIBLES)("long work in a thread of its own ($nom)", (cible) => {
     expect(r.status).toBe(200);
     const lecteur = (r.body as ReadableStream<Uint8Array>).getReader();
     await lecteur.read();
+    expect(await metrique("telephony_travaux_en_cours")).toBe(1);
     controle.abort();
     await lecteur.read().catch(() => {});
     await expect.poll(() => metrique("telephony_travaux_en_cours")).toBe(0);
@@ -177,11 +151,7 @@ describe.each(CIBLES)("long work in a thread of its own ($nom)", (cible) => {
       expect(texte.trimEnd().endsWith("]")).toBe(false);
       expect(await metrique("telephony_travaux_en_cours")).toBe(0);
 
-      const ensuite = await ctx.app.inject({
-        method: "GET",
-        url: "/api/v1/exports/numeros?format=json&q=1470",
-        headers: ctx.cles.admin,
-      });
+      const ensuite = await get("/exports/numeros?format=json&q=1470");
       expect(ensuite.statusCode).toBe(200);
       expect(ensuite.json()).toHaveLength(20_000);
     },
